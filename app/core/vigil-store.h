@@ -1,0 +1,110 @@
+/* vigil-store.h: the Vigil store over libgda (SQLite file or PostgreSQL)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libgda/libgda.h>
+
+#include "vigil-location.h"
+
+G_BEGIN_DECLS
+
+#define VIGIL_STORE_ERROR (vigil_store_error_quark ())
+
+typedef enum
+{
+  VIGIL_STORE_ERROR_FAILED,
+  VIGIL_STORE_ERROR_INVALID_LOCATION, /* a connection string or path that cannot be used */
+  VIGIL_STORE_ERROR_CONNECT,          /* server unreachable, authentication failed, ... */
+  VIGIL_STORE_ERROR_NOT_FOUND,        /* no database at that location, or no such record */
+  VIGIL_STORE_ERROR_NOT_VIGIL,        /* a database, but not a Vigil one */
+  VIGIL_STORE_ERROR_NEWER_SCHEMA,     /* made by a newer Vigil */
+  VIGIL_STORE_ERROR_CORRUPT,          /* the file is damaged or not a database */
+  VIGIL_STORE_ERROR_LOCKED,           /* another program holds the database */
+  VIGIL_STORE_ERROR_CONFLICT,         /* optimistic lock: someone else changed the record */
+  VIGIL_STORE_ERROR_INVALID,          /* a record failed validation */
+  VIGIL_STORE_ERROR_KIND_MISMATCH,    /* demo data asked of a real store, or the reverse */
+  VIGIL_STORE_ERROR_PERMISSION,       /* file or folder permissions */
+} VigilStoreError;
+
+/* What the store holds: real records, or the synthetic demo. They never mix. */
+typedef enum
+{
+  VIGIL_STORE_KIND_REAL,
+  VIGIL_STORE_KIND_DEMO,
+} VigilStoreKind;
+
+typedef enum
+{
+  VIGIL_STORE_OPEN_NONE   = 0,
+  VIGIL_STORE_OPEN_CREATE = 1 << 0, /* create the SQLite file (and its folder) when missing */
+} VigilStoreOpenFlags;
+
+/* The current schema version, written by the last migration. */
+#define VIGIL_SCHEMA_VERSION 1
+
+#define VIGIL_TYPE_STORE (vigil_store_get_type ())
+G_DECLARE_FINAL_TYPE (VigilStore, vigil_store, VIGIL, STORE, GObject)
+
+typedef gboolean (*VigilStoreWorkFunc) (VigilStore  *store,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+GQuark               vigil_store_error_quark        (void);
+VigilStore          *vigil_store_open               (const VigilLocation  *location,
+                                                     VigilStoreOpenFlags   flags,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void                 vigil_store_open_async         (const VigilLocation  *location,
+                                                     VigilStoreOpenFlags   flags,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+VigilStore          *vigil_store_open_finish        (GAsyncResult         *result,
+                                                     GError              **error);
+void                 vigil_store_close              (VigilStore           *self);
+const VigilLocation *vigil_store_get_location       (VigilStore           *self);
+VigilEngine          vigil_store_get_engine         (VigilStore           *self);
+VigilStoreKind       vigil_store_get_kind           (VigilStore           *self);
+gboolean             vigil_store_mark_demo          (VigilStore           *self,
+                                                     GError              **error);
+int                  vigil_store_get_schema_version (VigilStore           *self);
+const char          *vigil_store_get_actor          (VigilStore           *self);
+void                 vigil_store_set_actor          (VigilStore           *self,
+                                                     const char           *actor);
+GdaConnection       *vigil_store_get_connection     (VigilStore           *self);
+gboolean             vigil_store_is_empty           (VigilStore           *self,
+                                                     GError              **error);
+
+/* Unit of work: holds the connection lock and runs @func inside one transaction;
+ * commits when it returns TRUE, rolls back everything when it returns FALSE. Nested
+ * calls join the outer transaction. */
+gboolean             vigil_store_run_in_transaction (VigilStore           *self,
+                                                     VigilStoreWorkFunc    func,
+                                                     gpointer              user_data,
+                                                     GError              **error);
+
+/* Plain statements with positional parameters. @params holds GValues (may be NULL);
+ * a NULL or G_TYPE_INVALID GValue binds SQL NULL. Parameters are written as
+ * "##p0::string::null", "##p1::gint64::null", ... in @sql. */
+gboolean             vigil_store_execute            (VigilStore           *self,
+                                                     const char           *sql,
+                                                     const GValue         *params,
+                                                     guint                 n_params,
+                                                     int                  *rows_affected,
+                                                     GError              **error);
+GdaDataModel        *vigil_store_query              (VigilStore           *self,
+                                                     const char           *sql,
+                                                     const GValue         *params,
+                                                     guint                 n_params,
+                                                     const GType          *column_types,
+                                                     GError              **error);
+gint64               vigil_store_last_insert_id     (VigilStore           *self,
+                                                     GError              **error);
+
+/* Timestamps are ISO 8601 UTC text, "2026-11-25T14:34:45Z". */
+char                *vigil_store_now                (void);
+
+G_END_DECLS
