@@ -18,7 +18,7 @@ typedef enum
 typedef struct
 {
   gint64 seq;
-  char *at;
+  char *logged_at;
   char *actor;
   char *action;      /* "create", "update", "delete", "view", ... */
   char *entity;      /* table name */

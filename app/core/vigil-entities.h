@@ -33,6 +33,7 @@ extern const char * const vigil_agenda_reason_choices[];
 extern const char * const vigil_action_status_choices[];
 extern const char * const vigil_outcome_source_choices[];
 extern const char * const vigil_outcome_measure_choices[];
+extern const char * const vigil_alias_kind_choices[];
 extern const char * const vigil_batch_kind_choices[];
 extern const char * const vigil_batch_status_choices[];
 
@@ -278,7 +279,7 @@ typedef struct
   VigilRecord record;
   gint64 meeting_id;     /* required */
   gint64 person_id;      /* required */
-  gint64 position;
+  gint64 sort_order;     /* order on the agenda */
   char *reason;          /* vigil_agenda_reason_choices */
   char *minutes;
   char *decisions;
@@ -306,7 +307,7 @@ typedef struct
   char *observed_on;     /* date, required */
   char *source;          /* vigil_outcome_source_choices, required */
   char *measure;         /* vigil_outcome_measure_choices, required */
-  gint64 value;          /* 1 (worst) – 5 (best) */
+  gint64 rating;         /* 1 (worst) – 5 (best) */
   char *note;
 } VigilOutcomeObservation;
 

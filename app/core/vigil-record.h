@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _VigilRecordType VigilRecordType;
+
 typedef enum
 {
   VIGIL_FIELD_TEXT,      /* char *, free text */
@@ -30,6 +32,7 @@ typedef enum
 {
   VIGIL_FIELD_NONE     = 0,
   VIGIL_FIELD_REQUIRED = 1 << 0, /* text must be non-empty, a ref non-zero */
+  VIGIL_FIELD_UUID     = 1 << 1, /* TEXT: a random UUID is set on insert when empty */
 } VigilFieldFlags;
 
 typedef struct
@@ -48,7 +51,7 @@ typedef enum
   VIGIL_RECORD_APPEND_ONLY = 1 << 0, /* no update: rows are written once (scores, rejections) */
 } VigilRecordFlags;
 
-typedef struct
+struct _VigilRecordType
 {
   const char       *table;
   const char       *label;          /* "person", N_() */
@@ -57,11 +60,12 @@ typedef struct
   guint             n_fields;
   VigilRecordFlags  flags;
   const char       *person_column;  /* the field linking a row to a person, for history */
-} VigilRecordType;
+};
 
 /* The first member of every record struct. */
 typedef struct
 {
+  const VigilRecordType *type;
   gint64  id;          /* 0 until inserted */
   gint64  rev;         /* optimistic lock, 1 after insert, +1 per update */
   char   *created_at;
@@ -74,6 +78,7 @@ gpointer   vigil_record_copy        (const VigilRecordType *type,
                                      gconstpointer          record);
 void       vigil_record_free        (const VigilRecordType *type,
                                      gpointer               record);
+void       vigil_record_destroy     (gpointer               record);
 void       vigil_record_set_text    (const VigilRecordType *type,
                                      gpointer               record,
                                      const char            *field,

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* libgda 5.2 predates g_autoptr */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaConnection, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaDataModel, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaSet, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaSqlParser, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaStatement, g_object_unref)
+
 #define VIGIL_STORE_ERROR (vigil_store_error_quark ())
 
 typedef enum

@@ -1,0 +1,384 @@
+/* vigil-audit.c: the append-only, hash-chained audit log
+ *
+ * Row n stores hash_n = SHA-256 (hash_{n-1} ‖ seq ‖ time ‖ actor ‖ action ‖ entity ‖
+ * entity id ‖ person id ‖ detail), with hash_0 = 64 zeros. audit_head keeps the newest
+ * seq and hash, updated in the same transaction: a changed row breaks its own hash, a
+ * removed, inserted or reordered row breaks the chain, and removing the newest rows
+ * leaves the head pointing past the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-audit"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "vigil-audit.h"
+
+G_DEFINE_QUARK (vigil-audit-error-quark, vigil_audit_error)
+
+void
+vigil_audit_entry_free (VigilAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->logged_at);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->detail);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
+  g_free (entry);
+}
+
+static char *
+compute_hash (const char *prev_hash,
+              gint64      seq,
+              const char *logged_at,
+              const char *actor,
+              const char *action,
+              const char *entity,
+              gint64      entity_id,
+              gint64      person_id,
+              const char *detail)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *text = NULL;
+
+  /* Fields are separated by a unit separator that none of them may hold unnoticed:
+   * each text is prefixed by its length. */
+  text = g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%zu:%s\x1f%zu:%s\x1f%zu:%s\x1f%zu:%s\x1f%"
+                          G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT "\x1f%zu:%s",
+                          prev_hash, seq,
+                          strlen (logged_at), logged_at,
+                          strlen (actor), actor,
+                          strlen (action), action,
+                          strlen (entity), entity,
+                          entity_id, person_id,
+                          detail ? strlen (detail) : 0, detail ? detail : "");
+  g_checksum_update (checksum, (const guchar *) text, strlen (text));
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+typedef struct
+{
+  const char *action;
+  const char *entity;
+  gint64 entity_id;
+  gint64 person_id;
+  const char *detail;
+} AppendData;
+
+static gboolean
+append_cb (VigilStore  *store,
+           gpointer     user_data,
+           GError     **error)
+{
+  static const GType head_types[] = { G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE };
+  AppendData *data = user_data;
+  g_autoptr(GdaDataModel) head = NULL;
+  g_autofree char *now = vigil_store_now ();
+  g_autofree char *hash = NULL;
+  GValue params[10] = { G_VALUE_INIT };
+  const GValue *value;
+  const char *actor = vigil_store_get_actor (store);
+  const char *prev_hash;
+  gint64 seq;
+  gboolean ok;
+
+  /* Taking the head row's write lock first serialises concurrent writers (PostgreSQL
+   * row lock, SQLite write lock), so no two rows share a predecessor. */
+  if (!vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
+    return FALSE;
+
+  head = vigil_store_query (store, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_types, error);
+  if (head == NULL)
+    return FALSE;
+  if (gda_data_model_get_n_rows (head) != 1)
+    {
+      g_set_error (error, VIGIL_AUDIT_ERROR, VIGIL_AUDIT_ERROR_TAMPERED,
+                   _("The audit log’s head row is missing: the log has been tampered with."));
+      return FALSE;
+    }
+
+  value = gda_data_model_get_value_at (head, 0, 0, error);
+  if (value == NULL)
+    return FALSE;
+  seq = g_value_get_int64 (value);
+  value = gda_data_model_get_value_at (head, 1, 0, error);
+  if (value == NULL)
+    return FALSE;
+  prev_hash = g_value_get_string (value);
+
+  hash = compute_hash (prev_hash, seq, now, actor, data->action, data->entity,
+                       data->entity_id, data->person_id, data->detail);
+
+  g_value_init (&params[0], G_TYPE_INT64);
+  g_value_set_int64 (&params[0], seq);
+  g_value_init (&params[1], G_TYPE_STRING);
+  g_value_set_string (&params[1], now);
+  g_value_init (&params[2], G_TYPE_STRING);
+  g_value_set_string (&params[2], actor);
+  g_value_init (&params[3], G_TYPE_STRING);
+  g_value_set_string (&params[3], data->action);
+  g_value_init (&params[4], G_TYPE_STRING);
+  g_value_set_string (&params[4], data->entity);
+  g_value_init (&params[5], G_TYPE_INT64);
+  g_value_set_int64 (&params[5], data->entity_id);
+  g_value_init (&params[6], G_TYPE_INT64);
+  g_value_set_int64 (&params[6], data->person_id);
+  if (data->detail != NULL)
+    {
+      g_value_init (&params[7], G_TYPE_STRING);
+      g_value_set_string (&params[7], data->detail);
+    }
+  g_value_init (&params[8], G_TYPE_STRING);
+  g_value_set_string (&params[8], prev_hash);
+  g_value_init (&params[9], G_TYPE_STRING);
+  g_value_set_string (&params[9], hash);
+
+  ok = vigil_store_execute (store,
+                            "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, "
+                            "detail, prev_hash, hash) VALUES (##p0::gint64, ##p1::string, ##p2::string, "
+                            "##p3::string, ##p4::string, ##p5::gint64, ##p6::gint64, ##p7::string::null, "
+                            "##p8::string, ##p9::string)",
+                            params, 10, NULL, error) &&
+       vigil_store_execute (store, "UPDATE audit_head SET hash = ##p0::string WHERE id = 1",
+                            &params[9], 1, NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (G_VALUE_TYPE (&params[i]) != G_TYPE_INVALID)
+      g_value_unset (&params[i]);
+
+  return ok;
+}
+
+/**
+ * vigil_audit_append:
+ * @action: "create", "update", "delete", "view", ...
+ * @entity: the table concerned
+ * @detail: (nullable): JSON naming what changed (field names, never values)
+ *
+ * Appends one row to the audit log, inside the caller's transaction when there is one.
+ */
+gboolean
+vigil_audit_append (VigilStore  *store,
+                    const char  *action,
+                    const char  *entity,
+                    gint64       entity_id,
+                    gint64       person_id,
+                    const char  *detail,
+                    GError     **error)
+{
+  AppendData data = { action, entity, entity_id, person_id, detail };
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
+
+  return vigil_store_run_in_transaction (store, append_cb, &data, error);
+}
+
+#define AUDIT_COLUMNS "seq, logged_at, actor, action, entity, entity_id, person_id, detail, prev_hash, hash"
+
+static const GType audit_types[] = {
+  G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
+  G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
+};
+
+static VigilAuditEntry *
+entry_from_row (GdaDataModel  *model,
+                int            row,
+                GError       **error)
+{
+  g_autoptr(VigilAuditEntry) entry = g_new0 (VigilAuditEntry, 1);
+  const GValue *values[10];
+
+  for (int col = 0; col < 10; col++)
+    {
+      values[col] = gda_data_model_get_value_at (model, col, row, error);
+      if (values[col] == NULL)
+        return NULL;
+    }
+
+#define TEXT(i) (gda_value_is_null (values[i]) ? NULL : g_value_dup_string (values[i]))
+#define INT(i) (gda_value_is_null (values[i]) ? 0 : g_value_get_int64 (values[i]))
+  entry->seq = INT (0);
+  entry->logged_at = TEXT (1);
+  entry->actor = TEXT (2);
+  entry->action = TEXT (3);
+  entry->entity = TEXT (4);
+  entry->entity_id = INT (5);
+  entry->person_id = INT (6);
+  entry->detail = TEXT (7);
+  entry->prev_hash = TEXT (8);
+  entry->hash = TEXT (9);
+#undef TEXT
+#undef INT
+
+  return g_steal_pointer (&entry);
+}
+
+GPtrArray *
+vigil_audit_list (VigilStore  *store,
+                  gint64       person_id,
+                  guint        limit,
+                  GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT " AUDIT_COLUMNS " FROM audit");
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GValue param = G_VALUE_INIT;
+  int n;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  g_value_init (&param, G_TYPE_INT64);
+  g_value_set_int64 (&param, person_id);
+  if (person_id != 0)
+    g_string_append (sql, " WHERE person_id = ##p0::gint64");
+  g_string_append (sql, " ORDER BY seq DESC");
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+
+  model = vigil_store_query (store, sql->str, &param, person_id != 0 ? 1 : 0, audit_types, error);
+  if (model == NULL)
+    return NULL;
+
+  n = gda_data_model_get_n_rows (model);
+  entries = g_ptr_array_new_full (n, (GDestroyNotify) vigil_audit_entry_free);
+  for (int row = 0; row < n; row++)
+    {
+      VigilAuditEntry *entry = entry_from_row (model, row, error);
+
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+fail_tampered (GError     **error,
+               const char  *format,
+               ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail_tampered (GError     **error,
+               const char  *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, VIGIL_AUDIT_ERROR, VIGIL_AUDIT_ERROR_TAMPERED,
+               _("The audit log has been tampered with: %s"), message);
+  return FALSE;
+}
+
+/**
+ * vigil_audit_verify:
+ * @n_rows: (out) (optional): how many rows were checked
+ *
+ * Walks the whole chain in storage order. Fails with %VIGIL_AUDIT_ERROR_TAMPERED,
+ * naming the first row that was changed, removed, inserted or moved.
+ */
+gboolean
+vigil_audit_verify (VigilStore  *store,
+                    gint64      *n_rows,
+                    GError     **error)
+{
+  static const GType head_types[] = { G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GdaDataModel) head = NULL;
+  g_autofree char *expected_prev = g_strnfill (64, '0');
+  gint64 expected_seq = 1;
+  gint64 head_seq;
+  const GValue *value;
+  int n;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
+
+  /* Read the rows and the head in one snapshot */
+  model = vigil_store_query (store, "SELECT " AUDIT_COLUMNS " FROM audit ORDER BY id", NULL, 0, audit_types, error);
+  if (model == NULL)
+    return FALSE;
+  head = vigil_store_query (store, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_types, error);
+  if (head == NULL)
+    return FALSE;
+
+  n = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n; row++)
+    {
+      g_autoptr(VigilAuditEntry) entry = entry_from_row (model, row, error);
+      g_autofree char *hash = NULL;
+
+      if (entry == NULL)
+        return FALSE;
+
+      if (entry->seq != expected_seq)
+        {
+          if (entry->seq > expected_seq)
+            return fail_tampered (error, _("row %" G_GINT64_FORMAT " is missing (the log jumps from row %"
+                                           G_GINT64_FORMAT " to row %" G_GINT64_FORMAT ")."),
+                                  expected_seq, expected_seq - 1, entry->seq);
+          return fail_tampered (error, _("row %" G_GINT64_FORMAT " is out of order (expected row %"
+                                         G_GINT64_FORMAT ")."),
+                                entry->seq, expected_seq);
+        }
+
+      if (g_strcmp0 (entry->prev_hash, expected_prev) != 0)
+        return fail_tampered (error, _("row %" G_GINT64_FORMAT " does not follow the row before it."),
+                              entry->seq);
+
+      hash = compute_hash (entry->prev_hash, entry->seq,
+                           entry->logged_at ? entry->logged_at : "",
+                           entry->actor ? entry->actor : "",
+                           entry->action ? entry->action : "",
+                           entry->entity ? entry->entity : "",
+                           entry->entity_id, entry->person_id, entry->detail);
+      if (g_strcmp0 (hash, entry->hash) != 0)
+        return fail_tampered (error, _("row %" G_GINT64_FORMAT " (%s of %s by %s at %s) was altered "
+                                       "after it was written."),
+                              entry->seq, entry->action, entry->entity, entry->actor, entry->logged_at);
+
+      g_free (expected_prev);
+      expected_prev = g_steal_pointer (&entry->hash);
+      expected_seq++;
+    }
+
+  if (gda_data_model_get_n_rows (head) != 1)
+    return fail_tampered (error, _("its head row is missing."));
+
+  value = gda_data_model_get_value_at (head, 0, 0, error);
+  if (value == NULL)
+    return FALSE;
+  head_seq = g_value_get_int64 (value);
+  value = gda_data_model_get_value_at (head, 1, 0, error);
+  if (value == NULL)
+    return FALSE;
+
+  if (head_seq < expected_seq - 1)
+    return fail_tampered (error, _("row %" G_GINT64_FORMAT " was added after the newest row written "
+                                   "through Vigil (row %" G_GINT64_FORMAT ")."),
+                          head_seq + 1, head_seq);
+
+  if (head_seq != expected_seq - 1 || g_strcmp0 (g_value_get_string (value), expected_prev) != 0)
+    return fail_tampered (error, _("it ends at row %" G_GINT64_FORMAT " but %" G_GINT64_FORMAT
+                                   " rows were written: the newest rows were removed."),
+                          expected_seq - 1, head_seq);
+
+  if (n_rows != NULL)
+    *n_rows = n;
+
+  return TRUE;
+}

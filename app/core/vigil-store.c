@@ -1,0 +1,1267 @@
+/* vigil-store.c: the Vigil store over libgda
+ *
+ * One GdaConnection per store. libgda's transactions belong to the connection, not
+ * the thread, so every unit of work holds the connection's lock (it is recursive)
+ * from BEGIN to COMMIT; plain statements hold it too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vigil-core.h"
+#include "vigil-store.h"
+
+#define MIGRATIONS_PATH "/org/vigilapp/Vigil/core/migrations"
+#define SQLITE_BUSY_TIMEOUT_MS 10000
+#define PG_CONNECT_TIMEOUT_S 10
+
+struct _VigilStore
+{
+  GObject parent_instance;
+
+  VigilLocation *location;
+  GdaConnection *cnc;
+  char *actor;
+  VigilStoreKind kind;
+  int schema_version;
+
+  /* Guarded by the connection's lock */
+  GHashTable *statements; /* SQL text → GdaStatement */
+  guint transaction_depth;
+  gboolean rollback_only;
+};
+
+G_DEFINE_FINAL_TYPE (VigilStore, vigil_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (vigil-store-error-quark, vigil_store_error)
+
+static void
+vigil_store_finalize (GObject *object)
+{
+  VigilStore *self = (VigilStore *)object;
+
+  vigil_store_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->location, vigil_location_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (vigil_store_parent_class)->finalize (object);
+}
+
+static void
+vigil_store_class_init (VigilStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vigil_store_finalize;
+}
+
+static void
+vigil_store_init (VigilStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (real_name != NULL && *real_name != '\0' && !g_str_equal (real_name, "Unknown"))
+    self->actor = g_strdup_printf ("%s (%s)", real_name, g_get_user_name ());
+  else
+    self->actor = g_strdup (g_get_user_name ());
+}
+
+/* Errors */
+
+/* libgda reports the engine's own messages; turn the common ones into codes a
+ * caller can act on. */
+static VigilStoreError
+classify_engine_error (const char *message)
+{
+  if (message == NULL)
+    return VIGIL_STORE_ERROR_FAILED;
+  if (strstr (message, "database is locked") != NULL ||
+      strstr (message, "database table is locked") != NULL)
+    return VIGIL_STORE_ERROR_LOCKED;
+  if (strstr (message, "file is not a database") != NULL ||
+      strstr (message, "malformed") != NULL ||
+      strstr (message, "file is encrypted") != NULL)
+    return VIGIL_STORE_ERROR_CORRUPT;
+  if (strstr (message, "UNIQUE constraint") != NULL ||
+      strstr (message, "duplicate key") != NULL ||
+      strstr (message, "FOREIGN KEY constraint") != NULL ||
+      strstr (message, "foreign key constraint") != NULL ||
+      strstr (message, "NOT NULL constraint") != NULL ||
+      strstr (message, "not-null constraint") != NULL)
+    return VIGIL_STORE_ERROR_INVALID;
+  return VIGIL_STORE_ERROR_FAILED;
+}
+
+static void
+propagate_engine_error (GError     **error,
+                        GError      *engine_error,
+                        const char  *what)
+{
+  const char *message = engine_error && engine_error->message ? engine_error->message : _("unknown error");
+  VigilStoreError code = classify_engine_error (message);
+
+  if (engine_error != NULL && engine_error->domain == VIGIL_STORE_ERROR)
+    {
+      g_propagate_error (error, engine_error);
+      return;
+    }
+
+  switch (code)
+    {
+    case VIGIL_STORE_ERROR_LOCKED:
+      g_set_error (error, VIGIL_STORE_ERROR, code,
+                   _("The database is busy: another program is writing to it. "
+                     "Try again in a moment. (%s)"), message);
+      break;
+
+    case VIGIL_STORE_ERROR_CORRUPT:
+      g_set_error (error, VIGIL_STORE_ERROR, code,
+                   _("The database file is damaged or is not a database: %s"), message);
+      break;
+
+    case VIGIL_STORE_ERROR_FAILED:
+    case VIGIL_STORE_ERROR_INVALID_LOCATION:
+    case VIGIL_STORE_ERROR_CONNECT:
+    case VIGIL_STORE_ERROR_NOT_FOUND:
+    case VIGIL_STORE_ERROR_NOT_VIGIL:
+    case VIGIL_STORE_ERROR_NEWER_SCHEMA:
+    case VIGIL_STORE_ERROR_CONFLICT:
+    case VIGIL_STORE_ERROR_INVALID:
+    case VIGIL_STORE_ERROR_KIND_MISMATCH:
+    case VIGIL_STORE_ERROR_PERMISSION:
+    default:
+      g_set_error (error, VIGIL_STORE_ERROR, code, "%s: %s", what, message);
+      break;
+    }
+
+  g_clear_error (&engine_error);
+}
+
+/* Statements */
+
+static GdaStatement *
+lookup_statement (VigilStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  GdaStatement *stmt;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (self->cnc);
+      const char *remain = NULL;
+
+      if (parser == NULL)
+        parser = gda_sql_parser_new ();
+
+      /* Keep queries as written: libgda's full parser re-renders statements and gets
+       * some wrong (EXISTS ((SELECT …)) is a syntax error in SQLite). Delimiting still
+       * finds the ##name::type parameters. Changes keep the full parser, which knows a
+       * NULL parameter in SET or VALUES from one in WHERE. */
+      if (g_ascii_strncasecmp (sql, "SELECT", 6) == 0)
+        g_object_set (parser, "mode", GDA_SQL_PARSER_MODE_DELIMIT, NULL);
+
+      stmt = gda_sql_parser_parse_string (parser, sql, &remain, error);
+      if (stmt == NULL)
+        return NULL;
+
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+    }
+
+  return stmt;
+}
+
+static GdaSet *
+bind_parameters (GdaStatement  *stmt,
+                 const GValue  *params,
+                 guint          n_params,
+                 GError       **error)
+{
+  g_autoptr(GdaSet) set = NULL;
+
+  if (!gda_statement_get_parameters (stmt, &set, error))
+    return NULL;
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      char name[16];
+      GdaHolder *holder;
+      const GValue *value = &params[i];
+
+      g_snprintf (name, sizeof name, "p%u", i);
+      holder = set ? gda_set_get_holder (set, name) : NULL;
+      if (holder == NULL)
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                       "Statement has no parameter ##%s", name);
+          return NULL;
+        }
+
+      if (!gda_holder_set_value (holder,
+                                 G_VALUE_TYPE (value) == G_TYPE_INVALID ? NULL : value,
+                                 error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&set);
+}
+
+static void
+lock_connection (VigilStore *self)
+{
+  gda_lockable_lock (GDA_LOCKABLE (self->cnc));
+}
+
+static void
+unlock_connection (VigilStore *self)
+{
+  gda_lockable_unlock (GDA_LOCKABLE (self->cnc));
+}
+
+static gboolean
+ensure_open (VigilStore  *self,
+             GError     **error)
+{
+  if (self->cnc == NULL)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                   _("The store is closed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vigil_store_execute (VigilStore    *self,
+                     const char    *sql,
+                     const GValue  *params,
+                     guint          n_params,
+                     int           *rows_affected,
+                     GError       **error)
+{
+  g_autoptr(GdaSet) set = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GdaStatement *stmt;
+  int rows;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  lock_connection (self);
+
+  stmt = lookup_statement (self, sql, &local_error);
+  if (stmt != NULL)
+    set = bind_parameters (stmt, params, n_params, &local_error);
+
+  if (local_error == NULL)
+    rows = gda_connection_statement_execute_non_select (self->cnc, stmt, set, NULL, &local_error);
+  else
+    rows = -1;
+
+  unlock_connection (self);
+
+  if (local_error != NULL)
+    {
+      propagate_engine_error (error, g_steal_pointer (&local_error), _("The database refused a change"));
+      return FALSE;
+    }
+
+  if (rows_affected != NULL)
+    *rows_affected = rows;
+
+  return TRUE;
+}
+
+GdaDataModel *
+vigil_store_query (VigilStore    *self,
+                   const char    *sql,
+                   const GValue  *params,
+                   guint          n_params,
+                   const GType   *column_types,
+                   GError       **error)
+{
+  g_autoptr(GdaSet) set = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GdaDataModel *model = NULL;
+  GdaStatement *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (!ensure_open (self, error))
+    return NULL;
+
+  lock_connection (self);
+
+  stmt = lookup_statement (self, sql, &local_error);
+  if (stmt != NULL)
+    set = bind_parameters (stmt, params, n_params, &local_error);
+
+  if (local_error == NULL)
+    model = gda_connection_statement_execute_select_full (self->cnc, stmt, set,
+                                                          GDA_STATEMENT_MODEL_RANDOM_ACCESS,
+                                                          (GType *) column_types,
+                                                          &local_error);
+
+  unlock_connection (self);
+
+  if (model == NULL)
+    {
+      propagate_engine_error (error, g_steal_pointer (&local_error), _("The database could not be read"));
+      return NULL;
+    }
+
+  return model;
+}
+
+static gboolean
+query_int64 (VigilStore  *self,
+             const char  *sql,
+             gint64      *out_value,
+             GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  const GValue *value;
+
+  model = vigil_store_query (self, sql, NULL, 0, types, error);
+  if (model == NULL)
+    return FALSE;
+
+  value = gda_data_model_get_n_rows (model) > 0 ? gda_data_model_get_value_at (model, 0, 0, error) : NULL;
+  if (value == NULL || gda_value_is_null (value))
+    *out_value = 0;
+  else
+    *out_value = g_value_get_int64 (value);
+
+  return TRUE;
+}
+
+gint64
+vigil_store_last_insert_id (VigilStore  *self,
+                            GError     **error)
+{
+  gint64 id = 0;
+
+  if (!query_int64 (self,
+                    self->location->engine == VIGIL_ENGINE_SQLITE ? "SELECT last_insert_rowid()"
+                                                                  : "SELECT lastval()",
+                    &id, error))
+    return 0;
+
+  return id;
+}
+
+char *
+vigil_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Transactions */
+
+gboolean
+vigil_store_run_in_transaction (VigilStore          *self,
+                                VigilStoreWorkFunc   func,
+                                gpointer             user_data,
+                                GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean outer;
+  gboolean ok;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  lock_connection (self);
+
+  outer = self->transaction_depth == 0;
+  if (outer)
+    {
+      self->rollback_only = FALSE;
+      if (!gda_connection_begin_transaction (self->cnc, NULL, GDA_TRANSACTION_ISOLATION_UNKNOWN, &local_error))
+        {
+          unlock_connection (self);
+          propagate_engine_error (error, g_steal_pointer (&local_error), _("Could not start a transaction"));
+          return FALSE;
+        }
+    }
+
+  self->transaction_depth++;
+  ok = func (self, user_data, &local_error);
+  self->transaction_depth--;
+
+  if (!ok)
+    {
+      self->rollback_only = TRUE;
+      if (local_error == NULL)
+        g_set_error (&local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                     _("The change was abandoned."));
+    }
+  else if (outer && self->rollback_only)
+    {
+      ok = FALSE;
+      g_set_error (&local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                   _("Part of the change failed, so none of it was saved."));
+    }
+
+  if (outer)
+    {
+      if (ok)
+        {
+          if (!gda_connection_commit_transaction (self->cnc, NULL, &local_error))
+            {
+              g_autoptr(GError) rollback_error = NULL;
+
+              gda_connection_rollback_transaction (self->cnc, NULL, &rollback_error);
+              ok = FALSE;
+            }
+        }
+      else
+        {
+          g_autoptr(GError) rollback_error = NULL;
+
+          if (!gda_connection_rollback_transaction (self->cnc, NULL, &rollback_error))
+            g_warning ("Rollback failed: %s", rollback_error->message);
+        }
+      self->rollback_only = FALSE;
+    }
+
+  unlock_connection (self);
+
+  if (!ok)
+    {
+      propagate_engine_error (error, g_steal_pointer (&local_error), _("The change was not saved"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Meta */
+
+static gboolean
+read_meta (VigilStore  *self,
+           const char  *key,
+           char       **out_value,
+           GError     **error)
+{
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  GValue param = G_VALUE_INIT;
+  const GValue *value;
+
+  g_value_init (&param, G_TYPE_STRING);
+  g_value_set_string (&param, key);
+  model = vigil_store_query (self, "SELECT value FROM vigil_meta WHERE key = ##p0::string",
+                             &param, 1, types, error);
+  g_value_unset (&param);
+  if (model == NULL)
+    return FALSE;
+
+  *out_value = NULL;
+  if (gda_data_model_get_n_rows (model) > 0)
+    {
+      value = gda_data_model_get_value_at (model, 0, 0, error);
+      if (value == NULL)
+        return FALSE;
+      if (!gda_value_is_null (value))
+        *out_value = g_value_dup_string (value);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_meta (VigilStore  *self,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  int rows = 0;
+  gboolean ok;
+
+  g_value_init (&params[0], G_TYPE_STRING);
+  g_value_set_string (&params[0], value);
+  g_value_init (&params[1], G_TYPE_STRING);
+  g_value_set_string (&params[1], key);
+
+  ok = vigil_store_execute (self, "UPDATE vigil_meta SET value = ##p0::string WHERE key = ##p1::string",
+                            params, 2, &rows, error);
+  if (ok && rows == 0)
+    ok = vigil_store_execute (self, "INSERT INTO vigil_meta (value, key) VALUES (##p0::string, ##p1::string)",
+                              params, 2, NULL, error);
+
+  g_value_unset (&params[0]);
+  g_value_unset (&params[1]);
+  return ok;
+}
+
+static gboolean
+run_pragma (GdaConnection  *cnc,
+            const char     *pragma,
+            GError        **error)
+{
+  g_autoptr(GdaDataModel) model = NULL;
+
+  /* The SQLite provider treats PRAGMA as a SELECT */
+  model = gda_connection_execute_select_command (cnc, pragma, error);
+  return model != NULL;
+}
+
+/* Migrations */
+
+static char *
+expand_migration (VigilStore *self,
+                  const char *text)
+{
+  g_autoptr(GString) sql = g_string_new (text);
+
+  g_string_replace (sql, "{{ID}}",
+                    self->location->engine == VIGIL_ENGINE_SQLITE
+                      ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                      : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+                    0);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+/* Statements end with ";" at the end of a line; "--" starts a comment line. */
+static GPtrArray *
+split_statements (const char *sql)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) lines = g_strsplit (sql, "\n", -1);
+  g_autoptr(GString) current = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (*line == '\0' || g_str_has_prefix (line, "--"))
+        continue;
+
+      if (current->len > 0)
+        g_string_append_c (current, '\n');
+      g_string_append (current, line);
+
+      if (g_str_has_suffix (line, ";"))
+        {
+          g_string_truncate (current, current->len - 1);
+          g_ptr_array_add (statements, g_strdup (current->str));
+          g_string_truncate (current, 0);
+        }
+    }
+
+  if (current->len > 0)
+    g_ptr_array_add (statements, g_strdup (current->str));
+
+  return g_steal_pointer (&statements);
+}
+
+typedef struct
+{
+  int version;
+  const char *resource;
+} Migration;
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+apply_migration_cb (VigilStore  *self,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  Migration *migration = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+
+  bytes = g_resources_lookup_data (migration->resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  text = expand_migration (self, g_bytes_get_data (bytes, NULL));
+  statements = split_statements (text);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* DDL is run once: no need to keep it in the statement cache */
+      if (!gda_connection_execute_non_select_command (self->cnc, g_ptr_array_index (statements, i), &local_error))
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to schema version %d: %s"),
+                       migration->version, local_error->message);
+          return FALSE;
+        }
+    }
+
+  version = g_strdup_printf ("%d", migration->version);
+  if (!write_meta (self, "schema_version", version, error))
+    return FALSE;
+
+  if (migration->version == 1)
+    {
+      g_autofree char *now = vigil_store_now ();
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      if (!write_meta (self, "store_kind", "real", error) ||
+          !write_meta (self, "created_at", now, error) ||
+          !write_meta (self, "store_uuid", uuid, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+list_user_tables (VigilStore  *self,
+                  GHashTable **out_tables,
+                  GError     **error)
+{
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GHashTable) tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int n;
+
+  model = vigil_store_query (self,
+                             self->location->engine == VIGIL_ENGINE_SQLITE
+                               ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                               : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+                             NULL, 0, types, error);
+  if (model == NULL)
+    return FALSE;
+
+  n = gda_data_model_get_n_rows (model);
+  for (int i = 0; i < n; i++)
+    {
+      const GValue *value = gda_data_model_get_value_at (model, 0, i, error);
+
+      if (value == NULL)
+        return FALSE;
+      if (!gda_value_is_null (value))
+        g_hash_table_add (tables, g_value_dup_string (value));
+    }
+
+  *out_tables = g_steal_pointer (&tables);
+  return TRUE;
+}
+
+static gboolean
+migrate (VigilStore  *self,
+         GError     **error)
+{
+  g_autoptr(GHashTable) tables = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *display = vigil_location_to_display_string (self->location);
+  g_autofree char *kind = NULL;
+  int version = 0;
+
+  if (!list_user_tables (self, &tables, error))
+    return FALSE;
+
+  if (g_hash_table_size (tables) > 0)
+    {
+      g_autofree char *version_text = NULL;
+
+      if (!g_hash_table_contains (tables, "vigil_meta"))
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_VIGIL,
+                       _("“%s” holds a database that is not a Vigil store. "
+                         "Nothing was changed; choose another location."),
+                       display);
+          return FALSE;
+        }
+
+      if (!read_meta (self, "schema_version", &version_text, error))
+        return FALSE;
+
+      version = version_text ? atoi (version_text) : 0;
+      if (version <= 0)
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_VIGIL,
+                       _("“%s” looks like a Vigil store but has no schema version: "
+                         "it may be damaged. Nothing was changed."),
+                       display);
+          return FALSE;
+        }
+    }
+
+  if (version > VIGIL_SCHEMA_VERSION)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NEWER_SCHEMA,
+                   _("“%s” was made by a newer version of Vigil (schema version %d; this "
+                     "version reads up to %d). Update Vigil to open it; nothing was changed."),
+                   display, version, VIGIL_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* Only now that it is known to be a Vigil store (or empty) may the file change:
+   * write-ahead logging lets the GUI read while a worker writes. */
+  if (self->location->engine == VIGIL_ENGINE_SQLITE)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!run_pragma (self->cnc, "PRAGMA journal_mode = WAL", &local_error))
+        {
+          g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), display);
+
+          propagate_engine_error (error, g_steal_pointer (&local_error), what);
+          return FALSE;
+        }
+    }
+
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return FALSE;
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+      Migration migration = { atoi (names[i]), resource };
+
+      if (migration.version <= version)
+        continue;
+
+      if (migration.version != version + 1)
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                       "Migration %s does not follow schema version %d", names[i], version);
+          return FALSE;
+        }
+
+      g_debug ("Migrating %s to schema version %d", display, migration.version);
+      if (!vigil_store_run_in_transaction (self, apply_migration_cb, &migration, error))
+        return FALSE;
+
+      version = migration.version;
+    }
+
+  self->schema_version = version;
+
+  if (!read_meta (self, "store_kind", &kind, error))
+    return FALSE;
+  self->kind = g_strcmp0 (kind, "demo") == 0 ? VIGIL_STORE_KIND_DEMO : VIGIL_STORE_KIND_REAL;
+
+  return TRUE;
+}
+
+/* Opening */
+
+/* A SQLite file is a SQLite file when it is empty or starts with this header. */
+static gboolean
+check_sqlite_file (const char  *path,
+                   GError     **error)
+{
+  static const char header[16] = "SQLite format 3";
+  char buffer[16];
+  ssize_t n;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, VIGIL_STORE_ERROR,
+                   saved_errno == EACCES ? VIGIL_STORE_ERROR_PERMISSION : VIGIL_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n = read (fd, buffer, sizeof buffer);
+  close (fd);
+
+  if (n == 0)
+    return TRUE;
+
+  if (n != sizeof buffer || memcmp (buffer, header, sizeof header) != 0)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_VIGIL,
+                   _("“%s” is not a Vigil store: it is not a SQLite database file. "
+                     "Nothing was changed."),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The folder holding Vigil's own files and every file Vigil creates are readable by
+ * their owner only. */
+static gboolean
+create_sqlite_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *default_dir = vigil_location_get_default_dir ();
+  gboolean own_dir = g_str_equal (dir, default_dir);
+  int fd;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      own_dir = TRUE;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_PERMISSION,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (own_dir && g_chmod (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_PERMISSION,
+                   _("Cannot make the folder “%s” private: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, VIGIL_STORE_ERROR,
+                   saved_errno == EACCES ? VIGIL_STORE_ERROR_PERMISSION : VIGIL_STORE_ERROR_FAILED,
+                   _("Cannot create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* umask can only narrow 0600, but be explicit */
+  if (fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_PERMISSION,
+                   _("Cannot make “%s” private: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static char *
+encode_param (const char *value)
+{
+  return gda_rfc1738_encode (value ? value : "");
+}
+
+static GdaConnection *
+open_sqlite (const VigilLocation  *location,
+             VigilStoreOpenFlags   flags,
+             gboolean             *created,
+             GError              **error)
+{
+  g_autoptr(GdaConnection) cnc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = g_path_get_dirname (location->path);
+  g_autofree char *name = g_path_get_basename (location->path);
+  g_autofree char *enc_dir = encode_param (dir);
+  g_autofree char *enc_name = encode_param (name);
+  g_autofree char *cnc_string = NULL;
+
+  *created = FALSE;
+
+  if (g_file_test (location->path, G_FILE_TEST_EXISTS))
+    {
+      if (!g_file_test (location->path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_INVALID_LOCATION,
+                       _("“%s” is not a file. Choose a database file."), location->path);
+          return NULL;
+        }
+      if (!check_sqlite_file (location->path, error))
+        return NULL;
+    }
+  else if (flags & VIGIL_STORE_OPEN_CREATE)
+    {
+      if (!create_sqlite_file (location->path, error))
+        return NULL;
+      *created = TRUE;
+    }
+  else
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND,
+                   _("There is no Vigil store at “%s”."), location->path);
+      return NULL;
+    }
+
+  cnc_string = g_strdup_printf ("DB_DIR=%s;DB_NAME=%s;APPEND_DB_EXTENSION=FALSE", enc_dir, enc_name);
+  cnc = gda_connection_open_from_string ("SQLite", cnc_string, NULL, GDA_CONNECTION_OPTIONS_NONE, &local_error);
+  if (cnc == NULL)
+    {
+      VigilStoreError code = classify_engine_error (local_error->message);
+
+      if (code == VIGIL_STORE_ERROR_CORRUPT)
+        g_set_error (error, VIGIL_STORE_ERROR, code,
+                     _("“%s” is damaged or is not a database (%s). Nothing was changed; "
+                       "open a backup or choose another file."),
+                     location->path, local_error->message);
+      else if (code == VIGIL_STORE_ERROR_LOCKED)
+        g_set_error (error, VIGIL_STORE_ERROR, code,
+                     _("“%s” is busy: another program is writing to it. Try again in a "
+                       "moment, or close the other program. (%s)"),
+                     location->path, local_error->message);
+      else
+        g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONNECT,
+                     _("Cannot open “%s”: %s"), location->path, local_error->message);
+      goto failed;
+    }
+
+  {
+    /* VIGIL_SQLITE_BUSY_TIMEOUT_MS: how long to wait for another writer (tests shorten it) */
+    const char *timeout_env = g_getenv ("VIGIL_SQLITE_BUSY_TIMEOUT_MS");
+    int timeout = timeout_env ? atoi (timeout_env) : SQLITE_BUSY_TIMEOUT_MS;
+    g_autofree char *busy = g_strdup_printf ("PRAGMA busy_timeout = %d", timeout > 0 ? timeout : SQLITE_BUSY_TIMEOUT_MS);
+
+    if (!run_pragma (cnc, busy, &local_error) ||
+        !run_pragma (cnc, "PRAGMA foreign_keys = ON", &local_error) ||
+        !run_pragma (cnc, "PRAGMA synchronous = NORMAL", &local_error))
+      {
+        g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), location->path);
+
+        propagate_engine_error (error, g_steal_pointer (&local_error), what);
+        goto failed;
+      }
+  }
+
+  return g_steal_pointer (&cnc);
+
+failed:
+  if (cnc != NULL)
+    gda_connection_close (cnc);
+  if (*created)
+    g_unlink (location->path);
+  return NULL;
+}
+
+static GdaConnection *
+open_postgresql (const VigilLocation  *location,
+                 GError              **error)
+{
+  g_autoptr(GdaConnection) cnc = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) cnc_string = g_string_new (NULL);
+  g_autoptr(GString) auth_string = g_string_new (NULL);
+  g_autofree char *display = vigil_location_to_display_string (location);
+  g_autofree char *enc_host = encode_param (location->host);
+  g_autofree char *enc_db = encode_param (location->dbname);
+
+  g_string_append_printf (cnc_string, "HOST=%s;DB_NAME=%s;CONNECT_TIMEOUT=%d",
+                          enc_host, enc_db, PG_CONNECT_TIMEOUT_S);
+  if (location->port > 0)
+    g_string_append_printf (cnc_string, ";PORT=%u", location->port);
+
+  if (location->user != NULL)
+    {
+      g_autofree char *enc_user = encode_param (location->user);
+
+      g_string_append_printf (auth_string, "USERNAME=%s", enc_user);
+    }
+  if (location->password != NULL)
+    {
+      g_autofree char *enc_password = encode_param (location->password);
+
+      g_string_append_printf (auth_string, "%sPASSWORD=%s", auth_string->len ? ";" : "", enc_password);
+      memset (enc_password, 0, strlen (enc_password));
+    }
+
+  cnc = gda_connection_open_from_string ("PostgreSQL", cnc_string->str,
+                                         auth_string->len ? auth_string->str : NULL,
+                                         GDA_CONNECTION_OPTIONS_NONE, &local_error);
+  memset (auth_string->str, 0, auth_string->len);
+
+  if (cnc == NULL)
+    {
+      g_autofree char *message = g_strdup (local_error && local_error->message ? local_error->message : "");
+
+      g_strstrip (message);
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONNECT,
+                   _("Cannot connect to the PostgreSQL database %s: %s"),
+                   display, *message ? message : _("the server did not answer"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&cnc);
+}
+
+/**
+ * vigil_store_open:
+ * @location: where the store is
+ * @flags: %VIGIL_STORE_OPEN_CREATE to create a missing SQLite file
+ *
+ * Opens the store, upgrading its schema to the current version. A location that is
+ * not a Vigil store, a newer schema, a damaged or locked file, a bad address or an
+ * unreachable server gives an error and changes nothing.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+VigilStore *
+vigil_store_open (const VigilLocation  *location,
+                  VigilStoreOpenFlags   flags,
+                  GCancellable         *cancellable,
+                  GError              **error)
+{
+  g_autoptr(VigilStore) self = NULL;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  vigil_core_init ();
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  self = g_object_new (VIGIL_TYPE_STORE, NULL);
+  self->location = vigil_location_copy (location);
+
+  if (location->engine == VIGIL_ENGINE_SQLITE)
+    self->cnc = open_sqlite (location, flags, &created, error);
+  else
+    self->cnc = open_postgresql (location, error);
+
+  if (self->cnc == NULL)
+    return NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !migrate (self, error))
+    {
+      vigil_store_close (self);
+      if (created)
+        g_unlink (location->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  VigilLocation *location;
+  VigilStoreOpenFlags flags;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  vigil_location_free (data->location);
+  g_free (data);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  VigilStore *store;
+
+  store = vigil_store_open (data->location, data->flags, cancellable, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+void
+vigil_store_open_async (const VigilLocation  *location,
+                        VigilStoreOpenFlags   flags,
+                        GCancellable         *cancellable,
+                        GAsyncReadyCallback   callback,
+                        gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (location != NULL);
+
+  data = g_new0 (OpenData, 1);
+  data->location = vigil_location_copy (location);
+  data->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vigil_store_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+VigilStore *
+vigil_store_open_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+vigil_store_close (VigilStore *self)
+{
+  g_return_if_fail (VIGIL_IS_STORE (self));
+
+  if (self->cnc == NULL)
+    return;
+
+  g_hash_table_remove_all (self->statements);
+  gda_connection_close (self->cnc);
+  g_clear_object (&self->cnc);
+}
+
+const VigilLocation *
+vigil_store_get_location (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  return self->location;
+}
+
+VigilEngine
+vigil_store_get_engine (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), VIGIL_ENGINE_SQLITE);
+
+  return self->location->engine;
+}
+
+VigilStoreKind
+vigil_store_get_kind (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), VIGIL_STORE_KIND_REAL);
+
+  return self->kind;
+}
+
+int
+vigil_store_get_schema_version (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+vigil_store_get_actor (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+void
+vigil_store_set_actor (VigilStore *self,
+                       const char *actor)
+{
+  g_return_if_fail (VIGIL_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+GdaConnection *
+vigil_store_get_connection (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  return self->cnc;
+}
+
+/* Empty: no person, incident, profile, meeting or any other record yet. */
+gboolean
+vigil_store_is_empty (VigilStore  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  for (guint i = 0; vigil_record_types[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM (SELECT id FROM %s LIMIT 1) AS t",
+                                              vigil_record_types[i]->table);
+      gint64 n = 0;
+
+      if (!query_int64 (self, sql, &n, error))
+        return FALSE;
+      if (n > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+mark_demo_cb (VigilStore  *self,
+              gpointer     user_data,
+              GError     **error)
+{
+  return write_meta (self, "store_kind", "demo", error);
+}
+
+/* Marks an empty store as the demo. A store with records stays what it is: real
+ * and demo data never mix. */
+gboolean
+vigil_store_mark_demo (VigilStore  *self,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (self->kind == VIGIL_STORE_KIND_DEMO)
+    return TRUE;
+
+  if (!vigil_store_is_empty (self, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_KIND_MISMATCH,
+                     _("This store already holds records, so it cannot become the demo: "
+                       "real and demo data never mix."));
+      return FALSE;
+    }
+
+  if (!vigil_store_run_in_transaction (self, mark_demo_cb, NULL, error))
+    return FALSE;
+
+  self->kind = VIGIL_STORE_KIND_DEMO;
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* vigil-test-store.h: fresh stores for tests, on SQLite or on PostgreSQL
+ *
+ * With VIGIL_TEST_ENGINE=postgresql the store is the database named by
+ * VIGIL_TEST_PG_URI, emptied first; otherwise a new SQLite file in a temporary folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigil-core.h"
+
+G_BEGIN_DECLS
+
+/* Call after g_test_init: exits 77 (skipped) when PostgreSQL is asked for but not set up. */
+void           vigil_test_init_engine      (void);
+gboolean       vigil_test_engine_is_pg     (void);
+/* A new temporary folder, removed at exit. */
+char          *vigil_test_make_tmpdir      (void);
+/* The location of an empty database (SQLite: a new file path; PG: the test database,
+ * emptied). */
+VigilLocation *vigil_test_empty_location   (void);
+/* An empty, migrated store; asserts on error. */
+VigilStore    *vigil_test_open_store       (void);
+
+G_END_DECLS
