@@ -618,7 +618,8 @@ apply_migration_cb (VigilStore  *self,
       g_autoptr(GError) local_error = NULL;
 
       /* DDL is run once: no need to keep it in the statement cache */
-      if (!gda_connection_execute_non_select_command (self->cnc, g_ptr_array_index (statements, i), &local_error))
+      gda_connection_execute_non_select_command (self->cnc, g_ptr_array_index (statements, i), &local_error);
+      if (local_error != NULL)
         {
           g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
                        _("Could not upgrade the database to schema version %d: %s"),
