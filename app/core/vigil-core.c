@@ -9,6 +9,7 @@
 #include <libgda/libgda.h>
 
 #include "vigil-core.h"
+#include "vigil-core-resources.h"
 
 void
 vigil_core_init (void)
@@ -18,6 +19,8 @@ vigil_core_init (void)
   if (g_once_init_enter (&initialized))
     {
       gda_init ();
+      /* the migrations live in a resource of this static library */
+      vigil_core_register_resource ();
       g_once_init_leave (&initialized, 1);
     }
 }

@@ -532,11 +532,34 @@ take_perpetrator (DemoBuilder *self,
   return index;
 }
 
-/* Picks the people of the casework from the ranking. */
+/* The best-ranked scored perpetrator not yet in a case, among the first @limit, whose
+ * latest incident is at least @min_days old and who has @min_incidents in the window;
+ * G_MAXUINT when there is none. */
+static guint
+find_perpetrator (DemoBuilder *self,
+                  guint        limit,
+                  guint        min_days,
+                  guint        min_incidents)
+{
+  guint32 as_of_julian = g_date_get_julian (&self->as_of);
+
+  for (guint i = 0; i < MIN (limit, self->perpetrators->len); i++)
+    {
+      DemoPerpetrator *p = &g_array_index (self->perpetrators, DemoPerpetrator, i);
+
+      if (!p->in_case && p->n_window > 0 && p->n_window >= min_incidents &&
+          as_of_julian - p->latest_julian >= min_days)
+        return take_perpetrator (self, i);
+    }
+
+  return G_MAXUINT;
+}
+
+/* Picks the people of the casework from the ranking, so that each story fits the data:
+ * whoever is scaled back or exited has had no incident for months. */
 static void
 choose_cases (DemoBuilder *self)
 {
-  guint next = 0;
   guint best;
 
   for (guint c = 0; c < N_CASES; c++)
@@ -545,13 +568,12 @@ choose_cases (DemoBuilder *self)
       self->cases[c].area = vigil_synth_get_areas ()[0];
     }
 
+  self->cases[CASE_EXITED].perpetrator = find_perpetrator (self, 80, 380, 3);
+  self->cases[CASE_SCALING_BACK].perpetrator = find_perpetrator (self, 80, 215, 3);
+
   for (guint c = CASE_MANAGED_A; c <= CASE_EXITED; c++)
-    {
-      while (next < self->perpetrators->len &&
-             g_array_index (self->perpetrators, DemoPerpetrator, next).n_window == 0)
-        next++;
-      self->cases[c].perpetrator = take_perpetrator (self, next++);
-    }
+    if (self->cases[c].perpetrator == G_MAXUINT)
+      self->cases[c].perpetrator = find_perpetrator (self, G_MAXUINT, 0, 1);
 
   /* The stalker: most stalking incidents among the rest. */
   best = G_MAXUINT;
@@ -564,8 +586,7 @@ choose_cases (DemoBuilder *self)
            p->n_stalking > g_array_index (self->perpetrators, DemoPerpetrator, best).n_stalking))
         best = i;
     }
-  self->cases[CASE_STALKING].perpetrator = best != G_MAXUINT ? take_perpetrator (self, best)
-                                                              : G_MAXUINT;
+  self->cases[CASE_STALKING].perpetrator = take_perpetrator (self, best);
 
   /* Professional judgement: one grave incident, a modest score. */
   best = G_MAXUINT;
@@ -578,18 +599,13 @@ choose_cases (DemoBuilder *self)
            p->max_gravity > g_array_index (self->perpetrators, DemoPerpetrator, best).max_gravity))
         best = i;
     }
-  self->cases[CASE_JUDGEMENT].perpetrator = best != G_MAXUINT ? take_perpetrator (self, best)
-                                                               : G_MAXUINT;
+  self->cases[CASE_JUDGEMENT].perpetrator = take_perpetrator (self, best);
 
   for (guint c = 0; c < N_CASES; c++)
     {
       DemoPerpetrator *p = get_case_perpetrator (self, c);
 
-      if (p == NULL)
-        continue;
-
-      self->cases[c].person_id = 0; /* known once people are stored */
-      if (p->area != NULL)
+      if (p != NULL && p->area != NULL)
         self->cases[c].area = p->area;
     }
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /* The seed of the demo the GUI and `vigil-cli demo` build unless told otherwise. */
 #define VIGIL_DEMO_DEFAULT_SEED G_GUINT64_CONSTANT (20190301)
 
-/* Incidents the demo generates (about 240 perpetrators). */
-#define VIGIL_DEMO_INCIDENTS 600
+/* Incidents the demo generates (about 200 perpetrators, 450 people). */
+#define VIGIL_DEMO_INCIDENTS 500
 
 /* Marks the empty @store as the demo and fills every entity of the schema: people and
  * incidents from vigil-synth, an import batch with rejected rows, agency flags, the
