@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -328,16 +329,16 @@ vigil_audit_verify (VigilStore  *store,
       if (entry->seq != expected_seq)
         {
           if (entry->seq > expected_seq)
-            return fail_tampered (error, _("row %" G_GINT64_FORMAT " is missing (the log jumps from row %"
-                                           G_GINT64_FORMAT " to row %" G_GINT64_FORMAT ")."),
+            return fail_tampered (error, _("row %" PRId64 " is missing (the log jumps from row %"
+                                           PRId64 " to row %" PRId64 ")."),
                                   expected_seq, expected_seq - 1, entry->seq);
-          return fail_tampered (error, _("row %" G_GINT64_FORMAT " is out of order (expected row %"
-                                         G_GINT64_FORMAT ")."),
+          return fail_tampered (error, _("row %" PRId64 " is out of order (expected row %"
+                                         PRId64 ")."),
                                 entry->seq, expected_seq);
         }
 
       if (g_strcmp0 (entry->prev_hash, expected_prev) != 0)
-        return fail_tampered (error, _("row %" G_GINT64_FORMAT " does not follow the row before it."),
+        return fail_tampered (error, _("row %" PRId64 " does not follow the row before it."),
                               entry->seq);
 
       hash = compute_hash (entry->prev_hash, entry->seq,
@@ -347,7 +348,7 @@ vigil_audit_verify (VigilStore  *store,
                            entry->entity ? entry->entity : "",
                            entry->entity_id, entry->person_id, entry->detail);
       if (g_strcmp0 (hash, entry->hash) != 0)
-        return fail_tampered (error, _("row %" G_GINT64_FORMAT " (%s of %s by %s at %s) was altered "
+        return fail_tampered (error, _("row %" PRId64 " (%s of %s by %s at %s) was altered "
                                        "after it was written."),
                               entry->seq, entry->action, entry->entity, entry->actor, entry->logged_at);
 
@@ -368,12 +369,12 @@ vigil_audit_verify (VigilStore  *store,
     return FALSE;
 
   if (head_seq < expected_seq - 1)
-    return fail_tampered (error, _("row %" G_GINT64_FORMAT " was added after the newest row written "
-                                   "through Vigil (row %" G_GINT64_FORMAT ")."),
+    return fail_tampered (error, _("row %" PRId64 " was added after the newest row written "
+                                   "through Vigil (row %" PRId64 ")."),
                           head_seq + 1, head_seq);
 
   if (head_seq != expected_seq - 1 || g_strcmp0 (g_value_get_string (value), expected_prev) != 0)
-    return fail_tampered (error, _("it ends at row %" G_GINT64_FORMAT " but %" G_GINT64_FORMAT
+    return fail_tampered (error, _("it ends at row %" PRId64 " but %" PRId64
                                    " rows were written: the newest rows were removed."),
                           expected_seq - 1, head_seq);
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -828,7 +829,7 @@ vigil_store_fetch (VigilStore            *store,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND,
-                     _("There is no %s with number %" G_GINT64_FORMAT " (it may have been removed)."),
+                     _("There is no %s with number %" PRId64 " (it may have been removed)."),
                      _(type->label), id);
     }
 
@@ -848,14 +849,14 @@ set_conflict_error (VigilStore            *store,
   if (current == NULL)
     {
       g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT,
-                   _("This %s (number %" G_GINT64_FORMAT ") was removed by someone else "
+                   _("This %s (number %" PRId64 ") was removed by someone else "
                      "after you opened it; your change was not saved."),
                    _(type->label), id);
       return;
     }
 
   g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT,
-               _("This %s (number %" G_GINT64_FORMAT ") was changed by %s at %s after you "
+               _("This %s (number %" PRId64 ") was changed by %s at %s after you "
                  "opened it; your change was not saved. Reload it to see both versions."),
                _(type->label), id,
                ((VigilRecord *) current)->updated_by ? ((VigilRecord *) current)->updated_by : _("someone else"),
