@@ -155,7 +155,6 @@ typedef struct
 {
   VigilStore   *store;
   GCancellable *cancellable;
-  guint64       seed;
   GDate         as_of;
   char          as_of_text[12];
   char         *now;
@@ -1843,7 +1842,6 @@ vigil_demo_fill (VigilStore    *store,
   self = g_new0 (DemoBuilder, 1);
   self->store = store;
   self->cancellable = cancellable;
-  self->seed = seed;
   if (!parse_as_of (as_of, &self->as_of, error))
     return FALSE;
   g_snprintf (self->as_of_text, sizeof self->as_of_text, "%04u-%02u-%02u",

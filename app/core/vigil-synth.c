@@ -280,13 +280,14 @@ sum_weights (const guint32 *weights,
 
 /* floor (U^(-1/1.5)) capped: k >= j exactly when U² · j³ <= 1, with U = u / 2^32. */
 static guint
-draw_incident_count (SynthRng *rng)
+draw_incident_count (SynthRng *rng,
+                     guint     max)
 {
   guint64 u = (next_u64 (rng) >> 32) | 1;
   guint64 u_squared = u * u;
   guint k = 1;
 
-  while (k < MAX_PER_PERPETRATOR)
+  while (k < max)
     {
       guint64 j = k + 1;
 
@@ -711,11 +712,13 @@ draw_all_events (SynthGenerator  *self,
                  GCancellable    *cancellable,
                  GError         **error)
 {
+  /* A small sample keeps its tail in proportion: 500 incidents hold no one with 200. */
+  guint max = (guint) CLAMP (n_incidents / 20, 10, MAX_PER_PERPETRATOR);
   guint64 checked = 0;
 
   while (self->n_events < n_incidents)
     {
-      guint k = draw_incident_count (&self->rng);
+      guint k = draw_incident_count (&self->rng, max);
 
       k = (guint) MIN ((guint64) k, n_incidents - self->n_events);
       add_perpetrator (self, k);
@@ -780,7 +783,8 @@ fill_person (const SynthGenerator *self,
              gboolean              acting_as_victim,
              VigilSynthPerson     *person)
 {
-  guint64 h1 = hash_u64 (self->person_key ^ ((guint64) number * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
+  guint64 h1 = hash_u64 (self->person_key
+                         ^ ((guint64) number * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)));
   guint64 h2 = hash_u64 (h1);
   guint64 h3 = hash_u64 (h2);
   guint n_words = G_N_ELEMENTS (forename_words);

@@ -5,7 +5,8 @@
  *
  * Shape of the data:
  * - incidents per perpetrator follow a discrete Pareto law, floor (U^(-1/1.5)) capped at
- *   200: about two thirds of perpetrators appear once, a few are serial (mean ≈ 2.5);
+ *   200 (at n_incidents / 20 for small samples, but at least 10): about two thirds of
+ *   perpetrators appear once, a few are serial (mean ≈ 2.5);
  * - most perpetrators have one victim, serial ones often several, one after another;
  * - dates cover the four years before @as_of, clustered per perpetrator, always on a day
  *   strictly before @as_of (an extract taken on @as_of holds the days before it);

@@ -1,0 +1,732 @@
+/* vigil-cli.c: Vigil's headless interface (scheduled refresh, scripts, benchmarks)
+ *
+ *   vigil-cli [--database DB] COMMAND [OPTION…]
+ *
+ * Each command is a row of the commands[] table: its words ("audit verify"), the
+ * arguments shown in its usage line, a one-line summary and a function that parses
+ * its own options with parse_command_options() and returns an exit status:
+ * 0 success, 1 user error (message on stderr, nothing changed), 2 partial success.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "vigil-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "vigil-core.h"
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USER_ERROR = 1,
+  EXIT_PARTIAL = 2,
+};
+
+typedef struct _VigilCli VigilCli;
+typedef struct _VigilCliCommand VigilCliCommand;
+
+typedef int (*VigilCliRunFunc) (VigilCli  *cli,
+                                char     **args);
+
+struct _VigilCliCommand
+{
+  const char      *name;        /* one or more words: "audit verify" */
+  const char      *parameters;  /* after the name in the usage line, N_() */
+  const char      *summary;     /* N_() */
+  const char      *description; /* N_(), may be NULL */
+  VigilCliRunFunc  run;
+};
+
+struct _VigilCli
+{
+  const VigilCliCommand *command;
+  char                  *database;     /* --database, NULL when not given */
+};
+
+static void
+clear_cli (VigilCli *cli)
+{
+  g_clear_pointer (&cli->database, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VigilCli, clear_cli)
+
+static int run_generate     (VigilCli *cli, char **args);
+static int run_demo         (VigilCli *cli, char **args);
+static int run_info         (VigilCli *cli, char **args);
+static int run_audit_verify (VigilCli *cli, char **args);
+static int run_help         (VigilCli *cli, char **args);
+
+static const VigilCliCommand commands[] = {
+  { "generate", N_("--incidents N --out FILE.csv [OPTION…]"),
+    N_("Write synthetic incidents in the exchange format"),
+    N_("Writes N synthetic, heavy-tailed incidents with obviously fake names in the "
+       "incident exchange format (CSV). The same seed, number and as-of date always "
+       "give the same file. No database is needed."),
+    run_generate },
+  { "demo", N_("[OPTION…]"),
+    N_("Fill an empty database with the synthetic demo"),
+    N_("Creates the database when it does not exist, marks it as the demo and fills it "
+       "with synthetic people, incidents, a cohort, decisions, plans, a panel meeting and "
+       "outcomes. A database that already holds records is left alone."),
+    run_demo },
+  { "info", N_("[OPTION…]"),
+    N_("Describe the database"),
+    NULL,
+    run_info },
+  { "audit verify", N_("[OPTION…]"),
+    N_("Check that the audit trail has not been altered"),
+    N_("Walks the whole hash-chained audit trail and reports the first row that was "
+       "changed, removed, inserted or reordered."),
+    run_audit_verify },
+  { "help", N_("[COMMAND]"),
+    N_("Show the commands, or one command’s options"),
+    NULL,
+    run_help },
+};
+
+/* ------------------------------------------------------------------------------------
+ * Commands and options
+ * ------------------------------------------------------------------------------------ */
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int width = (int) strlen ("--database DB");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
+
+  g_string_append_printf (text, _("Usage: %s [--database DB] COMMAND [OPTION…]"),
+                          g_get_prgname ());
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Identify and manage serial and potentially dangerous domestic "
+                           "abuse and stalking perpetrators, without a display."));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Commands:"));
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-*s  %s\n", width, commands[i].name,
+                            _(commands[i].summary));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Options:"));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, "  %-*s  %s\n", width, "--database DB",
+                          _("A database file, or postgresql://user:password@host:port/dbname "
+                            "(default: $VIGIL_DATABASE, else Vigil’s own file)"));
+  g_string_append_printf (text, "  %-*s  %s\n", width, "--version", _("Show the version"));
+  g_string_append_printf (text, "  %-*s  %s\n", width, "-h, --help", _("Show this help"));
+  g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Run “%s COMMAND --help” for the options of a command."),
+                          g_get_prgname ());
+  g_string_append_c (text, '\n');
+
+  fputs (text->str, stream);
+}
+
+/* The command whose words start @args (NULL-terminated), or NULL. */
+static const VigilCliCommand *
+find_command (char  **args,
+              guint  *n_words)
+{
+  const VigilCliCommand *best = NULL;
+  guint best_words = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (commands[i].name, " ", -1);
+      guint n = g_strv_length (words);
+      gboolean match = TRUE;
+
+      for (guint w = 0; w < n && match; w++)
+        match = args[w] != NULL && g_str_equal (args[w], words[w]);
+
+      if (match && n > best_words)
+        {
+          best = &commands[i];
+          best_words = n;
+        }
+    }
+
+  *n_words = best_words;
+  return best;
+}
+
+static void
+print_command_error (VigilCli   *cli,
+                     const char *message)
+{
+  if (cli->command != NULL)
+    g_printerr ("%s %s: %s\n", g_get_prgname (), cli->command->name, message);
+  else
+    g_printerr ("%s: %s\n", g_get_prgname (), message);
+}
+
+static int
+fail_with_error (VigilCli     *cli,
+                 const GError *error)
+{
+  print_command_error (cli, error->message);
+  return EXIT_USER_ERROR;
+}
+
+static int
+report_usage_error (VigilCli   *cli,
+                    const char *message)
+{
+  print_command_error (cli, message);
+  g_printerr (_("Run “%s %s --help” for its options."), g_get_prgname (), cli->command->name);
+  g_printerr ("\n");
+  return EXIT_USER_ERROR;
+}
+
+static char *
+dup_command_help (VigilCli       *cli,
+                  GOptionContext *context)
+{
+  const VigilCliCommand *command = cli->command;
+  g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *options;
+
+  /* GOption's own usage line names the program only; put the command in it. */
+  g_string_append_printf (text, _("Usage: %s [--database DB] %s %s"),
+                          g_get_prgname (), command->name, _(command->parameters));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _(command->summary));
+  g_string_append (text, ".\n");
+  if (command->description != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _(command->description));
+      g_string_append_c (text, '\n');
+    }
+
+  /* Keep GOption's option table: everything from the first blank line on. */
+  options = strstr (help, "\n\n");
+  if (options != NULL)
+    g_string_append (text, options + 1);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Parses @args (after the command's words) with @entries plus the global options;
+ * leaves the remaining arguments in @args. Returns -1 to go on, else an exit status
+ * (help printed, or a usage error reported). */
+static int
+parse_command_options (VigilCli            *cli,
+                       const GOptionEntry  *entries,
+                       char              ***args,
+                       guint                max_positional)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean show_help = FALSE;
+  char *database = NULL;
+  const GOptionEntry global_entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database,
+      N_("A database file, or postgresql://user:password@host:port/dbname"), "DB" },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, args, &error))
+    {
+      g_free (database);
+      return report_usage_error (cli, error->message);
+    }
+
+  if (database != NULL)
+    {
+      g_free (cli->database);
+      cli->database = database;
+    }
+
+  if (show_help)
+    {
+      g_autofree char *help = dup_command_help (cli, context);
+
+      g_print ("%s", help);
+      return EXIT_OK;
+    }
+
+  /* (*args)[0] is the program name */
+  if (g_strv_length (*args) > max_positional + 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”."),
+                                                  (*args)[max_positional + 1]);
+
+      return report_usage_error (cli, message);
+    }
+
+  return -1;
+}
+
+static gboolean
+parse_unsigned (const char  *text,
+                guint64      max,
+                guint64     *value,
+                GError     **error)
+{
+  return g_ascii_string_to_unsigned (text, 10, 0, max, value, error);
+}
+
+static char *
+dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The database the command works on; sets up the storage layer (generate needs none). */
+static VigilLocation *
+dup_location (VigilCli  *cli,
+              GError   **error)
+{
+  vigil_core_init ();
+  return vigil_location_from_environment (cli->database, error);
+}
+
+/* ------------------------------------------------------------------------------------
+ * generate
+ * ------------------------------------------------------------------------------------ */
+
+static int
+run_generate (VigilCli  *cli,
+              char     **args)
+{
+  g_autofree char *incidents_text = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *out_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  guint64 n_incidents, seed = 1;
+  const GOptionEntry entries[] = {
+    { "incidents", 'n', 0, G_OPTION_ARG_STRING, &incidents_text,
+      N_("How many incidents to write"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("The seed: the same seed gives the same file (default 1)"), "S" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("The extract’s date, YYYY-MM-DD: incidents fall in the four years before it "
+         "(default today)"), "DATE" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path,
+      N_("The file to write, “-” for standard output"), "FILE.csv" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+  gboolean ok;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  if (incidents_text == NULL)
+    return report_usage_error (cli, _("Say how many incidents to write with --incidents N."));
+  if (!parse_unsigned (incidents_text, VIGIL_SYNTH_MAX_INCIDENTS, &n_incidents, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--incidents must be a whole number from 0 to %d, not “%s”."),
+                         VIGIL_SYNTH_MAX_INCIDENTS, incidents_text);
+
+      return report_usage_error (cli, message);
+    }
+  if (seed_text != NULL && !parse_unsigned (seed_text, G_MAXUINT64, &seed, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--seed must be a whole number, not “%s”."), seed_text);
+
+      return report_usage_error (cli, message);
+    }
+  if (as_of == NULL)
+    as_of = dup_today ();
+  else if (!vigil_date_is_valid (as_of))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--as-of must be a date written YYYY-MM-DD, not “%s”."), as_of);
+
+      return report_usage_error (cli, message);
+    }
+  if (out_path == NULL)
+    return report_usage_error (cli, _("Say where to write with --out FILE.csv "
+                                      "(--out - writes to standard output)."));
+
+  if (g_str_equal (out_path, "-"))
+    out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  else
+    {
+      /* Written beside the file and renamed at the end: a failure leaves no half file. */
+      file = g_file_new_for_commandline_arg (out_path);
+      out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                             &error));
+      if (out == NULL)
+        return fail_with_error (cli, error);
+    }
+
+  ok = vigil_synth_write_csv (n_incidents, seed, as_of, out, NULL, &error);
+
+  if (file != NULL)
+    {
+      if (!ok)
+        {
+          /* Closing with a cancelled cancellable drops the temporary file. */
+          abandon = g_cancellable_new ();
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (out, abandon, NULL);
+        }
+      else
+        ok = g_output_stream_close (out, NULL, &error);
+    }
+
+  if (!ok)
+    return fail_with_error (cli, error);
+
+  return EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------------------
+ * Commands on a database
+ * ------------------------------------------------------------------------------------ */
+
+static void
+remove_sqlite_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static gboolean
+count_rows (VigilStore             *store,
+            const VigilRecordType  *type,
+            gint64                 *count,
+            GError                **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM %s", type->table);
+  const GType column_types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  const GValue *value;
+
+  model = vigil_store_query (store, sql, NULL, 0, column_types, error);
+  if (model == NULL)
+    return FALSE;
+
+  value = gda_data_model_get_value_at (model, 0, 0, error);
+  if (value == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS_INT64 (value))
+    *count = g_value_get_int64 (value);
+  else if (G_VALUE_HOLDS_INT (value))
+    *count = g_value_get_int (value);
+  else
+    *count = 0;
+
+  return TRUE;
+}
+
+static int
+run_demo (VigilCli  *cli,
+          char     **args)
+{
+  g_autofree char *seed_text = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  guint64 seed = VIGIL_DEMO_DEFAULT_SEED;
+  gint64 n_people = 0, n_incidents = 0;
+  gboolean existed = TRUE;
+  const GOptionEntry entries[] = {
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &seed_text,
+      N_("The seed of the synthetic incidents"), "S" },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("The demo’s today, YYYY-MM-DD (default today)"), "DATE" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  if (seed_text != NULL && !parse_unsigned (seed_text, G_MAXUINT64, &seed, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--seed must be a whole number, not “%s”."), seed_text);
+
+      return report_usage_error (cli, message);
+    }
+  if (as_of != NULL && !vigil_date_is_valid (as_of))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--as-of must be a date written YYYY-MM-DD, not “%s”."), as_of);
+
+      return report_usage_error (cli, message);
+    }
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+  where = vigil_location_to_display_string (location);
+
+  if (location->engine == VIGIL_ENGINE_SQLITE)
+    existed = g_file_test (location->path, G_FILE_TEST_EXISTS);
+
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  if (!vigil_demo_fill (store, seed, as_of, NULL, &error))
+    {
+      gboolean refused = g_error_matches (error, VIGIL_STORE_ERROR,
+                                          VIGIL_STORE_ERROR_KIND_MISMATCH);
+
+      vigil_store_close (store);
+      /* Leave nothing behind that was not there before. */
+      if (!existed)
+        remove_sqlite_files (location->path);
+
+      if (refused)
+        {
+          g_autofree char *message = g_strdup_printf ("%s (%s)", error->message, where);
+
+          print_command_error (cli, message);
+          return EXIT_USER_ERROR;
+        }
+
+      return fail_with_error (cli, error);
+    }
+
+  if (!count_rows (store, &vigil_person_type, &n_people, &error) ||
+      !count_rows (store, &vigil_incident_type, &n_incidents, &error))
+    return fail_with_error (cli, error);
+
+  /* TRANSLATORS: %s is a database location, then counts of people and incidents */
+  g_print (_("Filled %s with the synthetic demo: %" G_GINT64_FORMAT " people, "
+             "%" G_GINT64_FORMAT " incidents.\n"),
+           where, n_people, n_incidents);
+  return EXIT_OK;
+}
+
+static int
+run_info (VigilCli  *cli,
+          char     **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autofree char *where = NULL;
+  gint64 n_people = 0, n_incidents = 0;
+  int status;
+
+  status = parse_command_options (cli, NULL, &args, 0);
+  if (status >= 0)
+    return status;
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  if (!count_rows (store, &vigil_person_type, &n_people, &error) ||
+      !count_rows (store, &vigil_incident_type, &n_incidents, &error))
+    return fail_with_error (cli, error);
+
+  where = vigil_location_to_display_string (location);
+  g_print ("%-16s %s\n", _("Database:"), where);
+  g_print ("%-16s %s\n", _("Engine:"),
+           vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL ? "PostgreSQL" : "SQLite");
+  g_print ("%-16s %s\n", _("Contents:"),
+           vigil_store_get_kind (store) == VIGIL_STORE_KIND_DEMO
+           ? _("demo (synthetic data)") : _("real records"));
+  g_print ("%-16s %d\n", _("Schema version:"), vigil_store_get_schema_version (store));
+  g_print ("%-16s %" G_GINT64_FORMAT "\n", _("People:"), n_people);
+  g_print ("%-16s %" G_GINT64_FORMAT "\n", _("Incidents:"), n_incidents);
+  return EXIT_OK;
+}
+
+static int
+run_audit_verify (VigilCli  *cli,
+                  char     **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  gint64 n_rows = 0;
+  int status;
+
+  status = parse_command_options (cli, NULL, &args, 0);
+  if (status >= 0)
+    return status;
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  if (!vigil_audit_verify (store, &n_rows, &error))
+    return fail_with_error (cli, error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "The audit trail is intact: %" G_GINT64_FORMAT " row checked.\n",
+                        "The audit trail is intact: %" G_GINT64_FORMAT " rows checked.\n",
+                        (gulong) n_rows),
+           n_rows);
+  return EXIT_OK;
+}
+
+static int
+run_help (VigilCli  *cli,
+          char     **args)
+{
+  const VigilCliCommand *command;
+  guint n_words = 0;
+  int status;
+
+  status = parse_command_options (cli, NULL, &args, 3);
+  if (status >= 0)
+    return status;
+
+  if (args[1] == NULL)
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+
+  command = find_command (args + 1, &n_words);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no command “%s”."), args[1]);
+
+      return report_usage_error (cli, message);
+    }
+
+  {
+    char *help_args[] = { (char *) g_get_prgname (), (char *) "--help", NULL };
+    g_auto(GStrv) copy = g_strdupv (help_args);
+
+    cli->command = command;
+    return command->run (cli, copy);
+  }
+}
+
+/* ------------------------------------------------------------------------------------
+ * main
+ * ------------------------------------------------------------------------------------ */
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(VigilCli) cli = { NULL, NULL };
+  const VigilCliCommand *command;
+  g_auto(GStrv) command_args = NULL;
+  guint n_words = 0;
+  int first = 1;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("vigil-cli");
+
+  /* Global options come before the command. */
+  while (first < argc && argv[first][0] == '-')
+    {
+      const char *arg = argv[first];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("vigil-cli %s\n", PACKAGE_VERSION);
+          return EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--database") && first + 1 < argc)
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (argv[first + 1]);
+          first += 2;
+        }
+      else if (g_str_equal (arg, "--database"))
+        {
+          g_printerr (_("%s: --database needs a value: a file, or "
+                        "postgresql://user:password@host:port/dbname"), g_get_prgname ());
+          g_printerr ("\n");
+          return EXIT_USER_ERROR;
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          g_free (cli.database);
+          cli.database = g_strdup (arg + strlen ("--database="));
+          first += 1;
+        }
+      else
+        {
+          g_printerr (_("%s: unknown option “%s”"), g_get_prgname (), arg);
+          g_printerr ("\n");
+          print_usage (stderr);
+          return EXIT_USER_ERROR;
+        }
+    }
+
+  if (first >= argc)
+    {
+      print_usage (stderr);
+      return EXIT_USER_ERROR;
+    }
+
+  command = find_command (argv + first, &n_words);
+  if (command == NULL)
+    {
+      g_printerr (_("%s: there is no command “%s”"), g_get_prgname (), argv[first]);
+      g_printerr ("\n");
+      print_usage (stderr);
+      return EXIT_USER_ERROR;
+    }
+
+  /* The command sees its own options, after a stand-in program name. */
+  command_args = g_new0 (char *, argc - first - n_words + 2);
+  command_args[0] = g_strdup (g_get_prgname ());
+  for (int i = first + (int) n_words; i < argc; i++)
+    command_args[i - first - n_words + 1] = g_strdup (argv[i]);
+
+  cli.command = command;
+  return command->run (&cli, command_args);
+}
