@@ -16,7 +16,9 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <inttypes.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <gio/gunixoutputstream.h>
@@ -64,6 +66,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VigilCli, clear_cli)
 static int run_generate     (VigilCli *cli, char **args);
 static int run_demo         (VigilCli *cli, char **args);
 static int run_info         (VigilCli *cli, char **args);
+static int run_import       (VigilCli *cli, char **args);
 static int run_audit_verify (VigilCli *cli, char **args);
 static int run_help         (VigilCli *cli, char **args);
 
@@ -80,6 +83,14 @@ static const VigilCliCommand commands[] = {
        "with synthetic people, incidents, a cohort, decisions, plans, a panel meeting and "
        "outcomes. A database that already holds records is left alone."),
     run_demo },
+  { "import", N_("FILE.csv [--mapping MAP.json]"),
+    N_("Import incidents from a CSV file"),
+    N_("Imports the incidents of FILE.csv (the incident exchange format, or a force’s own "
+       "extract described by a mapping file) in one transaction. Every bad row is rejected "
+       "with its line, field and reason and kept in the import batch; every good row is "
+       "imported. Importing the same file or incident again adds nothing. Exit status 2 "
+       "when rows were rejected."),
+    run_import },
   { "info", N_("[OPTION…]"),
     N_("Describe the database"),
     NULL,
@@ -533,6 +544,98 @@ run_demo (VigilCli  *cli,
              "%" G_GINT64_FORMAT " incidents.\n"),
            where, n_people, n_incidents);
   return EXIT_OK;
+}
+
+static void
+print_import_progress (double   fraction,
+                       guint64  rows,
+                       gpointer user_data)
+{
+  gboolean *interactive = user_data;
+
+  if (*interactive)
+    {
+      /* TRANSLATORS: progress of an import: percentage and rows read */
+      g_printerr (_("\rImporting… %3.0f%% (%" PRIu64 " rows)"), fraction * 100.0, (guint64) rows);
+      if (fraction >= 1.0)
+        g_printerr ("\n");
+    }
+}
+
+static int
+run_import (VigilCli  *cli,
+            char     **args)
+{
+  g_autofree char *mapping_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilImportMapping) mapping = NULL;
+  g_autoptr(VigilImportReport) report = NULL;
+  gboolean interactive = isatty (STDERR_FILENO);
+  const GOptionEntry entries[] = {
+    { "mapping", 'm', 0, G_OPTION_ARG_FILENAME, &mapping_path,
+      N_("A JSON file mapping the file’s columns, dates and labels onto the exchange format"), "MAP.json" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 1);
+  if (status >= 0)
+    return status;
+
+  if (args[1] == NULL)
+    return report_usage_error (cli, _("Name the CSV file to import."));
+
+  if (mapping_path != NULL && (mapping = vigil_import_mapping_load (mapping_path, &error)) == NULL)
+    return fail_with_error (cli, error);
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  report = vigil_import_incidents (store, args[1], mapping, print_import_progress, &interactive, NULL, &error);
+  if (report == NULL)
+    return fail_with_error (cli, error);
+
+  if (report->already_imported)
+    {
+      g_print (_("This file was imported before (batch %" PRId64 "); nothing was added.\n"),
+               report->batch_id);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < report->rejections->len; i++)
+    {
+      VigilImportProblem *problem = g_ptr_array_index (report->rejections, i);
+
+      if (problem->field != NULL)
+        /* TRANSLATORS: a rejected row: line number, column, reason */
+        g_print (_("Line %" PRIu64 ", %s: %s\n"), (guint64) problem->line, problem->field, problem->reason);
+      else
+        g_print (_("Line %" PRIu64 ": %s\n"), (guint64) problem->line, problem->reason);
+    }
+
+  for (guint i = 0; i < report->unmapped->len; i++)
+    {
+      VigilImportUnmapped *unmapped = g_ptr_array_index (report->unmapped, i);
+
+      g_print (_("Unmapped offence code “%s” (%" PRIu64 " incidents): imported with gravity 1.\n"),
+               unmapped->code, (guint64) unmapped->count);
+    }
+
+  g_print (_("Batch %" PRId64 ": %" PRIu64 " rows read, %" PRIu64 " imported, %" PRIu64
+             " already known, %" PRIu64 " rejected; %" PRIu64 " new people, %" PRIu64
+             " possible duplicates to review (%.1f s).\n"),
+           report->batch_id, (guint64) report->rows_total, (guint64) report->rows_imported,
+           (guint64) report->rows_duplicate, (guint64) report->rows_rejected,
+           (guint64) report->people_created, (guint64) report->possible_duplicates, report->seconds);
+
+  return report->rows_rejected > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
 static int

@@ -37,8 +37,8 @@ vigil_audit_entry_free (VigilAuditEntry *entry)
   g_free (entry);
 }
 
-static char *
-compute_hash (const char *prev_hash,
+char *
+vigil_audit_compute_hash (const char *prev_hash,
               gint64      seq,
               const char *logged_at,
               const char *actor,
@@ -116,7 +116,7 @@ append_cb (VigilStore  *store,
     return FALSE;
   prev_hash = g_value_get_string (value);
 
-  hash = compute_hash (prev_hash, seq, now, actor, data->action, data->entity,
+  hash = vigil_audit_compute_hash (prev_hash, seq, now, actor, data->action, data->entity,
                        data->entity_id, data->person_id, data->detail);
 
   g_value_init (&params[0], G_TYPE_INT64);
@@ -341,7 +341,7 @@ vigil_audit_verify (VigilStore  *store,
         return fail_tampered (error, _("row %" PRId64 " does not follow the row before it."),
                               entry->seq);
 
-      hash = compute_hash (entry->prev_hash, entry->seq,
+      hash = vigil_audit_compute_hash (entry->prev_hash, entry->seq,
                            entry->logged_at ? entry->logged_at : "",
                            entry->actor ? entry->actor : "",
                            entry->action ? entry->action : "",

@@ -40,6 +40,16 @@ gboolean   vigil_audit_append      (VigilStore  *store,
                                     gint64       person_id,
                                     const char  *detail,
                                     GError     **error);
+/* The chain's hash of one row; for writers that bypass libgda (bulk import). */
+char      *vigil_audit_compute_hash (const char *prev_hash,
+                                     gint64      seq,
+                                     const char *logged_at,
+                                     const char *actor,
+                                     const char *action,
+                                     const char *entity,
+                                     gint64      entity_id,
+                                     gint64      person_id,
+                                     const char *detail);
 /* Rows concerning @person_id (0: all), newest first, at most @limit (0: all). */
 GPtrArray *vigil_audit_list        (VigilStore  *store,
                                     gint64       person_id,

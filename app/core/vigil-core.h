@@ -12,6 +12,8 @@
 #include "vigil-people.h"
 #include "vigil-synth.h"
 #include "vigil-demo.h"
+#include "vigil-csv.h"
+#include "vigil-import.h"
 
 G_BEGIN_DECLS
 

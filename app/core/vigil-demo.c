@@ -810,7 +810,34 @@ insert_case_people (DemoBuilder  *self,
   person->notes = g_strdup ("Not known to police for domestic abuse. Referred by health "
                             "and housing under the information-sharing agreement.");
   self->cases[CASE_AGENCY].person_id = insert_record (self, &vigil_person_type, person, error);
-  return self->cases[CASE_AGENCY].person_id != 0;
+  if (self->cases[CASE_AGENCY].person_id == 0)
+    return FALSE;
+
+  /* the same man under a housing reference: a possible duplicate for a person to decide */
+  {
+    VigilPersonDuplicate *duplicate;
+    gint64 twin_id;
+
+    person = vigil_person_new ();
+    person->surname = g_strdup ("Decoyington");
+    person->forenames = g_strdup ("Oscar Papa");
+    person->dob = dup_date (self, -(33 * 365 + 140));
+    person->gender = g_strdup ("male");
+    person->local_ref = g_strdup_printf ("SYN-P%07u", self->next_person_number++);
+    twin_id = insert_record (self, &vigil_person_type, person, error);
+    if (twin_id == 0)
+      return FALSE;
+
+    duplicate = vigil_person_duplicate_new ();
+    duplicate->person_id = twin_id;
+    duplicate->other_person_id = self->cases[CASE_AGENCY].person_id;
+    duplicate->reason = g_strdup ("same_name_dob");
+    duplicate->status = g_strdup ("open");
+    if (insert_record (self, &vigil_person_duplicate_type, duplicate, error) == 0)
+      return FALSE;
+  }
+
+  return TRUE;
 }
 
 static gboolean

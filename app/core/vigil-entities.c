@@ -63,6 +63,8 @@ const char * const vigil_outcome_measure_choices[] = {
 };
 const char * const vigil_alias_kind_choices[] = { "name", "nickname", "online_handle", NULL };
 const char * const vigil_batch_kind_choices[] = { "incidents", "agency_flags", NULL };
+const char * const vigil_duplicate_reason_choices[] = { "same_pnc", "same_name_dob", NULL };
+const char * const vigil_duplicate_status_choices[] = { "open", "merged", "kept_apart", NULL };
 const char * const vigil_batch_status_choices[] = { "running", "complete", "cancelled", "failed", NULL };
 
 static const struct
@@ -164,6 +166,10 @@ static const struct
   { "running", N_("Running") },
   { "complete", N_("Complete") },
   { "failed", N_("Failed") },
+  { "same_pnc", N_("Same PNC ID") },
+  { "same_name_dob", N_("Same name and date of birth") },
+  { "merged", N_("Merged") },
+  { "kept_apart", N_("Kept apart") },
 };
 
 /**
@@ -469,6 +475,18 @@ static const VigilField vigil_outcome_observation_type_fields[] = {
 };
 RECORD_TYPE (vigil_outcome_observation_type, VigilOutcomeObservation, "outcome_observation", N_("outcome"), VIGIL_RECORD_MUTABLE, "person_id");
 
+static const VigilField vigil_person_duplicate_type_fields[] = {
+  REF (VigilPersonDuplicate, person_id, REQ, N_("person")),
+  REF (VigilPersonDuplicate, other_person_id, REQ, N_("possible duplicate of")),
+  CHOICE (VigilPersonDuplicate, reason, REQ, vigil_duplicate_reason_choices, N_("reason")),
+  CHOICE (VigilPersonDuplicate, status, REQ, vigil_duplicate_status_choices, N_("status")),
+  REF (VigilPersonDuplicate, batch_id, 0, N_("import batch")),
+  TEXT (VigilPersonDuplicate, decided_by, 0, N_("decided by")),
+  DATE (VigilPersonDuplicate, decided_on, 0, N_("date decided")),
+  TEXT (VigilPersonDuplicate, rationale, 0, N_("rationale")),
+};
+RECORD_TYPE (vigil_person_duplicate_type, VigilPersonDuplicate, "person_duplicate", N_("possible duplicate"), VIGIL_RECORD_MUTABLE, "person_id");
+
 const VigilRecordType * const vigil_record_types[] = {
   &vigil_person_type,
   &vigil_person_alias_type,
@@ -491,5 +509,6 @@ const VigilRecordType * const vigil_record_types[] = {
   &vigil_agenda_item_type,
   &vigil_action_type,
   &vigil_outcome_observation_type,
+  &vigil_person_duplicate_type,
   NULL
 };

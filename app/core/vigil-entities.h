@@ -35,6 +35,8 @@ extern const char * const vigil_outcome_source_choices[];
 extern const char * const vigil_outcome_measure_choices[];
 extern const char * const vigil_alias_kind_choices[];
 extern const char * const vigil_batch_kind_choices[];
+extern const char * const vigil_duplicate_reason_choices[];
+extern const char * const vigil_duplicate_status_choices[];
 extern const char * const vigil_batch_status_choices[];
 
 /* A human, translated label for a choice code ("ex_partner" → "Ex-partner"). */
@@ -311,6 +313,19 @@ typedef struct
   char *note;
 } VigilOutcomeObservation;
 
+typedef struct
+{
+  VigilRecord record;
+  gint64 person_id;        /* the newer person, required */
+  gint64 other_person_id;  /* the one already known, required */
+  char *reason;            /* vigil_duplicate_reason_choices, required */
+  char *status;            /* vigil_duplicate_status_choices, required */
+  gint64 batch_id;
+  char *decided_by;
+  char *decided_on;
+  char *rationale;
+} VigilPersonDuplicate;
+
 extern const VigilRecordType vigil_person_type;
 extern const VigilRecordType vigil_person_alias_type;
 extern const VigilRecordType vigil_import_batch_type;
@@ -332,6 +347,7 @@ extern const VigilRecordType vigil_attendance_type;
 extern const VigilRecordType vigil_agenda_item_type;
 extern const VigilRecordType vigil_action_type;
 extern const VigilRecordType vigil_outcome_observation_type;
+extern const VigilRecordType vigil_person_duplicate_type;
 
 /* Every record type, in dependency order (parents before children), NULL-terminated. */
 extern const VigilRecordType * const vigil_record_types[];
@@ -365,5 +381,6 @@ VIGIL_DECLARE_RECORD (VigilAttendance, vigil_attendance)
 VIGIL_DECLARE_RECORD (VigilAgendaItem, vigil_agenda_item)
 VIGIL_DECLARE_RECORD (VigilAction, vigil_action)
 VIGIL_DECLARE_RECORD (VigilOutcomeObservation, vigil_outcome_observation)
+VIGIL_DECLARE_RECORD (VigilPersonDuplicate, vigil_person_duplicate)
 
 G_END_DECLS

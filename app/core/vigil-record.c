@@ -186,6 +186,40 @@ vigil_record_equal (const VigilRecordType *type,
   return TRUE;
 }
 
+/* Identifiers */
+
+char *
+vigil_uuid_new (void)
+{
+  static GMutex mutex;
+  static guint64 last_ms;
+  static guint counter;
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
+  guint32 r1 = g_random_int ();
+  guint32 r2 = g_random_int ();
+  guint seq;
+
+  g_mutex_lock (&mutex);
+  if (ms <= last_ms)
+    {
+      ms = last_ms;
+      if (++counter > 0xFFF)
+        {
+          counter = 0;
+          ms++;
+        }
+    }
+  else
+    counter = 0;
+  last_ms = ms;
+  seq = counter;
+  g_mutex_unlock (&mutex);
+
+  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x",
+                          (guint32) (ms >> 16), (guint) (ms & 0xFFFF), seq,
+                          (guint) (0x8000 | (r1 & 0x3FFF)), (guint) (r1 >> 16), r2);
+}
+
 /* Validation */
 
 gboolean
@@ -769,7 +803,7 @@ vigil_store_insert (VigilStore            *store,
       {
         uuid_field = &type->fields[i];
         saved_uuid = g_steal_pointer (&TEXT_AT (record, uuid_field));
-        TEXT_AT (record, uuid_field) = g_uuid_string_random ();
+        TEXT_AT (record, uuid_field) = vigil_uuid_new ();
       }
 
   ok = vigil_record_validate (type, record, error) &&

@@ -121,6 +121,10 @@ GPtrArray *vigil_store_list_by_text (VigilStore            *store,
                                      const char            *value,
                                      GError               **error);
 
+/* A time-ordered UUID (version 7): consecutive ones sort together, so a bulk insert
+ * appends to the uuid index instead of scattering writes over it. */
+char      *vigil_uuid_new           (void);
+
 /* Validation helpers shared with import and the GUI. */
 gboolean   vigil_date_is_valid      (const char            *text);
 gboolean   vigil_datetime_is_valid  (const char            *text);

@@ -23,6 +23,7 @@ referenced_type (const char *column)
     { "person_id", &vigil_person_type },
     { "perpetrator_id", &vigil_person_type },
     { "victim_id", &vigil_person_type },
+    { "other_person_id", &vigil_person_type },
     { "batch_id", &vigil_import_batch_type },
     { "profile_id", &vigil_profile_type },
     { "run_id", &vigil_score_run_type },

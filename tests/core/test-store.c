@@ -109,12 +109,14 @@ test_newer_schema_refused (void)
       sqlite3 *db = NULL;
 
       g_assert_cmpint (sqlite3_open (location->path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "UPDATE vigil_meta SET value = '1' WHERE key = 'schema_version'",
-                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      g_autofree char *sql = g_strdup_printf ("UPDATE vigil_meta SET value = '%d' WHERE key = 'schema_version'",
+                                              VIGIL_SCHEMA_VERSION);
+
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
       restored = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (vigil_store_get_schema_version (restored), ==, 1);
+      g_assert_cmpint (vigil_store_get_schema_version (restored), ==, VIGIL_SCHEMA_VERSION);
     }
 }
 
