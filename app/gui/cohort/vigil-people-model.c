@@ -1,0 +1,533 @@
+/* vigil-people-model.c: the cohort list as a virtual GListModel over the store
+ *
+ * The model never loads the whole cohort. Its length comes from vigil_people_count()
+ * and rows are read from the database a page at a time (vigil_people_list()) when a
+ * list widget asks for them; the last few pages are kept in a small cache. Setting the
+ * search text waits VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS for typing to settle, then
+ * counts again and replaces every item.
+ *
+ * Sorting and column filters come later: they change the query, the cache and the
+ * count exactly like the search does, through reload_now().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-people-model"
+
+#include "config.h"
+
+#include "vigil-people.h"
+
+#include "vigil-people-model.h"
+#include "vigil-person-item.h"
+
+struct _VigilPeopleModel
+{
+  GObject parent_instance;
+
+  /* Owned references */
+  VigilStore *store;
+  char *search;          /* applied to the current items, NULL = everyone */
+  char *pending_search;  /* waiting for the delay, valid while search_source != 0 */
+  GHashTable *pages;     /* page index → GPtrArray of VigilPersonItem */
+  GQueue page_order;     /* page indexes, most recently used first */
+  GError *error;
+
+  guint search_source;
+  guint n_items;
+  gint64 total;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VigilPeopleModel, vigil_people_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCH,
+  PROP_SEARCHING,
+  PROP_N_ITEMS,
+  PROP_TOTAL,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+normalize_search (const char *search)
+{
+  if (search == NULL)
+    return NULL;
+  while (g_ascii_isspace (*search))
+    search++;
+  return *search != '\0' ? search : NULL;
+}
+
+static void
+clear_cache (VigilPeopleModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->page_order);
+}
+
+static void
+set_error (VigilPeopleModel *self,
+           GError           *error)
+{
+  gboolean had_error = self->error != NULL;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  if (had_error || error != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+reload_now (VigilPeopleModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_n_items = self->n_items;
+  gint64 count = 0;
+  gint64 total = 0;
+
+  clear_cache (self);
+
+  if (self->store != NULL)
+    {
+      count = vigil_people_count (self->store, self->search, &error);
+      if (error == NULL)
+        total = self->search != NULL
+                ? vigil_people_count (self->store, NULL, &error)
+                : count;
+    }
+
+  if (error != NULL)
+    {
+      g_warning ("Could not count the people of the cohort: %s", error->message);
+      count = 0;
+      total = 0;
+      set_error (self, g_steal_pointer (&error));
+    }
+  else
+    set_error (self, NULL);
+
+  self->n_items = (guint) CLAMP (count, 0, G_MAXUINT);
+
+  if (old_n_items > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+    }
+  if (old_n_items != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static GPtrArray *
+fetch_page (VigilPeopleModel *self,
+            guint             page)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  summaries = vigil_people_list (self->store, self->search,
+                                 (gint64) page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
+                                 VIGIL_PEOPLE_MODEL_PAGE_SIZE, &error);
+  if (summaries == NULL)
+    {
+      g_warning ("Could not read people %u to %u of the cohort: %s",
+                 page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
+                 (page + 1) * VIGIL_PEOPLE_MODEL_PAGE_SIZE - 1,
+                 error->message);
+      set_error (self, g_steal_pointer (&error));
+      return NULL;
+    }
+
+  items = g_ptr_array_new_full (summaries->len, g_object_unref);
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (items, vigil_person_item_new (g_ptr_array_index (summaries, i)));
+
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+
+  while (g_queue_get_length (&self->page_order) > VIGIL_PEOPLE_MODEL_MAX_PAGES)
+    {
+      gpointer oldest = g_queue_pop_tail (&self->page_order);
+      g_hash_table_remove (self->pages, oldest);
+    }
+
+  return items;
+}
+
+static GPtrArray *
+lookup_page (VigilPeopleModel *self,
+             guint             page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+
+  if (items != NULL)
+    {
+      GList *link = g_queue_find (&self->page_order, GUINT_TO_POINTER (page));
+
+      if (link != self->page_order.head)
+        {
+          g_queue_unlink (&self->page_order, link);
+          g_queue_push_head_link (&self->page_order, link);
+        }
+      return items;
+    }
+
+  return fetch_page (self, page);
+}
+
+static GType
+vigil_people_model_get_item_type (GListModel *model)
+{
+  return VIGIL_TYPE_PERSON_ITEM;
+}
+
+static guint
+vigil_people_model_get_n_items (GListModel *model)
+{
+  return VIGIL_PEOPLE_MODEL (model)->n_items;
+}
+
+static gpointer
+vigil_people_model_get_item (GListModel *model,
+                             guint       position)
+{
+  VigilPeopleModel *self = VIGIL_PEOPLE_MODEL (model);
+  guint page = position / VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+  guint index = position % VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  items = lookup_page (self, page);
+
+  /* The database changed under the count (another user, on PostgreSQL): show an
+   * empty row rather than shifting the list; the next reload puts it right. */
+  if (items == NULL || index >= items->len)
+    return vigil_person_item_new_placeholder ();
+
+  return g_object_ref (g_ptr_array_index (items, index));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vigil_people_model_get_item_type;
+  iface->get_n_items = vigil_people_model_get_n_items;
+  iface->get_item = vigil_people_model_get_item;
+}
+
+static gboolean
+apply_search_cb (gpointer user_data)
+{
+  VigilPeopleModel *self = user_data;
+
+  self->search_source = 0;
+  g_free (self->search);
+  self->search = g_steal_pointer (&self->pending_search);
+  reload_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vigil_people_model_dispose (GObject *object)
+{
+  VigilPeopleModel *self = (VigilPeopleModel *)object;
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  clear_cache (self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vigil_people_model_parent_class)->dispose (object);
+}
+
+static void
+vigil_people_model_finalize (GObject *object)
+{
+  VigilPeopleModel *self = (VigilPeopleModel *)object;
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->pending_search, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (vigil_people_model_parent_class)->finalize (object);
+}
+
+static void
+vigil_people_model_constructed (GObject *object)
+{
+  VigilPeopleModel *self = (VigilPeopleModel *)object;
+
+  G_OBJECT_CLASS (vigil_people_model_parent_class)->constructed (object);
+
+  reload_now (self);
+}
+
+static void
+vigil_people_model_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VigilPeopleModel *self = VIGIL_PEOPLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, vigil_people_model_get_searching (self));
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_people_model_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VigilPeopleModel *self = VIGIL_PEOPLE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SEARCH:
+      vigil_people_model_set_search (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_people_model_class_init (VigilPeopleModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = vigil_people_model_constructed;
+  object_class->dispose = vigil_people_model_dispose;
+  object_class->finalize = vigil_people_model_finalize;
+  object_class->get_property = vigil_people_model_get_property;
+  object_class->set_property = vigil_people_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, "The store the people are read from",
+                         VIGIL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, "The search applied to the items (NULL: everyone)",
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, "Whether a new search waits to be applied",
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, "The number of people matching the search",
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TOTAL] =
+    g_param_spec_int64 ("total", NULL, "The number of people without the search",
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, "Why the people could not be read, or NULL",
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vigil_people_model_init (VigilPeopleModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->page_order);
+}
+
+/**
+ * vigil_people_model_new:
+ * @store: the store to read people from
+ *
+ * Returns: (transfer full): a model of everyone in @store's cohort list
+ */
+VigilPeopleModel *
+vigil_people_model_new (VigilStore *store)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  return g_object_new (VIGIL_TYPE_PEOPLE_MODEL, "store", store, NULL);
+}
+
+VigilStore *
+vigil_people_model_get_store (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), NULL);
+  return self->store;
+}
+
+/**
+ * vigil_people_model_get_search:
+ *
+ * Returns: (nullable): the search the current items match, NULL for everyone
+ */
+const char *
+vigil_people_model_get_search (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), NULL);
+  return self->search;
+}
+
+/**
+ * vigil_people_model_set_search:
+ * @search: (nullable): words to look for, NULL or blank for everyone
+ *
+ * Applies @search once it has stayed unchanged for
+ * VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS milliseconds (or at
+ * vigil_people_model_flush_search()).
+ */
+void
+vigil_people_model_set_search (VigilPeopleModel *self,
+                               const char       *search)
+{
+  gboolean was_searching;
+
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+
+  was_searching = self->search_source != 0;
+  search = normalize_search (search);
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  g_clear_pointer (&self->pending_search, g_free);
+
+  if (g_strcmp0 (search, self->search) == 0)
+    {
+      if (was_searching)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+      return;
+    }
+
+  self->pending_search = g_strdup (search);
+  self->search_source = g_timeout_add (VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS, apply_search_cb, self);
+  g_source_set_name_by_id (self->search_source, "[vigil] apply cohort search");
+
+  if (!was_searching)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/**
+ * vigil_people_model_get_searching:
+ *
+ * Returns: %TRUE while a search set with vigil_people_model_set_search() waits
+ */
+gboolean
+vigil_people_model_get_searching (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), FALSE);
+  return self->search_source != 0;
+}
+
+/**
+ * vigil_people_model_flush_search:
+ *
+ * Applies a waiting search now (the Enter key).
+ */
+void
+vigil_people_model_flush_search (VigilPeopleModel *self)
+{
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+
+  if (self->search_source != 0)
+    {
+      g_source_remove (self->search_source);
+      apply_search_cb (self);
+    }
+}
+
+/**
+ * vigil_people_model_reload:
+ *
+ * Forgets every cached row and counts again, after the store's people changed.
+ */
+void
+vigil_people_model_reload (VigilPeopleModel *self)
+{
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+  reload_now (self);
+}
+
+/**
+ * vigil_people_model_get_total:
+ *
+ * Returns: how many people the list holds without the search
+ */
+gint64
+vigil_people_model_get_total (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), 0);
+  return self->total;
+}
+
+/**
+ * vigil_people_model_get_error:
+ *
+ * Returns: (nullable): why the last count or page could not be read
+ */
+const GError *
+vigil_people_model_get_error (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), NULL);
+  return self->error;
+}
+
+guint
+vigil_people_model_get_n_cached_pages (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), 0);
+  return g_hash_table_size (self->pages);
+}

@@ -1,0 +1,38 @@
+/* vigil-gui-test.h: helpers for the GUI tests (stores, main loop, screenshots)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigil-core.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*VigilTestPredicate) (gpointer user_data);
+
+/* A new temporary folder, removed with its files by vigil_test_cleanup(). */
+char          *vigil_gui_test_make_tmpdir    (void);
+void           vigil_gui_test_cleanup        (void);
+void           vigil_gui_test_remove_tree    (const char         *path);
+/* A SQLite demo store filled by vigil_demo_fill() (made once, then reused). */
+VigilLocation *vigil_gui_test_demo_location  (void);
+/* A real store with a few obviously fake perpetrators, one victim and a cohort entry. */
+VigilLocation *vigil_gui_test_tiny_location  (void);
+/* A real store with nobody in it. */
+VigilLocation *vigil_gui_test_empty_location (void);
+VigilStore    *vigil_gui_test_open           (const VigilLocation *location);
+
+/* Runs the main loop until @predicate holds; fails the test after @timeout_ms. */
+void           vigil_gui_test_wait_for       (VigilTestPredicate  predicate,
+                                              gpointer            user_data,
+                                              guint               timeout_ms,
+                                              const char         *what);
+/* Runs the main loop for @ms milliseconds (transitions, layout, rendering). */
+void           vigil_gui_test_run_for        (guint               ms);
+/* Renders @widget to OUTPUT_DIR/@name (a PNG) and returns its path. */
+char          *vigil_gui_test_screenshot     (GtkWidget          *widget,
+                                              const char         *name);
+
+G_END_DECLS
