@@ -540,8 +540,8 @@ run_demo (VigilCli  *cli,
     return fail_with_error (cli, error);
 
   /* TRANSLATORS: %s is a database location, then counts of people and incidents */
-  g_print (_("Filled %s with the synthetic demo: %" G_GINT64_FORMAT " people, "
-             "%" G_GINT64_FORMAT " incidents.\n"),
+  g_print (_("Filled %s with the synthetic demo: %" PRId64 " people, "
+             "%" PRId64 " incidents.\n"),
            where, n_people, n_incidents);
   return EXIT_OK;
 }
@@ -673,8 +673,8 @@ run_info (VigilCli  *cli,
            vigil_store_get_kind (store) == VIGIL_STORE_KIND_DEMO
            ? _("demo (synthetic data)") : _("real records"));
   g_print ("%-16s %d\n", _("Schema version:"), vigil_store_get_schema_version (store));
-  g_print ("%-16s %" G_GINT64_FORMAT "\n", _("People:"), n_people);
-  g_print ("%-16s %" G_GINT64_FORMAT "\n", _("Incidents:"), n_incidents);
+  g_print ("%-16s %" PRId64 "\n", _("People:"), n_people);
+  g_print ("%-16s %" PRId64 "\n", _("Incidents:"), n_incidents);
   return EXIT_OK;
 }
 
@@ -704,8 +704,8 @@ run_audit_verify (VigilCli  *cli,
     return fail_with_error (cli, error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "The audit trail is intact: %" G_GINT64_FORMAT " row checked.\n",
-                        "The audit trail is intact: %" G_GINT64_FORMAT " rows checked.\n",
+                        "The audit trail is intact: %" PRId64 " row checked.\n",
+                        "The audit trail is intact: %" PRId64 " rows checked.\n",
                         (gulong) n_rows),
            n_rows);
   return EXIT_OK;

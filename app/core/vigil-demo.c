@@ -1915,7 +1915,9 @@ vigil_demo_fill (VigilStore    *store,
          run_stage (self, insert_casework, 1, 1, error) &&
          run_stage (self, insert_plans, 1, 1, error) &&
          run_stage (self, insert_panel, 1, 1, error) &&
-         run_stage (self, insert_outcomes, 1, 1, error);
+         run_stage (self, insert_outcomes, 1, 1, error) &&
+         /* last: a demo interrupted half way is known as such and made again */
+         vigil_store_set_meta (store, "demo_complete", "1", error);
 }
 
 static void
@@ -1962,6 +1964,30 @@ vigil_demo_open (const VigilLocation  *location,
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
+    }
+
+  if (!empty && vigil_store_get_kind (store) == VIGIL_STORE_KIND_DEMO &&
+      location->engine == VIGIL_ENGINE_SQLITE)
+    {
+      g_autofree char *complete = NULL;
+
+      if (!vigil_store_get_meta (store, "demo_complete", &complete, error))
+        return NULL;
+
+      if (complete != NULL)
+        return g_steal_pointer (&store);
+
+      /* filling was interrupted (the program was stopped): the file holds nothing but
+       * part of the demo, so make it again */
+      g_debug ("The demo at %s is incomplete; making it again", location->path);
+      vigil_store_close (store);
+      g_clear_object (&store);
+      remove_sqlite_files (location->path);
+      existed = FALSE;
+      store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, cancellable, error);
+      if (store == NULL)
+        return NULL;
+      empty = TRUE;
     }
 
   if (!empty)

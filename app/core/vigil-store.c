@@ -1228,6 +1228,50 @@ vigil_store_is_empty (VigilStore  *self,
   return TRUE;
 }
 
+gboolean
+vigil_store_get_meta (VigilStore  *self,
+                      const char  *key,
+                      char       **value,
+                      GError     **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  return read_meta (self, key, value, error);
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} MetaPair;
+
+static gboolean
+set_meta_cb (VigilStore  *self,
+             gpointer     user_data,
+             GError     **error)
+{
+  MetaPair *pair = user_data;
+
+  return write_meta (self, pair->key, pair->value, error);
+}
+
+gboolean
+vigil_store_set_meta (VigilStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  MetaPair pair = { key, value };
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  /* these are the store's own and change only through their own functions */
+  g_return_val_if_fail (!g_str_equal (key, "schema_version") && !g_str_equal (key, "store_kind"), FALSE);
+
+  return vigil_store_run_in_transaction (self, set_meta_cb, &pair, error);
+}
+
 static gboolean
 mark_demo_cb (VigilStore  *self,
               gpointer     user_data,

@@ -77,6 +77,15 @@ VigilEngine          vigil_store_get_engine         (VigilStore           *self)
 VigilStoreKind       vigil_store_get_kind           (VigilStore           *self);
 gboolean             vigil_store_mark_demo          (VigilStore           *self,
                                                      GError              **error);
+/* Small facts about the store itself (vigil_meta): "demo_complete", ... */
+gboolean             vigil_store_get_meta           (VigilStore           *self,
+                                                     const char           *key,
+                                                     char                **value,
+                                                     GError              **error);
+gboolean             vigil_store_set_meta           (VigilStore           *self,
+                                                     const char           *key,
+                                                     const char           *value,
+                                                     GError              **error);
 int                  vigil_store_get_schema_version (VigilStore           *self);
 const char          *vigil_store_get_actor          (VigilStore           *self);
 void                 vigil_store_set_actor          (VigilStore           *self,

@@ -396,6 +396,44 @@ test_demo_cancelled (void)
   g_assert_true (vigil_store_is_empty (store, &error));
 }
 
+/* A demo whose filling was stopped half way is made again, not shown half empty. */
+static void
+test_demo_interrupted_is_remade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) partial = NULL;
+  g_autoptr(VigilStore) demo = NULL;
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  g_autofree char *complete = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (vigil_test_engine_is_pg ())
+    {
+      g_test_skip ("the demo is a SQLite file");
+      return;
+    }
+
+  dir = vigil_test_make_tmpdir ();
+  path = g_build_filename (dir, "demo.db", NULL);
+  location = vigil_location_new_sqlite (path);
+
+  partial = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigil_store_mark_demo (partial, &error));
+  person->surname = g_strdup ("Testington");
+  person->forenames = g_strdup ("Bravo");
+  g_assert_true (vigil_store_insert (partial, &vigil_person_type, person, &error));
+  vigil_store_close (partial);
+
+  demo = vigil_demo_open (location, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigil_store_get_meta (demo, "demo_complete", &complete, &error));
+  g_assert_cmpstr (complete, ==, "1");
+  g_assert_cmpint (vigil_people_count (demo, NULL, &error), >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,6 +445,7 @@ main (int    argc,
   g_test_add_func ("/demo/bad-as-of", test_demo_bad_as_of);
   g_test_add_func ("/demo/cancelled", test_demo_cancelled);
   g_test_add_func ("/demo/open-fills-everything", test_demo_open_fills_everything);
+  g_test_add_func ("/demo/interrupted-is-remade", test_demo_interrupted_is_remade);
 
   return g_test_run ();
 }
