@@ -67,6 +67,8 @@ static int run_generate     (VigilCli *cli, char **args);
 static int run_demo         (VigilCli *cli, char **args);
 static int run_info         (VigilCli *cli, char **args);
 static int run_import       (VigilCli *cli, char **args);
+static int run_refresh      (VigilCli *cli, char **args);
+static int run_explain      (VigilCli *cli, char **args);
 static int run_audit_verify (VigilCli *cli, char **args);
 static int run_help         (VigilCli *cli, char **args);
 
@@ -91,6 +93,19 @@ static const VigilCliCommand commands[] = {
        "imported. Importing the same file or incident again adds nothing. Exit status 2 "
        "when rows were rejected."),
     run_import },
+  { "refresh", N_("[--as-of DATE] [--profile FILE.json] [--format table|csv|json]"),
+    N_("Score every perpetrator and store the run"),
+    N_("Scores every perpetrator by recency, frequency, gravity and victims (RFGV) with "
+       "the default profile or FILE.json, stores the run with the scores of the cohort and "
+       "of everyone with a cohort entry, compares it with the previous run (new entrants, "
+       "risers, fallers, dropped) and prints the ranking. CSV columns: "
+       "rank,perpetrator_ref,R,F,G,V,total."),
+    run_refresh },
+  { "explain", N_("PERSON_REF [--as-of DATE] [--profile FILE.json]"),
+    N_("Explain one person’s score"),
+    N_("Shows the points for recency, frequency, gravity and victims and the incidents "
+       "behind each."),
+    run_explain },
   { "info", N_("[OPTION…]"),
     N_("Describe the database"),
     NULL,
@@ -636,6 +651,294 @@ run_import (VigilCli  *cli,
            (guint64) report->people_created, (guint64) report->possible_duplicates, report->seconds);
 
   return report->rows_rejected > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+/* The profile and as-of date options shared by refresh and explain. */
+static int
+load_scoring_options (VigilCli              *cli,
+                      const char            *profile_path,
+                      const char            *as_of_text,
+                      VigilScoringProfile  **profile,
+                      GDate                 *as_of)
+{
+  g_autoptr(GError) error = NULL;
+
+  vigil_core_init ();
+  g_date_clear (as_of, 1);
+  if (as_of_text != NULL)
+    {
+      if (!vigil_date_is_valid (as_of_text))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--as-of must be a date written YYYY-MM-DD, not “%s”."), as_of_text);
+
+          return report_usage_error (cli, message);
+        }
+      g_date_set_parse (as_of, as_of_text);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (as_of, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+
+  *profile = profile_path != NULL ? vigil_scoring_profile_new_from_file (profile_path, &error)
+                                  : vigil_scoring_profile_load_default (&error);
+  if (*profile == NULL)
+    return fail_with_error (cli, error);
+
+  return -1;
+}
+
+static const char *
+mover_label (VigilMoverKind kind)
+{
+  switch (kind)
+    {
+    case VIGIL_MOVER_ENTRANT:
+      return _("new");
+    case VIGIL_MOVER_RISER:
+      return _("rose");
+    case VIGIL_MOVER_FALLER:
+      return _("fell");
+    case VIGIL_MOVER_DROPPED:
+      return _("dropped out");
+    default:
+      return "";
+    }
+}
+
+static int
+run_refresh (VigilCli  *cli,
+             char     **args)
+{
+  g_autofree char *profile_path = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *format = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilScoringProfile) profile = NULL;
+  g_autoptr(VigilRefreshResult) result = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const VigilScoreRow *rows;
+  guint n_rows;
+  GDate as_of;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Score as of this date, YYYY-MM-DD (default today)"), "DATE" },
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("A scoring profile (default: rfgv-default)"), "FILE.json" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("table (default), csv or json"), "FORMAT" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--format must be table, csv or json, not “%s”."), format);
+
+      return report_usage_error (cli, message);
+    }
+
+  status = load_scoring_options (cli, profile_path, as_of_text, &profile, &as_of);
+  if (status >= 0)
+    return status;
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  result = vigil_refresh_run (store, profile, &as_of, NULL, &error);
+  if (result == NULL)
+    return fail_with_error (cli, error);
+
+  rows = vigil_score_table_get_rows (result->table, &n_rows);
+
+  if (format != NULL && g_str_equal (format, "csv"))
+    {
+      g_string_append (out, "rank,perpetrator_ref,R,F,G,V,total\n");
+      for (guint i = 0; i < n_rows; i++)
+        g_string_append_printf (out, "%d,%s,%u,%u,%u,%u,%g\n", rows[i].rank,
+                                vigil_score_table_get_person_ref (result->table, &rows[i]),
+                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
+                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
+                                rows[i].total);
+    }
+  else if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_string_append_printf (out, "{\"run\":%" G_GINT64_FORMAT ",\"previous_run\":%" G_GINT64_FORMAT
+                              ",\"scored\":%u,\"in_cohort\":%u,\"scores\":[",
+                              result->run_id, result->previous_run_id, n_rows,
+                              vigil_score_table_get_n_cohort (result->table));
+      for (guint i = 0; i < n_rows; i++)
+        g_string_append_printf (out, "%s{\"rank\":%d,\"perpetrator_ref\":\"%s\",\"R\":%u,\"F\":%u,\"G\":%u,"
+                                "\"V\":%u,\"total\":%g,\"area_rank\":%d,\"in_cohort\":%s}",
+                                i ? "," : "", rows[i].rank,
+                                vigil_score_table_get_person_ref (result->table, &rows[i]),
+                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
+                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
+                                rows[i].total, rows[i].area_rank, rows[i].in_cohort ? "true" : "false");
+      g_string_append (out, "],\"movers\":[");
+      for (guint i = 0; i < result->movers->len; i++)
+        {
+          VigilMover *mover = &g_array_index (result->movers, VigilMover, i);
+
+          g_string_append_printf (out, "%s{\"kind\":%d,\"person_id\":%" G_GINT64_FORMAT
+                                  ",\"previous_rank\":%d,\"current_rank\":%d,\"watched\":%s}",
+                                  i ? "," : "", mover->kind, mover->person_id, mover->previous_rank,
+                                  mover->current_rank, mover->watched ? "true" : "false");
+        }
+      g_string_append (out, "]}\n");
+    }
+  else
+    {
+      guint shown = 0;
+
+      g_string_append_printf (out, _("Run %" PRId64 ": %u people scored, %u in the cohort "
+                                     "(scoring %.0f ms, loading %.0f ms).\n\n"),
+                              result->run_id, n_rows, vigil_score_table_get_n_cohort (result->table),
+                              result->score_seconds * 1000, result->load_seconds * 1000);
+      g_string_append_printf (out, "%6s  %-16s %3s %3s %3s %3s %6s  %s\n",
+                              _("Rank"), _("Reference"), "R", "F", "G", "V", _("Total"), _("Area"));
+      for (guint i = 0; i < n_rows && (rows[i].in_cohort || shown < 20); i++, shown++)
+        g_string_append_printf (out, "%6d  %-16s %3u %3u %3u %3u %6g  %s\n", rows[i].rank,
+                                vigil_score_table_get_person_ref (result->table, &rows[i]),
+                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
+                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
+                                rows[i].total, vigil_score_table_get_area_name (result->table, &rows[i]) ?: "");
+
+      if (result->previous_run_id != 0)
+        {
+          g_string_append_printf (out, _("\nMovers since run %" PRId64 ":\n"), result->previous_run_id);
+          for (guint i = 0; i < result->movers->len; i++)
+            {
+              VigilMover *mover = &g_array_index (result->movers, VigilMover, i);
+
+              g_string_append_printf (out, "  %-12s %s #%" G_GINT64_FORMAT ": %d → %d%s\n",
+                                      mover_label (mover->kind), _("person"), mover->person_id,
+                                      mover->previous_rank, mover->current_rank,
+                                      mover->watched && mover->kind == VIGIL_MOVER_RISER
+                                        ? _("  (of concern: review)") : "");
+            }
+        }
+    }
+
+  fwrite (out->str, 1, out->len, stdout);
+  return EXIT_OK;
+}
+
+static int
+run_explain (VigilCli  *cli,
+             char     **args)
+{
+  g_autofree char *profile_path = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilScoringProfile) profile = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(VigilFactSet) facts = NULL;
+  g_autoptr(VigilRfgvExplanation) explanation = NULL;
+  static const char * const names[] = { N_("Recency"), N_("Frequency"), N_("Gravity"), N_("Victims") };
+  static const char * const units[] = { N_("days since the latest incident"), N_("incidents"),
+                                        N_("gravity points"), N_("victims") };
+  GDate as_of;
+  gint64 person_id;
+  int person;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Score as of this date, YYYY-MM-DD (default today)"), "DATE" },
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("A scoring profile (default: rfgv-default)"), "FILE.json" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 1);
+  if (status >= 0)
+    return status;
+  if (args[1] == NULL)
+    return report_usage_error (cli, _("Name the person’s reference."));
+
+  status = load_scoring_options (cli, profile_path, as_of_text, &profile, &as_of);
+  if (status >= 0)
+    return status;
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  people = vigil_store_list_by_text (store, &vigil_person_type, "local_ref", args[1], &error);
+  if (people == NULL)
+    return fail_with_error (cli, error);
+  if (people->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No person has the reference “%s”."), args[1]);
+
+      print_command_error (cli, message);
+      return EXIT_USER_ERROR;
+    }
+  person_id = ((VigilRecord *) g_ptr_array_index (people, 0))->id;
+
+  facts = vigil_fact_set_load_person (store, person_id, NULL, &error);
+  if (facts == NULL)
+    return fail_with_error (cli, error);
+  person = vigil_fact_set_find_person (facts, person_id);
+  if (person < 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s has no incident as a perpetrator, so has no score."), args[1]);
+
+      print_command_error (cli, message);
+      return EXIT_USER_ERROR;
+    }
+
+  explanation = vigil_rfgv_explain (facts, profile, (guint) person, &as_of, &error);
+  if (explanation == NULL)
+    return fail_with_error (cli, error);
+
+  if (!explanation->scored)
+    g_print (_("%s: nothing counts in the window, so no score.\n"), args[1]);
+  else
+    {
+      g_print (_("%s: total %g\n"), args[1], explanation->total);
+      for (guint c = 0; c < VIGIL_RFGV_N_COMPONENTS; c++)
+        g_print ("  %-10s %2d %s (%" G_GINT64_FORMAT " %s) × %g\n", _(names[c]),
+                 explanation->components[c].points, _("points"), explanation->components[c].value,
+                 _(units[c]), explanation->components[c].weight);
+    }
+
+  g_print ("\n");
+  for (guint i = 0; i < explanation->n_incidents; i++)
+    {
+      VigilRfgvExplainedIncident *incident = &explanation->incidents[i];
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_julian (&day, (guint32) incident->day);
+      g_print ("  %04d-%02d-%02d  %-14s %-26s %d  %-16s %s%s%s\n",
+               g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+               incident->incident_ref ? incident->incident_ref : "",
+               incident->offence_code ? incident->offence_code : "", incident->gravity,
+               vigil_relationship_to_code (incident->relationship),
+               incident->status == VIGIL_RFGV_INCIDENT_COUNTED ? _("counted") :
+               incident->status == VIGIL_RFGV_INCIDENT_BEFORE_WINDOW ? _("before the window") :
+               incident->status == VIGIL_RFGV_INCIDENT_AFTER_AS_OF ? _("after the as-of date") :
+               _("relationship not counted"),
+               incident->latest ? _(", latest") : "",
+               incident->new_victim ? _(", new victim") : "");
+    }
+
+  return EXIT_OK;
 }
 
 static int

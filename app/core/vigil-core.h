@@ -14,6 +14,7 @@
 #include "vigil-demo.h"
 #include "vigil-csv.h"
 #include "vigil-import.h"
+#include "vigil-refresh.h"
 
 G_BEGIN_DECLS
 

@@ -321,6 +321,7 @@ static const VigilField vigil_score_type_fields[] = {
   TEXT (VigilScore, area, 0, N_("area")),
   INT (VigilScore, area_rank, N_("rank in area")),
   DATETIME (VigilScore, latest_incident, 0, N_("latest incident")),
+  BOOL (VigilScore, in_cohort, N_("in the cohort")),
 };
 RECORD_TYPE (vigil_score_type, VigilScore, "score", N_("score"), VIGIL_RECORD_APPEND_ONLY, "person_id");
 

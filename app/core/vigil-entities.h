@@ -148,6 +148,7 @@ typedef struct
   char *area;
   gint64 area_rank;
   char *latest_incident;
+  gboolean in_cohort;
 } VigilScore;
 
 typedef struct

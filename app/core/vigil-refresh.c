@@ -1,0 +1,282 @@
+/* vigil-refresh.c: a scoring run — score everyone, store the run, find the movers
+ *
+ * Every perpetrator is scored in memory from the compact fact set; the run keeps the
+ * scores of the people a coordinator looks at (the profile's cohort and everyone with a
+ * cohort entry), which are few, so storing stays cheap however large the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-refresh"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigil-entities.h"
+#include "vigil-refresh.h"
+
+void
+vigil_refresh_result_free (VigilRefreshResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->table, vigil_score_table_free);
+  g_clear_pointer (&result->movers, g_array_unref);
+  g_free (result);
+}
+
+static char *
+format_day (gint32 julian)
+{
+  GDate date;
+
+  if (julian <= 0)
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) julian);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+static gboolean
+query_ids (VigilStore  *store,
+           const char  *sql,
+           GArray      *ids,
+           GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = vigil_store_query (store, sql, NULL, 0, types, error);
+  int n;
+
+  if (model == NULL)
+    return FALSE;
+
+  n = gda_data_model_get_n_rows (model);
+  for (int i = 0; i < n; i++)
+    {
+      const GValue *value = gda_data_model_get_value_at (model, 0, i, error);
+      gint64 id;
+
+      if (value == NULL)
+        return FALSE;
+      id = g_value_get_int64 (value);
+      g_array_append_val (ids, id);
+    }
+
+  return TRUE;
+}
+
+/* The previous run's stored scores as a table. */
+static VigilScoreTable *
+load_previous (VigilStore  *store,
+               gint64      *out_run_id,
+               GError     **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autoptr(VigilScoreRun) run = NULL;
+  g_autofree VigilScoreRow *rows = NULL;
+  GDate as_of;
+
+  *out_run_id = 0;
+  if (!query_ids (store, "SELECT id FROM score_run ORDER BY id DESC LIMIT 1", runs, error))
+    return NULL;
+  if (runs->len == 0)
+    return vigil_score_table_new_from_rows (NULL, 0, NULL);
+
+  *out_run_id = g_array_index (runs, gint64, 0);
+  run = vigil_store_fetch (store, &vigil_score_run_type, *out_run_id, error);
+  if (run == NULL)
+    return NULL;
+  scores = vigil_store_list (store, &vigil_score_type, "run_id", *out_run_id, error);
+  if (scores == NULL)
+    return NULL;
+
+  rows = g_new0 (VigilScoreRow, MAX (scores->len, 1));
+  for (guint i = 0; i < scores->len; i++)
+    {
+      VigilScore *score = g_ptr_array_index (scores, i);
+
+      rows[i].person_id = score->person_id;
+      rows[i].rank = (gint32) score->rank;
+      rows[i].area_rank = (gint32) score->area_rank;
+      rows[i].points[VIGIL_RFGV_RECENCY] = (guint8) score->r;
+      rows[i].points[VIGIL_RFGV_FREQUENCY] = (guint8) score->f;
+      rows[i].points[VIGIL_RFGV_GRAVITY] = (guint8) score->g;
+      rows[i].points[VIGIL_RFGV_VICTIMS] = (guint8) score->v;
+      rows[i].total = score->total;
+      rows[i].in_cohort = score->in_cohort;
+      rows[i].latest_day = score->latest_incident ? vigil_rfgv_parse_day (score->latest_incident) : 0;
+    }
+
+  g_date_clear (&as_of, 1);
+  g_date_set_parse (&as_of, run->as_of);
+  return vigil_score_table_new_from_rows (rows, scores->len, g_date_valid (&as_of) ? &as_of : NULL);
+}
+
+typedef struct
+{
+  const VigilScoringProfile *profile;
+  VigilScoreTable *table;
+  GHashTable *keep;          /* person ids with a cohort entry */
+  const GDate *as_of;
+  gint64 run_id;
+  guint n_stored;
+} StoreRun;
+
+static gboolean
+store_run_cb (VigilStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  StoreRun *data = user_data;
+  g_autofree char *definition = vigil_scoring_profile_to_json (data->profile);
+  g_autofree char *sha256 = vigil_scoring_profile_get_sha256 (data->profile);
+  g_autofree char *profile_name = g_strdup_printf ("%s@%.12s", data->profile->name, sha256);
+  g_autoptr(GPtrArray) profiles = NULL;
+  g_autoptr(VigilScoreRun) run = vigil_score_run_new ();
+  const VigilScoreRow *rows;
+  guint n_rows;
+  gint64 profile_id;
+
+  /* the profile as it was used, once per distinct definition */
+  profiles = vigil_store_list_by_text (store, &vigil_profile_type, "name", profile_name, error);
+  if (profiles == NULL)
+    return FALSE;
+  if (profiles->len > 0)
+    profile_id = ((VigilRecord *) g_ptr_array_index (profiles, 0))->id;
+  else
+    {
+      g_autoptr(VigilProfile) profile = vigil_profile_new ();
+
+      profile->name = g_strdup (profile_name);
+      profile->definition = g_strdup (definition);
+      profile->sha256 = g_strdup (sha256);
+      if (!vigil_store_insert (store, &vigil_profile_type, profile, error))
+        return FALSE;
+      profile_id = profile->record.id;
+    }
+
+  rows = vigil_score_table_get_rows (data->table, &n_rows);
+
+  run->profile_id = profile_id;
+  run->as_of = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (data->as_of),
+                                g_date_get_month (data->as_of), g_date_get_day (data->as_of));
+  run->run_by = g_strdup (vigil_store_get_actor (store));
+  run->started_at = vigil_store_now ();
+  run->finished_at = vigil_store_now ();
+  run->people_scored = n_rows;
+  if (!vigil_store_insert (store, &vigil_score_run_type, run, error))
+    return FALSE;
+  data->run_id = run->record.id;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const VigilScoreRow *row = &rows[i];
+      g_autoptr(VigilScore) score = NULL;
+      const char *area;
+
+      if (!row->in_cohort && !g_hash_table_contains (data->keep, &row->person_id))
+        continue;
+
+      score = vigil_score_new ();
+      area = vigil_score_table_get_area_name (data->table, row);
+      score->run_id = data->run_id;
+      score->person_id = row->person_id;
+      score->r = row->points[VIGIL_RFGV_RECENCY];
+      score->f = row->points[VIGIL_RFGV_FREQUENCY];
+      score->g = row->points[VIGIL_RFGV_GRAVITY];
+      score->v = row->points[VIGIL_RFGV_VICTIMS];
+      score->total = row->total;
+      score->rank = row->rank;
+      score->area = g_strdup (area);
+      score->area_rank = row->area_rank;
+      score->latest_incident = format_day (row->latest_day);
+      score->in_cohort = row->in_cohort;
+      if (!vigil_store_insert (store, &vigil_score_type, score, error))
+        return FALSE;
+      data->n_stored++;
+    }
+
+  return TRUE;
+}
+
+VigilRefreshResult *
+vigil_refresh_run (VigilStore                *store,
+                   const VigilScoringProfile *profile,
+                   const GDate               *as_of,
+                   GCancellable              *cancellable,
+                   GError                   **error)
+{
+  g_autoptr(VigilRefreshResult) result = g_new0 (VigilRefreshResult, 1);
+  g_autoptr(VigilFactSet) facts = NULL;
+  g_autoptr(VigilScoreTable) previous = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) watched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  StoreRun data = { 0 };
+  GDate today;
+  gint64 t0, t1, t2;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (profile != NULL, NULL);
+
+  if (as_of == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      as_of = &today;
+    }
+
+  t0 = g_get_monotonic_time ();
+  facts = vigil_fact_set_load (store, cancellable, error);
+  if (facts == NULL)
+    return NULL;
+
+  t1 = g_get_monotonic_time ();
+  result->table = vigil_rfgv_score (facts, profile, as_of, error);
+  if (result->table == NULL)
+    return NULL;
+  vigil_score_table_apply_cohort (result->table, profile);
+  t2 = g_get_monotonic_time ();
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  /* everyone with a cohort entry keeps a stored score; people of concern are watched
+   * (principle 5: a rise in their score is highlighted for review) */
+  if (!query_ids (store, "SELECT DISTINCT person_id FROM cohort_entry", entries, error) ||
+      !query_ids (store,
+                  "SELECT c.person_id FROM cohort_entry c WHERE c.status = 'of_concern' AND c.id = "
+                  "(SELECT MAX(c2.id) FROM cohort_entry c2 WHERE c2.person_id = c.person_id)",
+                  watched, error))
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    g_hash_table_add (keep, &g_array_index (entries, gint64, i));
+
+  previous = load_previous (store, &result->previous_run_id, error);
+  if (previous == NULL)
+    return NULL;
+
+  data.profile = profile;
+  data.table = result->table;
+  data.keep = keep;
+  data.as_of = as_of;
+  if (!vigil_store_run_in_transaction (store, store_run_cb, &data, error))
+    return NULL;
+
+  result->run_id = data.run_id;
+  result->n_stored = data.n_stored;
+  result->movers = vigil_rfgv_compare (previous, result->table,
+                                       (const gint64 *) watched->data, watched->len);
+  result->load_seconds = (t1 - t0) / 1e6;
+  result->score_seconds = (t2 - t1) / 1e6;
+  result->store_seconds = (g_get_monotonic_time () - t2) / 1e6;
+
+  return g_steal_pointer (&result);
+}
