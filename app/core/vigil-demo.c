@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vigil-demo.h"
+#include "vigil-scoring-profile.h"
 #include "vigil-entities.h"
 #include "vigil-record.h"
 #include "vigil-synth.h"
@@ -900,96 +901,6 @@ insert_aliases_and_flags (DemoBuilder  *self,
                        "ISA-SYN-SUBST-2024-01", error));
 }
 
-static char *
-build_profile_definition (void)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, "rfgv-default");
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, "Vigil default RFGV profile");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "window_months");
-  json_builder_add_int_value (builder, WINDOW_MONTHS);
-
-  json_builder_set_member_name (builder, "relationships");
-  json_builder_begin_array (builder);
-  for (guint i = 0; vigil_relationship_choices[i] != NULL; i++)
-    json_builder_add_string_value (builder, vigil_relationship_choices[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "weights");
-  json_builder_begin_object (builder);
-  for (const char *c = "rfgv"; *c != '\0'; c++)
-    {
-      char name[2] = { *c, '\0' };
-
-      json_builder_set_member_name (builder, name);
-      json_builder_add_int_value (builder, 1);
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "recency");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (recency_bands); i++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "max_days");
-      json_builder_add_int_value (builder, recency_bands[i].max_days);
-      json_builder_set_member_name (builder, "points");
-      json_builder_add_int_value (builder, recency_bands[i].points);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-#define ADD_MIN_BANDS(member, bands)                                        \
-  json_builder_set_member_name (builder, member);                           \
-  json_builder_begin_array (builder);                                       \
-  for (guint i = G_N_ELEMENTS (bands); i > 0; i--)                          \
-    {                                                                       \
-      json_builder_begin_object (builder);                                  \
-      json_builder_set_member_name (builder, "min");                        \
-      json_builder_add_int_value (builder, bands[i - 1].min);               \
-      json_builder_set_member_name (builder, "points");                     \
-      json_builder_add_int_value (builder, bands[i - 1].points);            \
-      json_builder_end_object (builder);                                    \
-    }                                                                       \
-  json_builder_end_array (builder)
-
-  ADD_MIN_BANDS ("frequency", frequency_bands);
-  ADD_MIN_BANDS ("gravity", gravity_bands);
-  ADD_MIN_BANDS ("victims", victim_bands);
-#undef ADD_MIN_BANDS
-
-  json_builder_set_member_name (builder, "offence_gravity");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (default_gravity); i++)
-    {
-      json_builder_set_member_name (builder, default_gravity[i].code);
-      json_builder_add_int_value (builder, default_gravity[i].points);
-    }
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "rank_order");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "total desc");
-  json_builder_add_string_value (builder, "g desc");
-  json_builder_add_string_value (builder, "latest_incident desc");
-  json_builder_add_string_value (builder, "perpetrator_ref asc");
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  return json_generator_to_data (generator, NULL);
-}
 
 static gboolean
 insert_profile_and_run (DemoBuilder  *self,
@@ -1001,9 +912,20 @@ insert_profile_and_run (DemoBuilder  *self,
   VigilScoreRun *run = vigil_score_run_new ();
   guint scored = 0;
 
-  profile->name = g_strdup ("rfgv-default");
-  profile->definition = build_profile_definition ();
-  profile->sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, profile->definition, -1);
+  {
+    g_autoptr(VigilScoringProfile) scoring = vigil_scoring_profile_load_default (error);
+
+    if (scoring == NULL)
+      {
+        vigil_profile_free (profile);
+        vigil_score_run_free (run);
+        return FALSE;
+      }
+    /* named as vigil_refresh_run names a profile, so a later refresh reuses it */
+    profile->definition = vigil_scoring_profile_to_json (scoring);
+    profile->sha256 = vigil_scoring_profile_get_sha256 (scoring);
+    profile->name = g_strdup_printf ("%s@%.12s", scoring->name, profile->sha256);
+  }
   self->profile_id = insert_record (self, &vigil_profile_type, profile, error);
   if (self->profile_id == 0)
     {

@@ -733,7 +733,8 @@ column_value (const Columns            *columns,
   const char *value;
   const char *mapped;
 
-  if (columns->index[column] < 0)
+  /* a row shorter than the header has no value there (it is rejected for its length) */
+  if (columns->index[column] < 0 || (guint) columns->index[column] >= record->n_fields)
     return "";
 
   /* the fields live in the reader's buffer until the next row: trim them there */

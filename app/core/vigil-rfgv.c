@@ -872,7 +872,6 @@ finish_fact_set (VigilFactSet     *self,
     }
   if (self->offences->len <= MAX_OFFENCES)
     run_chunk_jobs (jobs, n_jobs, count_chunk);
-  g_debug ("finish: counted (%.1f ms CPU)", thread_cpu_ms ());
   for (guint c = 0; c < n_chunks; c++)
     {
       g_clear_pointer (&offence_maps[c], g_free);
@@ -1013,7 +1012,6 @@ finish_fact_set (VigilFactSet     *self,
       jobs[j].seconds = seconds;
       jobs[j].raw_index = raw_index;
     }
-  g_debug ("finish: numbered (%.1f ms CPU)", thread_cpu_ms ());
   run_chunk_jobs (jobs, n_jobs, place_chunk);
   clear_chunk_jobs (jobs, n_jobs);
   for (guint c = 0; c < n_chunks; c++)
@@ -1021,7 +1019,6 @@ finish_fact_set (VigilFactSet     *self,
       g_clear_pointer (&chunks[c].facts, g_free);
       chunks[c].n_facts = chunks[c].size = 0;
     }
-  g_debug ("finish: placed (%.1f ms CPU)", thread_cpu_ms ());
 
   /* Each perpetrator's facts by date (already so when the store holds them in date
    * order). */
@@ -2719,14 +2716,52 @@ typedef struct
   guint32 row;
 } IdRow;
 
-static int
-compare_id_rows (gconstpointer a,
-                 gconstpointer b)
+/* Stable LSD radix sort of (id, row) pairs by id, 11 bits a pass, skipping the passes
+ * whose digit is the same everywhere (store ids are small: two or three passes). */
+static void
+sort_id_rows (IdRow *pairs,
+              gsize  n)
 {
-  const IdRow *x = a;
-  const IdRow *y = b;
+  enum { DIGIT_BITS = 11, BUCKETS = 1 << DIGIT_BITS, N_PASSES = (64 + DIGIT_BITS - 1) / DIGIT_BITS };
+  g_autofree gsize *counts = g_new0 (gsize, (gsize) BUCKETS * N_PASSES);
+  g_autofree IdRow *scratch = g_new (IdRow, MAX (n, 1));
+  IdRow *from = pairs, *to = scratch;
 
-  return (x->id > y->id) - (x->id < y->id);
+  /* ids as unsigned keys in the same order: flip the sign bit */
+#define KEY(pair) ((guint64) (pair).id ^ G_GUINT64_CONSTANT (0x8000000000000000))
+  for (gsize i = 0; i < n; i++)
+    for (guint p = 0; p < N_PASSES; p++)
+      counts[p * BUCKETS + ((KEY (pairs[i]) >> (p * DIGIT_BITS)) & (BUCKETS - 1))]++;
+
+  for (guint p = 0; p < N_PASSES; p++)
+    {
+      gsize *count = &counts[p * BUCKETS];
+      gsize offset = 0;
+      gboolean trivial = FALSE;
+
+      for (guint b = 0; b < BUCKETS; b++)
+        {
+          gsize c = count[b];
+
+          if (c == n)
+            trivial = TRUE;
+          count[b] = offset;
+          offset += c;
+        }
+      if (trivial)
+        continue;
+      for (gsize i = 0; i < n; i++)
+        to[count[(KEY (from[i]) >> (p * DIGIT_BITS)) & (BUCKETS - 1)]++] = from[i];
+      {
+        IdRow *swap = from;
+
+        from = to;
+        to = swap;
+      }
+    }
+#undef KEY
+  if (from != pairs)
+    memcpy (pairs, from, n * sizeof (IdRow));
 }
 
 const VigilScoreRow *
@@ -2749,7 +2784,7 @@ vigil_score_table_find_person (const VigilScoreTable *self,
           pairs[i].id = self->rows[i].person_id;
           pairs[i].row = i;
         }
-      qsort (pairs, self->n_rows, sizeof (IdRow), compare_id_rows);
+      sort_id_rows (pairs, self->n_rows);
       table->sorted_rows = g_new (guint32, MAX (self->n_rows, 1));
       table->sorted_ids = g_new (gint64, MAX (self->n_rows, 1));
       for (guint i = 0; i < self->n_rows; i++)

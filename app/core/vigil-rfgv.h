@@ -19,6 +19,8 @@
  * the perpetrator's reference asc (then store id): ranks are 1 … n without ties. The
  * area rank is the same order among people whose latest counted incident is in the
  * same area (people whose latest incident has no area form one group of their own).
+ * A person's incidents are ordered by date, time of day, then incident id; the latest
+ * counted one gives R, the area and the "latest incident" tie-break (its date).
  *
  * Days are Julian days as GDate numbers them (1 = 1 January of year 1).
  *

@@ -19,6 +19,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -53,13 +54,24 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* The peak resident set of this process image. VmHWM, not getrusage's ru_maxrss:
+ * Linux carries ru_maxrss over fork and exec, so a child spawned by a big parent would
+ * report the parent's size. */
 static double
 peak_rss_mb (void)
 {
+  g_autofree char *status = NULL;
   struct rusage usage;
 
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *line = strstr (status, "VmHWM:");
+
+      if (line != NULL)
+        return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;  /* kB */
+    }
   getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;  /* kilobytes on Linux */
+  return usage.ru_maxrss / 1024.0;
 }
 
 static double

@@ -229,7 +229,14 @@ check_scores_and_panel (VigilStore *store)
 
   g_assert_cmpuint (profiles->len, ==, 1);
   profile = g_ptr_array_index (profiles, 0);
-  g_assert_cmpstr (profile->name, ==, "rfgv-default");
+  /* the default profile, stored as a refresh stores it, and valid for the engine */
+  g_assert_true (g_str_has_prefix (profile->name, "rfgv-default@"));
+  {
+    g_autoptr(VigilScoringProfile) parsed = vigil_scoring_profile_new_from_data (profile->definition, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (parsed);
+  }
   g_assert_true (json_parser_load_from_data (parser, profile->definition, -1, &error));
   g_assert_no_error (error);
   definition = json_node_get_object (json_parser_get_root (parser));

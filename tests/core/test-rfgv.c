@@ -1009,6 +1009,20 @@ test_movers (void)
   g_assert_true (g_array_index (movers, VigilMover, 0).current_in_cohort);
   g_assert_false (g_array_index (movers, VigilMover, 0).previous_in_cohort);
 
+  /* looking people up by id, whatever the ids */
+  {
+    const VigilScoreRow odd_rows[] = {
+      make_row (G_GINT64_CONSTANT (1) << 40, 1, 3, TRUE), make_row (-3, 2, 2, TRUE),
+      make_row (7, 3, 1, FALSE), make_row (G_MININT64 + 1, 4, 0, FALSE),
+    };
+    g_autoptr(VigilScoreTable) odd = vigil_score_table_new_from_rows (odd_rows, G_N_ELEMENTS (odd_rows), NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (odd_rows); i++)
+      g_assert_cmpint (vigil_score_table_find_person (odd, odd_rows[i].person_id)->rank, ==, odd_rows[i].rank);
+    g_assert_null (vigil_score_table_find_person (odd, 8));
+    g_assert_null (vigil_score_table_find_person (odd, -4));
+  }
+
   /* a run against itself: nobody moved */
   none = vigil_rfgv_compare (current, current, watched, G_N_ELEMENTS (watched));
   g_assert_cmpuint (none->len, ==, 0);
