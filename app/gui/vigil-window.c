@@ -18,6 +18,7 @@
 
 #include "vigil-connect-dialog.h"
 #include "vigil-gui.h"
+#include "vigil-import-dialog.h"
 #include "vigil-welcome-page.h"
 #include "vigil-window.h"
 
@@ -119,6 +120,7 @@ update_chrome (VigilWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", is_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-open", can_retry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-password", is_pg);
 }
@@ -531,6 +533,47 @@ find_action (GtkWidget  *widget,
     vigil_cohort_view_focus_search (self->cohort_view);
 }
 
+static void
+import_dialog_imported_cb (VigilWindow       *self,
+                           guint64            rows_imported,
+                           guint64            people_created,
+                           VigilImportDialog *dialog)
+{
+  VigilPeopleModel *model = vigil_cohort_view_get_model (self->cohort_view);
+  g_autofree char *count = g_strdup_printf ("%'" G_GUINT64_FORMAT, rows_imported);
+  g_autofree char *title = NULL;
+
+  /* Only if the dialog's store is still the one shown. */
+  if (model == NULL || vigil_import_dialog_get_store (dialog) != self->store)
+    return;
+
+  vigil_people_model_reload (model);
+
+  /* Translators: a toast after an import; %s is a number of incidents */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident imported", "%s incidents imported",
+                                        (gulong) MIN (rows_imported, G_MAXULONG)),
+                           count);
+  vigil_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+  VigilImportDialog *dialog;
+
+  if (!is_main_page (self))
+    return;
+
+  dialog = vigil_import_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "imported",
+                           G_CALLBACK (import_dialog_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Template callbacks */
 
 static void
@@ -675,6 +718,9 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
