@@ -1273,6 +1273,47 @@ vigil_store_set_meta (VigilStore  *self,
 }
 
 static gboolean
+touch_facts_cb (VigilStore  *self,
+                gpointer     user_data,
+                GError     **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *next = NULL;
+  gint64 generation = 0;
+
+  if (!vigil_store_get_meta (self, "facts_generation", &value, error))
+    return FALSE;
+  if (value != NULL)
+    generation = g_ascii_strtoll (value, NULL, 10);
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, generation + 1);
+  return write_meta (self, "facts_generation", next, error);
+}
+
+/* Bumps the facts generation; call it inside the transaction that changes incidents
+ * or people's references, so that the bump commits or rolls back with the change. */
+gboolean
+vigil_store_touch_facts (VigilStore  *self,
+                         GError     **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  return vigil_store_run_in_transaction (self, touch_facts_cb, NULL, error);
+}
+
+gint64
+vigil_store_get_facts_generation (VigilStore  *self,
+                                  GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), -1);
+
+  if (!vigil_store_get_meta (self, "facts_generation", &value, error))
+    return -1;
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+static gboolean
 mark_demo_cb (VigilStore  *self,
               gpointer     user_data,
               GError     **error)

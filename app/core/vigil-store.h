@@ -86,6 +86,13 @@ gboolean             vigil_store_set_meta           (VigilStore           *self,
                                                      const char           *key,
                                                      const char           *value,
                                                      GError              **error);
+/* The facts generation: a counter in vigil_meta ("facts_generation") that every writer
+ * of incidents or of people's references bumps inside its own transaction, so that a
+ * cache of the scoring facts can tell whether it is still current. 0 when never set. */
+gboolean             vigil_store_touch_facts        (VigilStore           *self,
+                                                     GError              **error);
+gint64               vigil_store_get_facts_generation (VigilStore         *self,
+                                                       GError            **error);
 int                  vigil_store_get_schema_version (VigilStore           *self);
 const char          *vigil_store_get_actor          (VigilStore           *self);
 void                 vigil_store_set_actor          (VigilStore           *self,
