@@ -27,12 +27,12 @@
 #include "vigil-scoring-profile.h"
 #include "vigil-entities.h"
 #include "vigil-record.h"
+#include "vigil-rfgv.h"
 #include "vigil-synth.h"
 
 /* Inserts per transaction: each is a row and an audit row (libgda's cost per
  * transaction grows with the square of its statements). */
 #define CHUNK_SIZE     100
-#define WINDOW_MONTHS  36
 #define DEMO_FILE_NAME "synthetic-incidents-demo.csv"
 
 /* The default RFGV gravity table of DESIGN.md, as the demo's profile writes it. */
@@ -48,20 +48,6 @@ static const struct
   { "common_assault", 3 }, { "harassment", 3 }, { "breach_of_order", 3 },
   { "criminal_damage", 2 }, { "malicious_communications", 2 }, { "public_order", 2 },
   { "non_crime_incident", 1 }, { "other", 1 },
-};
-
-/* Points bands: the first band whose bound holds gives the points. */
-static const struct { int max_days; int points; } recency_bands[] = {
-  { 90, 5 }, { 180, 4 }, { 365, 3 }, { 730, 2 }, { 1095, 1 },
-};
-static const struct { int min; int points; } frequency_bands[] = {
-  { 10, 5 }, { 5, 4 }, { 3, 3 }, { 2, 2 }, { 1, 1 },
-};
-static const struct { int min; int points; } gravity_bands[] = {
-  { 40, 5 }, { 20, 4 }, { 10, 3 }, { 5, 2 }, { 1, 1 },
-};
-static const struct { int min; int points; } victim_bands[] = {
-  { 3, 5 }, { 2, 3 }, { 1, 1 },
 };
 
 /* Staff of the fictional force and its partners. */
@@ -93,6 +79,7 @@ typedef struct
   const char *area;
   gint64     r, f, g, v, total;
   gint64     rank, area_rank;
+  gboolean   in_cohort;      /* in the profile's cohort rule */
   gboolean   in_case;
 } DemoPerpetrator;
 
@@ -221,21 +208,6 @@ dup_datetime (DemoBuilder *self,
   g_autofree char *date = dup_date (self, days);
 
   return g_strdup_printf ("%sT%02u:%02u:00", date, hour, minute);
-}
-
-static guint32
-parse_julian (const char *text)
-{
-  GDate date;
-  guint year, month, day;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return 0;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return g_date_get_julian (&date);
 }
 
 static int
@@ -391,46 +363,56 @@ collect_incident_cb (const VigilSynthIncident  *incident,
 
 static int
 compare_perpetrators (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
+                      gconstpointer b)
 {
   const DemoPerpetrator *x = a;
   const DemoPerpetrator *y = b;
-  GArray *people = user_data;
-  int latest;
+  gint64 rx = x->rank > 0 ? x->rank : G_MAXINT64;
+  gint64 ry = y->rank > 0 ? y->rank : G_MAXINT64;
 
-  if (x->total != y->total)
-    return x->total > y->total ? -1 : 1;
-  if (x->g != y->g)
-    return x->g > y->g ? -1 : 1;
-  latest = strcmp (x->latest, y->latest);
-  if (latest != 0)
-    return -latest;
-  return strcmp (g_array_index (people, DemoPerson, x->person).person.ref,
-                 g_array_index (people, DemoPerson, y->person).person.ref);
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return x->person < y->person ? -1 : (x->person > y->person ? 1 : 0);
 }
 
-/* RFGV by DESIGN.md's default profile; the scoring module will replace this. */
-static void
-score_perpetrators (DemoBuilder *self)
+/* Scores the synthetic incidents with the RFGV engine and the default profile, as a
+ * refresh of the store would: the demo's stored run is the engine's own ranking. The
+ * loop keeps what choosing the demo's cases needs (stalking incidents, the gravest
+ * offence, incidents in the window). */
+static gboolean
+score_perpetrators (DemoBuilder  *self,
+                    GError      **error)
 {
+  g_autoptr(VigilScoringProfile) profile = NULL;
   g_autoptr(GHashTable) by_person = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) victims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) area_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  guint32 as_of_julian = g_date_get_julian (&self->as_of);
-  GDate window_start = self->as_of;
-  guint32 window_julian;
+  g_autoptr(GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) areas = g_hash_table_new (g_str_hash, g_str_equal);
+  VigilFactSetBuilder *builder = vigil_fact_set_builder_new ();
+  VigilFactSet *facts;
+  VigilScoreTable *table;
+  const VigilScoreRow *rows;
+  guint n_rows = 0;
 
-  g_date_subtract_months (&window_start, WINDOW_MONTHS);
-  window_julian = g_date_get_julian (&window_start);
+  profile = vigil_scoring_profile_load_default (error);
+  if (profile == NULL)
+    {
+      vigil_fact_set_builder_free (builder);
+      return FALSE;
+    }
 
   for (guint i = 0; i < self->incidents->len; i++)
     {
       const VigilSynthIncident *incident = &g_array_index (self->incidents, VigilSynthIncident, i);
       guint person = add_person (self, &incident->perpetrator, TRUE);
-      guint32 julian = parse_julian (incident->occurred_at);
-      int gravity = gravity_of (incident->offence_code);
-      g_autofree char *victim_key = NULL;
+      VigilFactInput input = {
+        .person_ref = incident->perpetrator.ref,
+        .occurred_at = incident->occurred_at,
+        .victim_ref = incident->victim.ref[0] != '\0' ? incident->victim.ref : NULL,
+        .relationship = incident->relationship,
+        .offence_code = incident->offence_code,
+        .area = incident->area != NULL && incident->area[0] != '\0' ? incident->area : NULL,
+        .incident_ref = incident->incident_ref,
+      };
       DemoPerpetrator *perpetrator;
       guint index;
 
@@ -442,80 +424,72 @@ score_perpetrators (DemoBuilder *self)
           g_array_append_val (self->perpetrators, added);
           index = self->perpetrators->len;
           g_hash_table_insert (by_person, GUINT_TO_POINTER (person + 1), GUINT_TO_POINTER (index));
+          g_hash_table_insert (by_ref,
+                               g_array_index (self->people, DemoPerson, person).person.ref,
+                               GUINT_TO_POINTER (index));
         }
       perpetrator = &g_array_index (self->perpetrators, DemoPerpetrator, index - 1);
 
       if (incident->stalking)
         perpetrator->n_stalking++;
-      perpetrator->max_gravity = MAX (perpetrator->max_gravity, (guint) gravity);
+      perpetrator->max_gravity = MAX (perpetrator->max_gravity, (guint) gravity_of (incident->offence_code));
+      if (input.area != NULL)
+        g_hash_table_insert (areas, (gpointer) incident->area, (gpointer) incident->area);
 
-      if (julian <= window_julian || julian > as_of_julian)
-        continue;
-
-      perpetrator->n_window++;
-      perpetrator->gravity_sum += gravity;
-      if (strcmp (incident->occurred_at, perpetrator->latest) > 0)
+      if (!vigil_fact_set_builder_add (builder, &input, error))
         {
-          g_strlcpy (perpetrator->latest, incident->occurred_at, sizeof perpetrator->latest);
-          perpetrator->latest_julian = julian;
-          perpetrator->area = incident->area;
+          vigil_fact_set_builder_free (builder);
+          return FALSE;
         }
-
-      victim_key = g_strconcat (incident->perpetrator.ref, "/", incident->victim.ref, NULL);
-      if (g_hash_table_add (victims, g_steal_pointer (&victim_key)))
-        perpetrator->n_victims++;
     }
 
-  for (guint i = 0; i < self->perpetrators->len; i++)
+  facts = vigil_fact_set_builder_end (builder, error);
+  if (facts == NULL)
+    return FALSE;
+  table = vigil_rfgv_score (facts, profile, &self->as_of, error);
+  if (table == NULL)
     {
-      DemoPerpetrator *p = &g_array_index (self->perpetrators, DemoPerpetrator, i);
-      int days = (int) (as_of_julian - p->latest_julian);
-
-      if (p->n_window == 0)
-        continue;
-
-      for (guint b = 0; b < G_N_ELEMENTS (recency_bands); b++)
-        if (days <= recency_bands[b].max_days)
-          {
-            p->r = recency_bands[b].points;
-            break;
-          }
-      for (guint b = 0; b < G_N_ELEMENTS (frequency_bands); b++)
-        if ((int) p->n_window >= frequency_bands[b].min)
-          {
-            p->f = frequency_bands[b].points;
-            break;
-          }
-      for (guint b = 0; b < G_N_ELEMENTS (gravity_bands); b++)
-        if ((int) p->gravity_sum >= gravity_bands[b].min)
-          {
-            p->g = gravity_bands[b].points;
-            break;
-          }
-      for (guint b = 0; b < G_N_ELEMENTS (victim_bands); b++)
-        if ((int) p->n_victims >= victim_bands[b].min)
-          {
-            p->v = victim_bands[b].points;
-            break;
-          }
-      p->total = p->r + p->f + p->g + p->v;
+      vigil_fact_set_unref (facts);
+      return FALSE;
     }
 
-  g_array_sort_with_data (self->perpetrators, compare_perpetrators, self->people);
-
-  for (guint i = 0; i < self->perpetrators->len; i++)
+  rows = vigil_score_table_get_rows (table, &n_rows);
+  for (guint i = 0; i < n_rows; i++)
     {
-      DemoPerpetrator *p = &g_array_index (self->perpetrators, DemoPerpetrator, i);
-      guint in_area;
+      const VigilScoreRow *row = &rows[i];
+      const char *ref = vigil_fact_set_get_person_ref (facts, (guint) row->person);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_ref, ref));
+      DemoPerpetrator *p;
+      GDate latest;
 
-      if (p->n_window == 0)
-        continue;
-
-      p->rank = i + 1;
-      in_area = GPOINTER_TO_UINT (g_hash_table_lookup (area_counts, p->area)) + 1;
-      g_hash_table_insert (area_counts, (gpointer) p->area, GUINT_TO_POINTER (in_area));
-      p->area_rank = in_area;
+      g_assert (index > 0);
+      p = &g_array_index (self->perpetrators, DemoPerpetrator, index - 1);
+      p->n_window = (guint) row->n_incidents;
+      p->gravity_sum = (guint) row->gravity_sum;
+      p->n_victims = (guint) row->n_victims;
+      p->latest_julian = (guint32) row->latest_day;
+      g_date_clear (&latest, 1);
+      g_date_set_julian (&latest, (guint32) row->latest_day);
+      g_date_strftime (p->latest, sizeof p->latest, "%Y-%m-%d", &latest);
+      p->area = row->area >= 0
+        ? g_hash_table_lookup (areas, vigil_fact_set_get_area (facts, (guint) row->area))
+        : NULL;
+      p->r = row->points[VIGIL_RFGV_RECENCY];
+      p->f = row->points[VIGIL_RFGV_FREQUENCY];
+      p->g = row->points[VIGIL_RFGV_GRAVITY];
+      p->v = row->points[VIGIL_RFGV_VICTIMS];
+      p->total = (gint64) row->total;
+      p->rank = row->rank;
+      p->area_rank = row->area_rank;
+      p->in_cohort = row->in_cohort;
     }
+
+  vigil_score_table_free (table);
+  vigil_fact_set_unref (facts);
+
+  /* in rank order, the unscored (nothing in the window) last */
+  g_array_sort (self->perpetrators, compare_perpetrators);
+  return TRUE;
 }
 
 static guint
@@ -973,6 +947,7 @@ insert_scores (DemoBuilder  *self,
       score->area = g_strdup (p->area);
       score->area_rank = p->area_rank;
       score->latest_incident = g_strdup (p->latest);
+      score->in_cohort = p->in_cohort;
       if (insert_record (self, &vigil_score_type, score, error) == 0)
         return FALSE;
     }
@@ -1820,7 +1795,8 @@ vigil_demo_fill (VigilStore    *store,
                              collect_incident_cb, self, cancellable, error))
     return FALSE;
 
-  score_perpetrators (self);
+  if (!score_perpetrators (self, error))
+    return FALSE;
   choose_cases (self);
 
   if (!vigil_store_mark_demo (store, error))

@@ -297,6 +297,56 @@ check_scores_and_panel (VigilStore *store)
     }
 }
 
+/* The demo's stored run is the engine's own ranking of the stored incidents. */
+static void
+check_scores_match_engine (VigilStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = list_all (store, &vigil_score_run_type);
+  g_autoptr(GPtrArray) scores = list_all (store, &vigil_score_type);
+  g_autoptr(VigilScoringProfile) profile = vigil_scoring_profile_load_default (&error);
+  VigilScoreRun *run;
+  VigilFactSet *facts;
+  VigilScoreTable *table;
+  GDate as_of;
+  guint n_in_cohort = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  run = g_ptr_array_index (runs, 0);
+  g_date_clear (&as_of, 1);
+  g_date_set_parse (&as_of, run->as_of);
+  g_assert_true (g_date_valid (&as_of));
+
+  facts = vigil_fact_set_load (store, NULL, &error);
+  g_assert_no_error (error);
+  table = vigil_rfgv_score (facts, profile, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run->people_scored, ==, vigil_score_table_get_n_rows (table));
+  g_assert_cmpuint (scores->len, >, 0);
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      VigilScore *score = g_ptr_array_index (scores, i);
+      const VigilScoreRow *row = vigil_score_table_find_person (table, score->person_id);
+
+      g_assert_nonnull (row);
+      g_assert_cmpint (score->rank, ==, row->rank);
+      g_assert_cmpint (score->area_rank, ==, row->area_rank);
+      g_assert_cmpfloat (score->total, ==, row->total);
+      g_assert_cmpint (score->r, ==, row->points[VIGIL_RFGV_RECENCY]);
+      g_assert_cmpint (score->f, ==, row->points[VIGIL_RFGV_FREQUENCY]);
+      g_assert_cmpint (score->g, ==, row->points[VIGIL_RFGV_GRAVITY]);
+      g_assert_cmpint (score->v, ==, row->points[VIGIL_RFGV_VICTIMS]);
+      g_assert_cmpint (score->in_cohort, ==, row->in_cohort);
+      n_in_cohort += score->in_cohort ? 1 : 0;
+    }
+  g_assert_cmpuint (n_in_cohort, >, 0);
+
+  vigil_score_table_free (table);
+  vigil_fact_set_unref (facts);
+}
+
 static void
 test_demo_open_fills_everything (void)
 {
@@ -318,6 +368,7 @@ test_demo_open_fills_everything (void)
   check_cohort_and_decisions (store);
   check_casework (store);
   check_scores_and_panel (store);
+  check_scores_match_engine (store);
 
   g_assert_true (vigil_audit_verify (store, &n_audit, &error));
   g_assert_no_error (error);
