@@ -67,8 +67,14 @@ static int run_generate     (VigilCli *cli, char **args);
 static int run_demo         (VigilCli *cli, char **args);
 static int run_info         (VigilCli *cli, char **args);
 static int run_import       (VigilCli *cli, char **args);
+static int run_import_flags (VigilCli *cli, char **args);
 static int run_refresh      (VigilCli *cli, char **args);
 static int run_explain      (VigilCli *cli, char **args);
+static int run_refer        (VigilCli *cli, char **args);
+static int run_override     (VigilCli *cli, char **args);
+static int run_duplicates   (VigilCli *cli, char **args);
+static int run_duplicates_merge      (VigilCli *cli, char **args);
+static int run_duplicates_keep_apart (VigilCli *cli, char **args);
 static int run_audit_verify (VigilCli *cli, char **args);
 static int run_help         (VigilCli *cli, char **args);
 
@@ -93,6 +99,15 @@ static const VigilCliCommand commands[] = {
        "imported. Importing the same file or incident again adds nothing. Exit status 2 "
        "when rows were rejected."),
     run_import },
+  { "import-flags", N_("FILE.csv"),
+    N_("Import partner-agency information as agency flags"),
+    N_("Imports the rows of FILE.csv (person_ref, person_name, person_dob, person_pnc, agency, "
+       "concern, reported_on, reported_by, isa_reference) as agency flags, in one transaction. "
+       "People are matched by reference or created. Every bad row is rejected with its line, "
+       "field and reason and kept in the import batch; a row equal to a flag already in the "
+       "store, or the same file again, adds nothing. Lists the people flagged who have no "
+       "incident as a perpetrator. Exit status 2 when rows were rejected."),
+    run_import_flags },
   { "refresh", N_("[--as-of DATE] [--profile FILE.json] [--format table|csv|json]"),
     N_("Score every perpetrator and store the run"),
     N_("Scores every perpetrator by recency, frequency, gravity and victims (RFGV) with "
@@ -106,6 +121,45 @@ static const VigilCliCommand commands[] = {
     N_("Shows the points for recency, frequency, gravity and victims and the incidents "
        "behind each."),
     run_explain },
+  { "refer", N_("--route ROUTE --source WHO --reason TEXT (--person REF | --surname NAME --ref NEWREF) [OPTION…]"),
+    N_("Refer someone into the cohort: a stalking or partner-agency referral"),
+    N_("Stalkers and people known to partner agencies rarely rank high in police data, so "
+       "they enter the cohort by referral. Adds a candidate cohort entry by the route "
+       "stalking_referral or agency_referral, for a person already in the store (--person) "
+       "or a new one (--surname and --ref, with --forenames, --dob and --pnc when known). "
+       "Someone already in the cohort is refused and nothing changes."),
+    run_refer },
+  { "override", N_("include|exclude PERSON_REF --by NAME --role ROLE --rationale TEXT [OPTION…]"),
+    N_("Record a decision to include or exclude someone against the ranking"),
+    N_("The algorithm indicates, people decide. Records who decided, their role, when and "
+       "why, with what the latest scoring run said of the person. include adds a candidate "
+       "entry (route professional_judgement) when the person is not in the cohort; exclude "
+       "closes a candidate, under-review or of-concern entry. A managed person leaves by the "
+       "exit workflow, not by an override."),
+    run_override },
+  { "duplicates", N_("[list] [--status open|merged|kept_apart|all]"),
+    N_("List the possible duplicate people found on import"),
+    N_("Shows both people of each pair (name, reference, date of birth, PNC ID, incidents), "
+       "why they look alike and the import that found them; the open pairs unless --status "
+       "says otherwise."),
+    run_duplicates },
+  { "duplicates list", N_("[--status open|merged|kept_apart|all]"),
+    N_("List the possible duplicate people found on import"),
+    N_("Shows both people of each pair (name, reference, date of birth, PNC ID, incidents), "
+       "why they look alike and the import that found them; the open pairs unless --status "
+       "says otherwise."),
+    run_duplicates },
+  { "duplicates merge", N_("ID --keep PERSON_REF --by NAME --rationale TEXT"),
+    N_("Merge a possible duplicate pair into the person kept"),
+    N_("Every record of the other person (incidents, cohort entries, decisions, plans, "
+       "agency information, victim links, ...) moves to the person kept, whose aliases gain "
+       "the other’s name and reference. The other’s old reference still finds the person "
+       "kept. Refused when both people are in the cohort."),
+    run_duplicates_merge },
+  { "duplicates keep-apart", N_("ID --by NAME --rationale TEXT"),
+    N_("Record that a possible duplicate pair is two different people"),
+    NULL,
+    run_duplicates_keep_apart },
   { "info", N_("[OPTION…]"),
     N_("Describe the database"),
     NULL,
@@ -653,6 +707,77 @@ run_import (VigilCli  *cli,
   return report->rows_rejected > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
+static int
+run_import_flags (VigilCli  *cli,
+                  char     **args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilFlagImportReport) report = NULL;
+  gboolean interactive = isatty (STDERR_FILENO);
+  guint n_candidates;
+  int status;
+
+  status = parse_command_options (cli, NULL, &args, 1);
+  if (status >= 0)
+    return status;
+
+  if (args[1] == NULL)
+    return report_usage_error (cli, _("Name the CSV file to import."));
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  report = vigil_import_agency_flags (store, args[1], print_import_progress, &interactive, NULL, &error);
+  if (report == NULL)
+    return fail_with_error (cli, error);
+
+  if (report->already_imported)
+    {
+      g_print (_("This file was imported before (batch %" PRId64 "); nothing was added.\n"),
+               report->batch_id);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < report->rejections->len; i++)
+    {
+      VigilImportProblem *problem = g_ptr_array_index (report->rejections, i);
+
+      if (problem->field != NULL)
+        g_print (_("Line %" PRIu64 ", %s: %s\n"), (guint64) problem->line, problem->field, problem->reason);
+      else
+        g_print (_("Line %" PRIu64 ": %s\n"), (guint64) problem->line, problem->reason);
+    }
+
+  /* TRANSLATORS: the end of an import of partner-agency information */
+  g_print (_("Batch %" PRId64 ": %" PRIu64 " rows read, %" PRIu64 " flags added, %" PRIu64
+             " already known, %" PRIu64 " rejected; %" PRIu64 " new people, %" PRIu64
+             " people already known (%.1f s).\n"),
+           report->batch_id, (guint64) report->rows_total, (guint64) report->rows_imported,
+           (guint64) report->rows_duplicate, (guint64) report->rows_rejected,
+           (guint64) report->people_created, (guint64) report->people_matched, report->seconds);
+
+  n_candidates = g_strv_length (report->no_incident_refs);
+  if (n_candidates > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%u person flagged has no incident as a perpetrator (consider a referral):\n",
+                            "%u people flagged have no incident as a perpetrator (consider a referral):\n",
+                            n_candidates),
+               n_candidates);
+      for (guint i = 0; i < n_candidates; i++)
+        g_print ("  %s\n", report->no_incident_refs[i]);
+    }
+
+  return report->rows_rejected > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
 /* The profile and as-of date options shared by refresh and explain. */
 static int
 load_scoring_options (VigilCli              *cli,
@@ -764,13 +889,9 @@ run_refresh (VigilCli  *cli,
 
   if (format != NULL && g_str_equal (format, "csv"))
     {
-      g_string_append (out, "rank,perpetrator_ref,R,F,G,V,total\n");
-      for (guint i = 0; i < n_rows; i++)
-        g_string_append_printf (out, "%d,%s,%u,%u,%u,%u,%g\n", rows[i].rank,
-                                vigil_score_table_get_person_ref (result->table, &rows[i]),
-                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
-                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
-                                rows[i].total);
+      /* hundreds of thousands of rows: formatted by hand, written in large blocks */
+      if (!vigil_score_table_write_csv (result->table, stdout, &error))
+        return fail_with_error (cli, error);
     }
   else if (format != NULL && g_str_equal (format, "json"))
     {
@@ -800,20 +921,44 @@ run_refresh (VigilCli  *cli,
     }
   else
     {
+      g_autoptr(GArray) shown_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GHashTable) judgements = NULL;
+      g_autoptr(GError) judgement_error = NULL;
       guint shown = 0;
 
       g_string_append_printf (out, _("Run %" PRId64 ": %u people scored, %u in the cohort "
                                      "(scoring %.0f ms, loading %.0f ms).\n\n"),
                               result->run_id, n_rows, vigil_score_table_get_n_cohort (result->table),
                               result->score_seconds * 1000, result->load_seconds * 1000);
-      g_string_append_printf (out, "%6s  %-16s %3s %3s %3s %3s %6s  %s\n",
-                              _("Rank"), _("Reference"), "R", "F", "G", "V", _("Total"), _("Area"));
-      for (guint i = 0; i < n_rows && (rows[i].in_cohort || shown < 20); i++, shown++)
-        g_string_append_printf (out, "%6d  %-16s %3u %3u %3u %3u %6g  %s\n", rows[i].rank,
-                                vigil_score_table_get_person_ref (result->table, &rows[i]),
-                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
-                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
-                                rows[i].total, vigil_score_table_get_area_name (result->table, &rows[i]) ?: "");
+      while (shown < n_rows && (rows[shown].in_cohort || shown < 20))
+        g_array_append_val (shown_ids, rows[shown++].person_id);
+
+      /* the people decide: an override stands beside the score (the run is stored
+       * already, so a failure to read them only loses the column) */
+      judgements = vigil_cohort_get_judgements (store, (const gint64 *) shown_ids->data, shown_ids->len,
+                                                &judgement_error);
+      if (judgements == NULL)
+        g_printerr ("%s %s: %s\n", g_get_prgname (), cli->command->name, judgement_error->message);
+
+      g_string_append_printf (out, "%6s  %-16s %3s %3s %3s %3s %6s  %-20s %s\n",
+                              _("Rank"), _("Reference"), "R", "F", "G", "V", _("Total"), _("Area"),
+                              _("Judgement"));
+      for (guint i = 0; i < shown; i++)
+        {
+          VigilJudgement *judgement = judgements ? g_hash_table_lookup (judgements, &rows[i].person_id) : NULL;
+          g_autofree char *summary = judgement ? vigil_judgement_dup_summary (judgement) : NULL;
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          g_string_printf (line, "%6d  %-16s %3u %3u %3u %3u %6g  %-20s %s", rows[i].rank,
+                           vigil_score_table_get_person_ref (result->table, &rows[i]),
+                           rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
+                           rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
+                           rows[i].total, vigil_score_table_get_area_name (result->table, &rows[i]) ?: "",
+                           summary ? summary : "");
+          while (line->len > 0 && line->str[line->len - 1] == ' ')
+            g_string_truncate (line, line->len - 1);
+          g_string_append_printf (out, "%s\n", line->str);
+        }
 
       if (result->previous_run_id != 0)
         {
@@ -845,9 +990,10 @@ run_explain (VigilCli  *cli,
   g_autoptr(VigilLocation) location = NULL;
   g_autoptr(VigilStore) store = NULL;
   g_autoptr(VigilScoringProfile) profile = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) judgements = NULL;
   g_autoptr(VigilFactSet) facts = NULL;
   g_autoptr(VigilRfgvExplanation) explanation = NULL;
+  VigilJudgement *judgement;
   static const char * const names[] = { N_("Recency"), N_("Frequency"), N_("Gravity"), N_("Victims") };
   static const char * const units[] = { N_("days since the latest incident"), N_("incidents"),
                                         N_("gravity points"), N_("victims") };
@@ -878,17 +1024,10 @@ run_explain (VigilCli  *cli,
   if (store == NULL)
     return fail_with_error (cli, error);
 
-  people = vigil_store_list_by_text (store, &vigil_person_type, "local_ref", args[1], &error);
-  if (people == NULL)
+  /* a merged person's old reference explains the person they were merged into */
+  person_id = vigil_cohort_find_person (store, args[1], &error);
+  if (person_id == 0)
     return fail_with_error (cli, error);
-  if (people->len == 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("No person has the reference “%s”."), args[1]);
-
-      print_command_error (cli, message);
-      return EXIT_USER_ERROR;
-    }
-  person_id = ((VigilRecord *) g_ptr_array_index (people, 0))->id;
 
   facts = vigil_fact_set_load_person (store, person_id, NULL, &error);
   if (facts == NULL)
@@ -915,6 +1054,21 @@ run_explain (VigilCli  *cli,
         g_print ("  %-10s %2d %s (%" G_GINT64_FORMAT " %s) × %g\n", _(names[c]),
                  explanation->components[c].points, _("points"), explanation->components[c].value,
                  _(units[c]), explanation->components[c].weight);
+    }
+
+  /* the algorithm indicates, people decide: the latest override stands beside the score */
+  judgements = vigil_cohort_get_judgements (store, &person_id, 1, &error);
+  if (judgements == NULL)
+    return fail_with_error (cli, error);
+  judgement = g_hash_table_lookup (judgements, &person_id);
+  if (judgement != NULL)
+    {
+      g_autofree char *summary = vigil_judgement_dup_summary (judgement);
+
+      /* TRANSLATORS: "included by NAME", role, date, rationale */
+      g_print (_("  Judgement: %s (%s) on %s: %s\n"), summary,
+               judgement->decided_role ? judgement->decided_role : "?", judgement->decided_on,
+               judgement->rationale);
     }
 
   g_print ("\n");
@@ -1047,6 +1201,398 @@ run_help (VigilCli  *cli,
     cli->command = command;
     return command->run (cli, copy);
   }
+}
+
+/* ------------------------------------------------------------------------------------
+ * Referrals, overrides and duplicates
+ * ------------------------------------------------------------------------------------ */
+
+/* The store a command changes: it must exist already. */
+static VigilStore *
+open_existing_store (VigilCli  *cli,
+                     GError   **error)
+{
+  g_autoptr(VigilLocation) location = dup_location (cli, error);
+
+  if (location == NULL)
+    return NULL;
+
+  return vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, error);
+}
+
+static char *
+dup_person_label (VigilStore *store,
+                  gint64      person_id)
+{
+  g_autoptr(VigilPerson) person = vigil_store_fetch (store, &vigil_person_type, person_id, NULL);
+
+  if (person == NULL)
+    return g_strdup_printf ("#%" PRId64, person_id);
+  if (person->local_ref != NULL && person->forenames != NULL)
+    return g_strdup_printf ("%s, %s (%s)", person->surname, person->forenames, person->local_ref);
+  if (person->local_ref != NULL)
+    return g_strdup_printf ("%s (%s)", person->surname, person->local_ref);
+  return g_strdup (person->surname);
+}
+
+static int
+run_refer (VigilCli  *cli,
+           char     **args)
+{
+  g_autofree char *route = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *person_ref = NULL;
+  g_autofree char *surname = NULL;
+  g_autofree char *forenames = NULL;
+  g_autofree char *dob = NULL;
+  g_autofree char *pnc = NULL;
+  g_autofree char *new_ref = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *lead_agency = NULL;
+  g_autofree char *who = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilCohortEntry) entry = NULL;
+  VigilReferral referral = { 0 };
+  const GOptionEntry entries[] = {
+    { "route", 0, 0, G_OPTION_ARG_STRING, &route,
+      N_("stalking_referral or agency_referral"), "ROUTE" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("Who referred the person (“Stalking clinic”, “Probation”)"), "WHO" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why they were referred"), "TEXT" },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person_ref,
+      N_("The reference of a person already in the store"), "REF" },
+    { "surname", 0, 0, G_OPTION_ARG_STRING, &surname, N_("A new person’s surname"), "NAME" },
+    { "forenames", 0, 0, G_OPTION_ARG_STRING, &forenames, N_("A new person’s forenames"), "NAMES" },
+    { "dob", 0, 0, G_OPTION_ARG_STRING, &dob, N_("A new person’s date of birth, YYYY-MM-DD"), "DATE" },
+    { "pnc", 0, 0, G_OPTION_ARG_STRING, &pnc, N_("A new person’s PNC ID"), "PNC" },
+    { "ref", 0, 0, G_OPTION_ARG_STRING, &new_ref, N_("A new person’s reference"), "NEWREF" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date of the referral, YYYY-MM-DD (default today)"), "DATE" },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &area, N_("The area"), "AREA" },
+    { "lead-agency", 0, 0, G_OPTION_ARG_STRING, &lead_agency,
+      N_("The lead agency (police, probation, housing, …)"), "AGENCY" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  if (route == NULL)
+    return report_usage_error (cli, _("Say how the person was referred with --route "
+                                      "stalking_referral or --route agency_referral."));
+  if (source == NULL || reason == NULL)
+    return report_usage_error (cli, _("Give who referred the person (--source) and why (--reason)."));
+  if (person_ref != NULL && (surname != NULL || forenames != NULL || dob != NULL || pnc != NULL || new_ref != NULL))
+    return report_usage_error (cli, _("Refer a person already in the store with --person, or a new "
+                                      "person with --surname and --ref, not both."));
+  if (person_ref == NULL && (surname == NULL || new_ref == NULL))
+    return report_usage_error (cli, _("Name the person: --person REF for someone already in the "
+                                      "store, or --surname and --ref for a new person."));
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  if (person_ref != NULL)
+    {
+      referral.person_id = vigil_cohort_find_person (store, person_ref, &error);
+      if (referral.person_id == 0)
+        return fail_with_error (cli, error);
+    }
+  referral.surname = surname;
+  referral.forenames = forenames;
+  referral.dob = dob;
+  referral.pnc_id = pnc;
+  referral.local_ref = new_ref;
+  referral.route = route;
+  referral.source = source;
+  referral.reason = reason;
+  referral.referred_on = on;
+  referral.area = area;
+  referral.lead_agency = lead_agency;
+
+  entry = vigil_cohort_refer (store, &referral, &error);
+  if (entry == NULL)
+    return fail_with_error (cli, error);
+
+  who = dup_person_label (store, entry->person_id);
+  /* TRANSLATORS: person, route, who referred, date, entry number */
+  g_print (_("%s is a candidate for the cohort: %s from %s on %s (cohort entry %" PRId64 ").\n"),
+           who, vigil_choice_get_label (vigil_route_choices, entry->route), entry->referral_source,
+           entry->identified_on, entry->record.id);
+  return EXIT_OK;
+}
+
+static int
+run_override (VigilCli  *cli,
+              char     **args)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *rationale = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *proportionality = NULL;
+  g_autofree char *who = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilDecision) decision = NULL;
+  VigilOverride override = { 0 };
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who decided"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Their role"), "ROLE" },
+    { "rationale", 0, 0, G_OPTION_ARG_STRING, &rationale, N_("Why"), "TEXT" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date of the decision, YYYY-MM-DD (default today)"), "DATE" },
+    { "proportionality", 0, 0, G_OPTION_ARG_STRING, &proportionality,
+      N_("A proportionality and human rights note"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 2);
+  if (status >= 0)
+    return status;
+
+  if (args[1] == NULL || (!g_str_equal (args[1], "include") && !g_str_equal (args[1], "exclude")))
+    return report_usage_error (cli, _("Say include or exclude, then the person’s reference."));
+  if (args[2] == NULL)
+    return report_usage_error (cli, _("Name the person’s reference."));
+  if (by == NULL || role == NULL || rationale == NULL)
+    return report_usage_error (cli, _("Say who decided (--by), their role (--role) and why (--rationale)."));
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  override.person_id = vigil_cohort_find_person (store, args[2], &error);
+  if (override.person_id == 0)
+    return fail_with_error (cli, error);
+  override.kind = g_str_equal (args[1], "include") ? VIGIL_OVERRIDE_INCLUDE : VIGIL_OVERRIDE_EXCLUDE;
+  override.decided_by = by;
+  override.decided_role = role;
+  override.decided_on = on;
+  override.rationale = rationale;
+  override.proportionality = proportionality;
+
+  decision = vigil_cohort_decide_override (store, &override, &error);
+  if (decision == NULL)
+    return fail_with_error (cli, error);
+
+  who = dup_person_label (store, decision->person_id);
+  g_print (override.kind == VIGIL_OVERRIDE_INCLUDE
+             /* TRANSLATORS: person, decision-maker, role, date, decision number */
+             ? _("%s included by %s (%s) on %s (decision %" PRId64 ").\n")
+             : _("%s excluded by %s (%s) on %s (decision %" PRId64 ").\n"),
+           who, decision->decided_by, decision->decided_role, decision->decided_on, decision->record.id);
+  g_print (_("The algorithm said: %s.\n"), decision->outcome);
+
+  if (decision->cohort_entry_id != 0)
+    {
+      g_autoptr(VigilCohortEntry) entry = vigil_store_fetch (store, &vigil_cohort_entry_type,
+                                                             decision->cohort_entry_id, &error);
+
+      if (entry == NULL)
+        return fail_with_error (cli, error);
+      g_print (_("Cohort entry %" PRId64 ": %s (%s).\n"), entry->record.id,
+               vigil_choice_get_label (vigil_cohort_status_choices, entry->status),
+               g_strcmp0 (entry->status, "exited") == 0
+                 ? vigil_choice_get_label (vigil_exit_reason_choices, entry->exit_reason)
+                 : vigil_choice_get_label (vigil_route_choices, entry->route));
+    }
+
+  return EXIT_OK;
+}
+
+static void
+print_duplicate_person (const VigilDuplicatePerson *person)
+{
+  g_autofree char *name = vigil_duplicate_person_dup_name (person);
+
+  g_print ("  %-32s %-16s %s %-10s  %s %-12s  ", name, person->local_ref ? person->local_ref : "—",
+           _("born"), person->dob ? person->dob : "—", _("PNC"), person->pnc_id ? person->pnc_id : "—");
+  /* TRANSLATORS: incidents as a perpetrator, then as a victim */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " incident", "%" PRId64 " incidents",
+                        (gulong) person->incidents_as_perpetrator),
+           person->incidents_as_perpetrator);
+  g_print (_(", %" PRId64 " as victim\n"), person->incidents_as_victim);
+}
+
+static int
+run_duplicates (VigilCli  *cli,
+                char     **args)
+{
+  g_autofree char *status_option = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  const char *wanted;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_option,
+      N_("open (default), merged, kept_apart or all"), "STATUS" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  wanted = status_option == NULL ? "open" : g_str_equal (status_option, "all") ? NULL : status_option;
+  if (wanted != NULL && !g_strv_contains (vigil_duplicate_status_choices, wanted))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--status must be open, merged, kept_apart or all, not “%s”."), status_option);
+
+      return report_usage_error (cli, message);
+    }
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  duplicates = vigil_duplicates_list (store, wanted, &error);
+  if (duplicates == NULL)
+    return fail_with_error (cli, error);
+
+  if (duplicates->len == 0)
+    {
+      g_print ("%s\n", wanted != NULL && g_str_equal (wanted, "open")
+                         ? _("No possible duplicates are waiting for a decision.")
+                         : _("No possible duplicates."));
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < duplicates->len; i++)
+    {
+      VigilDuplicate *duplicate = g_ptr_array_index (duplicates, i);
+
+      /* TRANSLATORS: number, status, reason */
+      g_print (_("Possible duplicate %" PRId64 " (%s): %s"), duplicate->id,
+               vigil_choice_get_label (vigil_duplicate_status_choices, duplicate->status),
+               vigil_choice_get_label (vigil_duplicate_reason_choices, duplicate->reason));
+      if (duplicate->batch_id != 0)
+        g_print (_(", found by import batch %" PRId64), duplicate->batch_id);
+      g_print ("\n");
+      print_duplicate_person (&duplicate->person);
+      print_duplicate_person (&duplicate->other);
+      if (g_strcmp0 (duplicate->status, "open") != 0)
+        /* TRANSLATORS: who, when, why */
+        g_print (_("  Decided by %s on %s: %s\n"), duplicate->decided_by ? duplicate->decided_by : "?",
+                 duplicate->decided_on ? duplicate->decided_on : "?",
+                 duplicate->rationale ? duplicate->rationale : "");
+      g_print ("\n");
+    }
+
+  return EXIT_OK;
+}
+
+/* The ID positional argument of duplicates merge and keep-apart. */
+static int
+parse_duplicate_id (VigilCli  *cli,
+                    char     **args,
+                    gint64    *id)
+{
+  guint64 value = 0;
+
+  if (args[1] == NULL)
+    return report_usage_error (cli, _("Give the number of the possible duplicate "
+                                      "(“vigil-cli duplicates” lists them)."));
+  if (!parse_unsigned (args[1], G_MAXINT64, &value, NULL) || value == 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("A possible duplicate’s number is a whole number, not “%s”."), args[1]);
+
+      return report_usage_error (cli, message);
+    }
+
+  *id = (gint64) value;
+  return -1;
+}
+
+static int
+run_duplicates_merge (VigilCli  *cli,
+                      char     **args)
+{
+  g_autofree char *keep_ref = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *rationale = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  gint64 id = 0, keep_id;
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep_ref, N_("The reference of the person to keep"), "PERSON_REF" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who decided"), "NAME" },
+    { "rationale", 0, 0, G_OPTION_ARG_STRING, &rationale, N_("Why they are one person"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 1);
+  if (status >= 0)
+    return status;
+  status = parse_duplicate_id (cli, args, &id);
+  if (status >= 0)
+    return status;
+  if (keep_ref == NULL)
+    return report_usage_error (cli, _("Say which of the two people to keep with --keep PERSON_REF."));
+  if (by == NULL || rationale == NULL)
+    return report_usage_error (cli, _("Say who decided (--by) and why (--rationale)."));
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  keep_id = vigil_cohort_find_person (store, keep_ref, &error);
+  if (keep_id == 0)
+    return fail_with_error (cli, error);
+
+  if (!vigil_duplicates_merge (store, id, keep_id, by, rationale, &error))
+    return fail_with_error (cli, error);
+
+  kept = dup_person_label (store, keep_id);
+  /* TRANSLATORS: number, person */
+  g_print (_("Possible duplicate %" PRId64 " merged: every record now belongs to %s.\n"), id, kept);
+  return EXIT_OK;
+}
+
+static int
+run_duplicates_keep_apart (VigilCli  *cli,
+                           char     **args)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *rationale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  gint64 id = 0;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who decided"), "NAME" },
+    { "rationale", 0, 0, G_OPTION_ARG_STRING, &rationale, N_("Why they are two people"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 1);
+  if (status >= 0)
+    return status;
+  status = parse_duplicate_id (cli, args, &id);
+  if (status >= 0)
+    return status;
+  if (by == NULL || rationale == NULL)
+    return report_usage_error (cli, _("Say who decided (--by) and why (--rationale)."));
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  if (!vigil_duplicates_keep_apart (store, id, by, rationale, &error))
+    return fail_with_error (cli, error);
+
+  g_print (_("Possible duplicate %" PRId64 " kept apart: they are two people.\n"), id);
+  return EXIT_OK;
 }
 
 /* ------------------------------------------------------------------------------------

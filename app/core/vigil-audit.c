@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "vigil-audit.h"
 
@@ -262,6 +263,51 @@ vigil_audit_list (VigilStore  *store,
     }
 
   return g_steal_pointer (&entries);
+}
+
+/**
+ * vigil_audit_entry_dup_fields:
+ *
+ * Reads the field names from an entry's detail, `{"fields": ["surname", …]}` as the
+ * record writers store it.
+ *
+ * Returns: (transfer full): the names, NULL-terminated; empty when there are none or
+ *   the detail is not of that form.
+ */
+char **
+vigil_audit_entry_dup_fields (const VigilAuditEntry *entry)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonNode *fields;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->detail == NULL || *entry->detail == '\0')
+    return g_strv_builder_end (names);
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, entry->detail, -1, NULL))
+    return g_strv_builder_end (names);
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return g_strv_builder_end (names);
+
+  fields = json_object_get_member (json_node_get_object (root), "fields");
+  if (fields == NULL || !JSON_NODE_HOLDS_ARRAY (fields))
+    return g_strv_builder_end (names);
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (fields)); i++)
+    {
+      JsonNode *name = json_array_get_element (json_node_get_array (fields), i);
+
+      if (JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+        g_strv_builder_add (names, json_node_get_string (name));
+    }
+
+  return g_strv_builder_end (names);
 }
 
 static gboolean

@@ -55,6 +55,9 @@ GPtrArray *vigil_audit_list        (VigilStore  *store,
                                     gint64       person_id,
                                     guint        limit,
                                     GError     **error);
+/* The field names an entry's detail lists (never values), NULL-terminated; empty when
+ * it lists none or its detail cannot be read. */
+char     **vigil_audit_entry_dup_fields (const VigilAuditEntry *entry);
 /* Walks the whole chain; FALSE with VIGIL_AUDIT_ERROR_TAMPERED naming the first bad row. */
 gboolean   vigil_audit_verify      (VigilStore  *store,
                                     gint64      *n_rows,

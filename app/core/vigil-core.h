@@ -14,7 +14,10 @@
 #include "vigil-demo.h"
 #include "vigil-csv.h"
 #include "vigil-import.h"
+#include "vigil-flag-import.h"
 #include "vigil-refresh.h"
+#include "vigil-dossier.h"
+#include "vigil-cohort.h"
 
 G_BEGIN_DECLS
 

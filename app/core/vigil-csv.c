@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -19,6 +21,7 @@ struct _VigilCsvReader
   gsize length;
   gsize pos;
   guint64 line;         /* physical line at pos */
+  gsize released;       /* pages before this are let go (vigil_csv_reader_release) */
 
   GString *buffer;      /* unescaped fields, NUL-separated */
   GArray *offsets;      /* gsize offsets of each field in buffer */
@@ -102,6 +105,23 @@ const char *
 vigil_csv_reader_get_data (VigilCsvReader *self)
 {
   return self->data;
+}
+
+/* Lets the system drop the pages of a mapped file before the current position: they
+ * are read again from the file if needed, so memory does not grow with the file. */
+void
+vigil_csv_reader_release (VigilCsvReader *self)
+{
+#ifdef MADV_DONTNEED
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize end = self->pos - self->pos % page;
+
+  /* the mapping starts on a page */
+  if (self->mapped == NULL || end <= self->released)
+    return;
+  if (madvise ((char *) self->data + self->released, end - self->released, MADV_DONTNEED) == 0)
+    self->released = end;
+#endif
 }
 
 /* Skips to just after the end of the current physical line. */

@@ -45,6 +45,9 @@ gsize           vigil_csv_reader_get_offset   (VigilCsvReader  *self);
 gsize           vigil_csv_reader_get_length   (VigilCsvReader  *self);
 /* The whole input, for a checksum. */
 const char     *vigil_csv_reader_get_data     (VigilCsvReader  *self);
+/* Lets the memory of a file's pages already read go; the records returned so far must
+ * not be used any more. */
+void            vigil_csv_reader_release      (VigilCsvReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilCsvReader, vigil_csv_reader_free)
 

@@ -16,14 +16,17 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 
 #include "vigil-audit.h"
 #include "vigil-csv.h"
 #include "vigil-entities.h"
 #include "vigil-import.h"
+#include "vigil-import-private.h"
 #include "vigil-record.h"
 #include "vigil-synth.h"
 
@@ -302,18 +305,48 @@ vigil_import_report_free (VigilImportReport *report)
 
 /* Names */
 
-char *
-vigil_import_normalise_name (const char *surname,
-                             const char *forenames)
+/* Appends the normalised form of the name to @out (see vigil_import_normalise_name). */
+static void
+append_normalised_name (GString    *out,
+                        const char *surname,
+                        const char *forenames)
 {
-  g_autofree char *joined = g_strconcat (surname ? surname : "", " ", forenames ? forenames : "", NULL);
-  g_autofree char *decomposed = g_utf8_normalize (joined, -1, G_NORMALIZE_NFKD);
+  const char *parts[] = { surname ? surname : "", " ", forenames ? forenames : "" };
+  g_autofree char *joined = NULL;
+  g_autofree char *decomposed = NULL;
   g_autofree char *folded = NULL;
-  GString *out = g_string_new (NULL);
+  gsize start = out->len;
+  gboolean ascii = TRUE;
   gboolean space = FALSE;
 
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && ascii; i++)
+    for (const char *p = parts[i]; *p && ascii; p++)
+      ascii = (guchar) *p < 0x80;
+
+  if (ascii)
+    {
+      /* plain ASCII, as most names are: decomposing and case folding only lower the
+       * case, and the letters and digits are the ASCII ones */
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        for (const char *p = parts[i]; *p; p++)
+          {
+            if (g_ascii_isalnum (*p))
+              {
+                if (space && out->len > start)
+                  g_string_append_c (out, ' ');
+                space = FALSE;
+                g_string_append_c (out, g_ascii_tolower (*p));
+              }
+            else
+              space = TRUE;
+          }
+      return;
+    }
+
+  joined = g_strconcat (parts[0], parts[1], parts[2], NULL);
+  decomposed = g_utf8_normalize (joined, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
-    return g_string_free (out, FALSE);
+    return;
 
   folded = g_utf8_casefold (decomposed, -1);
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
@@ -324,7 +357,7 @@ vigil_import_normalise_name (const char *surname,
         continue;
       if (g_unichar_isalnum (c))
         {
-          if (space && out->len > 0)
+          if (space && out->len > start)
             g_string_append_c (out, ' ');
           space = FALSE;
           g_string_append_unichar (out, c);
@@ -332,7 +365,15 @@ vigil_import_normalise_name (const char *surname,
       else
         space = TRUE;
     }
+}
 
+char *
+vigil_import_normalise_name (const char *surname,
+                             const char *forenames)
+{
+  GString *out = g_string_new (NULL);
+
+  append_normalised_name (out, surname, forenames);
   return g_string_free (out, FALSE);
 }
 
@@ -448,24 +489,26 @@ parse_date (const char  *text,
   return parse_time_part (text + n + 1, out);
 }
 
-/* The import itself */
+/* The import itself
+ *
+ * Into SQLite, two threads share the work. A reading thread reads and checks the rows,
+ * matches people by reference in memory (giving new people their ids), finds possible
+ * duplicates, and fills blocks with what to insert; the calling thread, which holds the
+ * store's write transaction, writes the blocks in order through prepared statements. A
+ * third thread reads the file once more for its SHA-256. Blocks are few and recycled,
+ * and the file's pages are let go once read, so memory stays flat whatever the size of
+ * the file. */
 
 typedef struct
 {
   sqlite3 *db;
-  sqlite3_stmt *insert_person;
-  sqlite3_stmt *insert_incident;
+  sqlite3_stmt *insert_person[2];     /* one row, ROWS_PER_INSERT rows */
+  sqlite3_stmt *insert_incident[2];
   sqlite3_stmt *insert_rejection;
   sqlite3_stmt *insert_duplicate;
   char *now;
   const char *actor;
   gint64 batch_id;
-
-  GHashTable *by_ref;         /* local_ref → person id (gint64 in a pointer-sized box) */
-  GHashTable *by_name_dob;    /* normalised name + "|" + dob → person id */
-  GHashTable *by_pnc;         /* pnc → person id */
-  GHashTable *unmapped;       /* code → VigilImportUnmapped */
-  GHashTable *duplicate_pairs;/* "a:b" already recorded */
 
   VigilImportReport *report;
 } Import;
@@ -501,158 +544,87 @@ prepare (Import        *import,
   return TRUE;
 }
 
+/* Binds @text as it is (NULL stays NULL); it must live until the statement is reset. */
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+bind_static (sqlite3_stmt *stmt,
+             int           index,
+             const char   *text)
 {
-  if (text == NULL || *text == '\0')
+  if (text == NULL)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
-static gpointer
-box_id (gint64 id)
+/* Binds @text, or NULL when it is empty; it must live until the statement is reset. */
+static void
+bind_static_or_null (sqlite3_stmt *stmt,
+                     int           index,
+                     const char   *text)
 {
-  return g_memdup2 (&id, sizeof id);
+  bind_static (stmt, index, text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* Keys (references, normalised names, PNC IDs) to person ids, without an allocation
+ * per key: the keys live in a string chunk, the ids in an array. */
+typedef struct
+{
+  GHashTable *slots;   /* key → GUINT_TO_POINTER (position in ids + 1) */
+  GArray *ids;         /* gint64 */
+} IdMap;
+
+static void
+id_map_init (IdMap *map)
+{
+  map->slots = g_hash_table_new (g_str_hash, g_str_equal);
+  map->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static void
+id_map_clear (IdMap *map)
+{
+  g_clear_pointer (&map->slots, g_hash_table_unref);
+  g_clear_pointer (&map->ids, g_array_unref);
 }
 
 static gint64
-unbox_id (gconstpointer box)
+id_map_lookup (const IdMap *map,
+               const char  *key)
 {
-  return box ? *(const gint64 *) box : 0;
+  guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (map->slots, key));
+
+  return slot != 0 ? g_array_index (map->ids, gint64, slot - 1) : 0;
 }
 
-static char *
-name_dob_key (const char *surname,
-              const char *forenames,
-              const char *dob)
+/* Sets @key to @id (replacing an earlier id); a new key is copied into @keys. */
+static void
+id_map_set (IdMap        *map,
+            GStringChunk *keys,
+            const char   *key,
+            gint64        id)
 {
-  g_autofree char *name = vigil_import_normalise_name (surname, forenames);
+  gpointer slot;
 
-  return g_strconcat (name, "|", dob ? dob : "", NULL);
-}
-
-static gboolean
-load_people (Import  *import,
-             GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (!prepare (import, "SELECT id, local_ref, surname, forenames, dob, pnc_id FROM person", &stmt, error))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (g_hash_table_lookup_extended (map->slots, key, NULL, &slot))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
-      const char *pnc = (const char *) sqlite3_column_text (stmt, 5);
-
-      if (ref != NULL)
-        g_hash_table_insert (import->by_ref, g_strdup (ref), box_id (id));
-      if (pnc != NULL)
-        g_hash_table_insert (import->by_pnc, g_strdup (pnc), box_id (id));
-      g_hash_table_insert (import->by_name_dob,
-                           name_dob_key ((const char *) sqlite3_column_text (stmt, 2),
-                                         (const char *) sqlite3_column_text (stmt, 3),
-                                         (const char *) sqlite3_column_text (stmt, 4)),
-                           box_id (id));
+      g_array_index (map->ids, gint64, GPOINTER_TO_UINT (slot) - 1) = id;
+      return;
     }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not read the people in the store"));
-  return TRUE;
+  g_array_append_val (map->ids, id);
+  g_hash_table_insert (map->slots, g_string_chunk_insert (keys, key), GUINT_TO_POINTER (map->ids->len));
 }
 
-static gboolean
-record_duplicate (Import      *import,
-                  gint64       person_id,
-                  gint64       other_id,
-                  const char  *reason,
-                  GError     **error)
+/* Normalised name + "|" + date of birth, into @key. */
+static void
+set_name_dob_key (GString    *key,
+                  const char *surname,
+                  const char *forenames,
+                  const char *dob)
 {
-  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person_id, other_id);
-
-  if (person_id == other_id || g_hash_table_contains (import->duplicate_pairs, key))
-    return TRUE;
-
-  sqlite3_reset (import->insert_duplicate);
-  sqlite3_bind_text (import->insert_duplicate, 1, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_duplicate, 2, import->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->insert_duplicate, 3, person_id);
-  sqlite3_bind_int64 (import->insert_duplicate, 4, other_id);
-  sqlite3_bind_text (import->insert_duplicate, 5, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->insert_duplicate, 6, import->batch_id);
-  if (sqlite3_step (import->insert_duplicate) != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not record a possible duplicate"));
-
-  g_hash_table_add (import->duplicate_pairs, g_steal_pointer (&key));
-  import->report->possible_duplicates++;
-  return TRUE;
-}
-
-/* The id of the person with @ref, created when new. */
-static gboolean
-resolve_person (Import      *import,
-                const char  *ref,
-                const char  *surname,
-                const char  *forenames,
-                const char  *dob,
-                const char  *pnc,
-                gint64      *out_id,
-                GError     **error)
-{
-  g_autofree char *uuid = NULL;
-  g_autofree char *key = NULL;
-  gint64 id = unbox_id (g_hash_table_lookup (import->by_ref, ref));
-  gint64 same_name;
-  gint64 same_pnc;
-
-  if (id != 0)
-    {
-      *out_id = id;
-      return TRUE;
-    }
-
-  uuid = vigil_uuid_new ();
-  sqlite3_reset (import->insert_person);
-  sqlite3_bind_text (import->insert_person, 1, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_person, 2, import->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_person, 3, uuid, -1, SQLITE_STATIC);
-  bind_text (import->insert_person, 4, surname);
-  bind_text (import->insert_person, 5, forenames);
-  bind_text (import->insert_person, 6, dob);
-  bind_text (import->insert_person, 7, pnc);
-  bind_text (import->insert_person, 8, ref);
-  if (sqlite3_step (import->insert_person) != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not add a person"));
-
-  id = sqlite3_last_insert_rowid (import->db);
-  import->report->people_created++;
-  g_hash_table_insert (import->by_ref, g_strdup (ref), box_id (id));
-
-  /* someone already known under another reference? */
-  key = name_dob_key (surname, forenames, dob);
-  same_name = dob && *dob ? unbox_id (g_hash_table_lookup (import->by_name_dob, key)) : 0;
-  if (same_name != 0 && !record_duplicate (import, id, same_name, "same_name_dob", error))
-    return FALSE;
-  if (same_name == 0)
-    g_hash_table_insert (import->by_name_dob, g_steal_pointer (&key), box_id (id));
-
-  if (pnc != NULL && *pnc != '\0')
-    {
-      same_pnc = unbox_id (g_hash_table_lookup (import->by_pnc, pnc));
-      if (same_pnc != 0 && !record_duplicate (import, id, same_pnc, "same_pnc", error))
-        return FALSE;
-      if (same_pnc == 0)
-        g_hash_table_insert (import->by_pnc, g_strdup (pnc), box_id (id));
-    }
-
-  *out_id = id;
-  return TRUE;
+  g_string_truncate (key, 0);
+  append_normalised_name (key, surname, forenames);
+  g_string_append_c (key, '|');
+  g_string_append (key, dob ? dob : "");
 }
 
 /* The row as read, with any byte that is not UTF-8 written as \xHH, so the text can be
@@ -683,45 +655,13 @@ make_raw_text (const char *raw,
 }
 
 static gboolean
-reject (Import          *import,
-        VigilCsvRecord  *record,
-        const char      *field,
-        const char      *reason,
-        GError         **error)
-{
-  VigilImportProblem *problem = g_new0 (VigilImportProblem, 1);
-
-  problem->line = record->line;
-  problem->field = g_strdup (field);
-  problem->reason = g_strdup (reason);
-  problem->raw_text = make_raw_text (record->raw, record->raw_length);
-  g_ptr_array_add (import->report->rejections, problem);
-  import->report->rows_rejected++;
-
-  sqlite3_reset (import->insert_rejection);
-  sqlite3_bind_int64 (import->insert_rejection, 1, import->batch_id);
-  sqlite3_bind_int64 (import->insert_rejection, 2, (sqlite3_int64) record->line);
-  bind_text (import->insert_rejection, 3, field);
-  sqlite3_bind_text (import->insert_rejection, 4, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_rejection, 5, problem->raw_text, -1, SQLITE_STATIC);
-  if (sqlite3_step (import->insert_rejection) != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not keep a rejected row"));
-
-  return TRUE;
-}
-
-static gboolean
 is_choice (const char * const *choices,
            const char         *value)
 {
   return g_strv_contains ((const char * const *) choices, value);
 }
 
-typedef struct
-{
-  int index[VIGIL_IMPORT_N_COLUMNS];  /* position in the file, -1 when absent */
-  guint n_header;
-} Columns;
+typedef VigilImportColumns Columns;
 
 /* The value of @column in @record, mapped through the mapping's labels. */
 static const char *
@@ -746,169 +686,159 @@ column_value (const Columns            *columns,
   return value;
 }
 
-static gboolean
-import_row (Import                   *import,
-            const Columns            *columns,
-            const VigilImportMapping *mapping,
-            VigilCsvRecord           *record,
-            const GDate              *today,
-            GString                  *scratch,
-            GError                  **error)
+void
+vigil_import_row_clear (VigilImportRow *row)
 {
-  g_autofree char *occurred_at = NULL;
-  g_autofree char *perp_dob = NULL;
-  g_autofree char *victim_dob = NULL;
-  g_autofree char *perp_surname = NULL;
-  g_autofree char *perp_forenames = NULL;
-  g_autofree char *victim_surname = NULL;
-  g_autofree char *victim_forenames = NULL;
+  g_clear_pointer (&row->occurred_at, g_free);
+  g_clear_pointer (&row->perp_surname, g_free);
+  g_clear_pointer (&row->perp_forenames, g_free);
+  g_clear_pointer (&row->perp_dob, g_free);
+  g_clear_pointer (&row->victim_surname, g_free);
+  g_clear_pointer (&row->victim_forenames, g_free);
+  g_clear_pointer (&row->victim_dob, g_free);
+  g_clear_pointer (&row->reason, g_free);
+}
+
+static gboolean
+reject_row (VigilImportRow *row,
+            const char     *field,
+            const char     *reason)
+{
+  row->field = field;
+  row->reason = g_strdup (reason);
+  return FALSE;
+}
+
+/* Checks one record the same way for both engines; @known_ref says whether a person
+ * reference is already in the store or in the batch. */
+gboolean
+vigil_import_check_row (const VigilImportColumns  *columns,
+                        const VigilImportMapping  *mapping,
+                        VigilCsvRecord            *record,
+                        const GDate               *today,
+                        GString                   *scratch,
+                        VigilImportKnownRefFunc    known_ref,
+                        gpointer                   user_data,
+                        VigilImportRow            *row)
+{
   DateFormat format = mapping ? mapping->date_format : DATE_FORMAT_ISO;
-  const char *incident_ref, *perp_ref, *perp_name, *victim_ref, *victim_name;
-  const char *relationship, *offence, *dash_risk, *stalking_text, *area;
-  const char *perp_pnc, *victim_pnc;
-  gint64 perpetrator_id = 0;
-  gint64 victim_id = 0;
-  int stalking;
+  const char *perp_name, *victim_name, *stalking_text;
   GDate date;
 
 #define V(col) column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_##col)
-  incident_ref = V (INCIDENT_REF);
-  perp_ref = V (PERPETRATOR_REF);
+  row->incident_ref = V (INCIDENT_REF);
+  row->perp_ref = V (PERPETRATOR_REF);
   perp_name = V (PERPETRATOR_NAME);
-  victim_ref = V (VICTIM_REF);
+  row->victim_ref = V (VICTIM_REF);
   victim_name = V (VICTIM_NAME);
-  relationship = V (RELATIONSHIP);
-  offence = V (OFFENCE_CODE);
-  dash_risk = V (DASH_RISK);
+  row->relationship = V (RELATIONSHIP);
+  row->offence = V (OFFENCE_CODE);
+  row->dash_risk = V (DASH_RISK);
   stalking_text = V (STALKING);
-  area = V (AREA);
-  perp_pnc = V (PERPETRATOR_PNC);
-  victim_pnc = V (VICTIM_PNC);
+  row->area = V (AREA);
+  row->perp_pnc = V (PERPETRATOR_PNC);
+  row->victim_pnc = V (VICTIM_PNC);
 #undef V
 
   if (record->n_fields != columns->n_header)
     {
-      g_autofree char *reason = g_strdup_printf (_("the row has %u fields; the header has %u"),
-                                                 record->n_fields, columns->n_header);
-      return reject (import, record, NULL, reason, error);
+      row->field = NULL;
+      row->reason = g_strdup_printf (_("the row has %u fields; the header has %u"),
+                                     record->n_fields, columns->n_header);
+      return FALSE;
     }
 
-  if (*incident_ref == '\0')
-    return reject (import, record, "incident_ref", _("the incident reference is missing"), error);
+  if (*row->incident_ref == '\0')
+    return reject_row (row, "incident_ref", _("the incident reference is missing"));
 
   if (!parse_date (column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_OCCURRED_AT),
                    format, TRUE, scratch, &date))
-    return reject (import, record, "occurred_at",
-                   format == DATE_FORMAT_ISO ? _("not a date: write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS")
-                                             : _("not a date in the mapping’s date format"),
-                   error);
+    return reject_row (row, "occurred_at",
+                       format == DATE_FORMAT_ISO ? _("not a date: write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS")
+                                                 : _("not a date in the mapping’s date format"));
   if (g_date_compare (&date, today) > 0)
-    return reject (import, record, "occurred_at", _("the date is in the future"), error);
-  occurred_at = g_strdup (scratch->str);
+    return reject_row (row, "occurred_at", _("the date is in the future"));
+  row->occurred_at = g_strdup (scratch->str);
 
-  if (*perp_ref == '\0')
-    return reject (import, record, "perpetrator_ref", _("the perpetrator is missing"), error);
+  if (*row->perp_ref == '\0')
+    return reject_row (row, "perpetrator_ref", _("the perpetrator is missing"));
 
   if (*column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_PERPETRATOR_DOB) != '\0')
     {
       if (!parse_date (column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_PERPETRATOR_DOB),
                        format, FALSE, scratch, &date) || g_date_compare (&date, today) > 0)
-        return reject (import, record, "perpetrator_dob", _("not a valid date of birth"), error);
-      perp_dob = g_strdup (scratch->str);
+        return reject_row (row, "perpetrator_dob", _("not a valid date of birth"));
+      row->perp_dob = g_strdup (scratch->str);
     }
 
   if (*column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_VICTIM_DOB) != '\0')
     {
       if (!parse_date (column_value (columns, mapping, record, VIGIL_IMPORT_COLUMN_VICTIM_DOB),
                        format, FALSE, scratch, &date) || g_date_compare (&date, today) > 0)
-        return reject (import, record, "victim_dob", _("not a valid date of birth"), error);
-      victim_dob = g_strdup (scratch->str);
+        return reject_row (row, "victim_dob", _("not a valid date of birth"));
+      row->victim_dob = g_strdup (scratch->str);
     }
 
-  if (!is_choice (vigil_relationship_choices, relationship))
-    return reject (import, record, "relationship",
-                   *relationship ? _("unknown relationship (expected intimate_partner, ex_partner, "
-                                     "family or non_domestic)")
-                                 : _("the relationship is missing"),
-                   error);
+  if (!is_choice (vigil_relationship_choices, row->relationship))
+    return reject_row (row, "relationship",
+                       *row->relationship ? _("unknown relationship (expected intimate_partner, ex_partner, "
+                                              "family or non_domestic)")
+                                          : _("the relationship is missing"));
 
-  if (*offence == '\0')
-    return reject (import, record, "offence_code", _("the offence is missing"), error);
+  if (*row->offence == '\0')
+    return reject_row (row, "offence_code", _("the offence is missing"));
 
-  if (*dash_risk != '\0' && !is_choice (vigil_dash_risk_choices, dash_risk))
-    return reject (import, record, "dash_risk", _("unknown DASH risk (expected standard, medium, high or empty)"), error);
+  if (*row->dash_risk != '\0' && !is_choice (vigil_dash_risk_choices, row->dash_risk))
+    return reject_row (row, "dash_risk", _("unknown DASH risk (expected standard, medium, high or empty)"));
 
   if (*stalking_text == '\0' || g_str_equal (stalking_text, "0"))
-    stalking = 0;
+    row->stalking = 0;
   else if (g_str_equal (stalking_text, "1"))
-    stalking = 1;
+    row->stalking = 1;
   else
-    return reject (import, record, "stalking", _("must be 0 or 1"), error);
+    return reject_row (row, "stalking", _("must be 0 or 1"));
 
-  if (*perp_name == '\0' && !g_hash_table_contains (import->by_ref, perp_ref))
-    return reject (import, record, "perpetrator_name", _("a new perpetrator needs a name"), error);
+  if (*perp_name == '\0' && !known_ref (row->perp_ref, user_data))
+    return reject_row (row, "perpetrator_name", _("a new perpetrator needs a name"));
 
-  split_name (perp_name, &perp_surname, &perp_forenames);
-  if (*perp_surname == '\0' && !g_hash_table_contains (import->by_ref, perp_ref))
-    return reject (import, record, "perpetrator_name", _("the name has no surname (write “Surname, Forenames”)"), error);
+  split_name (perp_name, &row->perp_surname, &row->perp_forenames);
+  if (*row->perp_surname == '\0' && !known_ref (row->perp_ref, user_data))
+    return reject_row (row, "perpetrator_name", _("the name has no surname (write “Surname, Forenames”)"));
 
-  if (*victim_ref != '\0')
+  if (*row->victim_ref != '\0')
     {
-      split_name (victim_name, &victim_surname, &victim_forenames);
-      if (*victim_surname == '\0' && !g_hash_table_contains (import->by_ref, victim_ref))
+      split_name (victim_name, &row->victim_surname, &row->victim_forenames);
+      if (*row->victim_surname == '\0' && !known_ref (row->victim_ref, user_data))
         {
           /* a victim known only by reference keeps the reference as a name, so no
            * person record is nameless */
-          g_free (victim_surname);
-          victim_surname = g_strdup (victim_ref);
+          g_free (row->victim_surname);
+          row->victim_surname = g_strdup (row->victim_ref);
         }
     }
-
-  if (!resolve_person (import, perp_ref, perp_surname, perp_forenames, perp_dob, perp_pnc, &perpetrator_id, error))
-    return FALSE;
-  if (*victim_ref != '\0' &&
-      !resolve_person (import, victim_ref, victim_surname, victim_forenames, victim_dob, victim_pnc, &victim_id, error))
-    return FALSE;
-
-  if (!is_choice (known_offences, offence))
-    {
-      VigilImportUnmapped *unmapped = g_hash_table_lookup (import->unmapped, offence);
-
-      if (unmapped == NULL)
-        {
-          unmapped = g_new0 (VigilImportUnmapped, 1);
-          unmapped->code = g_strdup (offence);
-          g_hash_table_insert (import->unmapped, unmapped->code, unmapped);
-          g_ptr_array_add (import->report->unmapped, unmapped);
-        }
-      unmapped->count++;
-    }
-
-  sqlite3_reset (import->insert_incident);
-  sqlite3_bind_text (import->insert_incident, 1, import->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_incident, 2, import->actor, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_incident, 3, incident_ref, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_incident, 4, occurred_at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (import->insert_incident, 5, perpetrator_id);
-  if (victim_id != 0)
-    sqlite3_bind_int64 (import->insert_incident, 6, victim_id);
-  else
-    sqlite3_bind_null (import->insert_incident, 6);
-  sqlite3_bind_text (import->insert_incident, 7, relationship, -1, SQLITE_STATIC);
-  sqlite3_bind_text (import->insert_incident, 8, offence, -1, SQLITE_STATIC);
-  bind_text (import->insert_incident, 9, dash_risk);
-  sqlite3_bind_int (import->insert_incident, 10, stalking);
-  bind_text (import->insert_incident, 11, area);
-  sqlite3_bind_int64 (import->insert_incident, 12, import->batch_id);
-  if (sqlite3_step (import->insert_incident) != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not add an incident"));
-
-  if (sqlite3_changes (import->db) == 0)
-    import->report->rows_duplicate++;
-  else
-    import->report->rows_imported++;
 
   return TRUE;
+}
+
+void
+vigil_import_note_offence (VigilImportReport *report,
+                           GHashTable        *seen,
+                           const char        *offence)
+{
+  VigilImportUnmapped *unmapped;
+
+  if (is_choice (known_offences, offence))
+    return;
+
+  unmapped = g_hash_table_lookup (seen, offence);
+  if (unmapped == NULL)
+    {
+      unmapped = g_new0 (VigilImportUnmapped, 1);
+      unmapped->code = g_strdup (offence);
+      g_hash_table_insert (seen, unmapped->code, unmapped);
+      g_ptr_array_add (report->unmapped, unmapped);
+    }
+  unmapped->count++;
 }
 
 static gboolean
@@ -1054,50 +984,6 @@ audit_batch (Import  *import,
   return ok;
 }
 
-/* Must match the indexes of migrations/ (tests/core/test-import.c checks). */
-#define DROP_SECONDARY_INDEXES \
-  "DROP INDEX person_name_idx; DROP INDEX person_pnc_idx; " \
-  "DROP INDEX incident_perpetrator_idx; DROP INDEX incident_victim_idx;"
-#define CREATE_SECONDARY_INDEXES \
-  "CREATE INDEX person_name_idx ON person (surname, forenames); " \
-  "CREATE INDEX person_pnc_idx ON person (pnc_id); " \
-  "CREATE INDEX incident_perpetrator_idx ON incident (perpetrator_id, occurred_at); " \
-  "CREATE INDEX incident_victim_idx ON incident (victim_id);"
-
-/* Incidents in the store, to weigh a batch against. */
-static gint64
-count_incidents (Import *import)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n = 0;
-
-  if (sqlite3_prepare_v2 (import->db, "SELECT COUNT(*) FROM incident", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
-static void
-import_clear (Import *import)
-{
-  g_clear_pointer (&import->insert_person, sqlite3_finalize);
-  g_clear_pointer (&import->insert_incident, sqlite3_finalize);
-  g_clear_pointer (&import->insert_rejection, sqlite3_finalize);
-  g_clear_pointer (&import->insert_duplicate, sqlite3_finalize);
-  if (import->db != NULL)
-    {
-      sqlite3_close (import->db);
-      import->db = NULL;
-    }
-  g_clear_pointer (&import->by_ref, g_hash_table_unref);
-  g_clear_pointer (&import->by_name_dob, g_hash_table_unref);
-  g_clear_pointer (&import->by_pnc, g_hash_table_unref);
-  g_clear_pointer (&import->unmapped, g_hash_table_unref);
-  g_clear_pointer (&import->duplicate_pairs, g_hash_table_unref);
-  g_clear_pointer (&import->now, g_free);
-}
-
 /* In a demo store every name must be synthetic: real and demo data never mix. */
 static gboolean
 check_demo_row (VigilStore               *store,
@@ -1133,6 +1019,912 @@ check_demo_row (VigilStore               *store,
   return TRUE;
 }
 
+/* Shared with the PostgreSQL path (vigil-import-private.h) */
+
+gboolean
+vigil_import_read_header (VigilCsvReader            *reader,
+                          const VigilImportMapping  *mapping,
+                          VigilImportColumns        *columns,
+                          GError                   **error)
+{
+  return read_header (reader, mapping, columns, error);
+}
+
+gboolean
+vigil_import_check_demo_row (VigilStore                *store,
+                             const VigilImportColumns  *columns,
+                             const VigilImportMapping  *mapping,
+                             VigilCsvRecord            *record,
+                             GError                   **error)
+{
+  return check_demo_row (store, columns, mapping, record, error);
+}
+
+gboolean
+vigil_import_find_previous (VigilStore  *store,
+                            const char  *sha256,
+                            gint64      *out_batch,
+                            GError     **error)
+{
+  return find_previous_import (store, sha256, out_batch, error);
+}
+
+VigilImportProblem *
+vigil_import_problem_new (VigilCsvRecord *record,
+                          const char     *field,
+                          const char     *reason)
+{
+  VigilImportProblem *problem = g_new0 (VigilImportProblem, 1);
+
+  problem->line = record->line;
+  problem->field = g_strdup (field);
+  problem->reason = g_strdup (reason);
+  problem->raw_text = make_raw_text (record->raw, record->raw_length);
+  return problem;
+}
+
+VigilImportReport *
+vigil_import_report_new (void)
+{
+  VigilImportReport *report = g_new0 (VigilImportReport, 1);
+
+  report->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  report->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) unmapped_free);
+  return report;
+}
+
+/* The SQLite path */
+
+/* Must match the indexes of migrations/ (tests/core/test-import.c checks). */
+#define DROP_SECONDARY_INDEXES \
+  "DROP INDEX person_name_idx; DROP INDEX person_pnc_idx; " \
+  "DROP INDEX incident_perpetrator_idx; DROP INDEX incident_victim_idx;"
+#define CREATE_SECONDARY_INDEXES \
+  "CREATE INDEX person_name_idx ON person (surname, forenames); " \
+  "CREATE INDEX person_pnc_idx ON person (pnc_id); " \
+  "CREATE INDEX incident_perpetrator_idx ON incident (perpetrator_id, occurred_at); " \
+  "CREATE INDEX incident_victim_idx ON incident (victim_id);"
+
+/* A batch is "large" from this many rows (about 200 bytes a row in the exchange
+ * format), when it also outnumbers the incidents already in the store. */
+#define LARGE_BATCH_ROWS 50000
+#define BYTES_PER_ROW 200
+
+typedef enum
+{
+  OP_PERSON,     /* id[0]: id; text: uuid, surname, forenames, dob, pnc, ref */
+  OP_INCIDENT,   /* id: perpetrator, victim (0: none); text: ref, occurred_at, relationship,
+                  * offence, dash_risk, area */
+  OP_REJECTION,  /* id[0]: line; text: field, reason, raw text */
+  OP_DUPLICATE,  /* id: person, other person; text: reason */
+} OpKind;
+
+#define NO_TEXT G_MAXSIZE
+
+/* One insert for the writing thread; texts are offsets into the block's text. */
+typedef struct
+{
+  OpKind kind;
+  int stalking;
+  gint64 id[2];
+  gsize text[6];
+} Op;
+
+typedef struct
+{
+  GString *text;     /* NUL-terminated texts, one after the other */
+  GArray *ops;       /* Op */
+  gsize offset;      /* how far into the file the reading thread had got */
+  guint64 rows;      /* rows read so far */
+  gboolean last;
+} Block;
+
+#define N_BLOCKS 8
+#define ROWS_PER_INSERT 32
+#define BLOCK_OPS 4096
+#define BLOCK_TEXT (1024 * 1024)
+
+static Block *
+block_new (void)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->text = g_string_sized_new (BLOCK_TEXT + 4096);
+  block->ops = g_array_sized_new (FALSE, FALSE, sizeof (Op), BLOCK_OPS + 8);
+  return block;
+}
+
+static void
+block_free (Block *block)
+{
+  g_string_free (block->text, TRUE);
+  g_array_unref (block->ops);
+  g_free (block);
+}
+
+static void
+block_reset (Block *block)
+{
+  g_string_truncate (block->text, 0);
+  g_array_set_size (block->ops, 0);
+  block->last = FALSE;
+}
+
+static gsize
+block_add_text (Block      *block,
+                const char *text)
+{
+  gsize offset = block->text->len;
+
+  if (text == NULL)
+    return NO_TEXT;
+  g_string_append_len (block->text, text, strlen (text) + 1);
+  return offset;
+}
+
+/* The new op stays valid until the next op is added. */
+static Op *
+block_add_op (Block  *block,
+              OpKind  kind)
+{
+  Op op = { .kind = kind, .text = { NO_TEXT, NO_TEXT, NO_TEXT, NO_TEXT, NO_TEXT, NO_TEXT } };
+
+  g_array_append_val (block->ops, op);
+  return &g_array_index (block->ops, Op, block->ops->len - 1);
+}
+
+/* The reading thread */
+typedef struct
+{
+  /* set before the thread starts */
+  VigilStore *store;
+  gboolean demo;
+  VigilCsvReader *reader;
+  const Columns *columns;
+  const VigilImportMapping *mapping;
+  GDate today;
+  VigilImportReport *report;  /* the thread counts rows_total, rows_rejected, people_created,
+                               * possible_duplicates, and fills rejections and unmapped */
+
+  /* the thread's own */
+  IdMap by_ref;               /* local_ref → person id (the kept one for a merged person) */
+  IdMap by_name_dob;          /* normalised name + "|" + dob → person id */
+  IdMap by_pnc;               /* pnc → person id */
+  GStringChunk *keys;
+  GHashTable *duplicate_pairs;/* "a:b" already recorded */
+  GHashTable *unmapped;       /* code → VigilImportUnmapped */
+  gint64 next_person_id;
+  GString *scratch;
+  GString *key;
+  GError *error;              /* why it stopped early (the demo store) */
+
+  GAsyncQueue *full;          /* Block: filled, to write */
+  GAsyncQueue *empty;         /* Block: written, to fill */
+  int stop;                   /* atomic: the writer gave up */
+} Parser;
+
+static void
+parser_init (Parser *parser)
+{
+  id_map_init (&parser->by_ref);
+  id_map_init (&parser->by_name_dob);
+  id_map_init (&parser->by_pnc);
+  parser->keys = g_string_chunk_new (1024 * 1024);
+  parser->duplicate_pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser->unmapped = g_hash_table_new (g_str_hash, g_str_equal);
+  parser->scratch = g_string_sized_new (32);
+  parser->key = g_string_sized_new (64);
+  parser->full = g_async_queue_new ();
+  parser->empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BLOCKS; i++)
+    g_async_queue_push (parser->empty, block_new ());
+}
+
+static void
+parser_clear (Parser *parser)
+{
+  Block *block;
+
+  id_map_clear (&parser->by_ref);
+  id_map_clear (&parser->by_name_dob);
+  id_map_clear (&parser->by_pnc);
+  g_clear_pointer (&parser->keys, g_string_chunk_free);
+  g_clear_pointer (&parser->duplicate_pairs, g_hash_table_unref);
+  g_clear_pointer (&parser->unmapped, g_hash_table_unref);
+  if (parser->scratch != NULL)
+    g_string_free (g_steal_pointer (&parser->scratch), TRUE);
+  if (parser->key != NULL)
+    g_string_free (g_steal_pointer (&parser->key), TRUE);
+  g_clear_error (&parser->error);
+  if (parser->empty != NULL)
+    {
+      while ((block = g_async_queue_try_pop (parser->empty)) != NULL)
+        block_free (block);
+      g_clear_pointer (&parser->empty, g_async_queue_unref);
+    }
+  if (parser->full != NULL)
+    {
+      while ((block = g_async_queue_try_pop (parser->full)) != NULL)
+        block_free (block);
+      g_clear_pointer (&parser->full, g_async_queue_unref);
+    }
+}
+
+static void
+parser_reject (Parser          *parser,
+               Block           *block,
+               VigilCsvRecord  *record,
+               const char      *field,
+               const char      *reason)
+{
+  VigilImportProblem *problem = vigil_import_problem_new (record, field, reason);
+  Op *op = block_add_op (block, OP_REJECTION);
+
+  op->id[0] = (gint64) record->line;
+  op->text[0] = block_add_text (block, field);
+  op->text[1] = block_add_text (block, reason);
+  op->text[2] = block_add_text (block, problem->raw_text);
+  g_ptr_array_add (parser->report->rejections, problem);
+  parser->report->rows_rejected++;
+}
+
+static void
+parser_note_duplicate (Parser     *parser,
+                       Block      *block,
+                       gint64      person_id,
+                       gint64      other_id,
+                       const char *reason)
+{
+  char key[48];
+  Op *op;
+
+  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person_id, other_id);
+  if (person_id == other_id || g_hash_table_contains (parser->duplicate_pairs, key))
+    return;
+
+  op = block_add_op (block, OP_DUPLICATE);
+  op->id[0] = person_id;
+  op->id[1] = other_id;
+  op->text[0] = block_add_text (block, reason);
+  g_hash_table_add (parser->duplicate_pairs, g_strdup (key));
+  parser->report->possible_duplicates++;
+}
+
+/* The id of the person with @ref; a new one is added, and compared with the people
+ * known under other references. */
+static gint64
+parser_resolve_person (Parser     *parser,
+                       Block      *block,
+                       const char *ref,
+                       const char *surname,
+                       const char *forenames,
+                       const char *dob,
+                       const char *pnc)
+{
+  g_autofree char *uuid = NULL;
+  gint64 id = id_map_lookup (&parser->by_ref, ref);
+  gint64 same;
+  Op *op;
+
+  if (id != 0)
+    return id;
+
+  id = parser->next_person_id++;
+  uuid = vigil_uuid_new ();
+  op = block_add_op (block, OP_PERSON);
+  op->id[0] = id;
+  op->text[0] = block_add_text (block, uuid);
+  op->text[1] = block_add_text (block, surname);
+  op->text[2] = block_add_text (block, forenames);
+  op->text[3] = block_add_text (block, dob);
+  op->text[4] = block_add_text (block, pnc);
+  op->text[5] = block_add_text (block, ref);
+  parser->report->people_created++;
+  id_map_set (&parser->by_ref, parser->keys, ref, id);
+
+  /* someone already known under another reference? */
+  if (dob != NULL && *dob != '\0')
+    {
+      set_name_dob_key (parser->key, surname, forenames, dob);
+      same = id_map_lookup (&parser->by_name_dob, parser->key->str);
+      if (same != 0)
+        parser_note_duplicate (parser, block, id, same, "same_name_dob");
+      else
+        id_map_set (&parser->by_name_dob, parser->keys, parser->key->str, id);
+    }
+
+  if (pnc != NULL && *pnc != '\0')
+    {
+      same = id_map_lookup (&parser->by_pnc, pnc);
+      if (same != 0)
+        parser_note_duplicate (parser, block, id, same, "same_pnc");
+      else
+        id_map_set (&parser->by_pnc, parser->keys, pnc, id);
+    }
+
+  return id;
+}
+
+static gboolean
+parser_knows_ref_cb (const char *ref,
+                     gpointer    user_data)
+{
+  Parser *parser = user_data;
+
+  return id_map_lookup (&parser->by_ref, ref) != 0;
+}
+
+static void
+parser_take_row (Parser         *parser,
+                 Block          *block,
+                 VigilCsvRecord *record)
+{
+  g_auto(VigilImportRow) row = { 0 };
+  gint64 perpetrator_id;
+  gint64 victim_id = 0;
+  Op *op;
+
+  if (!vigil_import_check_row (parser->columns, parser->mapping, record, &parser->today, parser->scratch,
+                               parser_knows_ref_cb, parser, &row))
+    {
+      parser_reject (parser, block, record, row.field, row.reason);
+      return;
+    }
+
+  perpetrator_id = parser_resolve_person (parser, block, row.perp_ref, row.perp_surname, row.perp_forenames,
+                                          row.perp_dob, row.perp_pnc);
+  if (*row.victim_ref != '\0')
+    victim_id = parser_resolve_person (parser, block, row.victim_ref, row.victim_surname, row.victim_forenames,
+                                       row.victim_dob, row.victim_pnc);
+
+  vigil_import_note_offence (parser->report, parser->unmapped, row.offence);
+
+  op = block_add_op (block, OP_INCIDENT);
+  op->id[0] = perpetrator_id;
+  op->id[1] = victim_id;
+  op->stalking = row.stalking;
+  op->text[0] = block_add_text (block, row.incident_ref);
+  op->text[1] = block_add_text (block, row.occurred_at);
+  op->text[2] = block_add_text (block, row.relationship);
+  op->text[3] = block_add_text (block, row.offence);
+  op->text[4] = block_add_text (block, row.dash_risk);
+  op->text[5] = block_add_text (block, row.area);
+}
+
+static void
+parser_hand_over (Parser *parser,
+                  Block  *block,
+                  gboolean last)
+{
+  block->offset = vigil_csv_reader_get_offset (parser->reader);
+  block->rows = parser->report->rows_total;
+  block->last = last;
+  g_async_queue_push (parser->full, block);
+}
+
+static gpointer
+parser_thread (gpointer data)
+{
+  Parser *parser = data;
+  Block *block = g_async_queue_pop (parser->empty);
+  VigilCsvRecord record;
+  VigilCsvStatus status;
+
+  while (!g_atomic_int_get (&parser->stop) &&
+         (status = vigil_csv_reader_next (parser->reader, &record)) != VIGIL_CSV_END)
+    {
+      parser->report->rows_total++;
+
+      if (status == VIGIL_CSV_BAD)
+        parser_reject (parser, block, &record, NULL, record.problem);
+      else if (parser->demo &&
+               !check_demo_row (parser->store, parser->columns, parser->mapping, &record, &parser->error))
+        break;
+      else
+        parser_take_row (parser, block, &record);
+
+      if (block->ops->len >= BLOCK_OPS || block->text->len >= BLOCK_TEXT)
+        {
+          parser_hand_over (parser, block, FALSE);
+          /* every text of the rows read so far is in the blocks: the file's pages
+           * up to here are not needed any more */
+          vigil_csv_reader_release (parser->reader);
+          block = g_async_queue_pop (parser->empty);
+        }
+    }
+
+  parser_hand_over (parser, block, TRUE);
+  return NULL;
+}
+
+/* The thread that computes the file's SHA-256 */
+typedef struct
+{
+  const char *path;
+  int stop;            /* atomic */
+  char *sha256;
+  GError *error;
+} Hasher;
+
+static gpointer
+hasher_thread (gpointer data)
+{
+  Hasher *hasher = data;
+  g_autoptr(GFile) file = g_file_new_for_path (hasher->path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &hasher->error);
+  g_autofree guint8 *buffer = NULL;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  struct sha256_ctx ctx;
+  GString *hex;
+
+  if (in == NULL)
+    return NULL;
+
+  buffer = g_malloc (1024 * 1024);
+  sha256_init (&ctx);
+  for (;;)
+    {
+      gssize n;
+
+      if (g_atomic_int_get (&hasher->stop))
+        return NULL;
+      n = g_input_stream_read (G_INPUT_STREAM (in), buffer, 1024 * 1024, NULL, &hasher->error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      sha256_update (&ctx, (size_t) n, buffer);
+    }
+  sha256_digest (&ctx, sizeof digest, digest);
+
+  hex = g_string_sized_new (2 * sizeof digest + 1);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_string_append_printf (hex, "%02x", digest[i]);
+  hasher->sha256 = g_string_free (hex, FALSE);
+  return NULL;
+}
+
+/* The writing side */
+
+static const char *
+op_text (const Block *block,
+         const Op    *op,
+         guint        i)
+{
+  return op->text[i] == NO_TEXT ? NULL : block->text->str + op->text[i];
+}
+
+/* A person's values, from parameter @first on (see prepare_inserts). */
+static void
+bind_person (sqlite3_stmt *stmt,
+             int           first,
+             const Block  *block,
+             const Op     *op)
+{
+  sqlite3_bind_int64 (stmt, first, op->id[0]);
+  bind_static (stmt, first + 1, op_text (block, op, 0));
+  for (guint i = 1; i < 6; i++)
+    bind_static_or_null (stmt, first + (int) i + 1, op_text (block, op, i));
+}
+
+/* An incident's values, from parameter @first on (see prepare_inserts). */
+static void
+bind_incident (sqlite3_stmt *stmt,
+               int           first,
+               const Block  *block,
+               const Op     *op)
+{
+  bind_static (stmt, first, op_text (block, op, 0));
+  bind_static (stmt, first + 1, op_text (block, op, 1));
+  sqlite3_bind_int64 (stmt, first + 2, op->id[0]);
+  if (op->id[1] != 0)
+    sqlite3_bind_int64 (stmt, first + 3, op->id[1]);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+  bind_static (stmt, first + 4, op_text (block, op, 2));
+  bind_static (stmt, first + 5, op_text (block, op, 3));
+  bind_static_or_null (stmt, first + 6, op_text (block, op, 4));
+  sqlite3_bind_int (stmt, first + 7, op->stalking);
+  bind_static_or_null (stmt, first + 8, op_text (block, op, 5));
+}
+
+typedef void (*BindRowFunc) (sqlite3_stmt *stmt,
+                             int           first,
+                             const Block  *block,
+                             const Op     *op);
+
+static gboolean
+step_once (Import       *import,
+           sqlite3_stmt *stmt,
+           guint64      *inserted,
+           const char   *failure,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite_failed (import, error, _(failure));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (inserted != NULL)
+    *inserted += (guint64) sqlite3_changes (import->db);
+  return TRUE;
+}
+
+/* Inserts the block's rows of @kind, ROWS_PER_INSERT to a statement: each execution
+ * of a statement opens the table and its indexes again, which costs more than a row. */
+static gboolean
+write_rows (Import             *import,
+            const Block        *block,
+            OpKind              kind,
+            sqlite3_stmt *const stmts[2],
+            int                 first,
+            int                 per_row,
+            BindRowFunc         bind_row,
+            guint64            *rows,
+            guint64            *inserted,
+            const char         *failure,
+            GError            **error)
+{
+  const Op *ops = (const Op *) (gpointer) block->ops->data;
+  const Op *pending[ROWS_PER_INSERT];
+  guint n_pending = 0;
+
+  for (guint i = 0; i <= block->ops->len; i++)
+    {
+      if (i < block->ops->len && ops[i].kind == kind)
+        pending[n_pending++] = &ops[i];
+
+      if (n_pending == ROWS_PER_INSERT)
+        {
+          for (guint k = 0; k < n_pending; k++)
+            bind_row (stmts[1], first + (int) k * per_row, block, pending[k]);
+          if (!step_once (import, stmts[1], inserted, failure, error))
+            return FALSE;
+        }
+      else if (i == block->ops->len)
+        {
+          for (guint k = 0; k < n_pending; k++)
+            {
+              bind_row (stmts[0], first, block, pending[k]);
+              if (!step_once (import, stmts[0], inserted, failure, error))
+                return FALSE;
+            }
+        }
+      else
+        continue;
+
+      *rows += n_pending;
+      n_pending = 0;
+    }
+
+  return TRUE;
+}
+
+/* Writes a block: its people, its incidents, its rejected rows and possible duplicates.
+ * Their order within the block does not matter (the ids are given already, and foreign
+ * keys are not checked row by row); the incidents keep theirs, so a reference twice in
+ * the file is added once. */
+static gboolean
+write_block (Import  *import,
+             Block   *block,
+             GError **error)
+{
+  guint64 people = 0;
+  guint64 incidents = 0;
+  guint64 added = 0;
+
+  if (!write_rows (import, block, OP_PERSON, import->insert_person, 3, 7, bind_person,
+                   &people, NULL, N_("The import could not add a person"), error) ||
+      !write_rows (import, block, OP_INCIDENT, import->insert_incident, 4, 9, bind_incident,
+                   &incidents, &added, N_("The import could not add an incident"), error))
+    return FALSE;
+
+  /* an incident reference already in the store adds nothing */
+  import->report->rows_imported += added;
+  import->report->rows_duplicate += incidents - added;
+
+  for (guint i = 0; i < block->ops->len; i++)
+    {
+      const Op *op = &g_array_index (block->ops, Op, i);
+
+      if (op->kind == OP_REJECTION)
+        {
+          sqlite3_bind_int64 (import->insert_rejection, 2, op->id[0]);
+          bind_static_or_null (import->insert_rejection, 3, op_text (block, op, 0));
+          bind_static (import->insert_rejection, 4, op_text (block, op, 1));
+          bind_static (import->insert_rejection, 5, op_text (block, op, 2));
+          if (!step_once (import, import->insert_rejection, NULL, N_("The import could not keep a rejected row"), error))
+            return FALSE;
+        }
+      else if (op->kind == OP_DUPLICATE)
+        {
+          sqlite3_bind_int64 (import->insert_duplicate, 3, op->id[0]);
+          sqlite3_bind_int64 (import->insert_duplicate, 4, op->id[1]);
+          bind_static (import->insert_duplicate, 5, op_text (block, op, 0));
+          if (!step_once (import, import->insert_duplicate, NULL, N_("The import could not record a possible duplicate"), error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int64 (Import      *import,
+             const char  *sql,
+             const char  *text,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!prepare (import, sql, &stmt, error))
+    return FALSE;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sqlite_failed (import, error, _("The import could not read the store"));
+  return TRUE;
+}
+
+/* The people in the store, by reference (a merged person's reference leads to the
+ * person kept), by name and date of birth and by PNC ID; and the next person's id. */
+static gboolean
+load_people (Import  *import,
+             Parser  *parser,
+             GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 last_id = 0;
+  int rc;
+
+  if (!prepare (import,
+                "SELECT coalesce(merged_into, id), local_ref, surname, forenames, dob, pnc_id FROM person",
+                &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
+      const char *dob = (const char *) sqlite3_column_text (stmt, 4);
+      const char *pnc = (const char *) sqlite3_column_text (stmt, 5);
+
+      if (ref != NULL)
+        id_map_set (&parser->by_ref, parser->keys, ref, id);
+      if (pnc != NULL && *pnc != '\0')
+        id_map_set (&parser->by_pnc, parser->keys, pnc, id);
+      /* only a date of birth is ever matched */
+      if (dob != NULL && *dob != '\0')
+        {
+          set_name_dob_key (parser->key, (const char *) sqlite3_column_text (stmt, 2),
+                            (const char *) sqlite3_column_text (stmt, 3), dob);
+          id_map_set (&parser->by_name_dob, parser->keys, parser->key->str, id);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (import, error, _("The import could not read the people in the store"));
+
+  /* new people get ids after any ever given (the table counts with AUTOINCREMENT) */
+  if (!query_int64 (import,
+                    "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'person'), 0), "
+                    "coalesce((SELECT max(id) FROM person), 0))",
+                    NULL, &last_id, error))
+    return FALSE;
+  parser->next_person_id = last_id + 1;
+  return TRUE;
+}
+
+/* The facts generation (see vigil_store_touch_facts), bumped in the import's own
+ * transaction. */
+static gboolean
+touch_facts (Import  *import,
+             GError **error)
+{
+  if (!exec_sql (import,
+                 "UPDATE vigil_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+                 "WHERE key = 'facts_generation'", error))
+    return FALSE;
+  if (sqlite3_changes (import->db) == 0 &&
+      !exec_sql (import, "INSERT INTO vigil_meta (key, value) VALUES ('facts_generation', '1')", error))
+    return FALSE;
+  return TRUE;
+}
+
+/* "INSERT … VALUES (row), (row), …" for @n rows: each row is @row_start, @per_row
+ * parameters numbered on from @first, and @row_end. */
+static char *
+multi_row_insert (const char *head,
+                  const char *row_start,
+                  int         first,
+                  int         per_row,
+                  const char *row_end,
+                  guint       n,
+                  const char *tail)
+{
+  GString *sql = g_string_new (head);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_string_append (sql, k > 0 ? ", (" : " (");
+      g_string_append (sql, row_start);
+      for (int p = 0; p < per_row; p++)
+        g_string_append_printf (sql, ", ?%d", first + (int) k * per_row + p);
+      g_string_append (sql, row_end);
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, tail);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+prepare_inserts (Import  *import,
+                 GError **error)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      guint n = i == 0 ? 1 : ROWS_PER_INSERT;
+      g_autofree char *person = NULL;
+      g_autofree char *incident = NULL;
+
+      /* ?1 now, ?2 actor; then id, uuid, surname, forenames, dob, pnc_id, local_ref */
+      person = multi_row_insert ("INSERT INTO person (created_at, updated_at, updated_by, id, uuid, surname, "
+                                 "forenames, dob, pnc_id, local_ref) VALUES",
+                                 "?1, ?1, ?2", 3, 7, "", n, "");
+      /* ?1 now, ?2 actor, ?3 batch; then source_ref, occurred_at, perpetrator_id, victim_id,
+       * relationship, offence_code, dash_risk, stalking, area */
+      incident = multi_row_insert ("INSERT INTO incident (created_at, updated_at, updated_by, source, batch_id, "
+                                   "source_ref, occurred_at, perpetrator_id, victim_id, relationship, "
+                                   "offence_code, dash_risk, stalking, area) VALUES",
+                                   "?1, ?1, ?2, 'police', ?3", 4, 9, "", n,
+                                   " ON CONFLICT (source, source_ref) DO NOTHING");
+      if (!prepare (import, person, &import->insert_person[i], error) ||
+          !prepare (import, incident, &import->insert_incident[i], error))
+        return FALSE;
+
+      sqlite3_bind_text (import->insert_person[i], 1, import->now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->insert_person[i], 2, import->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->insert_incident[i], 1, import->now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (import->insert_incident[i], 2, import->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (import->insert_incident[i], 3, import->batch_id);
+    }
+
+  if (!prepare (import,
+                "INSERT INTO import_rejection (batch_id, line_number, field, reason, raw_text) "
+                "VALUES (?1, ?2, ?3, ?4, ?5)",
+                &import->insert_rejection, error) ||
+      !prepare (import,
+                "INSERT INTO person_duplicate (created_at, updated_at, updated_by, person_id, other_person_id, "
+                "reason, status, batch_id) VALUES (?1, ?1, ?2, ?3, ?4, ?5, 'open', ?6) "
+                "ON CONFLICT (person_id, other_person_id) DO NOTHING",
+                &import->insert_duplicate, error))
+    return FALSE;
+
+  /* what every row shares is bound once */
+  sqlite3_bind_int64 (import->insert_rejection, 1, import->batch_id);
+  sqlite3_bind_text (import->insert_duplicate, 1, import->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (import->insert_duplicate, 2, import->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (import->insert_duplicate, 6, import->batch_id);
+  return TRUE;
+}
+
+static gboolean
+start_batch (Import      *import,
+             const char  *file_name,
+             const char  *sha256,
+             GError     **error)
+{
+  sqlite3_stmt *batch = NULL;
+
+  if (!prepare (import,
+                "INSERT INTO import_batch (created_at, updated_at, updated_by, file_name, sha256, kind, "
+                "status, imported_by, started_at) VALUES (?1, ?1, ?2, ?3, ?4, 'incidents', 'running', ?2, ?1)",
+                &batch, error))
+    return FALSE;
+  sqlite3_bind_text (batch, 1, import->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (batch, 2, import->actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (batch, 3, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (batch, 4, sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (batch) != SQLITE_DONE)
+    {
+      sqlite_failed (import, error, _("The import could not start a batch"));
+      sqlite3_finalize (batch);
+      return FALSE;
+    }
+  sqlite3_finalize (batch);
+  import->batch_id = sqlite3_last_insert_rowid (import->db);
+  import->report->batch_id = import->batch_id;
+  return TRUE;
+}
+
+static gboolean
+finish_batch (Import  *import,
+              GError **error)
+{
+  VigilImportReport *report = import->report;
+  g_autofree char *finished = vigil_store_now ();
+  sqlite3_stmt *finish = NULL;
+
+  if (!prepare (import,
+                "UPDATE import_batch SET status = 'complete', rows_total = ?, rows_imported = ?, "
+                "rows_rejected = ?, rows_duplicate = ?, finished_at = ? WHERE id = ?",
+                &finish, error))
+    return FALSE;
+  sqlite3_bind_int64 (finish, 1, (sqlite3_int64) report->rows_total);
+  sqlite3_bind_int64 (finish, 2, (sqlite3_int64) report->rows_imported);
+  sqlite3_bind_int64 (finish, 3, (sqlite3_int64) report->rows_rejected);
+  sqlite3_bind_int64 (finish, 4, (sqlite3_int64) report->rows_duplicate);
+  sqlite3_bind_text (finish, 5, finished, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (finish, 6, import->batch_id);
+  if (sqlite3_step (finish) != SQLITE_DONE)
+    {
+      sqlite_failed (import, error, _("The import could not finish its batch"));
+      sqlite3_finalize (finish);
+      return FALSE;
+    }
+  sqlite3_finalize (finish);
+  return TRUE;
+}
+
+static void
+import_clear (Import *import)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&import->insert_person[i], sqlite3_finalize);
+      g_clear_pointer (&import->insert_incident[i], sqlite3_finalize);
+    }
+  g_clear_pointer (&import->insert_rejection, sqlite3_finalize);
+  g_clear_pointer (&import->insert_duplicate, sqlite3_finalize);
+  if (import->db != NULL)
+    {
+      sqlite3_close (import->db);
+      import->db = NULL;
+    }
+  g_clear_pointer (&import->now, g_free);
+}
+
+/* Writes the blocks as they come until the last; on a failure tells the reading thread
+ * to stop and takes its remaining blocks. Returns with the thread done. */
+static gboolean
+write_blocks (Import                  *import,
+              Parser                  *parser,
+              VigilImportProgressFunc  progress,
+              gpointer                 user_data,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  gsize length = MAX (1, vigil_csv_reader_get_length (parser->reader));
+  gboolean ok = TRUE;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Block *block = g_async_queue_pop (parser->full);
+
+      last = block->last;
+      if (ok)
+        ok = write_block (import, block, error) &&
+             !g_cancellable_set_error_if_cancelled (cancellable, error);
+      if (ok && progress != NULL && !last)
+        progress ((double) block->offset / length, block->rows, user_data);
+      if (!ok)
+        g_atomic_int_set (&parser->stop, 1);
+
+      block_reset (block);
+      g_async_queue_push (parser->empty, block);
+    }
+
+  return ok;
+}
+
 VigilImportReport *
 vigil_import_incidents (VigilStore               *store,
                         const char               *path,
@@ -1143,33 +1935,25 @@ vigil_import_incidents (VigilStore               *store,
                         GError                  **error)
 {
   g_autoptr(VigilCsvReader) reader = NULL;
-  g_autoptr(VigilImportReport) report = g_new0 (VigilImportReport, 1);
-  g_autoptr(GString) scratch = g_string_sized_new (32);
-  g_autofree char *sha256 = NULL;
+  g_autoptr(VigilImportReport) report = NULL;
   g_autofree char *base_name = NULL;
   g_autoptr(GDateTime) now_local = g_date_time_new_now_local ();
   gint64 started = g_get_monotonic_time ();
-  gint64 previous = 0;
   Import import = { 0 };
-  gboolean rebuild_indexes;
+  Parser parser = { 0 };
+  Hasher hasher = { 0 };
+  GThread *hasher_running = NULL;
+  GThread *parser_running = NULL;
+  gboolean rebuild_indexes = FALSE;
+  gboolean ok = FALSE;
+  gint64 previous = 0;
   Columns columns;
-  VigilCsvRecord record;
-  VigilCsvStatus status;
-  GDate today;
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  report->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  report->unmapped = g_ptr_array_new_with_free_func ((GDestroyNotify) unmapped_free);
-
-  if (vigil_store_get_engine (store) != VIGIL_ENGINE_SQLITE)
-    {
-      g_set_error (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_FAILED,
-                   _("Importing into a PostgreSQL store is not available yet: import into a "
-                     "SQLite store."));
-      return NULL;
-    }
+  if (vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL)
+    return vigil_import_incidents_pg (store, path, mapping, progress, user_data, cancellable, error);
 
   reader = vigil_csv_reader_new_for_path (path, error);
   if (reader == NULL)
@@ -1178,164 +1962,151 @@ vigil_import_incidents (VigilStore               *store,
   if (!read_header (reader, mapping, &columns, error))
     return NULL;
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                        (const guchar *) vigil_csv_reader_get_data (reader),
-                                        vigil_csv_reader_get_length (reader));
-  if (!find_previous_import (store, sha256, &previous, error))
-    return NULL;
-  if (previous != 0)
-    {
-      report->already_imported = TRUE;
-      report->batch_id = previous;
-      report->seconds = (g_get_monotonic_time () - started) / 1e6;
-      return g_steal_pointer (&report);
-    }
+  report = vigil_import_report_new ();
+  base_name = g_path_get_basename (path);
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now_local),
+  hasher.path = path;
+  hasher_running = g_thread_new ("vigil-import-hash", hasher_thread, &hasher);
+
+  parser_init (&parser);
+  parser.store = store;
+  parser.demo = vigil_store_get_kind (store) == VIGIL_STORE_KIND_DEMO;
+  parser.reader = reader;
+  parser.columns = &columns;
+  parser.mapping = mapping;
+  parser.report = report;
+  g_date_clear (&parser.today, 1);
+  g_date_set_dmy (&parser.today, g_date_time_get_day_of_month (now_local),
                   g_date_time_get_month (now_local), g_date_time_get_year (now_local));
 
   import.report = report;
   import.now = vigil_store_now ();
   import.actor = vigil_store_get_actor (store);
-  import.by_ref = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.by_name_dob = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.by_pnc = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.unmapped = g_hash_table_new (g_str_hash, g_str_equal);
-  import.duplicate_pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (sqlite3_open_v2 (vigil_store_get_location (store)->path, &import.db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       sqlite_failed (&import, error, _("The import could not open the store"));
-      import_clear (&import);
-      return NULL;
+      goto out;
     }
   sqlite3_busy_timeout (import.db, 10000);
 
-  base_name = g_path_get_basename (path);
-
-  if (!exec_sql (&import, "PRAGMA foreign_keys = ON", error) ||
-      !exec_sql (&import, "PRAGMA cache_size = -262144", error) ||
+  /* The connection's own settings: the store keeps its write-ahead log and its
+   * synchronous setting, so a crash leaves it as before or with the whole batch.
+   * Foreign keys are not checked row by row: every id the import writes is one it
+   * has just read or given inside this transaction, which holds the write lock. A
+   * modest page cache (the inserts mostly append), and sorting for the indexes on
+   * a second core. */
+  if (!exec_sql (&import, "PRAGMA foreign_keys = OFF", error) ||
+      !exec_sql (&import, "PRAGMA cache_size = -65536", error) ||
+      !exec_sql (&import, "PRAGMA threads = 2", error) ||
       !exec_sql (&import, "BEGIN IMMEDIATE", error))
+    goto out;
+
+  /* A large batch into a smaller store drops the secondary indexes and builds them
+   * again at the end (sorting once beats a million scattered index inserts), in the
+   * same transaction. The largest incident id (read from the end of the table, not
+   * counted) stands for the size of the store. */
+  if (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW > LARGE_BATCH_ROWS)
     {
-      import_clear (&import);
-      return NULL;
+      gint64 last_incident = 0;
+
+      if (!query_int64 (&import, "SELECT coalesce(max(id), 0) FROM incident", NULL, &last_incident, error))
+        goto out;
+      rebuild_indexes = (gint64) (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW) > last_incident;
     }
 
-  /* about 200 bytes a row in the exchange format */
-  rebuild_indexes = vigil_csv_reader_get_length (reader) / 200 > (gsize) MAX (50000, count_incidents (&import));
+  if (!load_people (&import, &parser, error))
+    goto out;
 
-#define FAIL() G_STMT_START { sqlite3_exec (import.db, "ROLLBACK", NULL, NULL, NULL); import_clear (&import); return NULL; } G_STMT_END
+  parser_running = g_thread_new ("vigil-import-read", parser_thread, &parser);
 
-  {
-    sqlite3_stmt *batch = NULL;
-
-    if (!prepare (&import,
-                  "INSERT INTO import_batch (created_at, updated_at, updated_by, file_name, sha256, kind, "
-                  "status, imported_by, started_at) VALUES (?1, ?1, ?2, ?3, ?4, 'incidents', 'running', ?2, ?1)",
-                  &batch, error))
-      FAIL ();
-    sqlite3_bind_text (batch, 1, import.now, -1, SQLITE_STATIC);
-    sqlite3_bind_text (batch, 2, import.actor, -1, SQLITE_STATIC);
-    sqlite3_bind_text (batch, 3, base_name, -1, SQLITE_STATIC);
-    sqlite3_bind_text (batch, 4, sha256, -1, SQLITE_STATIC);
-    if (sqlite3_step (batch) != SQLITE_DONE)
-      {
-        sqlite3_finalize (batch);
-        sqlite_failed (&import, error, _("The import could not start a batch"));
-        FAIL ();
-      }
-    sqlite3_finalize (batch);
-    import.batch_id = sqlite3_last_insert_rowid (import.db);
-    report->batch_id = import.batch_id;
-  }
-
-  /* A large batch into a smaller store: drop the secondary indexes and build them again
-   * at the end (sorting once beats a million scattered index inserts). Same transaction,
-   * so an interrupted import leaves them as they were. */
-  if (rebuild_indexes && !exec_sql (&import, DROP_SECONDARY_INDEXES, error))
-    FAIL ();
-
-  if (!load_people (&import, error) ||
-      !prepare (&import,
-                "INSERT INTO person (created_at, updated_at, updated_by, uuid, surname, forenames, dob, pnc_id, "
-                "local_ref) VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                &import.insert_person, error) ||
-      !prepare (&import,
-                "INSERT INTO incident (created_at, updated_at, updated_by, source, source_ref, occurred_at, "
-                "perpetrator_id, victim_id, relationship, offence_code, dash_risk, stalking, area, batch_id) "
-                "VALUES (?1, ?1, ?2, 'police', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-                "ON CONFLICT (source, source_ref) DO NOTHING",
-                &import.insert_incident, error) ||
-      !prepare (&import,
-                "INSERT INTO import_rejection (batch_id, line_number, field, reason, raw_text) "
-                "VALUES (?, ?, ?, ?, ?)",
-                &import.insert_rejection, error) ||
-      !prepare (&import,
-                "INSERT INTO person_duplicate (created_at, updated_at, updated_by, person_id, other_person_id, "
-                "reason, status, batch_id) VALUES (?1, ?1, ?2, ?3, ?4, ?5, 'open', ?6) "
-                "ON CONFLICT (person_id, other_person_id) DO NOTHING",
-                &import.insert_duplicate, error))
-    FAIL ();
-
-  while ((status = vigil_csv_reader_next (reader, &record)) != VIGIL_CSV_END)
+  /* the same file imported before adds nothing */
+  g_thread_join (g_steal_pointer (&hasher_running));
+  if (hasher.sha256 == NULL)
     {
-      report->rows_total++;
-
-      if (status == VIGIL_CSV_BAD)
-        {
-          if (!reject (&import, &record, NULL, record.problem, error))
-            FAIL ();
-        }
-      else if (!check_demo_row (store, &columns, mapping, &record, error) ||
-               !import_row (&import, &columns, mapping, &record, &today, scratch, error))
-        FAIL ();
-
-      if ((report->rows_total & 4095) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            FAIL ();
-          if (progress != NULL)
-            progress ((double) vigil_csv_reader_get_offset (reader) / MAX (1, vigil_csv_reader_get_length (reader)),
-                      report->rows_total, user_data);
-        }
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("Cannot read “%s”: %s"), path,
+                   hasher.error ? hasher.error->message : "");
+      goto out;
+    }
+  if (!query_int64 (&import,
+                    "SELECT id FROM import_batch WHERE sha256 = ?1 AND kind = 'incidents' "
+                    "AND status = 'complete' ORDER BY id LIMIT 1",
+                    hasher.sha256, &previous, error))
+    goto out;
+  if (previous != 0)
+    {
+      ok = TRUE;
+      goto out;
     }
 
-  {
-    sqlite3_stmt *finish = NULL;
-    g_autofree char *finished = vigil_store_now ();
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !start_batch (&import, base_name, hasher.sha256, error) ||
+      (rebuild_indexes && !exec_sql (&import, DROP_SECONDARY_INDEXES, error)) ||
+      !prepare_inserts (&import, error))
+    goto out;
 
-    if (!prepare (&import,
-                  "UPDATE import_batch SET status = 'complete', rows_total = ?, rows_imported = ?, "
-                  "rows_rejected = ?, rows_duplicate = ?, finished_at = ? WHERE id = ?",
-                  &finish, error))
-      FAIL ();
-    sqlite3_bind_int64 (finish, 1, (sqlite3_int64) report->rows_total);
-    sqlite3_bind_int64 (finish, 2, (sqlite3_int64) report->rows_imported);
-    sqlite3_bind_int64 (finish, 3, (sqlite3_int64) report->rows_rejected);
-    sqlite3_bind_int64 (finish, 4, (sqlite3_int64) report->rows_duplicate);
-    sqlite3_bind_text (finish, 5, finished, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (finish, 6, import.batch_id);
-    if (sqlite3_step (finish) != SQLITE_DONE)
-      {
-        sqlite3_finalize (finish);
-        sqlite_failed (&import, error, _("The import could not finish its batch"));
-        FAIL ();
-      }
-    sqlite3_finalize (finish);
-  }
+  g_debug ("%.2f s: people loaded, first rows read", (g_get_monotonic_time () - started) / 1e6);
+  ok = write_blocks (&import, &parser, progress, user_data, cancellable, error);
+  g_thread_join (g_steal_pointer (&parser_running));
+  if (ok && parser.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&parser.error));
+      ok = FALSE;
+    }
+  g_debug ("%.2f s: rows written", (g_get_monotonic_time () - started) / 1e6);
 
-  if (rebuild_indexes && !exec_sql (&import, CREATE_SECONDARY_INDEXES, error))
-    FAIL ();
+  ok = ok &&
+       finish_batch (&import, error) &&
+       (!rebuild_indexes || exec_sql (&import, CREATE_SECONDARY_INDEXES, error)) &&
+       (!(report->rows_imported > 0 || report->people_created > 0) || touch_facts (&import, error)) &&
+       audit_batch (&import, error);
+  g_debug ("%.2f s: indexes built", (g_get_monotonic_time () - started) / 1e6);
+  ok = ok && exec_sql (&import, "COMMIT", error);
+  g_debug ("%.2f s: committed", (g_get_monotonic_time () - started) / 1e6);
 
-  if (!audit_batch (&import, error) || !exec_sql (&import, "COMMIT", error))
-    FAIL ();
+out:
+  if (parser_running != NULL)
+    {
+      /* stopped before writing: let the reading thread finish, drop its blocks */
+      gboolean last = FALSE;
 
-#undef FAIL
+      g_atomic_int_set (&parser.stop, 1);
+      while (!last)
+        {
+          Block *block = g_async_queue_pop (parser.full);
 
+          last = block->last;
+          block_reset (block);
+          g_async_queue_push (parser.empty, block);
+        }
+      g_thread_join (parser_running);
+    }
+  if (hasher_running != NULL)
+    {
+      g_atomic_int_set (&hasher.stop, 1);
+      g_thread_join (hasher_running);
+    }
+  g_free (hasher.sha256);
+  g_clear_error (&hasher.error);
+
+  if (import.db != NULL && !sqlite3_get_autocommit (import.db))
+    sqlite3_exec (import.db, "ROLLBACK", NULL, NULL, NULL);
   import_clear (&import);
-  if (progress != NULL)
+  parser_clear (&parser);
+
+  if (!ok)
+    return NULL;
+
+  if (previous != 0)
+    {
+      /* what the reading thread counted before it stopped is not the report */
+      g_clear_pointer (&report, vigil_import_report_free);
+      report = vigil_import_report_new ();
+      report->already_imported = TRUE;
+      report->batch_id = previous;
+    }
+  else if (progress != NULL)
     progress (1.0, report->rows_total, user_data);
 
   report->seconds = (g_get_monotonic_time () - started) / 1e6;

@@ -80,7 +80,8 @@ split_search (const char *search)
 #define PEOPLE_FROM \
   " FROM person p" \
   " LEFT JOIN cohort_entry c ON c.id = (SELECT MAX(c2.id) FROM cohort_entry c2 WHERE c2.person_id = p.id)" \
-  " WHERE (c.id IS NOT NULL OR EXISTS (SELECT 1 FROM incident i WHERE i.perpetrator_id = p.id))"
+  " WHERE p.merged_into IS NULL" \
+  " AND (c.id IS NOT NULL OR EXISTS (SELECT 1 FROM incident i WHERE i.perpetrator_id = p.id))"
 
 /* Builds the WHERE tail and its parameters (five per word). */
 static void

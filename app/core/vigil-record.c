@@ -705,6 +705,49 @@ typedef struct
   gpointer record;
 } RecordOp;
 
+/* Bumps the store's facts generation in the current transaction: one statement (the
+ * record layer writes people and incidents one at a time, so this is on their path). */
+static gboolean
+touch_facts (VigilStore  *store,
+             GError     **error)
+{
+  int rows = 0;
+
+  if (!vigil_store_execute (store,
+                            "UPDATE vigil_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
+                            "WHERE key = 'facts_generation'",
+                            NULL, 0, &rows, error))
+    return FALSE;
+  /* never set yet */
+  return rows > 0 || vigil_store_touch_facts (store, error);
+}
+
+/* Whether writing @after over @before (NULL: an insert or a delete) changes what the
+ * scoring facts are read from — every incident; a person's id, references and merge —
+ * so that the store's facts generation must go up with it (vigil-fact-cache.c). */
+static gboolean
+changes_facts (const VigilRecordType *type,
+               gconstpointer          before,
+               gconstpointer          after)
+{
+  static const char * const person_fields[] = { "local_ref", "uuid", "merged_into" };
+
+  if (g_str_equal (type->table, "incident"))
+    return TRUE;
+  if (!g_str_equal (type->table, "person"))
+    return FALSE;
+  if (before == NULL || after == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (person_fields); i++)
+    {
+      const VigilField *field = vigil_record_type_find_field (type, person_fields[i]);
+
+      if (field != NULL && !field_equal (field, before, after))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 insert_cb (VigilStore  *store,
            gpointer     user_data,
@@ -771,6 +814,9 @@ insert_cb (VigilStore  *store,
       if (!vigil_audit_append (store, "create", type->table, id, person_of (type, op->record), detail, error))
         return FALSE;
     }
+
+  if (changes_facts (type, NULL, op->record) && !touch_facts (store, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -913,7 +959,7 @@ update_cb (VigilStore  *store,
   gpointer current;
   guint n = 0;
   int rows = 0;
-  gboolean ok;
+  gboolean ok, touch;
 
   current = fetch_record (store, type, header->id, error);
   if (current == NULL)
@@ -937,6 +983,7 @@ update_cb (VigilStore  *store,
       vigil_record_free (type, current);
       return TRUE;
     }
+  touch = changes_facts (type, current, op->record);
   vigil_record_free (type, current);
 
   g_string_printf (sql, "UPDATE %s SET rev = rev + 1, updated_at = ##p0::string, updated_by = ##p1::string",
@@ -972,6 +1019,8 @@ update_cb (VigilStore  *store,
     }
 
   if (!vigil_audit_append (store, "update", type->table, header->id, person_of (type, op->record), detail, error))
+    return FALSE;
+  if (touch && !touch_facts (store, error))
     return FALSE;
 
   header->rev++;
@@ -1069,6 +1118,9 @@ delete_cb (VigilStore  *store,
       set_conflict_error (store, type, header->id, error);
       return FALSE;
     }
+
+  if (changes_facts (type, NULL, op->record) && !touch_facts (store, error))
+    return FALSE;
 
   return vigil_audit_append (store, "delete", type->table, header->id, person_of (type, op->record), NULL, error);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "vigil-entities.h"
+#include "vigil-fact-cache.h"
 #include "vigil-refresh.h"
 
 void
@@ -203,12 +204,24 @@ store_run_cb (VigilStore  *store,
   return TRUE;
 }
 
+static void
+report_stage (VigilRefreshProgressFunc progress_func,
+              gpointer                 user_data,
+              VigilRefreshStage        stage,
+              double                   fraction)
+{
+  if (progress_func != NULL)
+    progress_func (stage, fraction, user_data);
+}
+
 VigilRefreshResult *
-vigil_refresh_run (VigilStore                *store,
-                   const VigilScoringProfile *profile,
-                   const GDate               *as_of,
-                   GCancellable              *cancellable,
-                   GError                   **error)
+vigil_refresh_run_full (VigilStore                *store,
+                        const VigilScoringProfile *profile,
+                        const GDate               *as_of,
+                        VigilRefreshProgressFunc   progress_func,
+                        gpointer                   user_data,
+                        GCancellable              *cancellable,
+                        GError                   **error)
 {
   g_autoptr(VigilRefreshResult) result = g_new0 (VigilRefreshResult, 1);
   g_autoptr(VigilFactSet) facts = NULL;
@@ -233,12 +246,17 @@ vigil_refresh_run (VigilStore                *store,
       as_of = &today;
     }
 
+  report_stage (progress_func, user_data, VIGIL_REFRESH_STAGE_LOADING, 0.0);
   t0 = g_get_monotonic_time ();
-  facts = vigil_fact_set_load (store, cancellable, error);
+  /* from the store's fact cache when it is current (vigil-fact-cache.c) */
+  facts = vigil_fact_cache_load (store, cancellable, &result->facts_cache, error);
   if (facts == NULL)
     return NULL;
 
   t1 = g_get_monotonic_time ();
+  report_stage (progress_func, user_data, VIGIL_REFRESH_STAGE_SCORING, 0.7);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   result->table = vigil_rfgv_score (facts, profile, as_of, error);
   if (result->table == NULL)
     return NULL;
@@ -259,6 +277,7 @@ vigil_refresh_run (VigilStore                *store,
   for (guint i = 0; i < entries->len; i++)
     g_hash_table_add (keep, &g_array_index (entries, gint64, i));
 
+  report_stage (progress_func, user_data, VIGIL_REFRESH_STAGE_STORING, 0.85);
   previous = load_previous (store, &result->previous_run_id, error);
   if (previous == NULL)
     return NULL;
@@ -277,6 +296,167 @@ vigil_refresh_run (VigilStore                *store,
   result->load_seconds = (t1 - t0) / 1e6;
   result->score_seconds = (t2 - t1) / 1e6;
   result->store_seconds = (g_get_monotonic_time () - t2) / 1e6;
+  report_stage (progress_func, user_data, VIGIL_REFRESH_STAGE_DONE, 1.0);
 
   return g_steal_pointer (&result);
+}
+
+VigilRefreshResult *
+vigil_refresh_run (VigilStore                *store,
+                   const VigilScoringProfile *profile,
+                   const GDate               *as_of,
+                   GCancellable              *cancellable,
+                   GError                   **error)
+{
+  return vigil_refresh_run_full (store, profile, as_of, NULL, NULL, cancellable, error);
+}
+
+
+/* Stored runs */
+
+void
+vigil_stored_run_free (VigilStoredRun *run)
+{
+  if (run == NULL)
+    return;
+
+  g_free (run->as_of);
+  g_free (run->run_by);
+  g_free (run->finished_at);
+  g_free (run->profile_name);
+  g_clear_pointer (&run->profile, vigil_scoring_profile_free);
+  g_clear_pointer (&run->table, vigil_score_table_free);
+  g_clear_pointer (&run->areas, g_hash_table_unref);
+  g_clear_pointer (&run->movers, g_array_unref);
+  g_clear_pointer (&run->previous_table, vigil_score_table_free);
+  g_free (run);
+}
+
+/* The stored scores of run @run_id as a table; @areas (may be NULL) gets each
+ * person's area. */
+static VigilScoreTable *
+load_run_table (VigilStore  *store,
+                gint64       run_id,
+                const char  *as_of_text,
+                GHashTable  *areas,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) scores = vigil_store_list (store, &vigil_score_type, "run_id", run_id, error);
+  g_autofree VigilScoreRow *rows = NULL;
+  GDate as_of;
+
+  if (scores == NULL)
+    return NULL;
+
+  rows = g_new0 (VigilScoreRow, MAX (scores->len, 1));
+  for (guint i = 0; i < scores->len; i++)
+    {
+      VigilScore *score = g_ptr_array_index (scores, i);
+
+      rows[i].person_id = score->person_id;
+      rows[i].rank = (gint32) score->rank;
+      rows[i].area_rank = (gint32) score->area_rank;
+      rows[i].points[VIGIL_RFGV_RECENCY] = (guint8) score->r;
+      rows[i].points[VIGIL_RFGV_FREQUENCY] = (guint8) score->f;
+      rows[i].points[VIGIL_RFGV_GRAVITY] = (guint8) score->g;
+      rows[i].points[VIGIL_RFGV_VICTIMS] = (guint8) score->v;
+      rows[i].total = score->total;
+      rows[i].in_cohort = score->in_cohort;
+      rows[i].latest_day = score->latest_incident ? vigil_rfgv_parse_day (score->latest_incident) : 0;
+      if (areas != NULL && score->area != NULL)
+        {
+          gint64 *key = g_new (gint64, 1);
+
+          *key = score->person_id;
+          g_hash_table_replace (areas, key, g_strdup (score->area));
+        }
+    }
+
+  g_date_clear (&as_of, 1);
+  if (as_of_text != NULL)
+    g_date_set_parse (&as_of, as_of_text);
+  return vigil_score_table_new_from_rows (rows, scores->len, g_date_valid (&as_of) ? &as_of : NULL);
+}
+
+/**
+ * vigil_refresh_load_latest:
+ * @out_run: (out) (transfer full) (nullable): the latest run, NULL when there is none
+ *
+ * Reads the latest stored run without scoring anyone: its stored scores (the cohort
+ * and everyone with a cohort entry), the profile it used, and its movers against the
+ * run stored before it (people of concern as they are now are the watched).
+ */
+gboolean
+vigil_refresh_load_latest (VigilStore      *store,
+                           VigilStoredRun **out_run,
+                           GError         **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) watched = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(VigilStoredRun) run = NULL;
+  g_autoptr(VigilScoreRun) record = NULL;
+  g_autoptr(VigilProfile) profile = NULL;
+  g_autoptr(VigilScoreTable) previous = NULL;
+  g_autoptr(GError) profile_error = NULL;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out_run != NULL, FALSE);
+
+  *out_run = NULL;
+  if (!query_ids (store, "SELECT id FROM score_run ORDER BY id DESC LIMIT 2", runs, error))
+    return FALSE;
+  if (runs->len == 0)
+    return TRUE;
+
+  run = g_new0 (VigilStoredRun, 1);
+  run->run_id = g_array_index (runs, gint64, 0);
+  run->previous_run_id = runs->len > 1 ? g_array_index (runs, gint64, 1) : 0;
+
+  record = vigil_store_fetch (store, &vigil_score_run_type, run->run_id, error);
+  if (record == NULL)
+    return FALSE;
+  run->as_of = g_strdup (record->as_of);
+  run->run_by = g_strdup (record->run_by);
+  run->finished_at = g_strdup (record->finished_at);
+  run->people_scored = record->people_scored;
+
+  profile = vigil_store_fetch (store, &vigil_profile_type, record->profile_id, error);
+  if (profile == NULL)
+    return FALSE;
+  run->profile_name = g_strdup (profile->name);
+  run->profile = vigil_scoring_profile_new_from_data (profile->definition, -1, &profile_error);
+  if (run->profile == NULL)
+    g_warning ("The profile of run %" G_GINT64_FORMAT " cannot be read: %s", run->run_id, profile_error->message);
+
+  run->areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  run->table = load_run_table (store, run->run_id, run->as_of, run->areas, error);
+  if (run->table == NULL)
+    return FALSE;
+
+  if (run->previous_run_id != 0)
+    {
+      g_autoptr(VigilScoreRun) previous_record =
+        vigil_store_fetch (store, &vigil_score_run_type, run->previous_run_id, error);
+
+      if (previous_record == NULL)
+        return FALSE;
+      previous = load_run_table (store, run->previous_run_id, previous_record->as_of, NULL, error);
+    }
+  else
+    previous = vigil_score_table_new_from_rows (NULL, 0, NULL);
+  if (previous == NULL)
+    return FALSE;
+
+  if (!query_ids (store,
+                  "SELECT c.person_id FROM cohort_entry c WHERE c.status = 'of_concern' AND c.id = "
+                  "(SELECT MAX(c2.id) FROM cohort_entry c2 WHERE c2.person_id = c.person_id)",
+                  watched, error))
+    return FALSE;
+
+  run->movers = vigil_rfgv_compare (previous, run->table, (const gint64 *) watched->data, watched->len);
+  if (run->previous_run_id != 0)
+    run->previous_table = g_steal_pointer (&previous);
+
+  *out_run = g_steal_pointer (&run);
+  return TRUE;
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "vigil-fact-cache.h"
 #include "vigil-rfgv.h"
 #include "vigil-scoring-profile.h"
 #include "vigil-store.h"
@@ -20,9 +21,45 @@ typedef struct
   double           load_seconds;
   double           score_seconds;
   double           store_seconds;
+  VigilFactCacheOutcome facts_cache;  /* the facts came from the cache, or were read */
 } VigilRefreshResult;
 
 void                vigil_refresh_result_free (VigilRefreshResult        *result);
+
+/* The stages of a run, in order, for a progress report. */
+typedef enum
+{
+  VIGIL_REFRESH_STAGE_LOADING,  /* reading every incident */
+  VIGIL_REFRESH_STAGE_SCORING,  /* scoring everyone */
+  VIGIL_REFRESH_STAGE_STORING,  /* storing the run and finding the movers */
+  VIGIL_REFRESH_STAGE_DONE,
+} VigilRefreshStage;
+
+/* Called in the thread of the run at the start of each stage; @fraction is the
+ * share of the whole run done (0 … 1). */
+typedef void (*VigilRefreshProgressFunc) (VigilRefreshStage stage,
+                                          double            fraction,
+                                          gpointer          user_data);
+
+/* The latest stored run, as stored: its scores are those of the cohort and of
+ * everyone with a cohort entry, not everyone scored. */
+typedef struct
+{
+  gint64               run_id;
+  gint64               previous_run_id;  /* the stored run before it, 0: none */
+  char                *as_of;            /* "YYYY-MM-DD" */
+  char                *run_by;
+  char                *finished_at;
+  gint64               people_scored;    /* everyone scored in that run */
+  char                *profile_name;     /* "name@sha256-prefix" as stored */
+  VigilScoringProfile *profile;          /* the profile the run used, NULL if unreadable */
+  VigilScoreTable     *table;            /* the stored rows, by rank */
+  GHashTable          *areas;            /* person id (gint64 *) → area name */
+  GArray              *movers;           /* VigilMover, against previous_run_id */
+  VigilScoreTable     *previous_table;   /* previous_run_id's stored rows, NULL: none */
+} VigilStoredRun;
+
+void                vigil_stored_run_free     (VigilStoredRun            *run);
 
 /* Scores every perpetrator in @store with @profile as of @as_of (NULL: today), stores
  * the run (profile, as-of date, who, when) with the scores of the cohort and of everyone
@@ -32,7 +69,23 @@ VigilRefreshResult *vigil_refresh_run         (VigilStore                *store,
                                                const GDate               *as_of,
                                                GCancellable              *cancellable,
                                                GError                   **error);
+/* The same, calling @progress_func (may be NULL) from the thread of the run at the
+ * start of each stage. */
+VigilRefreshResult *vigil_refresh_run_full    (VigilStore                *store,
+                                               const VigilScoringProfile *profile,
+                                               const GDate               *as_of,
+                                               VigilRefreshProgressFunc   progress_func,
+                                               gpointer                   user_data,
+                                               GCancellable              *cancellable,
+                                               GError                   **error);
+
+/* Reads the latest stored run (and its movers against the run before it) into
+ * @out_run; sets it to NULL when no run was stored yet. Returns FALSE on error. */
+gboolean            vigil_refresh_load_latest (VigilStore                *store,
+                                               VigilStoredRun           **out_run,
+                                               GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilRefreshResult, vigil_refresh_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilStoredRun, vigil_stored_run_free)
 
 G_END_DECLS

@@ -28,6 +28,8 @@
  */
 #pragma once
 
+#include <stdio.h>
+
 #include "vigil-store.h"
 #include "vigil-scoring-profile.h"
 
@@ -151,6 +153,20 @@ guint            vigil_fact_set_get_n_skipped      (const VigilFactSet    *self)
 /* Bytes held, for the benchmark. */
 gsize            vigil_fact_set_get_memory_size    (const VigilFactSet    *self);
 
+/* The set as one self-contained block (g_free it), for the fact cache; incident
+ * references are not kept. NULL when the set cannot be written so. */
+gpointer         vigil_fact_set_serialize          (const VigilFactSet    *self,
+                                                    gsize                 *out_size);
+/* Memory for such a block of @size bytes (to fill, then pass to
+ * vigil_fact_set_new_from_serialized); g_free () it otherwise. */
+gpointer         vigil_fact_set_alloc_block        (gsize                  size);
+/* Reads such a block back (taking it: g_malloc'd, freed on error), checking its
+ * checksum and every size, index and offset: a damaged, truncated or foreign block
+ * gives VIGIL_RFGV_ERROR_INVALID. */
+VigilFactSet    *vigil_fact_set_new_from_serialized (gpointer              block,
+                                                     gsize                 size,
+                                                     GError              **error);
+
 /* Julian day of an ISO 8601 date or date-time's date, 0 when it cannot be read. */
 gint32           vigil_rfgv_parse_day              (const char            *text);
 
@@ -203,6 +219,11 @@ const VigilScoreRow *vigil_score_table_get_person_row (const VigilScoreTable    
 VigilFactSet    *vigil_score_table_get_fact_set    (const VigilScoreTable       *self);
 const char      *vigil_score_table_get_person_ref  (const VigilScoreTable       *self,
                                                     const VigilScoreRow         *row);
+/* The ranking as CSV (header "rank,perpetrator_ref,R,F,G,V,total", the total as "%g"
+ * in the C locale), written to @out in large blocks and flushed. */
+gboolean         vigil_score_table_write_csv       (const VigilScoreTable       *self,
+                                                    FILE                        *out,
+                                                    GError                     **error);
 const char      *vigil_score_table_get_area_name   (const VigilScoreTable       *self,
                                                     const VigilScoreRow         *row);
 void             vigil_score_table_get_as_of       (const VigilScoreTable       *self,

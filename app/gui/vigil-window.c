@@ -17,8 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "vigil-connect-dialog.h"
+#include "vigil-duplicates-dialog.h"
 #include "vigil-gui.h"
+#include "vigil-identification-view.h"
 #include "vigil-import-dialog.h"
+#include "vigil-referral-dialog.h"
 #include "vigil-welcome-page.h"
 #include "vigil-window.h"
 
@@ -41,6 +44,7 @@ struct _VigilWindow
   GtkWidget            *password_button;
   AdwViewStack         *view_stack;
   VigilCohortView      *cohort_view;
+  VigilIdentificationView *identification_view;
 
   /* Owned references */
   GSettings            *settings;
@@ -89,6 +93,24 @@ is_main_page (VigilWindow *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
 }
 
+/* After the layout: title-visible is current then (it is stale while the switcher
+ * was just enabled), and without animations GTK 4.8's revealer does not resize when
+ * it closes during a layout, which left an empty strip under the pages. */
+static gboolean
+sync_switcher_bar_cb (gpointer user_data)
+{
+  VigilWindow *self = user_data;
+
+  if (self->switcher_bar == NULL)
+    return G_SOURCE_REMOVE;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    is_main_page (self) &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  gtk_widget_queue_resize (GTK_WIDGET (self->switcher_bar));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_chrome (VigilWindow *self)
 {
@@ -100,6 +122,7 @@ update_chrome (VigilWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, is_main);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     is_main && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  g_idle_add_full (G_PRIORITY_LOW, sync_switcher_bar_cb, g_object_ref (self), g_object_unref);
   gtk_widget_set_visible (self->demo_banner, is_demo);
   gtk_widget_set_visible (self->password_button, is_pg);
 
@@ -121,6 +144,9 @@ update_chrome (VigilWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", is_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refer", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-duplicates", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", is_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-open", can_retry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-password", is_pg);
 }
@@ -290,6 +316,7 @@ adopt_store (VigilWindow *self,
   if (g_set_object (&self->store, store))
     {
       vigil_cohort_view_set_store (self->cohort_view, store);
+      vigil_identification_view_set_store (self->identification_view, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
@@ -529,8 +556,26 @@ find_action (GtkWidget  *widget,
 {
   VigilWindow *self = VIGIL_WINDOW (widget);
 
-  if (is_main_page (self))
+  if (!is_main_page (self))
+    return;
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "identification") == 0)
+    vigil_identification_view_focus_search (self->identification_view);
+  else
     vigil_cohort_view_focus_search (self->cohort_view);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+
+  if (!is_main_page (self))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "identification");
+  vigil_identification_view_refresh (self->identification_view);
 }
 
 static void
@@ -570,6 +615,72 @@ import_action (GtkWidget  *widget,
   dialog = vigil_import_dialog_new (GTK_WINDOW (self), self->store);
   g_signal_connect_object (dialog, "imported",
                            G_CALLBACK (import_dialog_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The cohort list shows the store's people and their cohort status: reload it after
+ * a referral or a merge (if the dialog's store is still the one shown). */
+static void
+reload_people (VigilWindow *self,
+               VigilStore  *store)
+{
+  VigilPeopleModel *model = vigil_cohort_view_get_model (self->cohort_view);
+
+  if (model != NULL && store == self->store)
+    vigil_people_model_reload (model);
+}
+
+static void
+referral_dialog_referred_cb (VigilWindow         *self,
+                             gint64               person_id,
+                             gint64               entry_id,
+                             const char          *message,
+                             VigilReferralDialog *dialog)
+{
+  reload_people (self, vigil_referral_dialog_get_store (dialog));
+  vigil_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
+refer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+  VigilReferralDialog *dialog;
+
+  if (!is_main_page (self))
+    return;
+
+  dialog = vigil_referral_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "referred",
+                           G_CALLBACK (referral_dialog_referred_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+duplicates_dialog_changed_cb (VigilWindow           *self,
+                              VigilDuplicatesDialog *dialog)
+{
+  reload_people (self, vigil_duplicates_dialog_get_store (dialog));
+}
+
+static void
+review_duplicates_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+  VigilDuplicatesDialog *dialog;
+
+  if (!is_main_page (self))
+    return;
+
+  dialog = vigil_duplicates_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "changed",
+                           G_CALLBACK (duplicates_dialog_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -691,6 +802,7 @@ vigil_window_class_init (VigilWindowClass *klass)
 
   g_type_ensure (VIGIL_TYPE_WELCOME_PAGE);
   g_type_ensure (VIGIL_TYPE_COHORT_VIEW);
+  g_type_ensure (VIGIL_TYPE_IDENTIFICATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, toast_overlay);
@@ -707,6 +819,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, password_button);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, cohort_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, identification_view);
   gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
   gtk_widget_class_install_action (widget_class, "win.create-store", NULL, create_store_action);
@@ -719,8 +832,14 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.refer", NULL, refer_action);
+  gtk_widget_class_install_action (widget_class, "win.review-duplicates", NULL, review_duplicates_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.refer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
 }
 
 static void

@@ -322,6 +322,209 @@ test_cli_database_from_environment (void)
   g_assert_nonnull (strstr (absent->err, default_db));
 }
 
+/* import-flags: the report, exit 2 with a rejected row, 0 for the same file again, 1 for
+ * a user error */
+static void
+test_cli_import_flags (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(CliResult) first = NULL;
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) absent = NULL;
+  g_autoptr(CliResult) no_file = NULL;
+  g_autoptr(CliResult) help = NULL;
+
+  if (skip_without_cli ())
+    return;
+
+  home = vigil_test_make_tmpdir ();
+  db = g_build_filename (home, "flags.db", NULL);
+  csv = g_build_filename (home, "partner-flags.csv", NULL);
+  missing = g_build_filename (home, "missing.csv", NULL);
+  g_file_set_contents (csv,
+                       "person_ref,person_name,person_dob,person_pnc,agency,concern,reported_on,reported_by,isa_reference\n"
+                       "SYN-F0001,\"Fakewick, Golf\",,,housing,Threats to a neighbour,2025-03-01,Synth Homes,ISA-SYN-01\n"
+                       "SYN-F0002,\"Mockley, Echo\",,,bank,Concern,2025-03-02,,\n"
+                       "SYN-F0003,\"Testwood, Alfa\",,,Mental health,Disclosed controlling behaviour,2025-03-03,,\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  first = run_cli (home, CHECK_LEAKS, "--database", db, "import-flags", csv, NULL);
+  g_test_message ("%s", first->out);
+  g_assert_cmpint (first->status, ==, 2);
+  g_assert_nonnull (strstr (first->out, "Line 3, agency: unknown agency “bank”"));
+  g_assert_nonnull (strstr (first->out, "3 rows read, 2 flags added, 0 already known, 1 rejected; 2 new people"));
+  g_assert_nonnull (strstr (first->out, "2 people flagged have no incident as a perpetrator"));
+  g_assert_nonnull (strstr (first->out, "\n  SYN-F0001\n  SYN-F0003\n"));
+
+  again = run_cli (home, CHECK_LEAKS, "--database", db, "import-flags", csv, NULL);
+  assert_success (again);
+  g_assert_nonnull (strstr (again->out, "imported before"));
+
+  absent = run_cli (home, CHECK_LEAKS, "--database", db, "import-flags", missing, NULL);
+  assert_user_error (absent);
+
+  no_file = run_cli (home, CHECK_LEAKS, "--database", db, "import-flags", NULL);
+  assert_user_error (no_file);
+
+  help = run_cli (home, CHECK_LEAKS, "import-flags", "--help", NULL);
+  assert_success (help);
+  g_assert_nonnull (strstr (help->out, "isa_reference"));
+}
+
+static gboolean
+has_line_matching (const char *text,
+                   const char *pattern)
+{
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+/* Referrals, overrides and duplicate decisions through the CLI, and the judgements
+ * beside the scores of refresh (table) and explain; refresh's CSV stays as it was. */
+static void
+test_cli_cohort_decisions (void)
+{
+  static const char csv[] =
+    "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref,victim_name,"
+    "victim_dob,relationship,offence_code,dash_risk,stalking,area,perpetrator_pnc\n"
+    "SYN-I0000001,2026-09-01,SYN-P0000001,\"DUPLEX-SYNTH, Sample\",1980-01-01,SYN-V0000001,\"VICTIM-SYNTH, One\",,ex_partner,abh,high,0,North Synthshire,80/000001A\n"
+    "SYN-I0000002,2026-09-15,SYN-P0000002,\"DUPLEX-SYNTH, Sample\",1980-01-01,SYN-V0000002,\"VICTIM-SYNTH, Two\",,ex_partner,harassment,,0,North Synthshire,80/000001A\n"
+    "SYN-I0000003,2026-10-01,SYN-P0000003,\"TRIPLE-SYNTH, Sample\",1975-02-02,SYN-V0000003,\"VICTIM-SYNTH, Three\",,intimate_partner,common_assault,,0,South Synthshire,\n";
+  g_autofree char *home = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autoptr(CliResult) import = NULL;
+  g_autoptr(CliResult) open = NULL;
+  g_autoptr(CliResult) merge = NULL;
+  g_autoptr(CliResult) merge_again = NULL;
+  g_autoptr(CliResult) merged = NULL;
+  g_autoptr(CliResult) bad_status = NULL;
+  g_autoptr(CliResult) bad_id = NULL;
+  g_autoptr(CliResult) refer = NULL;
+  g_autoptr(CliResult) refer_again = NULL;
+  g_autoptr(CliResult) refer_incomplete = NULL;
+  g_autoptr(CliResult) include = NULL;
+  g_autoptr(CliResult) exclude = NULL;
+  g_autoptr(CliResult) no_rationale = NULL;
+  g_autoptr(CliResult) bad_kind = NULL;
+  g_autoptr(CliResult) table = NULL;
+  g_autoptr(CliResult) csv_out = NULL;
+  g_autoptr(CliResult) explain = NULL;
+  g_autoptr(CliResult) audit = NULL;
+
+  if (skip_without_cli ())
+    return;
+
+  home = vigil_test_make_tmpdir ();
+  db = g_build_filename (home, "force.db", NULL);
+  csv_path = g_build_filename (home, "incidents.csv", NULL);
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+
+  import = run_cli (home, CHECK_LEAKS, "--database", db, "import", csv_path, NULL);
+  assert_success (import);
+
+  /* the import found SYN-P0000002 looks like SYN-P0000001 */
+  open = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", NULL);
+  assert_success (open);
+  g_test_message ("%s", open->out);
+  g_assert_true (has_line_matching (open->out, "^Possible duplicate 1 \\(Open\\): "));
+  g_assert_nonnull (strstr (open->out, "SYN-P0000001"));
+  g_assert_nonnull (strstr (open->out, "SYN-P0000002"));
+  g_assert_nonnull (strstr (open->out, "80/000001A"));
+  g_assert_nonnull (strstr (open->out, "found by import batch 1"));
+
+  merge = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", "merge", "1", "--keep", "SYN-P0000001",
+                   "--by", "DS Merge Synth", "--rationale", "Same DOB and PNC ID", NULL);
+  assert_success (merge);
+  g_assert_nonnull (strstr (merge->out, "SYN-P0000001"));
+
+  merge_again = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", "keep-apart", "1",
+                         "--by", "DS Other Synth", "--rationale", "Changed my mind", NULL);
+  assert_user_error (merge_again);
+  g_assert_nonnull (strstr (merge_again->err, "already decided"));
+
+  merged = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", "list", "--status", "merged", NULL);
+  assert_success (merged);
+  g_assert_nonnull (strstr (merged->out, "Decided by DS Merge Synth"));
+
+  bad_status = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", "--status", "maybe", NULL);
+  assert_user_error (bad_status);
+  bad_id = run_cli (home, CHECK_LEAKS, "--database", db, "duplicates", "merge", "one", "--keep", "SYN-P0000001",
+                    "--by", "DS Synth", "--rationale", "Why", NULL);
+  assert_user_error (bad_id);
+
+  /* a stalker unknown to police for DA enters by referral, once */
+  refer = run_cli (home, CHECK_LEAKS, "--database", db, "refer", "--route", "stalking_referral",
+                   "--source", "Stalking clinic", "--reason", "Fixated on a former colleague",
+                   "--surname", "FIXATE-SYNTH", "--forenames", "Sample", "--ref", "SYN-R0000001",
+                   "--on", "2026-10-05", "--area", "North Synthshire", NULL);
+  assert_success (refer);
+  g_assert_nonnull (strstr (refer->out, "SYN-R0000001"));
+  g_assert_nonnull (strstr (refer->out, "Stalking referral"));
+  g_assert_nonnull (strstr (refer->out, "2026-10-05"));
+
+  refer_again = run_cli (home, CHECK_LEAKS, "--database", db, "refer", "--route", "agency_referral",
+                         "--source", "Probation", "--reason", "Again", "--person", "SYN-R0000001", NULL);
+  assert_user_error (refer_again);
+  g_assert_nonnull (strstr (refer_again->err, "already in the cohort"));
+  g_assert_nonnull (strstr (refer_again->err, "Candidate"));
+
+  refer_incomplete = run_cli (home, CHECK_LEAKS, "--database", db, "refer", "--source", "Probation",
+                              "--reason", "Why", "--person", "SYN-P0000003", NULL);
+  assert_user_error (refer_incomplete);
+
+  /* people decide: include one, exclude another; each needs a rationale */
+  include = run_cli (home, CHECK_LEAKS, "--database", db, "override", "include", "SYN-P0000003",
+                     "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "IDVA reports escalation",
+                     "--on", "2026-11-02", NULL);
+  assert_success (include);
+  g_assert_nonnull (strstr (include->out, "included by DI Judge Synth"));
+  g_assert_nonnull (strstr (include->out, "Not scored"));
+  g_assert_nonnull (strstr (include->out, "Professional judgement"));
+
+  exclude = run_cli (home, CHECK_LEAKS, "--database", db, "override", "exclude", "SYN-P0000002",
+                     "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Incidents resolved in court",
+                     "--proportionality", "Reviewed against the victims' safety", NULL);
+  assert_success (exclude);
+  g_assert_nonnull (strstr (exclude->out, "SYN-P0000001")); /* the merged reference leads there */
+
+  no_rationale = run_cli (home, CHECK_LEAKS, "--database", db, "override", "include", "SYN-P0000003",
+                          "--by", "DI Judge Synth", "--role", "MATAC chair", NULL);
+  assert_user_error (no_rationale);
+  bad_kind = run_cli (home, CHECK_LEAKS, "--database", db, "override", "maybe", "SYN-P0000003",
+                      "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
+  assert_user_error (bad_kind);
+
+  /* the judgements stand beside the scores */
+  table = run_cli (home, CHECK_LEAKS, "--database", db, "refresh", "--as-of", "2026-11-03", NULL);
+  assert_success (table);
+  g_test_message ("%s", table->out);
+  g_assert_true (has_line_matching (table->out, "^ +Rank +Reference .*Judgement$"));
+  g_assert_true (has_line_matching (table->out, "SYN-P0000001 .*excluded by DI Judge Synth$"));
+  g_assert_true (has_line_matching (table->out, "SYN-P0000003 .*included by DI Judge Synth$"));
+  g_assert_false (strstr (table->out, "SYN-P0000002 ") != NULL);
+
+  csv_out = run_cli (home, CHECK_LEAKS, "--database", db, "refresh", "--as-of", "2026-11-03", "--format", "csv", NULL);
+  assert_success (csv_out);
+  g_assert_true (g_str_has_prefix (csv_out->out, "rank,perpetrator_ref,R,F,G,V,total\n"));
+  g_assert_null (strstr (csv_out->out, "excluded"));
+  g_assert_true (has_line_matching (csv_out->out, "^[0-9]+,SYN-P0000001,[0-9]+,2,[0-9]+,3,[0-9.]+$"));
+
+  explain = run_cli (home, CHECK_LEAKS, "--database", db, "explain", "SYN-P0000002", "--as-of", "2026-11-03", NULL);
+  assert_success (explain);
+  g_assert_true (has_line_matching (explain->out,
+                                    "^  Judgement: excluded by DI Judge Synth \\(MATAC chair\\) on [0-9-]+: "
+                                    "Incidents resolved in court$"));
+  g_assert_nonnull (strstr (explain->out, "SYN-I0000002"));
+
+  audit = run_cli (home, CHECK_LEAKS, "--database", db, "audit", "verify", NULL);
+  assert_success (audit);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,6 +536,8 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_cli_help);
   g_test_add_func ("/cli/database-from-environment", test_cli_database_from_environment);
   g_test_add_func ("/cli/demo-and-info", test_cli_demo_and_info);
+  g_test_add_func ("/cli/cohort-decisions", test_cli_cohort_decisions);
+  g_test_add_func ("/cli/import-flags", test_cli_import_flags);
 
   return g_test_run ();
 }

@@ -105,6 +105,46 @@ test_file (void)
   g_rmdir (dir);
 }
 
+/* Reading a mapped file while letting its pages go gives what reading it whole gives,
+ * records that span pages (quoted line breaks) included. */
+static void
+test_release (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigil-csv-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "pages.csv", NULL);
+  g_autoptr(GString) contents = g_string_new ("ref,note,n\n");
+  g_autoptr(VigilCsvReader) reader = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+  VigilCsvRecord record;
+  VigilCsvStatus status;
+
+  /* about 300 KB: many page boundaries, some inside quoted fields */
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (contents, "SYN-%u,\"line one, %u\nline \"\"two\"\"\",%u\n", i, i, i % 7);
+  g_file_set_contents (path, contents->str, contents->len, &error);
+  g_assert_no_error (error);
+  expected = read_all (contents->str, contents->len);
+
+  reader = vigil_csv_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  while ((status = vigil_csv_reader_next (reader, &record)) != VIGIL_CSV_END)
+    {
+      g_assert_cmpint (status, ==, VIGIL_CSV_RECORD);
+      g_string_append_printf (got, "%" G_GUINT64_FORMAT ":", record.line);
+      for (guint i = 0; i < record.n_fields; i++)
+        g_string_append_printf (got, "%s%s", i ? "|" : "", record.fields[i]);
+      g_string_append_c (got, '\n');
+      vigil_csv_reader_release (reader);
+    }
+  g_assert_cmpstr (got->str, ==, expected);
+
+  g_clear_pointer (&reader, vigil_csv_reader_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +154,7 @@ main (int   argc,
   g_test_add_func ("/csv/well-formed", test_well_formed);
   g_test_add_func ("/csv/malformed", test_malformed);
   g_test_add_func ("/csv/file", test_file);
+  g_test_add_func ("/csv/release", test_release);
 
   return g_test_run ();
 }

@@ -57,13 +57,13 @@ count (VigilStore *store,
   return g_value_get_int64 (gda_data_model_get_value_at (model, 0, 0, &error));
 }
 
+/* An empty store on the engine under test (VIGIL_TEST_ENGINE): SQLite, or PostgreSQL in
+ * the pg suite; every test gives the same results on both. */
 static VigilStore *
-open_sqlite_store (void)
+open_store (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "store.db", NULL);
-  g_autoptr(VigilLocation) location = vigil_location_new_sqlite (path);
+  g_autoptr(VigilLocation) location = vigil_test_empty_location ();
   VigilStore *store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
 
   g_assert_no_error (error);
@@ -75,7 +75,7 @@ static void
 test_synthetic_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *path = write_synthetic (2000, 11);
   g_autoptr(VigilImportReport) report = NULL;
   g_autoptr(VigilImportReport) again = NULL;
@@ -121,7 +121,7 @@ static void
 test_known_incident_refs (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *first = write_file ("first.csv",
     HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n");
@@ -167,7 +167,7 @@ test_bad_rows (void)
     { 14, "perpetrator_name", "needs a name" },
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *path = write_file ("bad.csv",
     "\xEF\xBB\xBF" HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\r\n"
@@ -232,7 +232,7 @@ static void
 test_mapping (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *mapping_path = write_file ("force.json",
     "{\"columns\": {\"incident_ref\": \"Occurrence\", \"occurred_at\": \"Date\","
     " \"perpetrator_ref\": \"Suspect ID\", \"perpetrator_name\": \"Suspect\", \"perpetrator_dob\": \"Suspect DOB\","
@@ -305,7 +305,7 @@ static void
 test_possible_duplicates (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *path = write_file ("dupes.csv",
     HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,,0,\n"
@@ -341,7 +341,7 @@ static void
 test_demo_store_refuses_real_names (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *real = write_file ("real.csv",
     HEADER
     "R-1,2026-01-05,R-P1,\"Smith, John\",1980-02-03,,,,ex_partner,abh,,0,\n");
@@ -366,7 +366,7 @@ static void
 test_cancelled (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *path = write_synthetic (20000, 5);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(VigilImportReport) report = NULL;
@@ -380,58 +380,613 @@ test_cancelled (void)
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM audit"), ==, 0);
 }
 
-/* A killed import leaves the store as before the batch or with the whole batch. */
+#define PG_INDEXES_SQL "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() " \
+                       "AND tablename IN ('person', 'incident')"
+#define PG_FOREIGN_KEYS_SQL "SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' " \
+                            "AND conrelid IN ('person'::regclass, 'incident'::regclass)"
+
+/* Rows of PostgreSQL sessions of the import (application_name "vigil-import"). */
+static gint64
+count_pg_imports (VigilStore *store)
+{
+  return count (store, "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = 'vigil-import'");
+}
+
+/* A killed import leaves the store as before the batch or with the whole batch: SQLite
+ * rolls the open transaction back from its journal, PostgreSQL when the connection goes. */
 static void
 test_killed_midway (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "killed.db", NULL);
   g_autofree char *cli = g_build_filename (g_getenv ("VIGIL_BUILD_ROOT"), "app", "cli", "vigil-cli", NULL);
   g_autofree char *path = write_synthetic (60000, 9);
-  g_autoptr(VigilLocation) location = vigil_location_new_sqlite (db);
+  g_autoptr(VigilLocation) location = vigil_test_empty_location ();
+  g_autofree char *db = location->engine == VIGIL_ENGINE_SQLITE ? g_strdup (location->path)
+                                                                : vigil_location_to_uri (location, TRUE);
   g_autoptr(VigilStore) store = NULL;
   g_autoptr(VigilImportReport) report = NULL;
   const char *argv[] = { cli, "--database", db, "import", path, NULL };
   GPid pid;
   int wait_status = 0;
   gint64 incidents;
+  gint64 indexes = 0;
+  gint64 foreign_keys = 0;
 
   /* an empty store first, so the child only imports */
   store = vigil_store_open (location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
   g_assert_no_error (error);
-  vigil_store_close (store);
-  g_clear_object (&store);
+  if (location->engine == VIGIL_ENGINE_SQLITE)
+    {
+      vigil_store_close (store);
+      g_clear_object (&store);
+    }
 
   g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
-  g_usleep (G_USEC_PER_SEC / 2);
+  if (location->engine == VIGIL_ENGINE_SQLITE)
+    g_usleep (G_USEC_PER_SEC / 2);
+  else
+    {
+      /* kill it while its transaction is open: once the server has its session */
+      for (guint i = 0; i < 600 && count_pg_imports (store) == 0; i++)
+        g_usleep (G_USEC_PER_SEC / 20);
+      g_assert_cmpint (count_pg_imports (store), >, 0);
+      g_usleep (G_USEC_PER_SEC / 5);
+    }
   kill (pid, SIGKILL);
   waitpid (pid, &wait_status, 0);
   g_spawn_close_pid (pid);
   g_assert_true (WIFSIGNALED (wait_status));
 
-  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
-  g_assert_no_error (error);
+  if (location->engine == VIGIL_ENGINE_SQLITE)
+    {
+      store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      /* the server ends the dead client's session and rolls its transaction back */
+      for (guint i = 0; i < 1200 && count_pg_imports (store) > 0; i++)
+        g_usleep (G_USEC_PER_SEC / 20);
+      g_assert_cmpint (count_pg_imports (store), ==, 0);
+    }
   incidents = count (store, "SELECT COUNT(*) FROM incident");
   g_test_message ("incidents after the kill: %" G_GINT64_FORMAT, incidents);
   g_assert_true (incidents == 0 || incidents == 60000);
+  if (incidents == 0)
+    {
+      /* nothing half done: no person, no batch, no rejection of the dead import */
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person"), ==, 0);
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+    }
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM import_batch WHERE status <> 'complete'"), ==, 0);
   g_assert_true (vigil_audit_verify (store, NULL, &error));
   g_assert_no_error (error);
 
-  /* and importing again completes the batch */
+  /* and importing again completes the batch; on PostgreSQL a batch this size into a
+   * smaller store sets the secondary indexes and foreign keys aside and makes them again */
+  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
+    {
+      indexes = count (store, PG_INDEXES_SQL);
+      foreign_keys = count (store, PG_FOREIGN_KEYS_SQL);
+    }
   report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, 60000);
+  g_assert_true (vigil_audit_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
+    {
+      g_assert_cmpint (count (store, PG_INDEXES_SQL), ==, indexes);
+      g_assert_cmpint (count (store, PG_FOREIGN_KEYS_SQL), ==, foreign_keys);
+      g_assert_cmpint (foreign_keys, >=, 4);
+    }
+}
+
+static void
+cancel_at_first_progress_cb (double   fraction,
+                             guint64  rows,
+                             gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled while reading: nothing is kept. */
+static void
+test_cancelled_midway (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *path = write_synthetic (6000, 6);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(VigilImportReport) report = NULL;
+
+  report = vigil_import_incidents (store, path, NULL, cancel_at_first_progress_cb, cancellable, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM audit"), ==, 0);
+}
+
+typedef struct
+{
+  double last;
+  guint calls;
+} Progress;
+
+static void
+record_progress_cb (double   fraction,
+                    guint64  rows,
+                    gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpfloat (fraction, >=, progress->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  progress->last = fraction;
+  progress->calls++;
+}
+
+/* Progress goes forward and ends at 1; the import bumps the facts generation. */
+static void
+test_progress_and_facts_generation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *path = write_synthetic (9000, 8);
+  g_autoptr(VigilImportReport) report = NULL;
+  Progress progress = { 0 };
+  gint64 generation = vigil_store_get_facts_generation (store, &error);
+
+  g_assert_no_error (error);
+  report = vigil_import_incidents (store, path, NULL, record_progress_cb, &progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows_imported, ==, 9000);
+  g_assert_cmpuint (progress.calls, >=, 3);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  g_assert_cmpint (vigil_store_get_facts_generation (store, &error), ==, generation + 1);
+  g_assert_no_error (error);
+}
+
+/* A reference of a person merged into another lands on the person kept. */
+static void
+test_merged_person (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *first = write_file ("first.csv",
+    HEADER
+    "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n"
+    "SYN-I2,2026-01-06,SYN-P2,\"Testington, Bravo\",1980-02-03,SYN-V2,\"Mockridge, Charlie\",,ex_partner,abh,,0,North Synthshire\n");
+  g_autofree char *second = write_file ("second.csv",
+    HEADER
+    "SYN-I3,2026-02-05,SYN-P2,,,SYN-V1,,,ex_partner,stalking,,1,North Synthshire\n");
+  g_autoptr(VigilImportReport) a = vigil_import_incidents (store, first, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(VigilImportReport) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->possible_duplicates, ==, 1);
+  /* SYN-P2 was found to be SYN-P1 */
+  g_assert_true (vigil_store_execute (store,
+                                      "UPDATE person SET merged_into = (SELECT id FROM person WHERE local_ref = 'SYN-P1') "
+                                      "WHERE local_ref = 'SYN-P2'", NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  b = vigil_import_incidents (store, second, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->rows_imported, ==, 1);
+  g_assert_cmpuint (b->people_created, ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident i JOIN person p ON p.id = i.perpetrator_id "
+                                 "WHERE i.source_ref = 'SYN-I3' AND p.local_ref = 'SYN-P1'"), ==, 1);
+}
+
+#define HEADER_PNC "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
+                   "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area," \
+                   "perpetrator_pnc,victim_pnc\n"
+
+/* The rows @sql selects (every column text), one line each, "∅" for NULL. */
+static char *
+dump (VigilStore *store,
+      const char *sql,
+      guint       n_columns)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (GType));
+  g_autoptr(GdaDataModel) model = NULL;
+  GString *out = g_string_new (NULL);
+  GType none = G_TYPE_NONE;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GType type = G_TYPE_STRING;
+
+      g_array_append_val (types, type);
+    }
+  g_array_append_val (types, none);
+  model = vigil_store_query (store, sql, NULL, 0, (const GType *) types->data, &error);
+  g_assert_no_error (error);
+
+  for (int r = 0; r < gda_data_model_get_n_rows (model); r++)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const GValue *value = gda_data_model_get_value_at (model, c, r, &error);
+
+          g_assert_no_error (error);
+          g_string_append (out, gda_value_is_null (value) ? "∅" : g_value_get_string (value));
+          g_string_append_c (out, c + 1 < n_columns ? '|' : '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_reports (VigilImportReport *a,
+                     VigilImportReport *b)
+{
+  g_assert_cmpint (a->already_imported, ==, b->already_imported);
+  g_assert_cmpuint (a->rows_total, ==, b->rows_total);
+  g_assert_cmpuint (a->rows_imported, ==, b->rows_imported);
+  g_assert_cmpuint (a->rows_rejected, ==, b->rows_rejected);
+  g_assert_cmpuint (a->rows_duplicate, ==, b->rows_duplicate);
+  g_assert_cmpuint (a->people_created, ==, b->people_created);
+  g_assert_cmpuint (a->possible_duplicates, ==, b->possible_duplicates);
+  g_assert_cmpuint (a->rejections->len, ==, b->rejections->len);
+  for (guint i = 0; i < a->rejections->len; i++)
+    {
+      VigilImportProblem *x = g_ptr_array_index (a->rejections, i);
+      VigilImportProblem *y = g_ptr_array_index (b->rejections, i);
+
+      g_assert_cmpuint (x->line, ==, y->line);
+      g_assert_cmpstr (x->field, ==, y->field);
+      g_assert_cmpstr (x->reason, ==, y->reason);
+      g_assert_cmpstr (x->raw_text, ==, y->raw_text);
+    }
+  g_assert_cmpuint (a->unmapped->len, ==, b->unmapped->len);
+  for (guint i = 0; i < a->unmapped->len; i++)
+    {
+      VigilImportUnmapped *x = g_ptr_array_index (a->unmapped, i);
+      VigilImportUnmapped *y = g_ptr_array_index (b->unmapped, i);
+
+      g_assert_cmpstr (x->code, ==, y->code);
+      g_assert_cmpuint (x->count, ==, y->count);
+    }
+}
+
+static void
+assert_same_stores (VigilStore *a,
+                    VigilStore *b)
+{
+  static const struct
+  {
+    const char *sql;
+    guint n_columns;
+  } dumps[] = {
+    { "SELECT local_ref, surname, forenames, dob, pnc_id FROM person ORDER BY id", 5 },
+    { "SELECT i.source_ref, i.occurred_at, p.local_ref, v.local_ref, i.relationship, i.offence_code, "
+      "i.dash_risk, CAST (i.stalking AS TEXT), i.area, b.file_name FROM incident i "
+      "JOIN person p ON p.id = i.perpetrator_id LEFT JOIN person v ON v.id = i.victim_id "
+      "LEFT JOIN import_batch b ON b.id = i.batch_id ORDER BY i.id", 10 },
+    { "SELECT p.local_ref, o.local_ref, d.reason, d.status, b.file_name FROM person_duplicate d "
+      "JOIN person p ON p.id = d.person_id JOIN person o ON o.id = d.other_person_id "
+      "LEFT JOIN import_batch b ON b.id = d.batch_id ORDER BY d.id", 5 },
+    { "SELECT b.file_name, CAST (r.line_number AS TEXT), r.field, r.reason, r.raw_text FROM import_rejection r "
+      "JOIN import_batch b ON b.id = r.batch_id ORDER BY r.id", 5 },
+    { "SELECT file_name, sha256, kind, status, CAST (rows_total AS TEXT), CAST (rows_imported AS TEXT), "
+      "CAST (rows_rejected AS TEXT), CAST (rows_duplicate AS TEXT), imported_by FROM import_batch ORDER BY id", 9 },
+    { "SELECT actor, action, entity, detail FROM audit ORDER BY seq", 4 },
+    { "SELECT value FROM vigil_meta WHERE key = 'facts_generation'", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dumps); i++)
+    {
+      g_autofree char *x = dump (a, dumps[i].sql, dumps[i].n_columns);
+      g_autofree char *y = dump (b, dumps[i].sql, dumps[i].n_columns);
+
+      g_assert_cmpstr (x, ==, y);
+    }
+}
+
+/* The same files give the same store on SQLite and on PostgreSQL: people and who they
+ * are, incidents in file order, possible duplicates (with the store's people too),
+ * rejections, unmapped offences, batches and the audit log. */
+static void
+test_same_on_both_engines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *sqlite_path = NULL;
+  g_autoptr(VigilLocation) sqlite_location = NULL;
+  g_autoptr(VigilStore) sqlite_store = NULL;
+  g_autoptr(VigilStore) pg_store = NULL;
+  g_autofree char *synthetic = write_synthetic (2000, 21);
+  g_autofree char *crafted = write_file ("crafted.csv",
+    HEADER_PNC
+    "SYN-X1,2026-01-05,SYN-PD1,\"Testington, Bravo\",1980-02-03,SYN-VD1,\"Mockridge, Alfa\",1985-01-01,ex_partner,abh,high,0,North Synthshire,PNC/01,\n"
+    "SYN-X2,2026-01-06,SYN-PD2,\"TESTINGTON,  bravo\",1980-02-03,,,,ex_partner,stalking,,1,,,\n"
+    "SYN-X3,2026-01-07,SYN-PD3,\"Quillfeather, Delta\",1979-05-05,,,,family,gbh,medium,0,,PNC/01,\n"
+    "SYN-X4,2026-01-08,SYN-PD4,\"Testington, Bravo\",1980-02-03,,,,family,gbh,,0,,PNC/01,\n"
+    "SYN-X5,2026-01-09,SYN-PD5,,,,,,family,gbh,,0,,,\n"
+    "SYN-X6,2026-01-10,SYN-PD1,,,SYN-VD2,,,intimate_partner,doorstep_shouting,,0,\"North\\Synth\tshire\",,\n"
+    "SYN-X7,2026-01-11,SYN-PD6,\"Testington, Bravo\",,SYN-PD2,,,intimate_partner,kerb_crawling,,0,,,\n"
+    "SYN-X1,2026-02-01,SYN-PD1,,,,,,ex_partner,common_assault,,0,,,\n"
+    "SYN-X9,2026-01-12,SYN-PD6,,,SYN-VD3,\"Mockridge, Alfa\",1985-01-01,ex_partner,kerb_crawling,,0,\"Examplevale,\nEast\",,PNC/02\n"
+    "SYN-X10,2026-13-01,SYN-PD6,,,,,,ex_partner,abh,,0,\"Back\\slash\tand tab\",,\n"
+    "SYN-X11,2026-01-13,SYN-PD7,\"O'Testington-Smythe, Élodie\",1990-07-07,SYN-VD4,\"Mockridge, Zulu\",,non_domestic,harassment,standard,0,Examplevale,,PNC/02\n");
+  g_autofree char *second = write_file ("second.csv",
+    HEADER_PNC
+    "SYN-X1,2026-01-05,SYN-PD1,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,high,0,North Synthshire,,\n"
+    "SYN-X20,2026-03-01,SYN-PD8,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,,0,,,\n"
+    "SYN-X21,2026-03-02,SYN-PD9,\"Otherby, Echo\",1970-01-01,SYN-VD5,\"Mockridge, Alfa\",1985-01-01,ex_partner,abh,,0,,PNC/01,PNC/02\n"
+    "SYN-X22,2026-03-03,SYN-PD2,,,SYN-VD1,,,ex_partner,doorstep_shouting,,0,,,\n"
+    "SYN-X23,2026-03-04,SYN-PD4,,,SYN-VD4,,,ex_partner,abh,,0,,,\n");
+  const char *files[] = { synthetic, crafted, second, crafted };
+
+  if (!vigil_test_engine_is_pg ())
+    {
+      g_test_skip ("compares with PostgreSQL: runs in the pg suite");
+      return;
+    }
+
+  dir = vigil_test_make_tmpdir ();
+  sqlite_path = g_build_filename (dir, "same.db", NULL);
+  sqlite_location = vigil_location_new_sqlite (sqlite_path);
+  sqlite_store = vigil_store_open (sqlite_location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  g_assert_no_error (error);
+  vigil_store_set_actor (sqlite_store, "Import Tester (tester)");
+  pg_store = open_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(VigilImportReport) on_sqlite = vigil_import_incidents (sqlite_store, files[i], NULL, NULL, NULL, NULL, &error);
+      g_autoptr(VigilImportReport) on_pg = NULL;
+
+      g_assert_no_error (error);
+      on_pg = vigil_import_incidents (pg_store, files[i], NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %" G_GUINT64_FORMAT " imported, %" G_GUINT64_FORMAT " rejected, %" G_GUINT64_FORMAT
+                      " known, %" G_GUINT64_FORMAT " people, %" G_GUINT64_FORMAT " possible duplicates",
+                      files[i], on_pg->rows_imported, on_pg->rows_rejected, on_pg->rows_duplicate,
+                      on_pg->people_created, on_pg->possible_duplicates);
+      assert_same_reports (on_sqlite, on_pg);
+      assert_same_stores (sqlite_store, pg_store);
+
+      /* SYN-PD4 turns out to be SYN-PD1: its reference, name and PNC ID lead there */
+      if (files[i] == crafted)
+        {
+          static const char merge[] = "UPDATE person SET merged_into = (SELECT id FROM person WHERE local_ref = "
+                                      "'SYN-PD1') WHERE local_ref = 'SYN-PD4'";
+
+          g_assert_true (vigil_store_execute (sqlite_store, merge, NULL, 0, NULL, &error));
+          g_assert_no_error (error);
+          g_assert_true (vigil_store_execute (pg_store, merge, NULL, 0, NULL, &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  /* the crafted file covers each case */
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM person_duplicate d JOIN person p ON p.id = d.person_id "
+                                    "JOIN person o ON o.id = d.other_person_id WHERE p.local_ref = 'SYN-PD8' "
+                                    "AND o.local_ref = 'SYN-PD1' AND d.reason = 'same_name_dob'"), ==, 1);
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM incident i JOIN person p ON p.id = i.perpetrator_id "
+                                    "WHERE i.source_ref = 'SYN-X23' AND p.local_ref = 'SYN-PD1'"), ==, 1);
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM person_duplicate d JOIN person p ON p.id = d.person_id "
+                                    "WHERE p.local_ref = 'SYN-PD4'"), ==, 1);
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM incident WHERE area = 'North\\Synth\tshire'"), ==, 1);
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM person WHERE local_ref = 'SYN-VD2' AND surname = 'SYN-VD2'"), ==, 1);
+  g_assert_cmpint (count (pg_store, "SELECT COUNT(*) FROM import_rejection WHERE raw_text LIKE '%Back_slash_and tab%'"), ==, 1);
+  g_assert_true (vigil_audit_verify (pg_store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  const char *path;
+  VigilImportReport *report;
+  GError *error;
+} ConcurrentImport;
+
+static gpointer
+import_thread (gpointer user_data)
+{
+  ConcurrentImport *job = user_data;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+
+  location = vigil_location_parse (g_getenv ("VIGIL_TEST_PG_URI"), &job->error);
+  if (location != NULL)
+    store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &job->error);
+  if (store != NULL)
+    {
+      vigil_store_set_actor (store, "Import Tester (tester)");
+      job->report = vigil_import_incidents (store, job->path, NULL, NULL, NULL, NULL, &job->error);
+    }
+  return NULL;
+}
+
+/* Two imports at once, of files naming the same new people: they take turns, each
+ * person is created once, and the audit chain holds. */
+static void
+test_concurrent_imports (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autofree char *a = write_synthetic (5000, 31);
+  g_autofree char *b = NULL;
+  ConcurrentImport jobs[2] = { { a, NULL, NULL }, { NULL, NULL, NULL } };
+  GThread *threads[2];
+  gint64 rows = 0;
+
+  if (!vigil_test_engine_is_pg ())
+    {
+      g_test_skip ("a SQLite store takes one writer at a time (BEGIN IMMEDIATE)");
+      return;
+    }
+
+  /* the same people (same seed), other incident references */
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) renamed = NULL;
+
+    g_file_get_contents (a, &contents, NULL, &error);
+    g_assert_no_error (error);
+    renamed = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (renamed, "\nSYN-I", "\nSYN-J", 0), ==, 5000);
+    b = write_file ("renamed.csv", renamed->str);
+  }
+  jobs[1].path = b;
+
+  store = open_store ();
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("import", import_thread, &jobs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_assert_no_error (jobs[i].error);
+      g_assert_cmpuint (jobs[i].report->rows_imported, ==, 5000);
+    }
+  /* one of them created everyone, the other matched them */
+  g_assert_cmpuint (MIN (jobs[0].report->people_created, jobs[1].report->people_created), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person"), ==,
+                   (gint64) (jobs[0].report->people_created + jobs[1].report->people_created));
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, 10000);
+  g_assert_true (vigil_audit_verify (store, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rows, ==, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    vigil_import_report_free (jobs[i].report);
+}
+
+/* A batch large enough to drop the secondary indexes and build them again: the store
+ * ends with every index, every id it names, and the facts generation bumped once;
+ * a small batch after it matches the people and adds the rest. */
+static void
+test_large_batch (void)
+{
+  static const char * const indexes[] = {
+    "person_name_idx", "person_pnc_idx", "incident_perpetrator_idx", "incident_victim_idx",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *large = write_synthetic (60000, 21);
+  g_autofree char *small = NULL;
+  g_autoptr(VigilImportReport) report = NULL;
+  g_autoptr(VigilImportReport) more = NULL;
+  g_autoptr(VigilImportReport) again = NULL;
+  gint64 generation = vigil_store_get_facts_generation (store, &error);
+  gint64 people;
+
+  g_assert_no_error (error);
+  report = vigil_import_incidents (store, large, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows_imported, ==, 60000);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, 60000);
+  people = count (store, "SELECT COUNT(*) FROM person");
+  g_assert_cmpint (people, ==, (gint64) report->people_created);
+  g_assert_cmpint (vigil_store_get_facts_generation (store, &error), ==, generation + 1);
+
+  /* every incident names people that exist, each person once per reference */
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident i LEFT JOIN person p ON p.id = i.perpetrator_id "
+                                 "WHERE p.id IS NULL"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident i LEFT JOIN person p ON p.id = i.victim_id "
+                                 "WHERE i.victim_id IS NOT NULL AND p.id IS NULL"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT local_ref) FROM person"), ==, people);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident i JOIN import_batch b ON b.id = i.batch_id"), ==, 60000);
+
+  if (!vigil_test_engine_is_pg ())
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *names = g_strjoinv ("', '", (char **) indexes);
+
+      sql = g_strdup_printf ("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('%s')", names);
+      g_assert_cmpint (count (store, sql), ==, G_N_ELEMENTS (indexes));
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+    }
+
+  /* a small batch (other incident references): known people matched, new ones added */
+  {
+    g_autofree char *synthetic = write_synthetic (500, 22);
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) renamed = NULL;
+
+    g_file_get_contents (synthetic, &contents, NULL, &error);
+    g_assert_no_error (error);
+    renamed = g_string_new (contents);
+    g_assert_cmpuint (g_string_replace (renamed, "\nSYN-I", "\nSYN-K", 0), ==, 500);
+    small = write_file ("small.csv", renamed->str);
+  }
+  more = vigil_import_incidents (store, small, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (more->rows_imported, ==, 500);
+  g_assert_cmpuint (more->people_created, <, 1000);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person WHERE local_ref IN "
+                                 "(SELECT local_ref FROM person GROUP BY local_ref HAVING COUNT(*) > 1)"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person"), ==, people + (gint64) more->people_created);
+  g_assert_cmpint (count (store, "SELECT COUNT(DISTINCT local_ref) FROM person"), ==,
+                   people + (gint64) more->people_created);
+  g_assert_cmpint (vigil_store_get_facts_generation (store, &error), ==, generation + 2);
+
+  /* the large file again adds nothing and leaves the facts as they are */
+  again = vigil_import_incidents (store, large, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (again->already_imported);
+  g_assert_cmpuint (again->rows_total, ==, 0);
+  g_assert_cmpint (again->batch_id, ==, report->batch_id);
+  g_assert_cmpint (vigil_store_get_facts_generation (store, &error), ==, generation + 2);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, 60500);
+}
+
+/* Rows with quoted line breaks and commas, many more than the import hands over at
+ * once: every row comes through whole, and line numbers stay right to the end. */
+static void
+test_quoted_lines_in_many_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autoptr(GString) contents = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  g_autoptr(VigilImportReport) report = NULL;
+  VigilImportProblem *problem;
+  const guint n = 12000;
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (contents,
+                            "SYN-I%u,2026-01-05,SYN-P%u,\"Testington, Bravo\",1980-02-03,SYN-V%u,"
+                            "\"Mockridge,\nAlfa\",,ex_partner,abh,,0,\"North\nSynthshire, \"\"East\"\"\"\n",
+                            i, i % 997, i);
+  g_string_append (contents, "SYN-IX,2026-01-05,SYN-P1,,,,,,lodger,abh,,0,\n");
+  path = write_file ("quoted.csv", contents->str);
+
+  report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows_total, ==, n + 1);
+  g_assert_cmpuint (report->rows_imported, ==, n);
+  g_assert_cmpuint (report->people_created, ==, 997 + n);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident WHERE area = 'North' || char(10) || "
+                                 "'Synthshire, \"East\"'"), ==, n);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person WHERE surname = 'Mockridge' AND forenames = 'Alfa'"), ==, n);
+  /* the same name and date of birth under 997 references: each later one is a possible
+   * duplicate of the first */
+  g_assert_cmpuint (report->possible_duplicates, ==, 996);
+
+  /* each row above takes three lines */
+  g_assert_cmpuint (report->rejections->len, ==, 1);
+  problem = g_ptr_array_index (report->rejections, 0);
+  g_assert_cmpuint (problem->line, ==, 2 + 3 * (guint64) n);
+  g_assert_cmpstr (problem->field, ==, "relationship");
 }
 
 static void
 test_missing_and_empty_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigilStore) store = open_sqlite_store ();
+  g_autoptr(VigilStore) store = open_store ();
   g_autofree char *empty = write_file ("empty.csv", "");
   g_autoptr(VigilImportReport) report = vigil_import_incidents (store, "/nonexistent/incidents.csv", NULL, NULL, NULL, NULL, &error);
 
@@ -461,6 +1016,13 @@ main (int   argc,
   g_test_add_func ("/import/demo-store-refuses-real-names", test_demo_store_refuses_real_names);
   g_test_add_func ("/import/cancelled", test_cancelled);
   g_test_add_func ("/import/killed-midway", test_killed_midway);
+  g_test_add_func ("/import/cancelled-midway", test_cancelled_midway);
+  g_test_add_func ("/import/progress-and-facts-generation", test_progress_and_facts_generation);
+  g_test_add_func ("/import/merged-person", test_merged_person);
+  g_test_add_func ("/import/same-on-both-engines", test_same_on_both_engines);
+  g_test_add_func ("/import/concurrent-imports", test_concurrent_imports);
+  g_test_add_func ("/import/large-batch", test_large_batch);
+  g_test_add_func ("/import/quoted-lines-in-many-rows", test_quoted_lines_in_many_rows);
   g_test_add_func ("/import/missing-and-empty-files", test_missing_and_empty_files);
 
   return g_test_run ();

@@ -1,21 +1,30 @@
-/* vigil-import-dialog.c: importing a police incident extract into the open store
+/* vigil-import-dialog.c: importing police incidents or partner-agency information
+ *
+ * Two kinds of file (the "kind" property, named as the import batches' kinds):
+ * "incidents", a police incident extract, and "agency_flags", information shared by
+ * partner agencies (principle 1), which becomes agency flags on people.
  *
  * Three steps in one modal window:
- *  - "choose":  the CSV file and, for a force's own extract, a mapping file (JSON);
- *  - "running": vigil_import_incidents() in a worker thread (GTask). The thread never
- *    touches a widget: it writes the fraction and the rows read into the job under a
- *    mutex and queues ONE low-priority idle on the main context at a time, which reads
- *    them and updates the progress bar and the rows-a-second label;
+ *  - "choose":  what is imported, the CSV file and, for a force's own incident extract,
+ *    a mapping file (JSON);
+ *  - "running": vigil_import_incidents() or vigil_import_agency_flags() in a worker
+ *    thread (GTask). The thread never touches a widget: it writes the fraction and
+ *    the rows read into the job under a mutex and queues ONE low-priority idle on the
+ *    main context at a time, which reads them and updates the progress bar and the
+ *    rows-a-second label;
  *  - "report":  the counts, the first rejected rows (line, field, reason, and the
  *    row's text on demand) and the unknown offence codes; with more rejected rows, a
  *    row opens "rejections", a virtual GtkListView of them all (a file in the wrong
- *    date format may have a million, and a widget per row would not do).
+ *    date format may have a million, and a widget per row would not do). For agency
+ *    information it lists, instead of unknown offence codes, the people flagged who
+ *    have no incident as a perpetrator, whom the score cannot see.
  * Other ends: "already-imported" (the same file was imported before: nothing added),
  * "cancelled" (the import rolled back: nothing changed) and "error" (the GError's
  * message: bad mapping, missing column, real names into the demo, PostgreSQL, …).
  *
- * The batch is committed by the thread; the ::imported signal, emitted when the dialog
- * closes after an import that added a batch, lets the window reload what it shows.
+ * The batch is committed by the thread; the ::imported signal (incidents) and the
+ * ::flags-imported signal (agency information), emitted when the dialog closes after an
+ * import that added a batch, let the window reload what it shows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +34,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-flag-import.h"
 #include "vigil-import-dialog.h"
 #include "vigil-rejection-item.h"
 #include "vigil-rejection-model.h"
@@ -33,12 +43,15 @@
 #define PULSE_INTERVAL_MS 120
 /* The longest a test hold waits for the cancellation. */
 #define TEST_HOLD_MAX_US (60 * G_USEC_PER_SEC)
+/* The people without a police incident that the report lists; Copy takes them all. */
+#define N_CANDIDATES_SHOWN 50
 
 /* One run of the import, shared by the dialog and the worker thread. */
 typedef struct
 {
   /* Set before the thread starts, then read-only */
   VigilStore   *store;
+  gboolean      flags;         /* agency information, not incidents */
   char         *path;
   char         *mapping_path;
   GMainContext *context;
@@ -68,11 +81,15 @@ struct _VigilImportDialog
   GtkButton          *import_button;
   GtkButton          *done_button;
   GtkStack           *stack;
+  GtkCheckButton     *incidents_check;
+  GtkCheckButton     *flags_check;
+  AdwPreferencesGroup *files_group;
   AdwActionRow       *file_row;
   AdwActionRow       *mapping_row;
   GtkButton          *choose_file_button;
   GtkButton          *clear_mapping_button;
   AdwActionRow       *store_row;
+  GtkLabel           *choose_note;
   AdwStatusPage      *running_page;
   GtkProgressBar     *progress_bar;
   GtkLabel           *progress_label;
@@ -82,11 +99,17 @@ struct _VigilImportDialog
   GtkLabel           *report_title;
   GtkLabel           *report_description;
   GtkLabel           *rows_read_label;
+  AdwActionRow       *imported_row;
   GtkLabel           *imported_label;
+  AdwActionRow       *known_row;
   GtkLabel           *known_label;
   GtkLabel           *rejected_label;
+  AdwActionRow       *people_row;
   GtkLabel           *people_label;
+  AdwActionRow       *duplicates_row;
   GtkLabel           *duplicates_label;
+  AdwPreferencesGroup *candidates_group;
+  GtkListBox         *candidates_list;
   AdwPreferencesGroup *rejections_group;
   GtkListBox         *rejections_list;
   AdwPreferencesGroup *unmapped_group;
@@ -104,10 +127,13 @@ struct _VigilImportDialog
   GtkFileChooserNative *file_chooser;
   VigilRejectionModel  *rejection_model;
   ImportJob            *job;          /* the import running, NULL when none */
-  VigilImportReport    *report;       /* the last import's report */
+  VigilImportReport    *report;       /* the last incident import's report */
+  VigilFlagImportReport *flag_report; /* the last agency information import's report */
   GError               *error;        /* the last import's failure */
 
   guint                 pulse_source;
+  guint                 flags : 1;          /* kind: agency information */
+  guint                 report_is_flags : 1;/* the report shown is flag_report */
   guint                 choosing_mapping : 1;
   guint                 hold_for_testing : 1;
   guint                 close_when_done : 1;
@@ -121,6 +147,7 @@ enum {
   PROP_STORE,
   PROP_FILE,
   PROP_MAPPING_FILE,
+  PROP_KIND,
   PROP_PAGE,
   N_PROPS
 };
@@ -129,6 +156,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   IMPORTED,
+  FLAGS_IMPORTED,
   N_SIGNALS
 };
 
@@ -203,8 +231,12 @@ update_actions (VigilImportDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", choosing && self->file != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-file", choosing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-mapping", choosing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.clear-mapping", choosing && self->mapping_file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose-mapping", choosing && !self->flags);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.clear-mapping",
+                                 choosing && !self->flags && self->mapping_file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-candidates",
+                                 g_strcmp0 (page, "report") == 0 && self->report_is_flags &&
+                                 self->flag_report != NULL && self->flag_report->no_incident_refs[0] != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", is_running (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.restart", !is_running (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.show-rejections",
@@ -250,6 +282,54 @@ update_file_rows (VigilImportDialog *self)
   update_actions (self);
 }
 
+static const char *
+get_title (VigilImportDialog *self)
+{
+  return self->flags ? _("Import Agency Information") : _("Import Incidents");
+}
+
+/* What the choose page says about the kind of file */
+static void
+update_kind (VigilImportDialog *self)
+{
+  if (self->flags)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Agency Information File"));
+      adw_preferences_group_set_description (self->files_group,
+                                             _("Information shared by a partner agency, as CSV with the "
+                                               "columns person_ref, person_name, person_dob, person_pnc, "
+                                               "agency, concern, reported_on, reported_by and "
+                                               "isa_reference. A mapping file applies only to "
+                                               "incidents."));
+      gtk_label_set_label (self->choose_note,
+                           _("Every row is checked. A row that cannot be imported is kept with its line "
+                             "number and reason, and listed at the end; all the other rows are imported. "
+                             "People are found by their reference, or added when the store does not know "
+                             "them. Importing the same file or the same concern again adds nothing."));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), _("Incident File"));
+      adw_preferences_group_set_description (self->files_group,
+                                             _("An incident extract as CSV, in Vigil’s exchange format, or "
+                                               "in a force’s own format with a mapping file that names its "
+                                               "columns, date format and labels."));
+      gtk_label_set_label (self->choose_note,
+                           _("Every row is checked. A row that cannot be imported is kept with its line "
+                             "number and reason, and listed at the end; all the other rows are imported. "
+                             "Importing the same file or incident again adds nothing."));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_row), !self->flags);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->choose_file_button),
+                               self->flags ? _("Choose the Agency Information File")
+                                           : _("Choose the Incident File"));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "choose") == 0)
+    adw_window_title_set_title (self->window_title, get_title (self));
+  gtk_window_set_title (GTK_WINDOW (self), get_title (self));
+  update_actions (self);
+}
+
 static void
 set_page (VigilImportDialog *self,
           const char        *name)
@@ -270,7 +350,7 @@ set_page (VigilImportDialog *self,
     }
   else
     {
-      adw_window_title_set_title (self->window_title, _("Import Incidents"));
+      adw_window_title_set_title (self->window_title, get_title (self));
       adw_window_title_set_subtitle (self->window_title, NULL);
     }
 
@@ -424,6 +504,18 @@ import_thread (GTask        *task,
   g_autoptr(VigilImportMapping) mapping = NULL;
   g_autoptr(GError) error = NULL;
   VigilImportReport *report;
+
+  if (job->flags)
+    {
+      VigilFlagImportReport *flag_report = vigil_import_agency_flags (job->store, job->path, import_progress_cb,
+                                                                      job, cancellable, &error);
+
+      if (flag_report == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, flag_report, (GDestroyNotify) vigil_flag_import_report_free);
+      return;
+    }
 
   if (job->mapping_path != NULL)
     {
@@ -596,33 +688,25 @@ set_count (GtkLabel *label,
 }
 
 static void
-show_report (VigilImportDialog *self)
+set_summary_row (AdwActionRow *row,
+                 const char   *title,
+                 const char   *subtitle)
 {
-  const VigilImportReport *report = self->report;
-  g_autofree char *name = dup_display_name (self->file);
-  g_autofree char *imported = format_count (report->rows_imported);
-  g_autofree char *rejected = format_count (report->rows_rejected);
-  g_autofree char *added = NULL;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+/* The icon, title and sentence at the top of the report */
+static void
+show_heading (VigilImportDialog *self,
+              guint64            rows_rejected,
+              char              *added)
+{
+  g_autofree char *owned_added = added;
+  g_autofree char *rejected = format_count (rows_rejected);
   g_autofree char *description = NULL;
-  guint shown;
 
-  if (report->already_imported)
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *escaped = NULL;
-
-      /* Translators: %s is a file name */
-      text = g_strdup_printf (_("Nothing was added: “%s” was imported before, and importing the same "
-                                "file again never duplicates anything."),
-                              name);
-      escaped = g_markup_escape_text (text, -1);
-      adw_status_page_set_description (self->already_page, escaped);
-      set_page (self, "already-imported");
-      return;
-    }
-
-  /* Heading */
-  if (report->rows_rejected == 0)
+  if (rows_rejected == 0)
     {
       gtk_image_set_from_icon_name (self->report_icon, "emblem-ok-symbolic");
       gtk_widget_remove_css_class (GTK_WIDGET (self->report_icon), "warning");
@@ -637,31 +721,95 @@ show_report (VigilImportDialog *self)
       gtk_label_set_label (self->report_title,
                            g_dngettext (GETTEXT_PACKAGE, "Imported, With a Row Rejected",
                                         "Imported, With Rows Rejected",
-                                        (gulong) MIN (report->rows_rejected, G_MAXULONG)));
+                                        (gulong) MIN (rows_rejected, G_MAXULONG)));
     }
 
-  /* Translators: the first %s is a number of incidents, the second a file name */
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident from “%s” was added to the store.",
-                                        "%s incidents from “%s” were added to the store.",
-                                        (gulong) MIN (report->rows_imported, G_MAXULONG)),
-                           imported, name);
-  if (report->rows_rejected > 0)
+  if (rows_rejected > 0)
     {
       g_autofree char *rejections = NULL;
 
       /* Translators: %s is a number of rows */
       rejections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row could not be imported: see below.",
                                                  "%s rows could not be imported: see below.",
-                                                 (gulong) MIN (report->rows_rejected, G_MAXULONG)),
+                                                 (gulong) MIN (rows_rejected, G_MAXULONG)),
                                     rejected);
       /* Translators: two sentences of the import report, one after the other */
-      description = g_strdup_printf (_("%s %s"), added, rejections);
+      description = g_strdup_printf (_("%s %s"), owned_added, rejections);
     }
   else
-    description = g_steal_pointer (&added);
+    description = g_steal_pointer (&owned_added);
   gtk_label_set_label (self->report_description, description);
+}
 
-  /* Counts */
+/* The first rejected rows here; all of them one click away */
+static void
+show_rejections (VigilImportDialog *self,
+                 GPtrArray         *rejections)
+{
+  guint shown;
+
+  remove_all_rows (self->rejections_list);
+  vigil_rejection_model_set_rejections (self->rejection_model, rejections);
+  shown = MIN (rejections->len, VIGIL_IMPORT_DIALOG_N_REJECTIONS_INLINE);
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autoptr(VigilRejectionItem) item = g_list_model_get_item (G_LIST_MODEL (self->rejection_model), i);
+
+      gtk_list_box_append (self->rejections_list, create_rejection_row (item));
+    }
+  if (rejections->len > shown)
+    gtk_list_box_append (self->rejections_list, create_all_rejections_row (rejections->len));
+  gtk_widget_set_visible (GTK_WIDGET (self->rejections_group), rejections->len > 0);
+}
+
+static GtkWidget *
+create_candidate_row (const char *ref)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ref);
+  adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+  return row;
+}
+
+static GtkWidget *
+create_more_candidates_row (guint n_more)
+{
+  g_autofree char *count = format_count (n_more);
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: the last row of a shortened list of people; %s is how many are not shown */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more: copy the references to see them all",
+                                        "And %s more: copy the references to see them all", n_more),
+                           count);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+static void
+show_incident_summary (VigilImportDialog *self)
+{
+  const VigilImportReport *report = self->report;
+  g_autofree char *name = dup_display_name (self->file);
+  g_autofree char *imported = format_count (report->rows_imported);
+
+  /* Translators: the first %s is a number of incidents, the second a file name */
+  show_heading (self, report->rows_rejected,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident from “%s” was added to the store.",
+                                              "%s incidents from “%s” were added to the store.",
+                                              (gulong) MIN (report->rows_imported, G_MAXULONG)),
+                                 imported, name));
+
+  set_summary_row (self->imported_row, _("Incidents Imported"), NULL);
+  set_summary_row (self->known_row, _("Already in the Store"),
+                   _("Incident references imported before: not added again"));
+  set_summary_row (self->people_row, _("New People"), _("Perpetrators and victims not in the store before"));
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_row), TRUE);
+
   set_count (self->rows_read_label, report->rows_total, FALSE);
   set_count (self->imported_label, report->rows_imported, FALSE);
   set_count (self->known_label, report->rows_duplicate, FALSE);
@@ -669,25 +817,86 @@ show_report (VigilImportDialog *self)
   set_count (self->people_label, report->people_created, FALSE);
   set_count (self->duplicates_label, report->possible_duplicates, TRUE);
 
-  /* The first rejected rows here; all of them one click away */
-  remove_all_rows (self->rejections_list);
-  vigil_rejection_model_set_rejections (self->rejection_model, report->rejections);
-  shown = MIN (report->rejections->len, VIGIL_IMPORT_DIALOG_N_REJECTIONS_INLINE);
-  for (guint i = 0; i < shown; i++)
-    {
-      g_autoptr(VigilRejectionItem) item = g_list_model_get_item (G_LIST_MODEL (self->rejection_model), i);
-
-      gtk_list_box_append (self->rejections_list, create_rejection_row (item));
-    }
-  if (report->rejections->len > shown)
-    gtk_list_box_append (self->rejections_list, create_all_rejections_row (report->rejections->len));
-  gtk_widget_set_visible (GTK_WIDGET (self->rejections_group), report->rejections->len > 0);
+  show_rejections (self, report->rejections);
 
   /* Offence codes outside the gravity table */
   remove_all_rows (self->unmapped_list);
   for (guint i = 0; i < report->unmapped->len; i++)
     gtk_list_box_append (self->unmapped_list, create_unmapped_row (g_ptr_array_index (report->unmapped, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->unmapped_group), report->unmapped->len > 0);
+
+  remove_all_rows (self->candidates_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_group), FALSE);
+}
+
+static void
+show_flag_summary (VigilImportDialog *self)
+{
+  const VigilFlagImportReport *report = self->flag_report;
+  g_autofree char *name = dup_display_name (self->file);
+  g_autofree char *imported = format_count (report->rows_imported);
+  guint n_candidates = g_strv_length (report->no_incident_refs);
+  guint shown = MIN (n_candidates, N_CANDIDATES_SHOWN);
+
+  /* Translators: the first %s is a number of agency flags, the second a file name */
+  show_heading (self, report->rows_rejected,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s flag from “%s” was added to the store.",
+                                              "%s flags from “%s” were added to the store.",
+                                              (gulong) MIN (report->rows_imported, G_MAXULONG)),
+                                 imported, name));
+
+  set_summary_row (self->imported_row, _("Flags Added"), _("Concerns shared by partner agencies"));
+  set_summary_row (self->known_row, _("Already in the Store"),
+                   _("The same concern about the same person on the same date: not added again"));
+  set_summary_row (self->people_row, _("New People"), _("People the store did not know before"));
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_row), FALSE);
+
+  set_count (self->rows_read_label, report->rows_total, FALSE);
+  set_count (self->imported_label, report->rows_imported, FALSE);
+  set_count (self->known_label, report->rows_duplicate, FALSE);
+  set_count (self->rejected_label, report->rows_rejected, TRUE);
+  set_count (self->people_label, report->people_created, FALSE);
+
+  show_rejections (self, report->rejections);
+
+  remove_all_rows (self->unmapped_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->unmapped_group), FALSE);
+
+  /* The people the score cannot see */
+  remove_all_rows (self->candidates_list);
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->candidates_list, create_candidate_row (report->no_incident_refs[i]));
+  if (n_candidates > shown)
+    gtk_list_box_append (self->candidates_list, create_more_candidates_row (n_candidates - shown));
+  gtk_widget_set_visible (GTK_WIDGET (self->candidates_group), n_candidates > 0);
+}
+
+static void
+show_report (VigilImportDialog *self)
+{
+  gboolean already = self->report_is_flags ? self->flag_report->already_imported
+                                           : self->report->already_imported;
+  g_autofree char *name = dup_display_name (self->file);
+
+  if (already)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *escaped = NULL;
+
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Nothing was added: “%s” was imported before, and importing the same "
+                                "file again never duplicates anything."),
+                              name);
+      escaped = g_markup_escape_text (text, -1);
+      adw_status_page_set_description (self->already_page, escaped);
+      set_page (self, "already-imported");
+      return;
+    }
+
+  if (self->report_is_flags)
+    show_flag_summary (self);
+  else
+    show_incident_summary (self);
 
   set_page (self, "report");
 }
@@ -704,7 +913,7 @@ describe_error (VigilImportDialog *self,
     return _("Real Names Cannot Go Into the Demo");
   if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
     return _("The File Cannot Be Read");
-  if (vigil_store_get_engine (self->store) == VIGIL_ENGINE_POSTGRESQL)
+  if (!self->flags && vigil_store_get_engine (self->store) == VIGIL_ENGINE_POSTGRESQL)
     return _("Import Is Not Available Here Yet");
   return _("The Import Failed");
 }
@@ -729,12 +938,24 @@ show_error (VigilImportDialog *self)
 static void
 emit_imported (VigilImportDialog *self)
 {
-  if (!self->batch_added || self->report == NULL)
+  if (!self->batch_added)
     return;
 
   self->batch_added = FALSE;
-  g_signal_emit (self, signals[IMPORTED], 0,
-                 self->report->rows_imported, self->report->people_created);
+  if (self->report_is_flags && self->flag_report != NULL)
+    g_signal_emit (self, signals[FLAGS_IMPORTED], 0,
+                   self->flag_report->rows_imported, self->flag_report->people_created);
+  else if (!self->report_is_flags && self->report != NULL)
+    g_signal_emit (self, signals[IMPORTED], 0,
+                   self->report->rows_imported, self->report->people_created);
+}
+
+static void
+clear_reports (VigilImportDialog *self)
+{
+  vigil_rejection_model_set_rejections (self->rejection_model, NULL);
+  g_clear_pointer (&self->report, vigil_import_report_free);
+  g_clear_pointer (&self->flag_report, vigil_flag_import_report_free);
 }
 
 static void
@@ -743,14 +964,20 @@ import_finished_cb (GObject      *source_object,
                     gpointer      user_data)
 {
   g_autoptr(VigilImportDialog) self = user_data;
-  g_autoptr(VigilImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   ImportJob *job = g_task_get_task_data (G_TASK (result));
+  gpointer report;
 
   report = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (self->job != job)
-    return;
+    {
+      if (report != NULL && job->flags)
+        vigil_flag_import_report_free (report);
+      else if (report != NULL)
+        vigil_import_report_free (report);
+      return;
+    }
 
   g_clear_pointer (&self->job, import_job_unref);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -758,10 +985,18 @@ import_finished_cb (GObject      *source_object,
   if (report != NULL)
     {
       /* Even when a cancellation came too late: the batch is in, so say so. */
-      vigil_rejection_model_set_rejections (self->rejection_model, NULL);
-      g_clear_pointer (&self->report, vigil_import_report_free);
-      self->report = g_steal_pointer (&report);
-      self->batch_added = !self->report->already_imported;
+      clear_reports (self);
+      self->report_is_flags = job->flags;
+      if (job->flags)
+        {
+          self->flag_report = report;
+          self->batch_added = !self->flag_report->already_imported;
+        }
+      else
+        {
+          self->report = report;
+          self->batch_added = !self->report->already_imported;
+        }
       show_report (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -797,14 +1032,16 @@ start_import (VigilImportDialog *self)
   g_mutex_init (&job->mutex);
   g_weak_ref_init (&job->dialog, self);
   job->store = g_object_ref (self->store);
+  job->flags = self->flags;
   job->path = g_file_get_path (self->file);
-  job->mapping_path = self->mapping_file != NULL ? g_file_get_path (self->mapping_file) : NULL;
+  /* A mapping file applies only to incidents */
+  job->mapping_path = self->mapping_file != NULL && !self->flags ? g_file_get_path (self->mapping_file) : NULL;
   job->context = g_main_context_ref_thread_default ();
   job->cancellable = g_cancellable_new ();
   job->started_us = g_get_monotonic_time ();
   job->hold = self->hold_for_testing;
 
-  if (job->path == NULL || (self->mapping_file != NULL && job->mapping_path == NULL))
+  if (job->path == NULL || (self->mapping_file != NULL && !self->flags && job->mapping_path == NULL))
     {
       g_clear_error (&self->error);
       g_set_error_literal (&self->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -814,13 +1051,14 @@ start_import (VigilImportDialog *self)
       return;
     }
 
-  vigil_rejection_model_set_rejections (self->rejection_model, NULL);
-  g_clear_pointer (&self->report, vigil_import_report_free);
+  clear_reports (self);
   g_clear_error (&self->error);
   self->job = import_job_ref (job);
 
   name = dup_display_name (self->file);
   escaped = g_markup_escape_text (name, -1);
+  adw_status_page_set_title (self->running_page,
+                             self->flags ? _("Importing Agency Information…") : _("Importing Incidents…"));
   adw_status_page_set_description (self->running_page, escaped);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_label_set_label (self->progress_label, _("Reading the file…"));
@@ -833,7 +1071,7 @@ start_import (VigilImportDialog *self)
    * the dialog is taken and released on the main thread. */
   task = g_task_new (NULL, job->cancellable, import_finished_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_import);
-  g_task_set_name (task, "[vigil] import incidents");
+  g_task_set_name (task, self->flags ? "[vigil] import agency flags" : "[vigil] import incidents");
   g_task_set_task_data (task, import_job_ref (job), (GDestroyNotify) import_job_unref);
   /* Report what really happened: a cancellation after the commit still has a report. */
   g_task_set_check_cancellable (task, FALSE);
@@ -884,7 +1122,8 @@ show_rejections_action (GtkWidget  *widget,
 {
   VigilImportDialog *self = VIGIL_IMPORT_DIALOG (widget);
 
-  if (self->report != NULL && self->report->rejections->len > 0)
+  if (self->report_is_flags ? self->flag_report != NULL && self->flag_report->rejections->len > 0
+                             : self->report != NULL && self->report->rejections->len > 0)
     set_page (self, "rejections");
 }
 
@@ -895,8 +1134,30 @@ show_report_action (GtkWidget  *widget,
 {
   VigilImportDialog *self = VIGIL_IMPORT_DIALOG (widget);
 
-  if (self->report != NULL)
+  if (self->report != NULL || self->flag_report != NULL)
     set_page (self, "report");
+}
+
+static void
+copy_candidates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VigilImportDialog *self = VIGIL_IMPORT_DIALOG (widget);
+  g_autofree char *text = NULL;
+
+  if (self->flag_report == NULL || self->flag_report->no_incident_refs[0] == NULL)
+    return;
+
+  /* One reference a line, for a referral list or a search */
+  text = g_strjoinv ("\n", self->flag_report->no_incident_refs);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+kind_toggled_cb (VigilImportDialog *self)
+{
+  vigil_import_dialog_set_kind (self, gtk_check_button_get_active (self->flags_check) ? "agency_flags" : "incidents");
 }
 
 static void
@@ -953,7 +1214,8 @@ choose (VigilImportDialog *self,
 
   self->choosing_mapping = !!mapping;
   self->file_chooser = gtk_file_chooser_native_new (mapping ? _("Choose a Mapping File")
-                                                            : _("Choose an Incident File"),
+                                                    : self->flags ? _("Choose an Agency Information File")
+                                                    : _("Choose an Incident File"),
                                                     GTK_WINDOW (self),
                                                     GTK_FILE_CHOOSER_ACTION_OPEN,
                                                     _("_Choose"),
@@ -968,7 +1230,8 @@ choose (VigilImportDialog *self,
     }
   else
     {
-      gtk_file_filter_set_name (filter, _("Incident files (CSV)"));
+      gtk_file_filter_set_name (filter, self->flags ? _("Agency information files (CSV)")
+                                                    : _("Incident files (CSV)"));
       gtk_file_filter_add_mime_type (filter, "text/csv");
       gtk_file_filter_add_suffix (filter, "csv");
     }
@@ -1064,6 +1327,7 @@ vigil_import_dialog_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->mapping_file);
   g_clear_pointer (&self->report, vigil_import_report_free);
+  g_clear_pointer (&self->flag_report, vigil_flag_import_report_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vigil_import_dialog_parent_class)->dispose (object);
@@ -1117,6 +1381,10 @@ vigil_import_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->mapping_file);
       break;
 
+    case PROP_KIND:
+      g_value_set_string (value, vigil_import_dialog_get_kind (self));
+      break;
+
     case PROP_PAGE:
       g_value_set_string (value, vigil_import_dialog_get_page (self));
       break;
@@ -1146,6 +1414,10 @@ vigil_import_dialog_set_property (GObject      *object,
 
     case PROP_MAPPING_FILE:
       vigil_import_dialog_set_mapping_file (self, g_value_get_object (value));
+      break;
+
+    case PROP_KIND:
+      vigil_import_dialog_set_kind (self, g_value_get_string (value));
       break;
 
     default:
@@ -1181,6 +1453,13 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
                          G_TYPE_FILE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL,
+                         "What is imported: “incidents” (a police extract) or “agency_flags” "
+                         "(partner-agency information)",
+                         "incidents",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL,
                          "The page shown: choose, running, report, rejections, already-imported, "
@@ -1205,6 +1484,21 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
+  /**
+   * VigilImportDialog::flags-imported:
+   * @rows_imported: the agency flags added
+   * @people_created: the people added
+   *
+   * The dialog is closing after an import of partner-agency information that added a
+   * batch to the store.
+   */
+  signals[FLAGS_IMPORTED] =
+    g_signal_new ("flags-imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, back_button);
@@ -1212,11 +1506,15 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, incidents_check);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, flags_check);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, mapping_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, choose_file_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, clear_mapping_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, store_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, choose_note);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, running_page);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, progress_label);
@@ -1226,11 +1524,17 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, report_title);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, report_description);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rows_read_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, imported_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, imported_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, known_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, known_label);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rejected_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, people_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, people_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, duplicates_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, candidates_group);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, candidates_list);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rejections_group);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rejections_list);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, unmapped_group);
@@ -1250,6 +1554,9 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.show-rejections", NULL, show_rejections_action);
   gtk_widget_class_install_action (widget_class, "import.show-report", NULL, show_report_action);
   gtk_widget_class_install_action (widget_class, "import.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "import.copy-candidates", NULL, copy_candidates_action);
+
+  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "import.show-report", NULL);
@@ -1272,6 +1579,7 @@ vigil_import_dialog_init (VigilImportDialog *self)
   g_object_unref (selection);
 
   update_file_rows (self);
+  update_kind (self);
 }
 
 /**
@@ -1411,4 +1719,56 @@ vigil_import_dialog_set_hold_for_testing (VigilImportDialog *self,
 {
   g_return_if_fail (VIGIL_IS_IMPORT_DIALOG (self));
   self->hold_for_testing = !!hold;
+}
+
+/**
+ * vigil_import_dialog_get_kind:
+ *
+ * Returns: what is imported: "incidents" or "agency_flags"
+ */
+const char *
+vigil_import_dialog_get_kind (VigilImportDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_IMPORT_DIALOG (self), NULL);
+  return self->flags ? "agency_flags" : "incidents";
+}
+
+/**
+ * vigil_import_dialog_set_kind:
+ * @kind: "incidents" (a police extract) or "agency_flags" (partner-agency information),
+ *   the codes of the import batches' kinds
+ *
+ * What the choice at the top of the first page sets; only while choosing.
+ */
+void
+vigil_import_dialog_set_kind (VigilImportDialog *self,
+                              const char        *kind)
+{
+  gboolean flags;
+
+  g_return_if_fail (VIGIL_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (g_strcmp0 (kind, "incidents") == 0 || g_strcmp0 (kind, "agency_flags") == 0);
+
+  flags = g_str_equal (kind, "agency_flags");
+  if (is_running (self) || (guint) flags == self->flags)
+    return;
+
+  self->flags = flags;
+  /* the radio buttons follow a change made in code */
+  gtk_check_button_set_active (flags ? self->flags_check : self->incidents_check, TRUE);
+  update_kind (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * vigil_import_dialog_get_flag_report:
+ *
+ * Returns: (nullable) (transfer none): the last import of partner-agency information's
+ *   report
+ */
+const VigilFlagImportReport *
+vigil_import_dialog_get_flag_report (VigilImportDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_IMPORT_DIALOG (self), NULL);
+  return self->flag_report;
 }

@@ -1,4 +1,4 @@
-/* vigil-import-dialog.h: importing a police incident extract into the open store
+/* vigil-import-dialog.h: importing police incidents or partner-agency information
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "vigil-flag-import.h"
 #include "vigil-import.h"
 #include "vigil-store.h"
 
@@ -26,8 +27,13 @@ void                     vigil_import_dialog_set_file           (VigilImportDial
 GFile                   *vigil_import_dialog_get_mapping_file   (VigilImportDialog *self);
 void                     vigil_import_dialog_set_mapping_file   (VigilImportDialog *self,
                                                                  GFile             *file);
+/* "incidents" or "agency_flags" (the import batches' kinds) */
+const char              *vigil_import_dialog_get_kind           (VigilImportDialog *self);
+void                     vigil_import_dialog_set_kind           (VigilImportDialog *self,
+                                                                 const char        *kind);
 const char              *vigil_import_dialog_get_page           (VigilImportDialog *self);
 const VigilImportReport *vigil_import_dialog_get_report         (VigilImportDialog *self);
+const VigilFlagImportReport *vigil_import_dialog_get_flag_report (VigilImportDialog *self);
 const GError            *vigil_import_dialog_get_error          (VigilImportDialog *self);
 
 /* For tests: the importing thread waits at its first progress report until the import

@@ -1,0 +1,557 @@
+/* vigil-judgement-dialog.c: a professional-judgement decision over the algorithm
+ *
+ * Principle 3: the algorithm indicates, people decide. For one person the dialog shows
+ * what the algorithm says (their rank and total in the latest run), whether they are
+ * in the cohort, and the latest judgement on them; then records a decision to include
+ * them in the cohort or exclude them from it, with the decision-maker's name and role,
+ * the date, a rationale (required) and a proportionality / human rights note, through
+ * vigil_cohort_decide_override() — one audited transaction, quick enough to run here.
+ * A refusal (someone managed cannot simply be excluded: their exit is a decision of its
+ * own) is shown above the form, and the dialog stays open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-judgement-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigil-entities.h"
+
+#include "vigil-decision-form.h"
+#include "vigil-judgement-dialog.h"
+#include "vigil-judgement-label.h"
+
+struct _VigilJudgementDialog
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  GtkButton           *cancel_button;
+  GtkButton           *save_button;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
+  AdwPreferencesPage  *page;
+  AdwActionRow        *person_row;
+  AdwActionRow        *score_row;
+  AdwActionRow        *cohort_row;
+  AdwActionRow        *previous_row;
+  AdwPreferencesGroup *kind_section;
+  AdwActionRow        *include_row;
+  AdwActionRow        *exclude_row;
+  GtkCheckButton      *include_check;
+  GtkCheckButton      *exclude_check;
+  AdwEntryRow         *by_row;
+  AdwEntryRow         *role_row;
+  AdwEntryRow         *date_row;
+  GtkFrame            *rationale_frame;
+  GtkTextView         *rationale_view;
+  GtkTextView         *proportionality_view;
+
+  /* Owned references */
+  VigilStore          *store;
+  char                *person_name;
+  char                *open_status;    /* the open cohort entry's status, NULL when none */
+
+  gint64               person_id;
+};
+
+G_DEFINE_FINAL_TYPE (VigilJudgementDialog, vigil_judgement_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PERSON_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  DECIDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The form */
+
+static void
+clear_error (VigilJudgementDialog *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_label_set_label (self->error_label, "");
+  vigil_form_mark_invalid (GTK_WIDGET (self->include_row), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->exclude_row), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->include_check), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->exclude_check), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->by_row), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->role_row), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->date_row), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
+  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_view), FALSE);
+}
+
+/* Shows @message above the form, marks @field (and @also) and moves the focus there. */
+static void
+show_error (VigilJudgementDialog *self,
+            const char           *message,
+            GtkWidget            *field,
+            GtkWidget            *also)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+
+  if (also != NULL)
+    vigil_form_mark_invalid (also, TRUE);
+  if (field != NULL)
+    {
+      vigil_form_mark_invalid (field, TRUE);
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+load_person (VigilJudgementDialog *self)
+{
+  g_autoptr(VigilPerson) person = NULL;
+  g_autoptr(VigilCohortEntry) entry = NULL;
+  g_autoptr(GHashTable) judgements = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *score = NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+  VigilJudgement *judgement = NULL;
+
+  person = vigil_store_fetch (self->store, &vigil_person_type, self->person_id, &error);
+  if (person == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, from the store */
+      message = g_strdup_printf (_("This person cannot be read: %s"), error->message);
+      show_error (self, message, NULL, NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "judgement.save", FALSE);
+      return;
+    }
+
+  /* Who */
+  if (person->forenames != NULL && *person->forenames != '\0')
+    /* Translators: a person's name: "SURNAME, Forenames" */
+    self->person_name = g_strdup_printf (_("%s, %s"), person->surname, person->forenames);
+  else
+    self->person_name = g_strdup (person->surname);
+
+  if (person->local_ref != NULL)
+    g_string_append (details, person->local_ref);
+  if (person->dob != NULL)
+    {
+      g_autofree char *dob = vigil_judgement_format_date (person->dob);
+
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      /* Translators: a date of birth, e.g. "born 3 Feb 1980" */
+      g_string_append_printf (details, _("born %s"), dob);
+    }
+  if (person->pnc_id != NULL)
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      /* Translators: a Police National Computer id, e.g. "PNC 00/000001A" */
+      g_string_append_printf (details, _("PNC %s"), person->pnc_id);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->person_row), self->person_name);
+  adw_action_row_set_subtitle (self->person_row, details->str);
+  adw_window_title_set_subtitle (self->window_title, self->person_name);
+
+  /* What the algorithm says */
+  score = vigil_cohort_describe_score (self->store, self->person_id, &error);
+  if (score == NULL)
+    {
+      g_debug ("No score for person %" G_GINT64_FORMAT ": %s", self->person_id,
+               error != NULL ? error->message : "none");
+      g_clear_error (&error);
+      score = g_strdup (_("Not scored yet: no stored run includes this person"));
+    }
+  adw_action_row_set_subtitle (self->score_row, score);
+
+  /* In the cohort? */
+  entry = vigil_cohort_get_open_entry (self->store, self->person_id, &error);
+  if (entry != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      self->open_status = g_strdup (entry->status);
+      /* Translators: a cohort entry: "Managed, entered by RFGV ranking" (status, route) */
+      text = g_strdup_printf (_("%s, entered by %s"),
+                              vigil_choice_get_label (vigil_cohort_status_choices, entry->status),
+                              vigil_choice_get_label (vigil_route_choices, entry->route));
+      adw_action_row_set_subtitle (self->cohort_row, text);
+    }
+  else if (error != NULL)
+    {
+      adw_action_row_set_subtitle (self->cohort_row, error->message);
+      g_clear_error (&error);
+    }
+  else
+    adw_action_row_set_subtitle (self->cohort_row, _("Not in the cohort"));
+
+  /* Someone managed leaves through the exit workflow, not by exclusion. */
+  if (g_strcmp0 (self->open_status, "managed") == 0 || g_strcmp0 (self->open_status, "scaling_back") == 0)
+    adw_action_row_set_subtitle (self->exclude_row,
+                                 _("Not available while managed: record their exit as a decision of its own"));
+
+  /* The latest judgement, if any */
+  judgements = vigil_cohort_get_judgements (self->store, &self->person_id, 1, &error);
+  if (judgements != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, judgements);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (((VigilJudgement *) value)->person_id == self->person_id)
+          judgement = value;
+    }
+  else
+    g_debug ("No judgements: %s", error->message);
+
+  if (judgement != NULL)
+    {
+      g_autofree char *text = vigil_judgement_format (judgement);
+      g_autofree char *tooltip = vigil_judgement_format_details (judgement);
+
+      adw_action_row_set_subtitle (self->previous_row, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_row), tooltip);
+      gtk_widget_set_visible (GTK_WIDGET (self->previous_row), TRUE);
+    }
+}
+
+static gboolean
+save (VigilJudgementDialog *self)
+{
+  g_autofree char *by = vigil_form_dup_text (GTK_WIDGET (self->by_row));
+  g_autofree char *role = vigil_form_dup_text (GTK_WIDGET (self->role_row));
+  g_autofree char *date = vigil_form_dup_text (GTK_WIDGET (self->date_row));
+  g_autofree char *rationale = vigil_form_dup_text (GTK_WIDGET (self->rationale_view));
+  g_autofree char *proportionality = vigil_form_dup_text (GTK_WIDGET (self->proportionality_view));
+  g_autofree char *message = NULL;
+  g_autoptr(VigilDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+  VigilOverride override = { 0 };
+  gboolean include = gtk_check_button_get_active (self->include_check);
+  gboolean exclude = gtk_check_button_get_active (self->exclude_check);
+
+  clear_error (self);
+
+  /* Every problem names its field, in the order of the form. */
+  if (!include && !exclude)
+    {
+      show_error (self, _("Decision: choose Include in the Cohort or Exclude From the Cohort."),
+                  GTK_WIDGET (self->include_check), GTK_WIDGET (self->include_row));
+      vigil_form_mark_invalid (GTK_WIDGET (self->exclude_row), TRUE);
+      return FALSE;
+    }
+  if (by == NULL)
+    {
+      show_error (self, _("Decision-maker’s name is required."), GTK_WIDGET (self->by_row), NULL);
+      return FALSE;
+    }
+  if (role == NULL)
+    {
+      show_error (self, _("Decision-maker’s role is required, e.g. Head of Public Protection."),
+                  GTK_WIDGET (self->role_row), NULL);
+      return FALSE;
+    }
+  if (!vigil_form_check_date (date, _("Date"), TRUE, &message))
+    {
+      show_error (self, message, GTK_WIDGET (self->date_row), NULL);
+      return FALSE;
+    }
+  if (rationale == NULL)
+    {
+      show_error (self, _("Rationale is required: say why the decision departs from the ranking."),
+                  GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame));
+      return FALSE;
+    }
+
+  override.person_id = self->person_id;
+  override.kind = include ? VIGIL_OVERRIDE_INCLUDE : VIGIL_OVERRIDE_EXCLUDE;
+  override.decided_by = by;
+  override.decided_role = role;
+  override.decided_on = date;
+  override.rationale = rationale;
+  override.proportionality = proportionality;
+
+  decision = vigil_cohort_decide_override (self->store, &override, &error);
+  if (decision == NULL)
+    {
+      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED))
+        show_error (self, error->message, GTK_WIDGET (self->exclude_check), GTK_WIDGET (self->exclude_row));
+      else
+        show_error (self, error->message, NULL, NULL);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[DECIDED], 0, decision->record.id, (int) override.kind);
+  return TRUE;
+}
+
+/* Actions and callbacks */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (widget);
+
+  if (save (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* A field being corrected: the message about it goes. */
+static void
+kind_toggled_cb (VigilJudgementDialog *self)
+{
+  gboolean fixed = vigil_form_mark_fixed (GTK_WIDGET (self->include_row));
+
+  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->exclude_row));
+  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->include_check));
+  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->exclude_check));
+  if (fixed)
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+field_changed_cb (VigilJudgementDialog *self,
+                  GtkEditable          *editable)
+{
+  if (vigil_form_mark_fixed (GTK_WIDGET (editable)))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+rationale_changed_cb (VigilJudgementDialog *self)
+{
+  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
+  if (vigil_form_mark_fixed (GTK_WIDGET (self->rationale_view)))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+/* Enter in a one-line field moves to the next one; in the last, it saves. */
+static void
+entry_activated_cb (VigilJudgementDialog *self,
+                    AdwEntryRow          *row)
+{
+  if (row == self->by_row)
+    gtk_widget_grab_focus (GTK_WIDGET (self->role_row));
+  else if (row == self->role_row)
+    gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->rationale_view));
+}
+
+/* GObject */
+
+static void
+vigil_judgement_dialog_constructed (GObject *object)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (object);
+  g_autofree char *today = vigil_form_dup_today ();
+
+  G_OBJECT_CLASS (vigil_judgement_dialog_parent_class)->constructed (object);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  load_person (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->include_check));
+}
+
+static void
+vigil_judgement_dialog_dispose (GObject *object)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_JUDGEMENT_DIALOG);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->person_name, g_free);
+  g_clear_pointer (&self->open_status, g_free);
+
+  G_OBJECT_CLASS (vigil_judgement_dialog_parent_class)->dispose (object);
+}
+
+static void
+vigil_judgement_dialog_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_judgement_dialog_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_PERSON_ID:
+      self->person_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vigil_judgement_dialog_constructed;
+  object_class->dispose = vigil_judgement_dialog_dispose;
+  object_class->get_property = vigil_judgement_dialog_get_property;
+  object_class->set_property = vigil_judgement_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, "The store the decision is recorded in",
+                         VIGIL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, "The person decided on",
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VigilJudgementDialog::decided:
+   * @decision_id: the decision recorded
+   * @kind: a #VigilOverrideKind
+   *
+   * A decision was recorded; the dialog closes next. What shows scores or the
+   * cohort should reload.
+   */
+  signals[DECIDED] =
+    g_signal_new ("decided",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-judgement-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, person_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, score_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, cohort_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, previous_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, kind_section);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, include_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, exclude_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, include_check);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, exclude_check);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, by_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, role_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, rationale_frame);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, rationale_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, proportionality_view);
+  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "judgement.save", NULL, save_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "judgement.save", NULL);
+}
+
+static void
+vigil_judgement_dialog_init (VigilJudgementDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->rationale_view), "changed",
+                           G_CALLBACK (rationale_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * vigil_judgement_dialog_new:
+ * @store: the store to record the decision in
+ * @person_id: the person decided on
+ * @parent: (nullable): the window the dialog belongs to
+ *
+ * Returns: (transfer none): a new dialog, owned by the window list
+ */
+VigilJudgementDialog *
+vigil_judgement_dialog_new (VigilStore *store,
+                            gint64      person_id,
+                            GtkWindow  *parent)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_id > 0, NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  return g_object_new (VIGIL_TYPE_JUDGEMENT_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       "person-id", person_id,
+                       NULL);
+}
+
+VigilStore *
+vigil_judgement_dialog_get_store (VigilJudgementDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), NULL);
+  return self->store;
+}
+
+gint64
+vigil_judgement_dialog_get_person_id (VigilJudgementDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), 0);
+  return self->person_id;
+}
+
+const char *
+vigil_judgement_dialog_get_error (VigilJudgementDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}

@@ -1,0 +1,813 @@
+/* vigil-referral-dialog.c: referring a person into the cohort (principle 1)
+ *
+ * Stalkers, and people known to health or housing rather than to the police, rarely
+ * rank high in police data; a referral (route stalking_referral or agency_referral)
+ * brings them into the cohort as a candidate, with the referral's source and reason.
+ * The person is someone already in the store, found by a search the database answers
+ * (in a worker thread, the newest search winning), or a new person described here.
+ * vigil_cohort_refer() creates both in one audited transaction, quick enough to run
+ * on the main thread. Problems are shown above the form, naming the field, and the
+ * field is marked and focused; someone whose cohort entry is still open is refused
+ * and the dialog says so. On success ::referred is emitted with the toast's text and
+ * the dialog closes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-referral-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigil-cohort.h"
+#include "vigil-entities.h"
+#include "vigil-people.h"
+
+#include "vigil-decision-form.h"
+#include "vigil-referral-dialog.h"
+
+static const char * const routes[] = { "stalking_referral", "agency_referral" };
+
+/* One search, answered in a worker thread. */
+typedef struct
+{
+  VigilStore *store;
+  char       *search;
+  GPtrArray  *results;  /* VigilPersonSummary */
+  gint64      total;
+} SearchJob;
+
+struct _VigilReferralDialog
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  GtkButton          *cancel_button;
+  GtkButton          *refer_button;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_title;
+  GtkLabel           *error_label;
+  AdwPreferencesPage *page;
+  AdwComboRow        *route_row;
+  GtkToggleButton    *existing_toggle;
+  GtkToggleButton    *new_toggle;
+  GtkStack           *person_stack;
+  GtkSearchEntry     *search_entry;
+  GtkListBox         *results_list;
+  GtkLabel           *search_status;
+  AdwEntryRow        *surname_row;
+  AdwEntryRow        *forenames_row;
+  AdwEntryRow        *dob_row;
+  AdwEntryRow        *pnc_row;
+  AdwEntryRow        *ref_row;
+  AdwEntryRow        *source_row;
+  AdwEntryRow        *date_row;
+  AdwEntryRow        *area_row;
+  GtkFrame           *reason_frame;
+  GtkTextView        *reason_view;
+
+  /* Owned references */
+  VigilStore         *store;
+  GCancellable       *search_cancellable;  /* the search running, NULL when none */
+  char               *person_name;         /* the chosen person's, NULL when none */
+
+  gint64              person_id;           /* the chosen existing person, 0 when none */
+};
+
+G_DEFINE_FINAL_TYPE (VigilReferralDialog, vigil_referral_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  REFERRED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The search job */
+
+static void
+search_job_free (SearchJob *job)
+{
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->search, g_free);
+  g_clear_pointer (&job->results, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  job->total = vigil_people_count (job->store, job->search, &error);
+  if (job->total >= 0 && error == NULL)
+    job->results = vigil_people_list (job->store, job->search, 0,
+                                      VIGIL_REFERRAL_DIALOG_N_RESULTS, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The form */
+
+static void
+clear_error (VigilReferralDialog *self)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->results_list),
+    GTK_WIDGET (self->surname_row), GTK_WIDGET (self->forenames_row),
+    GTK_WIDGET (self->dob_row), GTK_WIDGET (self->pnc_row), GTK_WIDGET (self->ref_row),
+    GTK_WIDGET (self->source_row), GTK_WIDGET (self->date_row), GTK_WIDGET (self->area_row),
+    GTK_WIDGET (self->reason_frame), GTK_WIDGET (self->reason_view),
+  };
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_label_set_label (self->error_label, "");
+  gtk_label_set_label (self->error_title, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_title), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    vigil_form_mark_invalid (fields[i], FALSE);
+}
+
+/* Shows @message (under @title, when given) above the form; marks @field (and @also)
+ * and moves the focus there. */
+static void
+show_error (VigilReferralDialog *self,
+            const char          *title,
+            const char          *message,
+            GtkWidget           *field,
+            GtkWidget           *also)
+{
+  gtk_label_set_label (self->error_title, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_title), title != NULL);
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+
+  if (also != NULL)
+    vigil_form_mark_invalid (also, TRUE);
+  if (field != NULL)
+    {
+      vigil_form_mark_invalid (field, TRUE);
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static gboolean
+is_new_person (VigilReferralDialog *self)
+{
+  return gtk_toggle_button_get_active (self->new_toggle);
+}
+
+/* The search */
+
+static void
+set_chosen (VigilReferralDialog *self,
+            gint64               person_id,
+            const char          *name)
+{
+  self->person_id = person_id;
+  g_free (self->person_name);
+  self->person_name = g_strdup (name);
+}
+
+static char *
+describe_summary (const VigilPersonSummary *summary)
+{
+  GString *text = g_string_new (NULL);
+
+  if (summary->local_ref != NULL)
+    g_string_append (text, summary->local_ref);
+  if (summary->dob != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: a date of birth, e.g. "born 1980-02-03" */
+      g_string_append_printf (text, _("born %s"), summary->dob);
+    }
+  if (summary->pnc_id != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: a Police National Computer id, e.g. "PNC 00/000001A" */
+      g_string_append_printf (text, _("PNC %s"), summary->pnc_id);
+    }
+  if (summary->status != NULL && g_strcmp0 (summary->status, "exited") != 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: someone's cohort status, e.g. "In the cohort: Candidate" */
+      g_string_append_printf (text, _("In the cohort: %s"),
+                              vigil_choice_get_label (vigil_cohort_status_choices, summary->status));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+create_result_row (const VigilPersonSummary *summary)
+{
+  g_autofree char *name = vigil_person_summary_dup_display_name (summary);
+  g_autofree char *details = describe_summary (summary);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   "opacity", 0.0,
+                                   NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "vigil-check", check);
+  g_object_set_data_full (G_OBJECT (row), "vigil-person-id",
+                          g_memdup2 (&summary->person_id, sizeof (gint64)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "vigil-person-name", g_steal_pointer (&name), g_free);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+static gint64
+get_row_person_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "vigil-person-id");
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+show_results (VigilReferralDialog *self,
+              SearchJob           *job)
+{
+  GtkWidget *child;
+  GtkListBoxRow *chosen = NULL;
+  g_autofree char *status = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+
+  for (guint i = 0; i < job->results->len; i++)
+    {
+      GtkWidget *row = create_result_row (g_ptr_array_index (job->results, i));
+
+      gtk_list_box_append (self->results_list, row);
+      if (get_row_person_id (GTK_LIST_BOX_ROW (row)) == self->person_id)
+        chosen = GTK_LIST_BOX_ROW (row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), job->results->len > 0);
+
+  /* The person chosen stays chosen while the search still finds them. */
+  if (chosen != NULL)
+    gtk_list_box_select_row (self->results_list, chosen);
+  else
+    set_chosen (self, 0, NULL);
+
+  if (job->results->len == 0)
+    /* Translators: %s is what was searched for */
+    status = g_strdup_printf (_("No one in the store matches “%s”. To refer someone not in the store, choose New."),
+                              job->search);
+  else if (job->total > job->results->len)
+    {
+      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, job->total);
+
+      /* Translators: the first %u is a small number, %s a larger one, e.g. "8 of 1,204" */
+      status = g_strdup_printf (_("Showing %u of %s people found: type more to narrow the search."),
+                                job->results->len, total);
+    }
+  else if (self->person_id == 0)
+    status = g_strdup (_("Choose the person referred."));
+
+  gtk_label_set_label (self->search_status, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_status), status != NULL);
+}
+
+static void
+search_finished_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VigilReferralDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SearchJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* A newer search (or the window closing) superseded this one. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
+    return;
+  g_clear_object (&self->search_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *status = NULL;
+
+      /* Translators: %s says why the search failed */
+      status = g_strdup_printf (_("The search failed: %s"), error->message);
+      gtk_label_set_label (self->search_status, status);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_status), TRUE);
+      return;
+    }
+
+  show_results (self, job);
+}
+
+static void
+start_search (VigilReferralDialog *self)
+{
+  g_autofree char *text = vigil_form_dup_text (GTK_WIDGET (self->search_entry));
+  g_autoptr(GTask) task = NULL;
+  SearchJob *job;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (text == NULL)
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+        gtk_list_box_remove (self->results_list, child);
+      gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
+      set_chosen (self, 0, NULL);
+      gtk_label_set_label (self->search_status, _("Type a name, reference or PNC ID to find the person."));
+      gtk_widget_set_visible (GTK_WIDGET (self->search_status), TRUE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+      return;
+    }
+
+  job = g_new0 (SearchJob, 1);
+  job->store = g_object_ref (self->store);
+  job->search = g_steal_pointer (&text);
+  self->search_cancellable = g_cancellable_new ();
+
+  /* No source object: the task may be released in the worker thread. */
+  task = g_task_new (NULL, self->search_cancellable, search_finished_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_search);
+  g_task_set_name (task, "[vigil] referral search");
+  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, search_thread);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* Referring */
+
+static gboolean
+refer (VigilReferralDialog *self)
+{
+  g_autofree char *surname = vigil_form_dup_text (GTK_WIDGET (self->surname_row));
+  g_autofree char *forenames = vigil_form_dup_text (GTK_WIDGET (self->forenames_row));
+  g_autofree char *dob = vigil_form_dup_text (GTK_WIDGET (self->dob_row));
+  g_autofree char *pnc_id = vigil_form_dup_text (GTK_WIDGET (self->pnc_row));
+  g_autofree char *local_ref = vigil_form_dup_text (GTK_WIDGET (self->ref_row));
+  g_autofree char *source = vigil_form_dup_text (GTK_WIDGET (self->source_row));
+  g_autofree char *referred_on = vigil_form_dup_text (GTK_WIDGET (self->date_row));
+  g_autofree char *area = vigil_form_dup_text (GTK_WIDGET (self->area_row));
+  g_autofree char *reason = vigil_form_dup_text (GTK_WIDGET (self->reason_view));
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  g_autoptr(VigilCohortEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  VigilReferral referral = { 0 };
+  gboolean new_person = is_new_person (self);
+
+  clear_error (self);
+
+  /* Every problem names its field, in the order of the form. */
+  if (new_person)
+    {
+      if (surname == NULL)
+        {
+          show_error (self, NULL, _("Surname is required for a new person."),
+                      GTK_WIDGET (self->surname_row), NULL);
+          return FALSE;
+        }
+      if (!vigil_form_check_date (dob, _("Date of birth"), FALSE, &message))
+        {
+          show_error (self, NULL, message, GTK_WIDGET (self->dob_row), NULL);
+          return FALSE;
+        }
+    }
+  else if (self->person_id == 0)
+    {
+      show_error (self, NULL,
+                  _("Person: search for the person referred and choose them, or choose New for someone not in the store."),
+                  GTK_WIDGET (self->search_entry), NULL);
+      return FALSE;
+    }
+  if (source == NULL)
+    {
+      show_error (self, NULL, _("Source is required: who made the referral, e.g. Stalking clinic or Probation."),
+                  GTK_WIDGET (self->source_row), NULL);
+      return FALSE;
+    }
+  if (!vigil_form_check_date (referred_on, _("Date referred"), TRUE, &message))
+    {
+      show_error (self, NULL, message, GTK_WIDGET (self->date_row), NULL);
+      return FALSE;
+    }
+  if (reason == NULL)
+    {
+      show_error (self, NULL, _("Reason is required: what the referrer knows and why they are concerned."),
+                  GTK_WIDGET (self->reason_view), GTK_WIDGET (self->reason_frame));
+      return FALSE;
+    }
+
+  referral.person_id = new_person ? 0 : self->person_id;
+  referral.surname = surname;
+  referral.forenames = forenames;
+  referral.dob = dob;
+  referral.pnc_id = pnc_id;
+  referral.local_ref = local_ref;
+  referral.route = vigil_referral_dialog_get_route (self);
+  referral.source = source;
+  referral.reason = reason;
+  referral.referred_on = referred_on;
+  referral.area = area;
+
+  entry = vigil_cohort_refer (self->store, &referral, &error);
+  if (entry == NULL)
+    {
+      GtkWidget *field = new_person ? GTK_WIDGET (self->surname_row) : GTK_WIDGET (self->search_entry);
+
+      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY))
+        show_error (self, _("Already in the Cohort"), error->message, field, NULL);
+      else if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MERGED))
+        show_error (self, _("Merged Into Someone Else"), error->message, field, NULL);
+      else
+        show_error (self, _("The Referral Was Not Recorded"), error->message, NULL, NULL);
+      return FALSE;
+    }
+
+  if (new_person)
+    name = forenames != NULL ? g_strdup_printf ("%s, %s", surname, forenames) : g_strdup (surname);
+  else
+    name = g_strdup (self->person_name);
+
+  /* Translators: a toast after a referral; %s is a person's name */
+  toast = g_strdup_printf (_("%s added as a candidate"), name);
+  g_signal_emit (self, signals[REFERRED], 0, entry->person_id, entry->record.id, toast);
+  return TRUE;
+}
+
+/* Actions and callbacks */
+
+static void
+refer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (widget);
+
+  if (refer (self))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Both toggles call this; the one turning on (after the other turned off) counts. */
+static void
+person_mode_toggled_cb (VigilReferralDialog *self,
+                        GtkToggleButton     *toggle)
+{
+  gboolean new_person = is_new_person (self);
+
+  if (!gtk_toggle_button_get_active (toggle))
+    return;
+
+  gtk_stack_set_visible_child_name (self->person_stack, new_person ? "new" : "existing");
+  if (new_person)
+    gtk_widget_grab_focus (GTK_WIDGET (self->surname_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_changed_cb (VigilReferralDialog *self)
+{
+  if (vigil_form_mark_fixed (GTK_WIDGET (self->search_entry)))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  start_search (self);
+}
+
+/* Enter in the search chooses the first person found. */
+static void
+search_activated_cb (VigilReferralDialog *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (first != NULL && self->search_cancellable == NULL)
+    {
+      gtk_list_box_select_row (self->results_list, first);
+      gtk_widget_grab_focus (GTK_WIDGET (self->source_row));
+    }
+}
+
+static void
+result_selected_cb (VigilReferralDialog *self,
+                    GtkListBoxRow       *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (child), "vigil-check");
+
+      if (check != NULL)
+        gtk_widget_set_opacity (check, child == GTK_WIDGET (row) ? 1.0 : 0.0);
+    }
+
+  if (row != NULL)
+    {
+      set_chosen (self, get_row_person_id (row), g_object_get_data (G_OBJECT (row), "vigil-person-name"));
+      if (vigil_form_mark_fixed (GTK_WIDGET (self->search_entry)))
+        gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->search_status), FALSE);
+    }
+  else
+    set_chosen (self, 0, NULL);
+}
+
+/* A field being corrected: the message about it goes. */
+static void
+field_changed_cb (VigilReferralDialog *self,
+                  GtkEditable         *editable)
+{
+  if (vigil_form_mark_fixed (GTK_WIDGET (editable)))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+reason_changed_cb (VigilReferralDialog *self)
+{
+  vigil_form_mark_invalid (GTK_WIDGET (self->reason_frame), FALSE);
+  if (vigil_form_mark_fixed (GTK_WIDGET (self->reason_view)))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+/* Enter in a one-line field moves to the next; the reason is last. */
+static void
+entry_activated_cb (VigilReferralDialog *self,
+                    AdwEntryRow         *row)
+{
+  AdwEntryRow *order[] = {
+    self->surname_row, self->forenames_row, self->dob_row, self->pnc_row, self->ref_row,
+    self->source_row, self->date_row, self->area_row,
+  };
+
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    if (order[i] == row)
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (order[i + 1]));
+        return;
+      }
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_view));
+}
+
+/* GObject */
+
+static void
+vigil_referral_dialog_constructed (GObject *object)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (object);
+  g_autofree char *today = vigil_form_dup_today ();
+
+  G_OBJECT_CLASS (vigil_referral_dialog_parent_class)->constructed (object);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+vigil_referral_dialog_dispose (GObject *object)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  /* Disposing the list unselects its row: nothing to choose any more. */
+  if (self->results_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->results_list, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_REFERRAL_DIALOG);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->person_name, g_free);
+
+  G_OBJECT_CLASS (vigil_referral_dialog_parent_class)->dispose (object);
+}
+
+static void
+vigil_referral_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, vigil_referral_dialog_get_searching (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_referral_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vigil_referral_dialog_constructed;
+  object_class->dispose = vigil_referral_dialog_dispose;
+  object_class->get_property = vigil_referral_dialog_get_property;
+  object_class->set_property = vigil_referral_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, "The store the referral is recorded in",
+                         VIGIL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, "Whether a search is running",
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VigilReferralDialog::referred:
+   * @person_id: the person referred (new or existing)
+   * @entry_id: their new cohort entry
+   * @message: what to tell the user, e.g. "TESTWOOD, Alpha added as a candidate"
+   *
+   * A referral was recorded; the dialog closes next.
+   */
+  signals[REFERRED] =
+    g_signal_new ("referred",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-referral-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, refer_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_title);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, route_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, existing_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, new_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, person_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, results_list);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, search_status);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, surname_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, forenames_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, dob_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, pnc_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, ref_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, reason_frame);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, reason_view);
+  gtk_widget_class_bind_template_callback (widget_class, person_mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "referral.refer", NULL, refer_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "referral.refer", NULL);
+}
+
+static void
+vigil_referral_dialog_init (VigilReferralDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->reason_view), "changed",
+                           G_CALLBACK (reason_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * vigil_referral_dialog_new:
+ * @parent: (nullable): the window the dialog belongs to
+ * @store: the store to record the referral in
+ *
+ * Returns: (transfer none): a new dialog, owned by the window list
+ */
+VigilReferralDialog *
+vigil_referral_dialog_new (GtkWindow  *parent,
+                           VigilStore *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  return g_object_new (VIGIL_TYPE_REFERRAL_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
+
+VigilStore *
+vigil_referral_dialog_get_store (VigilReferralDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), NULL);
+  return self->store;
+}
+
+const char *
+vigil_referral_dialog_get_route (VigilReferralDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->route_row);
+  return routes[selected < G_N_ELEMENTS (routes) ? selected : 0];
+}
+
+void
+vigil_referral_dialog_set_route (VigilReferralDialog *self,
+                                 const char          *route)
+{
+  g_return_if_fail (VIGIL_IS_REFERRAL_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (g_strcmp0 (routes[i], route) == 0)
+      adw_combo_row_set_selected (self->route_row, i);
+}
+
+gint64
+vigil_referral_dialog_get_person_id (VigilReferralDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), 0);
+  return is_new_person (self) ? 0 : self->person_id;
+}
+
+gboolean
+vigil_referral_dialog_get_searching (VigilReferralDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), FALSE);
+  return self->search_cancellable != NULL;
+}
+
+const char *
+vigil_referral_dialog_get_error (VigilReferralDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
