@@ -41,6 +41,17 @@
 #define PART_SIZE          (8 * 1024 * 1024)  /* bytes of the block in one row */
 #define WRITE_BUSY_MS      500                /* a busy store: skip writing the cache */
 
+/* The size of the parts written: PART_SIZE, or (for tests: many parts from a small
+ * store) VIGIL_FACT_CACHE_PART_SIZE bytes. */
+static gsize
+part_size (void)
+{
+  const char *text = g_getenv ("VIGIL_FACT_CACHE_PART_SIZE");
+  gint64 size = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+
+  return size >= 16 && size <= PART_SIZE ? (gsize) size : PART_SIZE;
+}
+
 typedef struct
 {
   gint64 generation;
@@ -286,7 +297,8 @@ write_sqlite (const char      *path,
               gsize            size,
               GError         **error)
 {
-  gint64 n_parts = (size + PART_SIZE - 1) / PART_SIZE;
+  gsize part_bytes = part_size ();
+  gint64 n_parts = (size + part_bytes - 1) / part_bytes;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   sqlite3 *db;
@@ -307,7 +319,7 @@ write_sqlite (const char      *path,
     }
   for (gint64 part = 0; part < n_parts; part++)
     {
-      gsize offset = part * PART_SIZE;
+      gsize offset = part * part_bytes;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, part);
@@ -317,7 +329,7 @@ write_sqlite (const char      *path,
       sqlite3_bind_int64 (stmt, 5, tag->max_incident_id);
       sqlite3_bind_int64 (stmt, 6, tag->n_persons);
       sqlite3_bind_int64 (stmt, 7, tag->max_person_id);
-      sqlite3_bind_blob64 (stmt, 8, block + offset, MIN (size - offset, PART_SIZE), SQLITE_STATIC);
+      sqlite3_bind_blob64 (stmt, 8, block + offset, MIN (size - offset, part_bytes), SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           fail_sqlite (error, db);
@@ -339,7 +351,8 @@ out:
 }
 
 /* ====================================================================================
- * PostgreSQL
+ * PostgreSQL: one connection for reading the cache, the tag again and writing (each
+ * connection costs an authentication)
  * ==================================================================================== */
 
 static gboolean
@@ -427,8 +440,16 @@ read_tag_pg (PGconn    *conn,
   return ok;
 }
 
+/* Ends whatever transaction an error left open, so that @conn can be used again. */
+static void
+reset_pg (PGconn *conn)
+{
+  if (PQtransactionStatus (conn) != PQTRANS_IDLE)
+    PQclear (PQexec (conn, "ROLLBACK"));
+}
+
 static gboolean
-read_pg (const VigilLocation  *location,
+read_pg (PGconn               *conn,
          CacheTag             *tag,
          gpointer             *out_block,
          gsize                *out_size,
@@ -439,12 +460,8 @@ read_pg (const VigilLocation  *location,
   PGresult *result;
   gboolean ok = FALSE;
   gsize size = 0, at = 0;
-  PGconn *conn;
 
   *out_block = NULL;
-  conn = connect_pg (location, error);
-  if (conn == NULL)
-    return FALSE;
   if (!exec_pg (conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error) ||
       !read_tag_pg (conn, tag, error))
     goto out;
@@ -506,39 +523,21 @@ read_pg (const VigilLocation  *location,
     }
 
 out:
-  PQfinish (conn);
+  reset_pg (conn);
   return ok;
 }
 
 static gboolean
-read_tag_only_pg (const VigilLocation  *location,
-                  CacheTag             *tag,
-                  GError              **error)
-{
-  PGconn *conn = connect_pg (location, error);
-  gboolean ok;
-
-  if (conn == NULL)
-    return FALSE;
-  ok = read_tag_pg (conn, tag, error);
-  PQfinish (conn);
-  return ok;
-}
-
-static gboolean
-write_pg (const VigilLocation  *location,
+write_pg (PGconn               *conn,
           const CacheTag       *tag,
           const guint8         *block,
           gsize                 size,
           GError              **error)
 {
-  gint64 n_parts = (size + PART_SIZE - 1) / PART_SIZE;
+  gsize part_bytes = part_size ();
+  gint64 n_parts = (size + part_bytes - 1) / part_bytes;
   gboolean ok = FALSE;
-  PGconn *conn;
 
-  conn = connect_pg (location, error);
-  if (conn == NULL)
-    return FALSE;
   /* one writer at a time; a busy store is left alone */
   if (!exec_pg (conn, "BEGIN", error) ||
       !exec_pg (conn, "SET LOCAL lock_timeout = '" G_STRINGIFY (WRITE_BUSY_MS) "ms'", error) ||
@@ -549,7 +548,7 @@ write_pg (const VigilLocation  *location,
 
   for (gint64 part = 0; part < n_parts; part++)
     {
-      gsize offset = part * PART_SIZE;
+      gsize offset = part * part_bytes;
       char *texts[7] = {
         g_strdup_printf ("%" G_GINT64_FORMAT, part),
         g_strdup_printf ("%" G_GINT64_FORMAT, n_parts),
@@ -568,7 +567,7 @@ write_pg (const VigilLocation  *location,
       for (guint i = 0; i < 7; i++)
         values[i] = texts[i];
       values[7] = (const char *) block + offset;
-      lengths[7] = (int) MIN (size - offset, PART_SIZE);
+      lengths[7] = (int) MIN (size - offset, part_bytes);
       result = PQexecParams (conn,
                              INSERT_SQL "($1::bigint, $2::bigint, $3::bigint, $4::bigint, $5::bigint, "
                              "$6::bigint, $7::bigint, $8::bytea)",
@@ -586,7 +585,7 @@ write_pg (const VigilLocation  *location,
   ok = exec_pg (conn, "COMMIT", error);
 
 out:
-  PQfinish (conn);  /* an open transaction rolls back */
+  reset_pg (conn);
   return ok;
 }
 
@@ -594,38 +593,62 @@ out:
  * Both
  * ==================================================================================== */
 
-static gboolean
-read_cache (const VigilLocation  *location,
-            CacheTag             *tag,
-            gpointer             *out_block,
-            gsize                *out_size,
-            GError              **error)
+/* Where the cache is read and written: the store's file, or a PostgreSQL connection
+ * opened on first use. */
+typedef struct
 {
-  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
-    return read_pg (location, tag, out_block, out_size, error);
-  return read_sqlite (location->path, tag, out_block, out_size, error);
+  const VigilLocation *location;
+  PGconn              *pg;
+} CacheAccess;
+
+static gboolean
+connect_access (CacheAccess  *access,
+                GError      **error)
+{
+  if (access->location->engine != VIGIL_ENGINE_POSTGRESQL || access->pg != NULL)
+    return TRUE;
+  access->pg = connect_pg (access->location, error);
+  return access->pg != NULL;
 }
 
 static gboolean
-read_tag (const VigilLocation  *location,
-          CacheTag             *tag,
-          GError              **error)
+read_cache (CacheAccess  *access,
+            CacheTag     *tag,
+            gpointer     *out_block,
+            gsize        *out_size,
+            GError      **error)
 {
-  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
-    return read_tag_only_pg (location, tag, error);
-  return read_tag_only_sqlite (location->path, tag, error);
+  if (!connect_access (access, error))
+    return FALSE;
+  if (access->pg != NULL)
+    return read_pg (access->pg, tag, out_block, out_size, error);
+  return read_sqlite (access->location->path, tag, out_block, out_size, error);
 }
 
 static gboolean
-write_cache (const VigilLocation  *location,
-             const CacheTag       *tag,
-             const guint8         *block,
-             gsize                 size,
-             GError              **error)
+read_tag (CacheAccess  *access,
+          CacheTag     *tag,
+          GError      **error)
 {
-  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
-    return write_pg (location, tag, block, size, error);
-  return write_sqlite (location->path, tag, block, size, error);
+  if (!connect_access (access, error))
+    return FALSE;
+  if (access->pg != NULL)
+    return read_tag_pg (access->pg, tag, error);
+  return read_tag_only_sqlite (access->location->path, tag, error);
+}
+
+static gboolean
+write_cache (CacheAccess     *access,
+             const CacheTag  *tag,
+             const guint8    *block,
+             gsize            size,
+             GError         **error)
+{
+  if (!connect_access (access, error))
+    return FALSE;
+  if (access->pg != NULL)
+    return write_pg (access->pg, tag, block, size, error);
+  return write_sqlite (access->location->path, tag, block, size, error);
 }
 
 VigilFactSet *
@@ -634,7 +657,7 @@ vigil_fact_cache_load (VigilStore             *store,
                        VigilFactCacheOutcome  *outcome,
                        GError                **error)
 {
-  const VigilLocation *location;
+  CacheAccess access = { NULL, NULL };
   g_autoptr(GError) local_error = NULL;
   g_autoptr(VigilFactSet) facts = NULL;
   g_autofree guint8 *written = NULL;
@@ -649,7 +672,7 @@ vigil_fact_cache_load (VigilStore             *store,
 
   if (outcome != NULL)
     *outcome = VIGIL_FACT_CACHE_BYPASSED;
-  location = vigil_store_get_location (store);
+  access.location = vigil_store_get_location (store);
 
   /* a store without the table (an older schema) has no cache */
   if (vigil_store_get_schema_version (store) < FACT_CACHE_SCHEMA)
@@ -658,7 +681,7 @@ vigil_fact_cache_load (VigilStore             *store,
     return NULL;
 
   /* When in doubt, read the incidents: an unreadable cache is never an error. */
-  have_tag = read_cache (location, &before, &block, &size, &local_error);
+  have_tag = read_cache (&access, &before, &block, &size, &local_error);
   if (!have_tag)
     g_debug ("cache: not read: %s", local_error->message);
   g_clear_error (&local_error);
@@ -671,6 +694,7 @@ vigil_fact_cache_load (VigilStore             *store,
                    (g_get_monotonic_time () - started) / 1000.0);
           if (outcome != NULL)
             *outcome = VIGIL_FACT_CACHE_HIT;
+          g_clear_pointer (&access.pg, PQfinish);
           return g_steal_pointer (&facts);
         }
       g_debug ("cache: rejected: %s", local_error->message);
@@ -679,15 +703,18 @@ vigil_fact_cache_load (VigilStore             *store,
 
   facts = vigil_fact_set_load (store, cancellable, error);
   if (facts == NULL)
-    return NULL;
+    {
+      g_clear_pointer (&access.pg, PQfinish);
+      return NULL;
+    }
 
   /* Keep what was read, if the store did not change while it was read. */
-  if (have_tag && read_tag (location, &after, &local_error) && tag_equal (&before, &after) &&
+  if (have_tag && read_tag (&access, &after, &local_error) && tag_equal (&before, &after) &&
       (written = vigil_fact_set_serialize (facts, &size)) != NULL)
     {
       gint64 writing = g_get_monotonic_time ();
 
-      if (write_cache (location, &before, written, size, &local_error))
+      if (write_cache (&access, &before, written, size, &local_error))
         {
           g_debug ("cache: rebuilt, %" G_GSIZE_FORMAT " bytes written in %.1f ms", size,
                    (g_get_monotonic_time () - writing) / 1000.0);
@@ -699,6 +726,7 @@ vigil_fact_cache_load (VigilStore             *store,
     g_debug ("cache: not written: %s", local_error->message);
   else if (outcome != NULL && *outcome != VIGIL_FACT_CACHE_REBUILT)
     g_debug ("cache: not written: the store changed while it was read");
+  g_clear_pointer (&access.pg, PQfinish);
   return g_steal_pointer (&facts);
 }
 

@@ -6,10 +6,11 @@
  * streamed with COPY into a temporary staging table while the file is read, the new
  * people (decided in memory, in file order, exactly as the SQLite path decides them)
  * and their possible duplicates follow with COPY, and then a few INSERT … SELECT … ON
- * CONFLICT DO NOTHING statements move everything into the store. A transaction-level
- * advisory lock makes concurrent imports take turns, so two of them never create the
- * same person. A killed process leaves the store as it was: the server rolls the open
- * transaction back when the connection goes.
+ * CONFLICT DO NOTHING statements move everything into the store (a large batch without
+ * the secondary indexes and foreign keys, made again at the end: set_aside_indexes). A
+ * transaction-level advisory lock makes concurrent imports take turns, so two of them
+ * never create the same person. A killed process leaves the store as it was: the server
+ * rolls the open transaction back when the connection goes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

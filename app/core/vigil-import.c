@@ -5,7 +5,8 @@
  * through the native sqlite3 interface in ONE transaction: libgda costs ~35 µs a row and
  * its transaction bookkeeping is quadratic, which a million rows cannot afford. A batch
  * is all or nothing: a killed process or a power cut leaves the store as it was before
- * the batch (SQLite's write-ahead log rolls the open transaction back).
+ * the batch (SQLite's write-ahead log rolls the open transaction back). Reading and
+ * checking run on one thread, writing on another (see "The import itself").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -496,8 +497,8 @@ parse_date (const char  *text,
  * duplicates, and fills blocks with what to insert; the calling thread, which holds the
  * store's write transaction, writes the blocks in order through prepared statements. A
  * third thread reads the file once more for its SHA-256. Blocks are few and recycled,
- * and the file's pages are let go once read, so memory stays flat whatever the size of
- * the file. */
+ * and the file's pages are let go once read: memory grows with the people named, not
+ * with the size of the file. */
 
 typedef struct
 {
@@ -1673,44 +1674,174 @@ query_int64 (Import      *import,
   return TRUE;
 }
 
-/* The people in the store, by reference (a merged person's reference leads to the
- * person kept), by name and date of birth and by PNC ID; and the next person's id. */
+/* What a small batch needs to know of the people in the store: the references,
+ * PNC IDs and dates of birth its rows name. */
+typedef struct
+{
+  GHashTable *refs;
+  GHashTable *pncs;
+  GPtrArray *ref_dobs;  /* reference, date of birth: for each person named with a date */
+  GHashTable *dobs;     /* the dates of birth of the people not in the store yet */
+} BatchKeys;
+
+static void
+batch_keys_clear (BatchKeys *keys)
+{
+  g_clear_pointer (&keys->refs, g_hash_table_unref);
+  g_clear_pointer (&keys->pncs, g_hash_table_unref);
+  g_clear_pointer (&keys->ref_dobs, g_ptr_array_unref);
+  g_clear_pointer (&keys->dobs, g_hash_table_unref);
+}
+
+static void
+add_key (GHashTable *set,
+         const char *value)
+{
+  if (*value != '\0' && !g_hash_table_contains (set, value))
+    g_hash_table_add (set, g_strdup (value));
+}
+
+/* Reads the file once, quickly, for its keys (rows that will be rejected included:
+ * looking up a few more people changes nothing). */
 static gboolean
-load_people (Import  *import,
-             Parser  *parser,
-             GError **error)
+collect_batch_keys (const char               *path,
+                    const VigilImportMapping *mapping,
+                    BatchKeys                *keys,
+                    GError                  **error)
+{
+  g_autoptr(VigilCsvReader) reader = vigil_csv_reader_new_for_path (path, error);
+  g_autoptr(GString) scratch = g_string_sized_new (32);
+  DateFormat format = mapping ? mapping->date_format : DATE_FORMAT_ISO;
+  static const VigilImportColumn refs[] = { VIGIL_IMPORT_COLUMN_PERPETRATOR_REF, VIGIL_IMPORT_COLUMN_VICTIM_REF };
+  static const VigilImportColumn pncs[] = { VIGIL_IMPORT_COLUMN_PERPETRATOR_PNC, VIGIL_IMPORT_COLUMN_VICTIM_PNC };
+  static const VigilImportColumn dobs[] = { VIGIL_IMPORT_COLUMN_PERPETRATOR_DOB, VIGIL_IMPORT_COLUMN_VICTIM_DOB };
+  VigilCsvRecord record;
+  VigilCsvStatus status;
+  Columns columns;
+  GDate date;
+
+  if (reader == NULL || !read_header (reader, mapping, &columns, error))
+    return FALSE;
+
+  keys->refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys->pncs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  keys->ref_dobs = g_ptr_array_new_with_free_func (g_free);
+  keys->dobs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((status = vigil_csv_reader_next (reader, &record)) != VIGIL_CSV_END)
+    {
+      if (status == VIGIL_CSV_BAD)
+        continue;
+      for (guint i = 0; i < 2; i++)
+        {
+          const char *ref = column_value (&columns, mapping, &record, refs[i]);
+
+          add_key (keys->refs, ref);
+          add_key (keys->pncs, column_value (&columns, mapping, &record, pncs[i]));
+          if (*ref != '\0' &&
+              parse_date (column_value (&columns, mapping, &record, dobs[i]), format, FALSE, scratch, &date))
+            {
+              g_ptr_array_add (keys->ref_dobs, g_strdup (ref));
+              g_ptr_array_add (keys->ref_dobs, g_strdup (scratch->str));
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* The people in the store, by reference (a merged person's reference leads to the
+ * person kept), by name and date of birth and by PNC ID; and the next person's id.
+ * With @keys (a small batch into a larger store), only the people the batch can
+ * name: references and PNC IDs are looked up in their indexes, and names read only
+ * for the dates of birth in the batch. */
+static gboolean
+load_people (Import          *import,
+             Parser          *parser,
+             const BatchKeys *keys,
+             GError         **error)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 last_id = 0;
   int rc;
 
-  if (!prepare (import,
-                "SELECT coalesce(merged_into, id), local_ref, surname, forenames, dob, pnc_id FROM person",
-                &stmt, error))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (keys != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *ref = (const char *) sqlite3_column_text (stmt, 1);
-      const char *dob = (const char *) sqlite3_column_text (stmt, 4);
-      const char *pnc = (const char *) sqlite3_column_text (stmt, 5);
+      GHashTableIter iter;
+      gpointer key;
 
-      if (ref != NULL)
-        id_map_set (&parser->by_ref, parser->keys, ref, id);
-      if (pnc != NULL && *pnc != '\0')
-        id_map_set (&parser->by_pnc, parser->keys, pnc, id);
-      /* only a date of birth is ever matched */
-      if (dob != NULL && *dob != '\0')
+      if (!prepare (import, "SELECT coalesce(merged_into, id) FROM person WHERE local_ref = ?", &stmt, error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, keys->refs);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
         {
-          set_name_dob_key (parser->key, (const char *) sqlite3_column_text (stmt, 2),
-                            (const char *) sqlite3_column_text (stmt, 3), dob);
-          id_map_set (&parser->by_name_dob, parser->keys, parser->key->str, id);
+          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            id_map_set (&parser->by_ref, parser->keys, key, sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            break;
         }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sqlite_failed (import, error, _("The import could not read the people in the store"));
+
+      /* names are compared only when someone new is added */
+      for (guint i = 0; i + 1 < keys->ref_dobs->len; i += 2)
+        if (id_map_lookup (&parser->by_ref, g_ptr_array_index (keys->ref_dobs, i)) == 0)
+          add_key (keys->dobs, g_ptr_array_index (keys->ref_dobs, i + 1));
+
+      /* the last of several people with one PNC ID, as when reading them all */
+      if (!prepare (import, "SELECT coalesce(merged_into, id) FROM person WHERE pnc_id = ? ORDER BY id DESC LIMIT 1",
+                    &stmt, error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, keys->pncs);
+      rc = SQLITE_DONE;
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+          if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            id_map_set (&parser->by_pnc, parser->keys, key, sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            break;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sqlite_failed (import, error, _("The import could not read the people in the store"));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sqlite_failed (import, error, _("The import could not read the people in the store"));
+
+  if (keys == NULL || g_hash_table_size (keys->dobs) > 0)
+    {
+      if (!prepare (import,
+                    keys == NULL
+                      ? "SELECT coalesce(merged_into, id), local_ref, surname, forenames, dob, pnc_id FROM person"
+                      : "SELECT coalesce(merged_into, id), NULL, surname, forenames, dob, NULL FROM person "
+                        "WHERE dob IS NOT NULL",
+                    &stmt, error))
+        return FALSE;
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          const char *ref = (const char *) sqlite3_column_text (stmt, 1);
+          const char *dob = (const char *) sqlite3_column_text (stmt, 4);
+          const char *pnc = (const char *) sqlite3_column_text (stmt, 5);
+
+          if (ref != NULL)
+            id_map_set (&parser->by_ref, parser->keys, ref, id);
+          if (pnc != NULL && *pnc != '\0')
+            id_map_set (&parser->by_pnc, parser->keys, pnc, id);
+          /* only a date of birth is ever matched */
+          if (dob != NULL && *dob != '\0' && (keys == NULL || g_hash_table_contains (keys->dobs, dob)))
+            {
+              set_name_dob_key (parser->key, (const char *) sqlite3_column_text (stmt, 2),
+                                (const char *) sqlite3_column_text (stmt, 3), dob);
+              id_map_set (&parser->by_name_dob, parser->keys, parser->key->str, id);
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return sqlite_failed (import, error, _("The import could not read the people in the store"));
+    }
 
   /* new people get ids after any ever given (the table counts with AUTOINCREMENT) */
   if (!query_int64 (import,
@@ -1942,6 +2073,7 @@ vigil_import_incidents (VigilStore               *store,
   Import import = { 0 };
   Parser parser = { 0 };
   Hasher hasher = { 0 };
+  BatchKeys batch_keys = { 0 };
   GThread *hasher_running = NULL;
   GThread *parser_running = NULL;
   gboolean rebuild_indexes = FALSE;
@@ -2005,19 +2137,25 @@ vigil_import_incidents (VigilStore               *store,
 
   /* A large batch into a smaller store drops the secondary indexes and builds them
    * again at the end (sorting once beats a million scattered index inserts), in the
-   * same transaction. The largest incident id (read from the end of the table, not
-   * counted) stands for the size of the store. */
-  if (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW > LARGE_BATCH_ROWS)
-    {
-      gint64 last_incident = 0;
+   * same transaction. A small batch into a larger store looks up only the people it
+   * names. The largest ids (read from the end of the tables, not counted) stand for
+   * the size of the store. */
+  {
+    gint64 batch_rows = (gint64) (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW);
+    gint64 last_incident = 0;
+    gint64 last_person = 0;
 
-      if (!query_int64 (&import, "SELECT coalesce(max(id), 0) FROM incident", NULL, &last_incident, error))
-        goto out;
-      rebuild_indexes = (gint64) (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW) > last_incident;
-    }
+    if (!query_int64 (&import, "SELECT coalesce(max(id), 0) FROM incident", NULL, &last_incident, error) ||
+        !query_int64 (&import, "SELECT coalesce(max(id), 0) FROM person", NULL, &last_person, error))
+      goto out;
+    rebuild_indexes = batch_rows > LARGE_BATCH_ROWS && batch_rows > last_incident;
+    if (batch_rows * 8 < last_person && !collect_batch_keys (path, mapping, &batch_keys, error))
+      goto out;
+  }
 
-  if (!load_people (&import, &parser, error))
+  if (!load_people (&import, &parser, batch_keys.refs != NULL ? &batch_keys : NULL, error))
     goto out;
+  batch_keys_clear (&batch_keys);
 
   parser_running = g_thread_new ("vigil-import-read", parser_thread, &parser);
 
@@ -2094,6 +2232,7 @@ out:
     sqlite3_exec (import.db, "ROLLBACK", NULL, NULL, NULL);
   import_clear (&import);
   parser_clear (&parser);
+  batch_keys_clear (&batch_keys);
 
   if (!ok)
     return NULL;

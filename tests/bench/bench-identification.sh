@@ -11,6 +11,7 @@
 #     (rfgv-default.sql) and as pandas (rfgv-default-pandas.py), results checked identical;
 #   - peak memory (maximum resident set) of each.
 # Build without sanitizers for honest figures: meson setup _build-rel --buildtype=release
+# BENCH_IMPORT_ONLY=1 measures the import alone (while working on it).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -39,6 +40,16 @@ echo "bench: generating $n incidents (seed 1, as of $as_of)"
 
 time_it "sqlite3 .import" sqlite3 "$work/plain.db" ".import --csv $work/incidents.csv incidents"
 time_it "vigil-cli import" "$cli" --database "$work/store.db" import "$work/incidents.csv"
+
+if [[ ${BENCH_IMPORT_ONLY:-0} == 1 ]]; then
+  printf '\n%-22s %10s %10s\n' "step" "seconds" "peak MB"
+  for step in "sqlite3 .import" "vigil-cli import"; do
+    printf '%-22s %10s %10s\n' "$step" "${secs[$step]}" "${mem[$step]}"
+  done
+  echo
+  echo "import vs sqlite3 .import: $(awk -v a="${secs[vigil-cli import]}" -v b="${secs[sqlite3 .import]}" 'BEGIN { printf "%.2f", a / b }')× the time (target ≤ 1)"
+  exit 0
+fi
 
 time_it "SQL query (sqlite3)" sh -c "sqlite3 -csv -header '$work/plain.db' \".parameter set @as_of \\\"'$as_of'\\\"\" \".read $root/tests/bench/rfgv-default.sql\" > '$work/sql.csv'"
 time_it "pandas" /usr/bin/python3 "$root/tests/bench/rfgv-default-pandas.py" "$work/incidents.csv" "$as_of" "$work/pandas.csv"

@@ -389,6 +389,42 @@ test_damaged (void)
   vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
 }
 
+/* A cache in many parts: read back in order; one part missing or out of place is
+ * never used. */
+static void
+test_parts (void)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  gint64 people[6];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(GdaDataModel) model = NULL;
+  const GValue *value;
+
+  g_setenv ("VIGIL_FACT_CACHE_PART_SIZE", "40", TRUE);
+  store = make_store (people);
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_REBUILT));
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+  model = vigil_store_query (store, "SELECT COUNT(*) FROM fact_cache", NULL, 0, types, &error);
+  g_assert_no_error (error);
+  value = gda_data_model_get_value_at (model, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_value_get_int64 (value), >, 5);
+
+  execute_natively (store, "UPDATE fact_cache SET part = -1 WHERE part = 2");
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_REBUILT));
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+  execute_natively (store, "DELETE FROM fact_cache WHERE part = 3");
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_REBUILT));
+  /* parts swapped: same sizes, wrong order */
+  execute_natively (store, "UPDATE fact_cache SET part = 1000 WHERE part = 0");
+  execute_natively (store, "UPDATE fact_cache SET part = 0 WHERE part = 1");
+  execute_natively (store, "UPDATE fact_cache SET part = 1 WHERE part = 1000");
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_REBUILT));
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+  g_unsetenv ("VIGIL_FACT_CACHE_PART_SIZE");
+}
+
 /* The serialised form alone: a round trip, and every damage rejected. */
 static void
 test_serialized (void)
@@ -463,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/fact-cache/record-changes", test_record_changes);
   g_test_add_func ("/fact-cache/external-changes", test_external_changes);
   g_test_add_func ("/fact-cache/damaged", test_damaged);
+  g_test_add_func ("/fact-cache/parts", test_parts);
 
   return g_test_run ();
 }

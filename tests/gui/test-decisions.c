@@ -914,7 +914,7 @@ test_duplicates (void)
   g_assert_nonnull (button);
   click (button);
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "decide");
-  g_assert_false (gtk_widget_get_visible (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_person_check")));
+  g_assert_false (gtk_widget_is_visible (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_person_check")));
   g_assert_cmpstr (gtk_editable_get_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "by_row")), ==,
                    "DS Synthetic Reviewer");
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"));

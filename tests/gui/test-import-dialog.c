@@ -1053,6 +1053,9 @@ test_postgresql (void)
   const char *uri = g_getenv ("VIGIL_TEST_PG_URI");
   g_autofree char *dir = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *flags_csv = NULL;
+  g_autofree char *tag = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(VigilLocation) location = NULL;
   g_autoptr(VigilStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -1068,19 +1071,57 @@ test_postgresql (void)
   g_assert_no_error (error);
   store = vigil_gui_test_open (location);
   dir = vigil_gui_test_make_tmpdir ();
-  csv = write_synthetic_csv (dir, "extract.csv", 5, NULL);
+  /* The server's database outlives this run: references of this run only */
+  tag = g_uuid_string_random ();
+  tag[8] = '\0';
+  text = g_strdup_printf ("incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref,"
+                          "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area\n"
+                          "SYN-I-%s-1,2025-05-01,SYN-P-%s-1,\"Testwood, Alfa\",,,,,ex_partner,abh,,0,Testshire North\n"
+                          "SYN-I-%s-2,2025-06-01,SYN-P-%s-1,\"Testwood, Alfa\",,,,,ex_partner,harassment,,0,Testshire North\n",
+                          tag, tag, tag, tag);
+  csv = write_text (dir, "extract.csv", text);
+  g_free (text);
+  text = g_strdup_printf ("person_ref,agency,concern,person_name\n"
+                          "SYN-P-%s-1,health,Attended A&E with a partner present,\n"
+                          "SYN-F-%s-2,housing,Neighbours report shouting,\"Fakewick, Golf\"\n"
+                          "SYN-F-%s-3,police,Not a partner agency,\"Samplewood, Kilo\"\n",
+                          tag, tag, tag);
+  flags_csv = write_text (dir, "partner-agency.csv", text);
 
+  /* Incidents, then partner-agency information, into the same PostgreSQL store */
   dialog = vigil_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
   vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
   set_path (dialog, csv);
   run_import (dialog);
-  g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "error");
-  g_assert_cmpstr (adw_status_page_get_title (template_child (dialog, "error_page")), ==,
-                   "Import Is Not Available Here Yet");
-  g_assert_nonnull (strstr (adw_status_page_get_description (template_child (dialog, "error_page")), "PostgreSQL"));
-  g_assert_false (gtk_widget_get_visible (template_child (dialog, "error_restart_button")));
-  shoot (dialog, "screenshot-import-error-postgresql.png");
+  g_assert_null (vigil_import_dialog_get_error (dialog));
+  g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
+  g_assert_cmpuint (vigil_import_dialog_get_report (dialog)->rows_imported, ==, 2);
+  shoot (dialog, "screenshot-import-report-postgresql.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  vigil_gui_test_run_for (50);
+
+  dialog = vigil_import_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_import_dialog_set_kind (dialog, "agency_flags");
+  set_path (dialog, flags_csv);
+  run_import (dialog);
+  g_assert_null (vigil_import_dialog_get_error (dialog));
+  g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
+  {
+    const VigilFlagImportReport *report = vigil_import_dialog_get_flag_report (dialog);
+    g_autofree char *candidate = g_strdup_printf ("SYN-F-%s-2", tag);
+    const char *expected_candidates[] = { candidate, NULL };
+
+    g_assert_cmpuint (report->rows_imported, ==, 2);
+    g_assert_cmpuint (report->rows_rejected, ==, 1);
+    g_assert_cmpuint (report->people_created, ==, 1);
+    g_assert_cmpuint (report->people_matched, ==, 1);
+    /* the person with incidents is not a candidate */
+    g_assert_cmpstrv (report->no_incident_refs, expected_candidates);
+  }
+  shoot (dialog, "screenshot-import-flags-report-postgresql.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   vigil_gui_test_run_for (50);
 }

@@ -540,8 +540,9 @@ open_decision (VigilDuplicatesDialog *self,
   /* Which record to keep is chosen on purpose: nothing is chosen at first. */
   gtk_check_button_set_active (self->keep_person_check, FALSE);
   gtk_check_button_set_active (self->keep_other_check, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->keep_person_check), merge);
-  gtk_widget_set_visible (GTK_WIDGET (self->keep_other_check), merge);
+  /* The rows' prefix boxes hold only the choices: hide them whole, with their spacing. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->keep_person_check)), merge);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->keep_other_check)), merge);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->person_row), merge);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->other_row), merge);
   adw_preferences_group_set_title (self->records_group,

@@ -913,8 +913,6 @@ describe_error (VigilImportDialog *self,
     return _("Real Names Cannot Go Into the Demo");
   if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
     return _("The File Cannot Be Read");
-  if (!self->flags && vigil_store_get_engine (self->store) == VIGIL_ENGINE_POSTGRESQL)
-    return _("Import Is Not Available Here Yet");
   return _("The Import Failed");
 }
 
