@@ -1452,6 +1452,68 @@ test_store_parallel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The hand-made CSV is what printf's "%d,%s,%u,%u,%u,%u,%g" gives, whole or not. */
+static void
+test_write_csv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilFactSetBuilder) builder = vigil_fact_set_builder_new ();
+  g_autoptr(VigilFactSet) facts = NULL;
+  g_autoptr(VigilScoringProfile) profile = vigil_scoring_profile_load_default (&error);
+  g_autoptr(GString) expected = g_string_new ("rank,perpetrator_ref,R,F,G,V,total\n");
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ranking.csv", NULL);
+  g_autofree char *written = NULL;
+  const double weights[][VIGIL_RFGV_N_COMPONENTS] = { { 1, 1, 1, 1 }, { 2, 0, 1.5, 0.1 }, { 0.1, 0.3, 3.7, 100 } };
+  GDate as_of;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("SYN-P%04u", (i * 7919) % 1000);
+      g_autofree char *victim = g_strdup_printf ("SYN-V%03u", i % 37);
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i % 10, 1 + i % 28);
+      VigilFactInput input = { 0, ref, date, 0, victim, "ex_partner", i % 3 ? "abh" : "stalking", NULL, 0, NULL };
+
+      g_assert_true (vigil_fact_set_builder_add (builder, &input, &error));
+      g_assert_no_error (error);
+    }
+  facts = vigil_fact_set_builder_end (g_steal_pointer (&builder), &error);
+  g_assert_no_error (error);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 11, 2026);
+
+  for (guint w = 0; w < G_N_ELEMENTS (weights); w++)
+    {
+      g_autoptr(VigilScoreTable) table = NULL;
+      const VigilScoreRow *rows;
+      guint n_rows;
+      FILE *out;
+
+      memcpy (profile->weights, weights[w], sizeof profile->weights);
+      table = vigil_rfgv_score (facts, profile, &as_of, &error);
+      g_assert_no_error (error);
+      rows = vigil_score_table_get_rows (table, &n_rows);
+      g_assert_cmpuint (n_rows, >, 100);
+      g_string_truncate (expected, strlen ("rank,perpetrator_ref,R,F,G,V,total\n"));
+      for (guint i = 0; i < n_rows; i++)
+        g_string_append_printf (expected, "%d,%s,%u,%u,%u,%u,%g\n", rows[i].rank,
+                                vigil_score_table_get_person_ref (table, &rows[i]),
+                                rows[i].points[VIGIL_RFGV_RECENCY], rows[i].points[VIGIL_RFGV_FREQUENCY],
+                                rows[i].points[VIGIL_RFGV_GRAVITY], rows[i].points[VIGIL_RFGV_VICTIMS],
+                                rows[i].total);
+
+      out = fopen (path, "w");
+      g_assert_nonnull (out);
+      g_assert_true (vigil_score_table_write_csv (table, out, &error));
+      g_assert_no_error (error);
+      fclose (out);
+      g_clear_pointer (&written, g_free);
+      g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+      g_assert_cmpstr (written, ==, expected->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1479,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/rfgv/rescore", test_rescore);
   g_test_add_func ("/rfgv/store", test_store);
   g_test_add_func ("/rfgv/store-parallel", test_store_parallel);
+  g_test_add_func ("/rfgv/write-csv", test_write_csv);
 
   return g_test_run ();
 }

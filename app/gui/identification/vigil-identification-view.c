@@ -30,6 +30,8 @@
 #include "vigil-entities.h"
 #include "vigil-gui.h"
 #include "vigil-identification-view.h"
+#include "vigil-judgement-dialog.h"
+#include "vigil-judgement-label.h"
 #include "vigil-refresh.h"
 #include "vigil-score-item.h"
 
@@ -51,6 +53,7 @@ typedef enum
   COLUMN_AREA_RANK,
   COLUMN_MOVEMENT,
   COLUMN_COHORT,
+  COLUMN_JUDGEMENT,
 } ColumnKey;
 
 /* One refresh, shared by the view and the worker thread. */
@@ -129,6 +132,7 @@ struct _VigilIdentificationView
   VigilScoringProfile *profile;      /* for the next refresh */
   VigilScoringProfile *run_profile;  /* of the run shown, for explanations */
   VigilScoreModel     *model;
+  GHashTable          *judgements;   /* person id → VigilJudgement: the latest override */
   RefreshJob          *job;
   GError              *error;        /* the last refresh's failure */
   GObject             *probe_a;
@@ -566,6 +570,36 @@ model_items_changed_cb (VigilIdentificationView *self,
   update_count (self);
 }
 
+/* Professional judgement (principle 3) is shown beside the score: the latest override
+ * decision of everyone who has one (they are few: one per decision). */
+static void
+reload_judgements (VigilIdentificationView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->judgements, g_hash_table_unref);
+  if (self->store == NULL)
+    return;
+
+  self->judgements = vigil_cohort_get_judgements (self->store, NULL, 0, &error);
+  if (self->judgements == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Could not read the judgements: %s"), error->message);
+
+      g_warning ("%s", title);
+      add_toast (self, title);
+    }
+}
+
+static const VigilJudgement *
+lookup_judgement (VigilIdentificationView *self,
+                  gint64                   person_id)
+{
+  if (self->judgements == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->judgements, &person_id);
+}
+
 static void
 set_model (VigilIdentificationView *self,
            VigilScoreModel         *model)
@@ -589,6 +623,7 @@ set_model (VigilIdentificationView *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
     }
 
+  reload_judgements (self);
   fill_movers (self);
   update_count (self);
   update_run_label (self);
@@ -851,6 +886,74 @@ create_incident_row (VigilIdentificationView          *self,
 }
 
 static void
+judgement_decided_cb (VigilIdentificationView *self,
+                      gint64                   decision_id,
+                      int                      kind,
+                      VigilJudgementDialog    *dialog)
+{
+  guint n_items;
+
+  reload_judgements (self);
+  /* the rows on screen show the new judgement */
+  if (self->model != NULL)
+    {
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n_items, n_items);
+    }
+  show_explanation (self);
+  add_toast (self, kind == VIGIL_OVERRIDE_INCLUDE
+                   ? _("Decision recorded: included in the cohort by professional judgement")
+                   : _("Decision recorded: excluded from the cohort by professional judgement"));
+}
+
+static void
+record_judgement_clicked_cb (VigilIdentificationView *self,
+                             GtkButton               *button)
+{
+  gint64 person_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "person-id"));
+  VigilJudgementDialog *dialog;
+
+  if (self->store == NULL || person_id <= 0)
+    return;
+
+  dialog = vigil_judgement_dialog_new (self->store, person_id,
+                                       GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "decided", G_CALLBACK (judgement_decided_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The person's latest professional judgement, and a way to record one. */
+static void
+append_judgement (VigilIdentificationView *self,
+                  gint64                   person_id)
+{
+  const VigilJudgement *judgement = lookup_judgement (self, person_id);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Record _Judgement…"));
+  GtkWidget *label;
+
+  if (judgement != NULL)
+    {
+      label = vigil_judgement_label_new ();
+      vigil_judgement_label_set_judgement (VIGIL_JUDGEMENT_LABEL (label), judgement);
+    }
+  else
+    label = new_label (_("No professional judgement recorded"), "dim-label");
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_set_tooltip_text (button, _("Include or exclude this person against the ranking, "
+                                         "with a decision-maker and a rationale"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (button, "record-judgement");
+  g_object_set_data (G_OBJECT (button), "person-id", GSIZE_TO_POINTER ((gsize) person_id));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (record_judgement_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (self->explanation_box, box);
+}
+
+static void
 show_explanation (VigilIdentificationView *self)
 {
   g_autoptr(VigilScoreItem) item = NULL;
@@ -904,6 +1007,8 @@ show_explanation (VigilIdentificationView *self)
 
       gtk_box_append (self->explanation_box, label);
     }
+
+  append_judgement (self, row->person_id);
 
   if (explanation == NULL)
     {
@@ -1285,6 +1390,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
+  if (key == COLUMN_JUDGEMENT)
+    {
+      gtk_list_item_set_child (list_item, vigil_judgement_label_new ());
+      return;
+    }
+
   label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (key == COLUMN_AREA || key == COLUMN_MOVEMENT || key == COLUMN_COHORT)
@@ -1353,6 +1464,16 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_COHORT:
       text = g_strdup (row->in_cohort ? _("In cohort") : "");
       break;
+    case COLUMN_JUDGEMENT:
+      {
+        GtkWidget *view = gtk_widget_get_ancestor (child, VIGIL_TYPE_IDENTIFICATION_VIEW);
+
+        vigil_judgement_label_set_judgement (VIGIL_JUDGEMENT_LABEL (child),
+                                             view != NULL
+                                             ? lookup_judgement (VIGIL_IDENTIFICATION_VIEW (view), row->person_id)
+                                             : NULL);
+        return;
+      }
     default:
       break;
     }
@@ -1408,6 +1529,7 @@ add_columns (VigilIdentificationView *self)
   add_column (self, COLUMN_AREA_RANK, C_("column", "Area Rank"), 84, TRUE);
   add_column (self, COLUMN_MOVEMENT, C_("column", "Movement"), 96, TRUE);
   add_column (self, COLUMN_COHORT, C_("column", "Cohort"), 84, FALSE);
+  add_column (self, COLUMN_JUDGEMENT, C_("column", "Judgement"), 200, FALSE);
 }
 
 /* Template callbacks */
@@ -1558,6 +1680,7 @@ vigil_identification_view_finalize (GObject *object)
 
   g_clear_pointer (&self->profile, vigil_scoring_profile_free);
   g_clear_pointer (&self->run_profile, vigil_scoring_profile_free);
+  g_clear_pointer (&self->judgements, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vigil_identification_view_parent_class)->finalize (object);
