@@ -20,6 +20,7 @@
 #include "vigil-application.h"
 #include "vigil-gui.h"
 #include "vigil-identification-view.h"
+#include "vigil-judgement-dialog.h"
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 #include "vigil-window.h"
@@ -598,6 +599,50 @@ test_refresh_explain_movers (void)
 
     g_assert_nonnull (strstr (text, "Total 16: R 5 + F 3 + G 3 + V 5"));
     g_assert_nonnull (strstr (text, "SYN-I012"));
+  }
+  /* Professional judgement beside the score: Record Judgement… opens the dialog for the
+   * selected person; the decision made there shows in the explanation and the column. */
+  g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
+  {
+    GtkWidget *explanation = vigil_identification_view_get_explanation (view);
+    GtkWidget *button = find_named (explanation, "record-judgement");
+    g_autofree char *before = dup_text (explanation);
+    g_autofree char *after = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autolist(GtkWindow) toplevels = NULL;
+    GtkWindow *dialog = NULL;
+    VigilDecision *decision;
+    VigilOverride override = {
+      .person_id = fixture.alpha,
+      .kind = VIGIL_OVERRIDE_EXCLUDE,
+      .decided_by = "DCI Juliett Examplesson",
+      .decided_role = "Head of Public Protection",
+      .decided_on = "2026-11-02",
+      .rationale = "Already managed at MAPPA category 2 level 2 (synthetic test case)",
+    };
+
+    g_assert_nonnull (strstr (before, "No professional judgement recorded"));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    vigil_gui_test_run_for (100);
+    toplevels = g_list_copy_deep (gtk_window_list_toplevels (), (GCopyFunc) g_object_ref, NULL);
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (VIGIL_IS_JUDGEMENT_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (vigil_judgement_dialog_get_person_id (VIGIL_JUDGEMENT_DIALOG (dialog)), ==, fixture.alpha);
+
+    decision = vigil_cohort_decide_override (store, &override, &error);
+    g_assert_no_error (error);
+    g_signal_emit_by_name (dialog, "decided", decision->record.id, (int) VIGIL_OVERRIDE_EXCLUDE);
+    vigil_decision_free (decision);
+    gtk_window_destroy (dialog);
+    vigil_gui_test_run_for (100);
+
+    after = dup_text (vigil_identification_view_get_explanation (view));
+    g_test_message ("explanation after the decision: %s", after);
+    g_assert_nonnull (strstr (after, "Excluded by DCI Juliett Examplesson"));
+    g_assert_null (strstr (after, "No professional judgement recorded"));
   }
   shoot_both (window, "identification-stored", "1366x768");
 

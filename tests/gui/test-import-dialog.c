@@ -542,6 +542,11 @@ test_report (void)
     shoot_both (dialog, "screenshot-import-report-end");
   }
 
+  /* Possible duplicates are reviewed in the window's Possible Duplicates window. */
+  g_test_message ("possible duplicates: %" G_GUINT64_FORMAT, report->possible_duplicates);
+  g_assert_cmpint (gtk_widget_is_sensitive (template_child (dialog, "review_duplicates_button")), ==,
+                   report->possible_duplicates > 0);
+
   /* The cohort reloads when the dialog closes (not before). */
   g_assert_cmpint (vigil_people_model_get_total (vigil_cohort_view_get_model (view)), ==, people_before);
   g_assert_cmpuint (imported.n_emitted, ==, 0);

@@ -892,13 +892,16 @@ judgement_decided_cb (VigilIdentificationView *self,
                       VigilJudgementDialog    *dialog)
 {
   guint n_items;
+  guint selected;
 
   reload_judgements (self);
-  /* the rows on screen show the new judgement */
+  /* the rows on screen show the new judgement; the selection stays */
   if (self->model != NULL)
     {
+      selected = gtk_single_selection_get_selected (self->selection);
       n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
       g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n_items, n_items);
+      gtk_single_selection_set_selected (self->selection, selected);
     }
   show_explanation (self);
   add_toast (self, kind == VIGIL_OVERRIDE_INCLUDE

@@ -108,6 +108,7 @@ struct _VigilImportDialog
   GtkLabel           *people_label;
   AdwActionRow       *duplicates_row;
   GtkLabel           *duplicates_label;
+  GtkButton          *review_duplicates_button;
   AdwPreferencesGroup *candidates_group;
   GtkListBox         *candidates_list;
   AdwPreferencesGroup *rejections_group;
@@ -816,6 +817,9 @@ show_incident_summary (VigilImportDialog *self)
   set_count (self->rejected_label, report->rows_rejected, TRUE);
   set_count (self->people_label, report->people_created, FALSE);
   set_count (self->duplicates_label, report->possible_duplicates, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.review-duplicates",
+                                 report->possible_duplicates > 0 &&
+                                 gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL);
 
   show_rejections (self, report->rejections);
 
@@ -1150,6 +1154,24 @@ copy_candidates_action (GtkWidget  *widget,
   /* One reference a line, for a referral list or a search */
   text = g_strjoinv ("\n", self->flag_report->no_incident_refs);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+/* The possible duplicates this import found are reviewed in the window's Possible
+ * Duplicates window: merge or keep apart, a decision each. */
+static void
+review_duplicates_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent == NULL)
+    return;
+
+  g_object_ref (parent);
+  gtk_window_close (GTK_WINDOW (widget));
+  gtk_widget_activate_action (GTK_WIDGET (parent), "win.review-duplicates", NULL);
+  g_object_unref (parent);
 }
 
 static void
@@ -1531,6 +1553,7 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, people_label);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, duplicates_row);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, duplicates_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, review_duplicates_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, candidates_group);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, candidates_list);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rejections_group);
@@ -1553,6 +1576,7 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.show-report", NULL, show_report_action);
   gtk_widget_class_install_action (widget_class, "import.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "import.copy-candidates", NULL, copy_candidates_action);
+  gtk_widget_class_install_action (widget_class, "import.review-duplicates", NULL, review_duplicates_action);
 
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
 
