@@ -925,29 +925,34 @@ record_judgement_clicked_cb (VigilIdentificationView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The person's latest professional judgement, and a way to record one. */
+/* The person's latest professional judgement (who, role, when, and why), and a way to
+ * record one. */
 static void
 append_judgement (VigilIdentificationView *self,
                   gint64                   person_id)
 {
   const VigilJudgement *judgement = lookup_judgement (self, person_id);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Record _Judgement…"));
-  GtkWidget *label;
 
+  gtk_box_append (GTK_BOX (box), new_label (_("Professional Judgement"), "heading"));
   if (judgement != NULL)
     {
-      label = vigil_judgement_label_new ();
-      vigil_judgement_label_set_judgement (VIGIL_JUDGEMENT_LABEL (label), judgement);
+      g_autofree char *summary = vigil_judgement_format (judgement);
+      g_autofree char *details = vigil_judgement_format_details (judgement);
+      GtkWidget *label = new_label (summary, judgement->kind == VIGIL_OVERRIDE_INCLUDE ? "success" : "warning");
+
+      gtk_widget_set_name (label, "judgement");
+      gtk_box_append (GTK_BOX (box), label);
+      if (details != NULL && *details != '\0')
+        gtk_box_append (GTK_BOX (box), new_label (details, "dim-label"));
     }
   else
-    label = new_label (_("No professional judgement recorded"), "dim-label");
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), new_label (_("No professional judgement recorded"), "dim-label"));
 
   gtk_widget_set_tooltip_text (button, _("Include or exclude this person against the ranking, "
                                          "with a decision-maker and a rationale"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_name (button, "record-judgement");
   g_object_set_data (G_OBJECT (button), "person-id", GSIZE_TO_POINTER ((gsize) person_id));
   g_signal_connect_object (button, "clicked", G_CALLBACK (record_judgement_clicked_cb), self,
@@ -1528,11 +1533,11 @@ add_columns (VigilIdentificationView *self)
   add_column (self, COLUMN_GRAVITY, C_("column", "G"), 44, TRUE);
   add_column (self, COLUMN_VICTIMS, C_("column", "V"), 44, TRUE);
   add_column (self, COLUMN_TOTAL, C_("column", "Total"), 64, TRUE);
-  add_column (self, COLUMN_AREA, C_("column", "Area"), 130, TRUE);
-  add_column (self, COLUMN_AREA_RANK, C_("column", "Area Rank"), 84, TRUE);
-  add_column (self, COLUMN_MOVEMENT, C_("column", "Movement"), 96, TRUE);
-  add_column (self, COLUMN_COHORT, C_("column", "Cohort"), 84, FALSE);
-  add_column (self, COLUMN_JUDGEMENT, C_("column", "Judgement"), 200, FALSE);
+  add_column (self, COLUMN_AREA, C_("column", "Area"), 116, TRUE);
+  add_column (self, COLUMN_AREA_RANK, C_("column", "Area Rank"), 80, TRUE);
+  add_column (self, COLUMN_MOVEMENT, C_("column", "Movement"), 88, TRUE);
+  add_column (self, COLUMN_COHORT, C_("column", "Cohort"), 76, FALSE);
+  add_column (self, COLUMN_JUDGEMENT, C_("column", "Judgement"), 150, FALSE);
 }
 
 /* Template callbacks */
