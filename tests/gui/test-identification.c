@@ -609,7 +609,7 @@ test_refresh_explain_movers (void)
     g_autofree char *before = dup_text (explanation);
     g_autofree char *after = NULL;
     g_autoptr(GError) error = NULL;
-    g_autolist(GtkWindow) toplevels = NULL;
+    GList *toplevels;
     GtkWindow *dialog = NULL;
     VigilDecision *decision;
     VigilOverride override = {
@@ -625,10 +625,11 @@ test_refresh_explain_movers (void)
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
     vigil_gui_test_run_for (100);
-    toplevels = g_list_copy_deep (gtk_window_list_toplevels (), (GCopyFunc) g_object_ref, NULL);
+    toplevels = gtk_window_list_toplevels ();
     for (GList *l = toplevels; l != NULL; l = l->next)
       if (VIGIL_IS_JUDGEMENT_DIALOG (l->data))
         dialog = l->data;
+    g_list_free (toplevels);
     g_assert_nonnull (dialog);
     g_assert_cmpint (vigil_judgement_dialog_get_person_id (VIGIL_JUDGEMENT_DIALOG (dialog)), ==, fixture.alpha);
 
