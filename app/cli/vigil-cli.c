@@ -667,6 +667,12 @@ run_import (VigilCli  *cli,
   if (store == NULL)
     return fail_with_error (cli, error);
 
+  /* The import writes a SQLite store through its own connection; with this one
+   * closed it is the only one, and a large batch need not go through the
+   * write-ahead log (see vigil-import.c). */
+  if (vigil_store_get_engine (store) == VIGIL_ENGINE_SQLITE)
+    vigil_store_close (store);
+
   report = vigil_import_incidents (store, args[1], mapping, print_import_progress, &interactive, NULL, &error);
   if (report == NULL)
     return fail_with_error (cli, error);

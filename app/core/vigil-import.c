@@ -510,6 +510,7 @@ typedef struct
   char *now;
   const char *actor;
   gint64 batch_id;
+  gboolean left_wal;                  /* in a rollback journal for this batch */
 
   VigilImportReport *report;
 } Import;
@@ -1853,6 +1854,46 @@ load_people (Import          *import,
   return TRUE;
 }
 
+/* A large batch written through the write-ahead log is written twice (into the log,
+ * then into the store when the log is checkpointed). When the import's connection is
+ * the only one on the file (vigil-cli import closes its own first), the batch goes
+ * through a rollback journal instead: the pages a batch adds to the end of the file
+ * are not journaled at all, and the pages it changes are journaled once, as the log
+ * would have held them. The journal is written and synced before the store changes,
+ * so a killed process or a power cut still leaves the store as before the batch (the
+ * next opening rolls the journal back) or with the whole batch. With any other
+ * connection open the switch fails at once and the batch goes through the log.
+ * Every opening of the store (vigil_store_open) asks for the log again. */
+static gboolean
+leave_wal (Import *import)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean left = FALSE;
+
+  sqlite3_busy_timeout (import->db, 0);
+  if (sqlite3_prepare_v2 (import->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    left = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (import->db, 10000);
+  if (left && sqlite3_exec (import->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
+    left = FALSE;
+  g_debug ("batch through %s", left ? "a rollback journal" : "the write-ahead log");
+  return left;
+}
+
+/* Back to the write-ahead log after the batch (committed or rolled back). */
+static void
+return_to_wal (Import *import)
+{
+  if (!import->left_wal)
+    return;
+  import->left_wal = FALSE;
+  if (sqlite3_exec (import->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("The store stays in a rollback journal until it is next opened: %s",
+               sqlite3_errmsg (import->db));
+}
+
 /* The facts generation (see vigil_store_touch_facts), bumped in the import's own
  * transaction. */
 static gboolean
@@ -1905,13 +1946,16 @@ prepare_inserts (Import  *import,
       g_autofree char *person = NULL;
       g_autofree char *incident = NULL;
 
-      /* ?1 now, ?2 actor; then id, uuid, surname, forenames, dob, pnc_id, local_ref */
-      person = multi_row_insert ("INSERT INTO person (created_at, updated_at, updated_by, id, uuid, surname, "
+      /* OR FAIL: a statement that fails keeps the rows it had written, so SQLite keeps
+       * no statement journal (a temporary file written for every statement); any
+       * failure rolls the whole batch back anyway.
+       * ?1 now, ?2 actor; then id, uuid, surname, forenames, dob, pnc_id, local_ref */
+      person = multi_row_insert ("INSERT OR FAIL INTO person (created_at, updated_at, updated_by, id, uuid, surname, "
                                  "forenames, dob, pnc_id, local_ref) VALUES",
                                  "?1, ?1, ?2", 3, 7, "", n, "");
       /* ?1 now, ?2 actor, ?3 batch; then source_ref, occurred_at, perpetrator_id, victim_id,
        * relationship, offence_code, dash_risk, stalking, area */
-      incident = multi_row_insert ("INSERT INTO incident (created_at, updated_at, updated_by, source, batch_id, "
+      incident = multi_row_insert ("INSERT OR FAIL INTO incident (created_at, updated_at, updated_by, source, batch_id, "
                                    "source_ref, occurred_at, perpetrator_id, victim_id, relationship, "
                                    "offence_code, dash_risk, stalking, area) VALUES",
                                    "?1, ?1, ?2, 'police', ?3", 4, 9, "", n,
@@ -2131,8 +2175,11 @@ vigil_import_incidents (VigilStore               *store,
    * a second core. */
   if (!exec_sql (&import, "PRAGMA foreign_keys = OFF", error) ||
       !exec_sql (&import, "PRAGMA cache_size = -65536", error) ||
-      !exec_sql (&import, "PRAGMA threads = 2", error) ||
-      !exec_sql (&import, "BEGIN IMMEDIATE", error))
+      !exec_sql (&import, "PRAGMA threads = 2", error))
+    goto out;
+  if (vigil_csv_reader_get_length (reader) / BYTES_PER_ROW > LARGE_BATCH_ROWS)
+    import.left_wal = leave_wal (&import);
+  if (!exec_sql (&import, "BEGIN IMMEDIATE", error))
     goto out;
 
   /* A large batch into a smaller store drops the secondary indexes and builds them
@@ -2230,6 +2277,8 @@ out:
 
   if (import.db != NULL && !sqlite3_get_autocommit (import.db))
     sqlite3_exec (import.db, "ROLLBACK", NULL, NULL, NULL);
+  if (import.db != NULL)
+    return_to_wal (&import);
   import_clear (&import);
   parser_clear (&parser);
   batch_keys_clear (&batch_keys);
