@@ -402,24 +402,61 @@ split_name (const char  *name,
 
 /* Dates */
 
+/* Reads @n_min to @n_max ASCII digits at *@text (no sign, no space) into @value and
+ * moves *@text past them. A million rows hold three million dates: no sscanf. */
+static gboolean
+read_digits (const char **text,
+             guint        n_min,
+             guint        n_max,
+             guint       *value)
+{
+  const char *p = *text;
+  guint v = 0;
+  guint n = 0;
+
+  while (n < n_max && g_ascii_isdigit (p[n]))
+    {
+      v = v * 10 + (guint) (p[n] - '0');
+      n++;
+    }
+  if (n < n_min)
+    return FALSE;
+  *value = v;
+  *text = p + n;
+  return TRUE;
+}
+
+/* Appends @value (below 10^@width) in @width digits, with leading zeros */
+static void
+append_digits (GString *out,
+               guint    value,
+               guint    width)
+{
+  char digits[4];
+
+  g_assert (width <= G_N_ELEMENTS (digits));
+  for (guint i = width; i > 0; i--)
+    {
+      digits[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  g_string_append_len (out, digits, width);
+}
+
 static gboolean
 parse_time_part (const char *text,
                  GString    *out)
 {
   guint h = 0, m = 0, s = 0;
-  int n = 0;
-  const char *rest;
+  const char *rest = text;
 
-  if (sscanf (text, "%2u:%2u%n", &h, &m, &n) != 2 || n != 5)
+  if (!read_digits (&rest, 2, 2, &h) || *rest++ != ':' || !read_digits (&rest, 2, 2, &m))
     return FALSE;
-  rest = text + n;
   if (*rest == ':')
     {
-      int n2 = 0;
-
-      if (sscanf (rest, ":%2u%n", &s, &n2) != 1 || n2 != 3)
+      rest++;
+      if (!read_digits (&rest, 2, 2, &s))
         return FALSE;
-      rest += n2;
       /* fractions of a second are dropped */
       if (*rest == '.')
         {
@@ -440,12 +477,18 @@ parse_time_part (const char *text,
   if (*rest != '\0' || h > 23 || m > 59 || s > 59)
     return FALSE;
 
-  g_string_append_printf (out, "T%02u:%02u:%02u", h, m, s);
+  g_string_append_c (out, 'T');
+  append_digits (out, h, 2);
+  g_string_append_c (out, ':');
+  append_digits (out, m, 2);
+  g_string_append_c (out, ':');
+  append_digits (out, s, 2);
   return TRUE;
 }
 
 /* Parses @text as a date (and optionally a time) in @format; writes "YYYY-MM-DD" or
- * "YYYY-MM-DDTHH:MM:SS" into @out. */
+ * "YYYY-MM-DDTHH:MM:SS" into @out. ISO dates have all their digits (2024-03-05);
+ * day and month may have one digit in the other formats (5/3/2024), the year four. */
 static gboolean
 parse_date (const char  *text,
             DateFormat   format,
@@ -455,19 +498,23 @@ parse_date (const char  *text,
 {
   guint a = 0, b = 0, c = 0;
   guint year, month, day;
-  int n = 0;
+  const char *rest = text;
 
   g_string_truncate (out, 0);
 
   if (format == DATE_FORMAT_ISO)
     {
-      if (sscanf (text, "%4u-%2u-%2u%n", &a, &b, &c, &n) != 3 || n != 10)
+      if (!read_digits (&rest, 4, 4, &a) || *rest++ != '-' ||
+          !read_digits (&rest, 2, 2, &b) || *rest++ != '-' ||
+          !read_digits (&rest, 2, 2, &c))
         return FALSE;
       year = a, month = b, day = c;
     }
   else
     {
-      if (sscanf (text, "%2u/%2u/%4u%n", &a, &b, &c, &n) != 3 || n < 8 || text[n - 5] != '/')
+      if (!read_digits (&rest, 1, 2, &a) || *rest++ != '/' ||
+          !read_digits (&rest, 1, 2, &b) || *rest++ != '/' ||
+          !read_digits (&rest, 4, 4, &c))
         return FALSE;
       year = c;
       day = format == DATE_FORMAT_DMY ? a : b;
@@ -480,14 +527,18 @@ parse_date (const char  *text,
 
   g_date_clear (date, 1);
   g_date_set_dmy (date, day, month, year);
-  g_string_append_printf (out, "%04u-%02u-%02u", year, month, day);
+  append_digits (out, year, 4);
+  g_string_append_c (out, '-');
+  append_digits (out, month, 2);
+  g_string_append_c (out, '-');
+  append_digits (out, day, 2);
 
-  if (text[n] == '\0')
+  if (*rest == '\0')
     return TRUE;
-  if (!allow_time || (text[n] != 'T' && text[n] != ' '))
+  if (!allow_time || (*rest != 'T' && *rest != ' '))
     return FALSE;
 
-  return parse_time_part (text + n + 1, out);
+  return parse_time_part (rest + 1, out);
 }
 
 /* The import itself

@@ -228,6 +228,43 @@ test_bad_rows (void)
                                  "AND dash_risk = 'medium'"), ==, 1);
 }
 
+/* Dates are digits where the format says: no signs or spaces inside, every digit of an
+ * ISO date; times to the second (a fraction and a zone are dropped), leap days checked. */
+static void
+test_dates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *path = write_file ("dates.csv",
+    HEADER
+    "SYN-I1,2026-01-05T10:20:30.25+01:00,SYN-P1,\"Testington, Bravo\",1980-02-29,,,,ex_partner,abh,,0,\n"
+    "SYN-I2,2026-+1-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I3,2026- 1-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I4,2026-1-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I5,2026-01-05T9:20,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I6,2026-01-05T09:60,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I7,2026-01-05T,SYN-P1,,,,,,ex_partner,abh,,0,\n"
+    "SYN-I8,2026-01-05,SYN-P2,\"Testington, Alfa\",1981-02-29,,,,ex_partner,abh,,0,\n"
+    "SYN-I9,2026-01-06 07:05,SYN-P1,,,,,,ex_partner,abh,,0,\n");
+  g_autoptr(VigilImportReport) report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->rows_imported, ==, 2);
+  g_assert_cmpuint (report->rows_rejected, ==, 7);
+  for (guint i = 0; i < report->rejections->len; i++)
+    {
+      VigilImportProblem *problem = g_ptr_array_index (report->rejections, i);
+
+      g_assert_cmpuint (problem->line, ==, i + 3);
+      g_assert_cmpstr (problem->field, ==, i < 6 ? "occurred_at" : "perpetrator_dob");
+    }
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident WHERE source_ref = 'SYN-I1' "
+                                 "AND occurred_at = '2026-01-05T10:20:30'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident WHERE source_ref = 'SYN-I9' "
+                                 "AND occurred_at = '2026-01-06T07:05:00'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person WHERE local_ref = 'SYN-P1' AND dob = '1980-02-29'"), ==, 1);
+}
+
 static void
 test_mapping (void)
 {
@@ -1042,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/import/synthetic-file", test_synthetic_file);
   g_test_add_func ("/import/known-incident-refs", test_known_incident_refs);
   g_test_add_func ("/import/bad-rows", test_bad_rows);
+  g_test_add_func ("/import/dates", test_dates);
   g_test_add_func ("/import/mapping", test_mapping);
   g_test_add_func ("/import/mapping-errors", test_mapping_errors);
   g_test_add_func ("/import/possible-duplicates", test_possible_duplicates);
