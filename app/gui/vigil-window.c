@@ -4,7 +4,8 @@
  *  - "welcome": nothing chosen yet (first start, or "Choose Another Store");
  *  - "loading": a store is being opened in a worker thread;
  *  - "error":   the store could not be opened and no other store is open;
- *  - "main":    the views of the open store (only the cohort list so far).
+ *  - "main":    the views of the open store (only the cohort list so far), and over
+ *               them a person's dossier (win.open-dossier; Back, Alt+Left or Escape).
  * When switching to another store fails while one is open, the open one stays and a
  * dialog says why.
  *
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "vigil-connect-dialog.h"
+#include "vigil-dossier-page.h"
 #include "vigil-duplicates-dialog.h"
 #include "vigil-gui.h"
 #include "vigil-identification-view.h"
@@ -42,9 +44,11 @@ struct _VigilWindow
   GtkSpinner           *loading_spinner;
   AdwStatusPage        *error_page;
   GtkWidget            *password_button;
+  GtkStack             *content_stack;
   AdwViewStack         *view_stack;
   VigilCohortView      *cohort_view;
   VigilIdentificationView *identification_view;
+  VigilDossierPage     *dossier_page;
 
   /* Owned references */
   GSettings            *settings;
@@ -53,6 +57,7 @@ struct _VigilWindow
   VigilLocation        *pending_location; /* being opened, or the last that failed */
   GError               *pending_error;    /* why it failed */
   GtkFileChooserNative *file_chooser;
+  GWeakRef              focus_before_dossier; /* focused when the dossier opened */
 
   VigilOpenMode         pending_mode;
   guint                 pending_remember : 1;
@@ -93,6 +98,13 @@ is_main_page (VigilWindow *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") == 0;
 }
 
+static gboolean
+is_dossier_shown (VigilWindow *self)
+{
+  return is_main_page (self) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "dossier") == 0;
+}
+
 /* After the layout: title-visible is current then (it is stale while the switcher
  * was just enabled), and without animations GTK 4.8's revealer does not resize when
  * it closes during a layout, which left an empty strip under the pages. */
@@ -105,7 +117,7 @@ sync_switcher_bar_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    is_main_page (self) &&
+                                    is_main_page (self) && !is_dossier_shown (self) &&
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_queue_resize (GTK_WIDGET (self->switcher_bar));
   return G_SOURCE_REMOVE;
@@ -115,13 +127,15 @@ static void
 update_chrome (VigilWindow *self)
 {
   gboolean is_main = is_main_page (self);
+  gboolean is_dossier = is_dossier_shown (self);
   gboolean is_demo = is_main && vigil_store_get_kind (self->store) == VIGIL_STORE_KIND_DEMO;
   gboolean can_retry = self->pending_location != NULL;
   gboolean is_pg = can_retry && self->pending_location->engine == VIGIL_ENGINE_POSTGRESQL;
 
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, is_main);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, is_main && !is_dossier);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    is_main && adw_view_switcher_title_get_title_visible (self->switcher_title));
+                                    is_main && !is_dossier &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   g_idle_add_full (G_PRIORITY_LOW, sync_switcher_bar_cb, g_object_ref (self), g_object_unref);
   gtk_widget_set_visible (self->demo_banner, is_demo);
   gtk_widget_set_visible (self->password_button, is_pg);
@@ -147,6 +161,8 @@ update_chrome (VigilWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refer", is_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-duplicates", is_main);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-dossier", is_main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dossier", is_dossier);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-open", can_retry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.enter-password", is_pg);
 }
@@ -317,10 +333,12 @@ adopt_store (VigilWindow *self,
     {
       vigil_cohort_view_set_store (self->cohort_view, store);
       vigil_identification_view_set_store (self->identification_view, store);
+      vigil_dossier_page_set_store (self->dossier_page, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, "cohort");
+  gtk_stack_set_visible_child_name (self->content_stack, "views");
   set_page (self, "main");
 }
 
@@ -685,6 +703,63 @@ review_duplicates_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The dossier: a page over the views, with Back (Alt+Left, Escape) */
+
+static void
+dossier_state_changed_cb (VigilWindow      *self,
+                          GParamSpec       *pspec,
+                          VigilDossierPage *page)
+{
+  /* Once shown, the keyboard starts at the page's first control (Back). */
+  if (is_dossier_shown (self) && g_strcmp0 (vigil_dossier_page_get_state (page), "loading") != 0)
+    vigil_dossier_page_focus (page);
+}
+
+static void
+open_dossier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+  gint64 person_id = g_variant_get_int64 (parameter);
+  GtkWidget *focus;
+
+  if (!is_main_page (self) || person_id <= 0)
+    return;
+
+  if (!is_dossier_shown (self))
+    {
+      focus = gtk_root_get_focus (GTK_ROOT (self));
+      g_weak_ref_set (&self->focus_before_dossier, focus);
+    }
+
+  vigil_dossier_page_load (self->dossier_page, person_id);
+  gtk_stack_set_visible_child_name (self->content_stack, "dossier");
+  update_chrome (self);
+  vigil_dossier_page_focus (self->dossier_page);
+}
+
+static void
+close_dossier_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigilWindow *self = VIGIL_WINDOW (widget);
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (!is_dossier_shown (self))
+    return;
+
+  gtk_stack_set_visible_child_name (self->content_stack, "views");
+  update_chrome (self);
+
+  focus = g_weak_ref_get (&self->focus_before_dossier);
+  g_weak_ref_set (&self->focus_before_dossier, NULL);
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_stack)) ||
+      !gtk_widget_grab_focus (focus))
+    vigil_cohort_view_focus_search (self->cohort_view);
+}
+
 /* Template callbacks */
 
 static void
@@ -743,6 +818,7 @@ vigil_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
+  g_weak_ref_set (&self->focus_before_dossier, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_WINDOW);
 
@@ -803,6 +879,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   g_type_ensure (VIGIL_TYPE_WELCOME_PAGE);
   g_type_ensure (VIGIL_TYPE_COHORT_VIEW);
   g_type_ensure (VIGIL_TYPE_IDENTIFICATION_VIEW);
+  g_type_ensure (VIGIL_TYPE_DOSSIER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, toast_overlay);
@@ -817,9 +894,11 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, password_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, cohort_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, identification_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, dossier_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
   gtk_widget_class_install_action (widget_class, "win.create-store", NULL, create_store_action);
@@ -835,17 +914,24 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refer", NULL, refer_action);
   gtk_widget_class_install_action (widget_class, "win.review-duplicates", NULL, review_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.open-dossier", "x", open_dossier_action);
+  gtk_widget_class_install_action (widget_class, "win.close-dossier", NULL, close_dossier_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.refer", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.close-dossier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-dossier", NULL);
 }
 
 static void
 vigil_window_init (VigilWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_weak_ref_init (&self->focus_before_dossier, NULL);
+  g_signal_connect_object (self->dossier_page, "notify::state",
+                           G_CALLBACK (dossier_state_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
   restore_window_state (self);
@@ -1004,6 +1090,18 @@ vigil_window_get_cohort_view (VigilWindow *self)
 {
   g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
   return self->cohort_view;
+}
+
+/**
+ * vigil_window_get_dossier_page:
+ *
+ * Returns: (transfer none): the dossier page
+ */
+VigilDossierPage *
+vigil_window_get_dossier_page (VigilWindow *self)
+{
+  g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
+  return self->dossier_page;
 }
 
 /**

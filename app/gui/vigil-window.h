@@ -10,6 +10,7 @@
 #include "vigil-store.h"
 #include "vigil-store-loader.h"
 #include "vigil-cohort-view.h"
+#include "vigil-dossier-page.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ void             vigil_window_show_welcome       (VigilWindow         *self);
 const char      *vigil_window_get_page           (VigilWindow         *self);
 gboolean         vigil_window_get_demo_banner_visible (VigilWindow    *self);
 VigilCohortView *vigil_window_get_cohort_view    (VigilWindow         *self);
+VigilDossierPage *vigil_window_get_dossier_page  (VigilWindow         *self);
 void             vigil_window_add_toast          (VigilWindow         *self,
                                                   AdwToast            *toast);
 

@@ -1,0 +1,1445 @@
+/* vigil-dossier-page.c: one person's dossier, read-only
+ *
+ * The page loads a VigilDossier in a worker thread (one read transaction), records
+ * the view in the audit log, then builds its sections on the main thread: a header
+ * (name, aliases, date of birth, refs, status, lead, the score with its R/F/G/V
+ * breakdown and trend), then Identification, Assessment and Decisions, Other
+ * Processes, Multi-agency Information, Victims and Safeguarding and History, each
+ * saying who changed it last and when. Victims are shown by role ("Victim 1") unless
+ * the show-victim-names setting is on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-dossier-page"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "vigil-dossier-page.h"
+#include "vigil-gui.h"
+
+struct _VigilDossierPage
+{
+  GtkWidget     parent_instance;
+
+  /* Children */
+  GtkWidget    *toolbar;
+  GtkWidget    *back_button;
+  GtkLabel     *title_label;
+  GtkStack     *stack;
+  AdwStatusPage *error_page;
+  GtkSpinner   *spinner;
+  GtkWidget    *scrolled;
+  GtkBox       *content;
+
+  /* Owned references */
+  GSettings    *settings;
+  VigilStore   *store;
+  GCancellable *cancellable;
+  VigilDossier *dossier;
+  GError       *error;
+  GHashTable   *sections;   /* name → borrowed GtkWidget */
+
+  gint64        person_id;
+};
+
+G_DEFINE_FINAL_TYPE (VigilDossierPage, vigil_dossier_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_PERSON_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static GtkWidget *
+new_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* "2026-10-01" → "1 October 2026"; a date-time keeps its hours and minutes. */
+static char *
+format_stamp (const char *stamp)
+{
+  int year = 0, month = 0, day = 0;
+  char buffer[128];
+  GDate date;
+
+  if (!is_set (stamp))
+    return g_strdup (_("no date"));
+
+  if (strlen (stamp) < 10 ||
+      !g_ascii_isdigit (stamp[0]) || stamp[4] != '-' || stamp[7] != '-')
+    return g_strdup (stamp);
+
+  year = (int) g_ascii_strtoll (stamp, NULL, 10);
+  month = (int) g_ascii_strtoll (stamp + 5, NULL, 10);
+  day = (int) g_ascii_strtoll (stamp + 8, NULL, 10);
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return g_strdup (stamp);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  /* Translators: a date as strftime () writes it: "1 October 2026" */
+  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
+    return g_strdup (stamp);
+
+  if (strlen (stamp) >= 16 && (stamp[10] == 'T' || stamp[10] == ' ') && stamp[13] == ':')
+    /* Translators: a date and a time: "1 October 2026 at 14:05" */
+    return g_strdup_printf (_("%s at %.5s"), buffer, stamp + 11);
+  return g_strdup (buffer);
+}
+
+static const char *
+choice_label (const char * const *choices,
+              const char         *code)
+{
+  const char *label;
+
+  if (!is_set (code))
+    return NULL;
+  label = vigil_choice_get_label (choices, code);
+  return label != NULL ? label : code;
+}
+
+static char *
+dup_offence_label (const char *code)
+{
+  g_autofree char *text = NULL;
+
+  if (!is_set (code))
+    return g_strdup (_("Unknown offence"));
+  /* abbreviations (gbh, abh) in capitals */
+  if (strlen (code) <= 3)
+    return g_ascii_strup (code, -1);
+  text = g_strdelimit (g_strdup (code), "_", ' ');
+  text[0] = g_ascii_toupper (text[0]);
+  return g_steal_pointer (&text);
+}
+
+static char *
+dup_person_name (const char *surname,
+                 const char *forenames)
+{
+  if (is_set (forenames))
+    /* Translators: a person's name: "Surname, Forenames" */
+    return g_strdup_printf (_("%s, %s"), surname ? surname : "", forenames);
+  return g_strdup (surname ? surname : "");
+}
+
+static void
+remove_all_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_box_remove (GTK_BOX (widget), child);
+}
+
+static GtkWidget *
+new_list (const char *accessible_name)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  return list;
+}
+
+/* A row of lines: the first plain, the others smaller. Empty lines are skipped. The
+ * row can take the focus, so that the keyboard can walk the list and a screen reader
+ * read it. */
+static GtkWidget *
+append_row (GtkWidget  *list,
+            const char *first,
+            ...)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autoptr(GString) whole = g_string_new (first);
+  const char *line;
+  va_list args;
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), new_label (first, NULL));
+
+  va_start (args, first);
+  while ((line = va_arg (args, const char *)) != NULL)
+    {
+      const char *css = va_arg (args, const char *);
+
+      if (*line == '\0')
+        continue;
+      gtk_box_append (GTK_BOX (box), new_label (line, css));
+      g_string_append (whole, ". ");
+      g_string_append (whole, line);
+    }
+  va_end (args);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, whole->str,
+                                  -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+/* Sections */
+
+static GtkWidget *
+add_section (VigilDossierPage   *self,
+             const char         *name,
+             const char         *title,
+             const VigilDossierChange *change)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = new_label (title, "title-3");
+  g_autofree char *changed = NULL;
+
+  gtk_widget_set_name (box, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_widget_add_css_class (box, "dossier-section");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  if (change != NULL)
+    {
+      if (is_set (change->changed_at))
+        {
+          g_autofree char *when = format_stamp (change->changed_at);
+
+          /* Translators: who last changed a section of the dossier, and when */
+          changed = g_strdup_printf (_("Last changed by %s on %s"),
+                                     is_set (change->changed_by) ? change->changed_by : _("someone unknown"),
+                                     when);
+        }
+      else
+        changed = g_strdup (_("Nothing recorded yet"));
+      gtk_box_append (GTK_BOX (box), new_label (changed, "dim-label"));
+    }
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_box_append (self->content, box);
+  g_hash_table_insert (self->sections, g_strdup (name), box);
+  return box;
+}
+
+static void
+append_subheading (GtkWidget  *section,
+                   const char *text)
+{
+  GtkWidget *label = new_label (text, "heading");
+
+  gtk_widget_set_margin_top (label, 6);
+  gtk_box_append (GTK_BOX (section), label);
+}
+
+static const char * const component_letters[] = { N_("R"), N_("F"), N_("G"), N_("V") };
+static const char * const component_names[] = {
+  N_("Recency"), N_("Frequency"), N_("Gravity"), N_("Victims"),
+};
+
+static const char *
+trend_label (VigilDossierTrend trend)
+{
+  switch (trend)
+    {
+    case VIGIL_DOSSIER_TREND_UP:
+      return _("Rising");
+    case VIGIL_DOSSIER_TREND_DOWN:
+      return _("Falling");
+    case VIGIL_DOSSIER_TREND_SAME:
+      return _("Unchanged");
+    case VIGIL_DOSSIER_TREND_NONE:
+    default:
+      return _("No earlier score");
+    }
+}
+
+static const char *
+trend_icon (VigilDossierTrend trend)
+{
+  switch (trend)
+    {
+    case VIGIL_DOSSIER_TREND_UP:
+      return "go-up-symbolic";
+    case VIGIL_DOSSIER_TREND_DOWN:
+      return "go-down-symbolic";
+    case VIGIL_DOSSIER_TREND_SAME:
+    case VIGIL_DOSSIER_TREND_NONE:
+    default:
+      return "go-next-symbolic";
+    }
+}
+
+static GtkWidget *
+create_score_box (const VigilDossier *dossier)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *total;
+  GtkWidget *parts;
+  GtkWidget *trend_box;
+  g_autofree char *total_text = NULL;
+  g_autofree char *trend_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_set_name (box, "score");
+
+  if (!dossier->score.present)
+    {
+      GtkWidget *label = new_label (_("Not scored"), "heading");
+
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 18);
+      gtk_widget_set_margin_end (label, 18);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Score: not scored"),
+                                      -1);
+      return box;
+    }
+
+  total_text = g_strdup_printf ("%g", dossier->score.total);
+  total = new_label (total_text, "title-1");
+  gtk_widget_add_css_class (total, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (total), 0.5);
+  gtk_widget_set_name (total, "score-total");
+  gtk_box_append (GTK_BOX (box), total);
+
+  parts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (parts, GTK_ALIGN_CENTER);
+  for (guint c = 0; c < VIGIL_RFGV_N_COMPONENTS; c++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %" G_GINT64_FORMAT, _(component_letters[c]),
+                                               dossier->score.points[c]);
+      g_autofree char *name = g_strdup_printf ("score-%s", vigil_rfgv_component_to_key (c));
+      GtkWidget *label = new_label (text, "numeric");
+
+      gtk_widget_set_name (label, name);
+      gtk_widget_set_tooltip_text (label, _(component_names[c]));
+      gtk_box_append (GTK_BOX (parts), label);
+    }
+  gtk_box_append (GTK_BOX (box), parts);
+
+  trend_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_set_halign (trend_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (trend_box), gtk_image_new_from_icon_name (trend_icon (dossier->trend)));
+  if (dossier->previous_score.present)
+    /* Translators: the trend and the earlier score: "Rising from 9" */
+    trend_text = g_strdup_printf (_("%s from %g"), trend_label (dossier->trend), dossier->previous_score.total);
+  else
+    trend_text = g_strdup (trend_label (dossier->trend));
+  {
+    GtkWidget *label = new_label (trend_text, "caption");
+
+    gtk_widget_set_name (label, "trend");
+    gtk_box_append (GTK_BOX (trend_box), label);
+  }
+  if (dossier->trend == VIGIL_DOSSIER_TREND_UP)
+    gtk_widget_add_css_class (trend_box, "warning");
+  gtk_box_append (GTK_BOX (box), trend_box);
+
+  if (dossier->score.rank > 0)
+    {
+      g_autofree char *as_of = format_stamp (dossier->score.as_of);
+      /* Translators: rank in the run, and the run's as-of date */
+      g_autofree char *rank = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · as of %s"),
+                                               dossier->score.rank, as_of);
+
+      gtk_box_append (GTK_BOX (box), new_label (rank, "caption"));
+      gtk_widget_set_halign (gtk_widget_get_last_child (box), GTK_ALIGN_CENTER);
+    }
+
+  gtk_widget_set_margin_start (box, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_set_margin_start (child, 18);
+      gtk_widget_set_margin_end (child, 18);
+    }
+  gtk_widget_set_margin_top (gtk_widget_get_first_child (box), 12);
+  gtk_widget_set_margin_bottom (gtk_widget_get_last_child (box), 12);
+
+  /* Translators: the score for a screen reader: "Score 14: R 5, F 3, G 4, V 2. Rising from 9" */
+  accessible = g_strdup_printf (_("Score %g: R %" G_GINT64_FORMAT ", F %" G_GINT64_FORMAT
+                                  ", G %" G_GINT64_FORMAT ", V %" G_GINT64_FORMAT ". %s"),
+                                dossier->score.total,
+                                dossier->score.points[VIGIL_RFGV_RECENCY],
+                                dossier->score.points[VIGIL_RFGV_FREQUENCY],
+                                dossier->score.points[VIGIL_RFGV_GRAVITY],
+                                dossier->score.points[VIGIL_RFGV_VICTIMS],
+                                trend_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  return box;
+}
+
+static void
+build_header (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  const VigilPerson *person = dossier->person;
+  const VigilCohortEntry *entry = dossier->cohort_entry;
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *name = dup_person_name (person->surname, person->forenames);
+  g_autoptr(GString) refs = g_string_new (NULL);
+  GtkWidget *label;
+
+  gtk_widget_set_name (header, "header");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (header),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Person"),
+                                  -1);
+  gtk_widget_set_hexpand (left, TRUE);
+
+  label = new_label (name, "title-1");
+  gtk_widget_set_name (label, "person-name");
+  gtk_box_append (GTK_BOX (left), label);
+  gtk_label_set_label (self->title_label, name);
+
+  if (dossier->aliases->len > 0)
+    {
+      g_autoptr(GString) aliases = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < dossier->aliases->len; i++)
+        {
+          const VigilPersonAlias *alias = g_ptr_array_index (dossier->aliases, i);
+
+          if (i > 0)
+            g_string_append (aliases, ", ");
+          g_string_append (aliases, alias->alias);
+        }
+      /* Translators: the person's other names */
+      text = g_strdup_printf (_("Also known as %s"), aliases->str);
+      label = new_label (text, NULL);
+      gtk_widget_set_name (label, "aliases");
+      gtk_box_append (GTK_BOX (left), label);
+    }
+
+  if (is_set (person->dob))
+    {
+      g_autofree char *dob = format_stamp (person->dob);
+
+      /* Translators: date of birth */
+      g_string_append_printf (refs, _("Born %s"), dob);
+    }
+  if (is_set (person->local_ref))
+    g_string_append_printf (refs, "%s%s", refs->len ? " · " : "", person->local_ref);
+  if (is_set (person->pnc_id))
+    /* Translators: the Police National Computer identifier */
+    g_string_append_printf (refs, _("%sPNC ID %s"), refs->len ? " · " : "", person->pnc_id);
+  if (refs->len > 0)
+    {
+      label = new_label (refs->str, "dim-label");
+      gtk_widget_set_name (label, "refs");
+      gtk_box_append (GTK_BOX (left), label);
+    }
+
+  if (entry != NULL)
+    {
+      g_autoptr(GString) status = g_string_new (NULL);
+      const char *lead = choice_label (vigil_agency_choices, entry->lead_agency);
+
+      /* Translators: a cohort status and how the person came in: "Managed · RFGV ranking" */
+      g_string_append_printf (status, _("%s · %s"),
+                              choice_label (vigil_cohort_status_choices, entry->status),
+                              choice_label (vigil_route_choices, entry->route) ?: "");
+      label = new_label (status->str, "heading");
+      gtk_widget_set_name (label, "status");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (GTK_BOX (left), label);
+
+      if (lead != NULL || is_set (entry->lead_officer))
+        {
+          g_autofree char *text = NULL;
+
+          if (lead != NULL && is_set (entry->lead_officer))
+            /* Translators: the lead agency and officer */
+            text = g_strdup_printf (_("Lead: %s (%s)"), lead, entry->lead_officer);
+          else
+            text = g_strdup_printf (_("Lead: %s"), lead ? lead : entry->lead_officer);
+          label = new_label (text, NULL);
+          gtk_widget_set_name (label, "lead");
+          gtk_box_append (GTK_BOX (left), label);
+        }
+      if (is_set (entry->next_review_on))
+        {
+          g_autofree char *when = format_stamp (entry->next_review_on);
+          g_autofree char *text = g_strdup_printf (_("Next review %s"), when);
+
+          gtk_box_append (GTK_BOX (left), new_label (text, "dim-label"));
+        }
+    }
+  else
+    {
+      label = new_label (_("Not in the cohort"), "heading");
+      gtk_widget_set_name (label, "status");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (GTK_BOX (left), label);
+    }
+
+  {
+    const VigilDossierChange *person_change = &dossier->changes[VIGIL_DOSSIER_SECTION_PERSON];
+    const VigilDossierChange *cohort_change = &dossier->changes[VIGIL_DOSSIER_SECTION_COHORT];
+    const VigilDossierChange *newest = person_change;
+
+    if (g_strcmp0 (cohort_change->changed_at, person_change->changed_at) > 0)
+      newest = cohort_change;
+    if (is_set (newest->changed_at))
+      {
+        g_autofree char *when = format_stamp (newest->changed_at);
+        g_autofree char *text = g_strdup_printf (_("Last changed by %s on %s"),
+                                                 is_set (newest->changed_by) ? newest->changed_by
+                                                                             : _("someone unknown"),
+                                                 when);
+
+        gtk_box_append (GTK_BOX (left), new_label (text, "dim-label"));
+      }
+  }
+
+  gtk_box_append (GTK_BOX (header), left);
+  gtk_box_append (GTK_BOX (header), create_score_box (dossier));
+  gtk_box_append (self->content, header);
+  g_hash_table_insert (self->sections, g_strdup ("header"), header);
+}
+
+/* The victim as the page shows them: by role, or by name when asked for. */
+static char *
+dup_victim_label (VigilDossierPage         *self,
+                  const VigilDossierVictim *victim)
+{
+  if (victim == NULL)
+    return g_strdup (_("no victim recorded"));
+  if (g_settings_get_boolean (self->settings, "show-victim-names"))
+    {
+      g_autofree char *name = dup_person_name (victim->surname, victim->forenames);
+
+      if (*name != '\0')
+        /* Translators: a victim's role and name: "Victim 1 (Victimsby, Anna)" */
+        return g_strdup_printf (_("%s (%s)"), victim->role, name);
+    }
+  return g_strdup (victim->role);
+}
+
+static const char *
+incident_status_label (const VigilDossierIncident *incident)
+{
+  switch (incident->status)
+    {
+    case VIGIL_RFGV_INCIDENT_COUNTED:
+      return _("Counted");
+    case VIGIL_RFGV_INCIDENT_BEFORE_WINDOW:
+      return _("Not counted: outside the window");
+    case VIGIL_RFGV_INCIDENT_AFTER_AS_OF:
+      return _("Not counted: after the as-of date");
+    case VIGIL_RFGV_INCIDENT_RELATIONSHIP_NOT_COUNTED:
+    default:
+      return _("Not counted: relationship not counted");
+    }
+}
+
+static void
+build_identification (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "identification", _("Identification"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_IDENTIFICATION]);
+  const VigilRfgvExplanation *explanation = dossier->explanation;
+  GtkWidget *list;
+
+  append_subheading (section, _("Score"));
+  if (explanation == NULL)
+    gtk_box_append (GTK_BOX (section), new_label (_("No incident with this person as the perpetrator."), "dim-label"));
+  else if (!explanation->scored)
+    gtk_box_append (GTK_BOX (section), new_label (_("No incident counts towards a score."), "dim-label"));
+  else
+    {
+      g_autofree char *total = NULL;
+      GtkWidget *label;
+
+      /* Translators: the total and how it adds up: "Total 14: R 5 + F 3 + G 4 + V 2" */
+      total = g_strdup_printf (_("Total %g: R %d + F %d + G %d + V %d"), explanation->total,
+                               explanation->components[VIGIL_RFGV_RECENCY].points,
+                               explanation->components[VIGIL_RFGV_FREQUENCY].points,
+                               explanation->components[VIGIL_RFGV_GRAVITY].points,
+                               explanation->components[VIGIL_RFGV_VICTIMS].points);
+      label = new_label (total, NULL);
+      gtk_widget_set_name (label, "explanation");
+      gtk_box_append (GTK_BOX (section), label);
+
+      for (guint c = 0; c < VIGIL_RFGV_N_COMPONENTS; c++)
+        {
+          const VigilRfgvComponentExplanation *component = &explanation->components[c];
+          g_autofree char *text = NULL;
+
+          /* Translators: a component, its value and its points: "Recency: 31 (days since the latest incident) → 5 points" */
+          switch (c)
+            {
+            case VIGIL_RFGV_RECENCY:
+              text = g_strdup_printf (_("Recency: %" G_GINT64_FORMAT " days since the latest incident → %d"),
+                                      component->value, component->points);
+              break;
+            case VIGIL_RFGV_FREQUENCY:
+              text = g_strdup_printf (_("Frequency: %" G_GINT64_FORMAT " incidents counted → %d"),
+                                      component->value, component->points);
+              break;
+            case VIGIL_RFGV_GRAVITY:
+              text = g_strdup_printf (_("Gravity: sum %" G_GINT64_FORMAT " → %d"),
+                                      component->value, component->points);
+              break;
+            default:
+              text = g_strdup_printf (_("Victims: %" G_GINT64_FORMAT " distinct → %d"),
+                                      component->value, component->points);
+              break;
+            }
+          gtk_box_append (GTK_BOX (section), new_label (text, "dim-label"));
+        }
+    }
+
+  append_subheading (section, _("Incidents"));
+  if (dossier->incidents->len == 0)
+    gtk_box_append (GTK_BOX (section), new_label (_("No incidents."), "dim-label"));
+  else
+    {
+      list = new_list (_("Incident timeline"));
+      gtk_widget_set_name (list, "incidents");
+      for (guint i = 0; i < dossier->incidents->len; i++)
+        {
+          const VigilDossierIncident *incident = g_ptr_array_index (dossier->incidents, i);
+          const VigilDossierVictim *victim = incident->victim >= 0
+            ? g_ptr_array_index (dossier->victims, incident->victim) : NULL;
+          g_autofree char *date = format_stamp (incident->occurred_at);
+          g_autofree char *offence = dup_offence_label (incident->offence_code);
+          g_autofree char *victim_text = dup_victim_label (self, victim);
+          g_autofree char *first = NULL;
+          g_autofree char *second = NULL;
+          g_autofree char *dash = NULL;
+          const char *relationship = choice_label (vigil_relationship_choices, incident->relationship);
+          GtkWidget *row;
+
+          /* Translators: date · offence · gravity points */
+          first = g_strdup_printf (_("%s · %s · gravity %d"), date, offence, incident->gravity);
+          if (is_set (incident->dash_risk))
+            /* Translators: the DASH risk level of an incident */
+            dash = g_strdup_printf (_("DASH %s"), choice_label (vigil_dash_risk_choices, incident->dash_risk));
+          else
+            dash = g_strdup (_("no DASH"));
+          /* Translators: victim · relationship · DASH · reference · counted or not */
+          second = g_strdup_printf (_("%s · %s · %s · %s%s · %s"), victim_text,
+                                    relationship ? relationship : _("unknown relationship"),
+                                    dash, incident->source_ref ? incident->source_ref : "",
+                                    incident->stalking ? _(" · stalking") : "",
+                                    incident_status_label (incident));
+          row = append_row (list, first, second, "caption", NULL);
+          if (incident->status != VIGIL_RFGV_INCIDENT_COUNTED)
+            gtk_widget_add_css_class (row, "dim-label");
+        }
+      gtk_box_append (GTK_BOX (section), list);
+      if (dossier->n_incidents_skipped > 0)
+        {
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u incident has a date that could not be read.",
+                                                                "%u incidents have a date that could not be read.",
+                                                                dossier->n_incidents_skipped),
+                                                   dossier->n_incidents_skipped);
+
+          gtk_box_append (GTK_BOX (section), new_label (text, "warning"));
+        }
+    }
+
+  append_subheading (section, _("Agency Flags"));
+  if (dossier->agency_flags->len == 0)
+    gtk_box_append (GTK_BOX (section), new_label (_("No agency flags."), "dim-label"));
+  else
+    {
+      list = new_list (_("Agency flags"));
+      gtk_widget_set_name (list, "agency-flags");
+      for (guint i = 0; i < dossier->agency_flags->len; i++)
+        {
+          const VigilAgencyFlag *flag = g_ptr_array_index (dossier->agency_flags, i);
+          g_autofree char *when = format_stamp (flag->reported_on);
+          g_autofree char *first = g_strdup_printf (_("%s: %s"),
+                                                    choice_label (vigil_flag_agency_choices, flag->agency) ?: _("Agency"),
+                                                    flag->concern);
+          /* Translators: when and by whom an agency flag was reported, and under which agreement */
+          g_autofree char *second = g_strdup_printf (_("Reported %s by %s · agreement %s"), when,
+                                                     is_set (flag->reported_by) ? flag->reported_by : _("unknown"),
+                                                     is_set (flag->isa_reference) ? flag->isa_reference : _("none"));
+
+          append_row (list, first, second, "caption", NULL);
+        }
+      gtk_box_append (GTK_BOX (section), list);
+    }
+
+  append_subheading (section, _("Referrals"));
+  {
+    guint n = 0;
+
+    list = new_list (_("Referrals"));
+    gtk_widget_set_name (list, "referrals");
+    for (guint i = 0; i <= dossier->past_cohort_entries->len; i++)
+      {
+        const VigilCohortEntry *entry = i == 0 ? dossier->cohort_entry
+                                               : g_ptr_array_index (dossier->past_cohort_entries, i - 1);
+        g_autofree char *when = NULL;
+        g_autofree char *first = NULL;
+        g_autofree char *second = NULL;
+
+        if (entry == NULL || (!is_set (entry->referral_source) && !is_set (entry->referral_reason)))
+          continue;
+        when = format_stamp (entry->identified_on);
+        /* Translators: a referral: who referred and when */
+        first = g_strdup_printf (_("Referred by %s · %s"),
+                                 is_set (entry->referral_source) ? entry->referral_source : _("unknown"), when);
+        second = g_strdup (is_set (entry->referral_reason) ? entry->referral_reason : "");
+        append_row (list, first, second, "caption", NULL);
+        n++;
+      }
+    if (n > 0)
+      gtk_box_append (GTK_BOX (section), list);
+    else
+      {
+        g_object_ref_sink (list);
+        g_object_unref (list);
+        gtk_box_append (GTK_BOX (section), new_label (_("No referrals."), "dim-label"));
+      }
+  }
+}
+
+static void
+build_decisions (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "decisions", _("Assessment and Decisions"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_DECISIONS]);
+  GtkWidget *list;
+
+  if (is_set (dossier->mopi_review_on))
+    {
+      g_autofree char *when = format_stamp (dossier->mopi_review_on);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      if (dossier->mopi_review_due)
+        /* Translators: the MoPI (Management of Police Information) review date, reached */
+        text = g_strdup_printf (_("MoPI review due: %s"), when);
+      else
+        text = g_strdup_printf (_("MoPI review on %s"), when);
+      label = new_label (text, dossier->mopi_review_due ? "warning" : NULL);
+      gtk_widget_set_name (label, "mopi");
+      gtk_box_append (GTK_BOX (section), label);
+    }
+
+  if (dossier->decisions->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), new_label (_("No assessment or decision recorded."), "dim-label"));
+      return;
+    }
+
+  list = new_list (_("Decisions, newest first"));
+  gtk_widget_set_name (list, "decision-list");
+  for (guint i = 0; i < dossier->decisions->len; i++)
+    {
+      const VigilDecision *decision = g_ptr_array_index (dossier->decisions, i);
+      g_autofree char *when = format_stamp (decision->decided_on);
+      g_autofree char *first = NULL;
+      g_autofree char *who = NULL;
+      g_autofree char *assessment = NULL;
+      g_autofree char *proportionality = NULL;
+      const char *kind = choice_label (vigil_decision_kind_choices, decision->kind);
+
+      if (is_set (decision->outcome))
+        /* Translators: a decision: kind — outcome · date */
+        first = g_strdup_printf (_("%s — %s · %s"), kind ? kind : "", decision->outcome, when);
+      else
+        first = g_strdup_printf (_("%s · %s"), kind ? kind : "", when);
+      if (is_set (decision->decided_role))
+        /* Translators: the decision-maker and their role */
+        who = g_strdup_printf (_("Decided by %s, %s"), decision->decided_by, decision->decided_role);
+      else
+        who = g_strdup_printf (_("Decided by %s"), decision->decided_by);
+      if (is_set (decision->severity) || is_set (decision->immediacy))
+        /* Translators: the senior decision-maker's assessment */
+        assessment = g_strdup_printf (_("Severity %s · immediacy %s"),
+                                      choice_label (vigil_severity_choices, decision->severity) ?: _("not assessed"),
+                                      choice_label (vigil_immediacy_choices, decision->immediacy) ?: _("not assessed"));
+      if (is_set (decision->proportionality))
+        /* Translators: the proportionality / human rights note of a decision */
+        proportionality = g_strdup_printf (_("Proportionality: %s"), decision->proportionality);
+
+      append_row (list, first,
+                  who, "caption",
+                  assessment ? assessment : "", "caption",
+                  decision->rationale ? decision->rationale : "", NULL,
+                  proportionality ? proportionality : "", "dim-label",
+                  NULL);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_processes (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "processes", _("Other Processes"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_PROCESSES]);
+  GtkWidget *list;
+
+  if (dossier->cohort_entry != NULL && is_set (dossier->cohort_entry->managing_panel))
+    {
+      g_autofree char *text = g_strdup_printf (_("Risk managed by: %s"), dossier->cohort_entry->managing_panel);
+
+      gtk_box_append (GTK_BOX (section), new_label (text, "heading"));
+    }
+
+  if (dossier->processes->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), new_label (_("No other process recorded."), "dim-label"));
+      return;
+    }
+
+  list = new_list (_("Other processes"));
+  gtk_widget_set_name (list, "process-list");
+  for (guint i = 0; i < dossier->processes->len; i++)
+    {
+      const VigilProcessOverlap *process = g_ptr_array_index (dossier->processes, i);
+      g_autofree char *first = NULL;
+      g_autofree char *dates = NULL;
+      g_autofree char *started = format_stamp (process->started_on);
+      const char *name = choice_label (vigil_process_choices, process->process);
+      const char *status = choice_label (vigil_process_status_choices, process->status);
+
+      if (process->mappa_category > 0 || process->mappa_level > 0)
+        /* Translators: MAPPA with its category and level */
+        first = g_strdup_printf (_("%s (category %" G_GINT64_FORMAT ", level %" G_GINT64_FORMAT ") · %s"),
+                                 name ? name : "", process->mappa_category, process->mappa_level,
+                                 status ? status : "");
+      else
+        first = g_strdup_printf (_("%s · %s"), name ? name : "", status ? status : "");
+      if (is_set (process->ended_on))
+        {
+          g_autofree char *ended = format_stamp (process->ended_on);
+
+          dates = g_strdup_printf (_("From %s to %s"), started, ended);
+        }
+      else
+        dates = g_strdup_printf (_("Since %s"), started);
+      if (is_set (process->contact))
+        {
+          g_autofree char *more = g_strdup_printf (_("%s · contact %s"), dates, process->contact);
+
+          g_free (dates);
+          dates = g_steal_pointer (&more);
+        }
+      append_row (list, first, dates, "caption", process->notes ? process->notes : "", "dim-label", NULL);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_agency_information (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "agency-information", _("Multi-agency Information"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_AGENCY_INFORMATION]);
+  g_autofree char *fresh = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Information older than %d day is marked stale.",
+                                                         "Information older than %d days is marked stale.",
+                                                         (gulong) MAX (dossier->fresh_days, 0)),
+                                            dossier->fresh_days);
+  GtkWidget *list;
+
+  gtk_box_append (GTK_BOX (section), new_label (fresh, "dim-label"));
+  if (dossier->agency_information->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), new_label (_("No agency has shared information."), "dim-label"));
+      return;
+    }
+
+  list = new_list (_("Information from each agency"));
+  gtk_widget_set_name (list, "agency-list");
+  for (guint i = 0; i < dossier->agency_information->len; i++)
+    {
+      const VigilDossierAgencyInformation *info = g_ptr_array_index (dossier->agency_information, i);
+      const VigilAgencySection *agency = info->section;
+      const char *name = choice_label (vigil_agency_choices, agency->agency);
+      g_autofree char *first = NULL;
+      g_autofree char *when = format_stamp (agency->provided_on);
+      g_autofree char *source = NULL;
+      g_autofree char *earlier = NULL;
+      GtkWidget *row;
+
+      if (info->stale)
+        /* Translators: an agency's information, older than the freshness limit */
+        first = g_strdup_printf (_("%s — stale"), name ? name : agency->agency);
+      else
+        first = g_strdup (name ? name : agency->agency);
+      /* Translators: who provided an agency's information, when, under which information-sharing agreement */
+      source = g_strdup_printf (_("Provided by %s on %s · agreement %s"),
+                                is_set (agency->provided_by) ? agency->provided_by : _("unknown"), when,
+                                is_set (agency->isa_reference) ? agency->isa_reference : _("none"));
+      if (info->n_earlier > 0)
+        earlier = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier entry", "%u earlier entries",
+                                                info->n_earlier), info->n_earlier);
+      row = append_row (list, first,
+                        agency->body ? agency->body : "", NULL,
+                        source, "caption",
+                        earlier ? earlier : "", "dim-label",
+                        NULL);
+      gtk_widget_set_name (row, agency->agency);
+      if (info->stale)
+        gtk_widget_add_css_class (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
+                                  "warning");
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_victims (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "victims", _("Victims and Safeguarding"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_VICTIMS]);
+  GtkWidget *list;
+
+  if (dossier->victims->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), new_label (_("No victim recorded."), "dim-label"));
+      return;
+    }
+
+  list = new_list (_("Victims"));
+  gtk_widget_set_name (list, "victim-list");
+  for (guint i = 0; i < dossier->victims->len; i++)
+    {
+      const VigilDossierVictim *victim = g_ptr_array_index (dossier->victims, i);
+      const VigilVictimLink *link = NULL;
+      g_autofree char *first = dup_victim_label (self, victim);
+      g_autofree char *incidents = NULL;
+      g_autofree char *safeguarding = NULL;
+      g_autofree char *advocate = NULL;
+      GtkWidget *row;
+
+      for (guint j = 0; j < dossier->victim_links->len && link == NULL; j++)
+        {
+          const VigilVictimLink *candidate = g_ptr_array_index (dossier->victim_links, j);
+
+          if (candidate->victim_id == victim->person_id)
+            link = candidate;
+        }
+
+      incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
+                                                victim->n_incidents), victim->n_incidents);
+      if (link != NULL)
+        {
+          const char *relationship = choice_label (vigil_relationship_choices, link->relationship);
+          const char *kind = choice_label (vigil_advocate_choices, link->advocate);
+          g_autofree char *plan = NULL;
+
+          if (kind != NULL && is_set (link->advocate_name))
+            advocate = g_strdup_printf (_("%s: %s"), kind, link->advocate_name);
+          else
+            advocate = g_strdup (kind ? kind : _("no advocate"));
+          if (link->safety_plan && is_set (link->safety_plan_on))
+            {
+              g_autofree char *when = format_stamp (link->safety_plan_on);
+
+              plan = g_strdup_printf (_("safety plan since %s"), when);
+            }
+          else
+            plan = g_strdup (link->safety_plan ? _("safety plan") : _("no safety plan"));
+          /* Translators: relationship · advocate (IDVA or ISAC) · safety plan · consent */
+          safeguarding = g_strdup_printf (_("%s · %s · %s · %s"),
+                                          relationship ? relationship : _("unknown relationship"),
+                                          advocate, plan,
+                                          link->consent_to_share ? _("consents to share")
+                                                                 : _("no consent to share"));
+        }
+      else
+        safeguarding = g_strdup (_("No victim link: no safeguarding recorded"));
+
+      row = append_row (list, first, safeguarding, "caption", incidents, "dim-label",
+                        link != NULL && link->notes ? link->notes : "", "dim-label", NULL);
+      {
+        g_autofree char *row_name = g_strdup_printf ("victim-%u", victim->number);
+
+        gtk_widget_set_name (row, row_name);
+      }
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_history (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "history", _("History"), NULL);
+  GtkWidget *list;
+
+  if (dossier->history->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), new_label (_("No history."), "dim-label"));
+      return;
+    }
+
+  list = new_list (_("History, newest first"));
+  gtk_widget_set_name (list, "history-list");
+  for (guint i = 0; i < dossier->history->len; i++)
+    {
+      const VigilDossierHistoryEntry *entry = g_ptr_array_index (dossier->history, i);
+      g_autofree char *when = format_stamp (entry->logged_at);
+      /* Translators: when and who, in the history of a dossier */
+      g_autofree char *second = g_strdup_printf (_("%s · %s"), when,
+                                                 is_set (entry->actor) ? entry->actor : _("unknown"));
+
+      append_row (list, entry->summary ? entry->summary : entry->action, second, "caption", NULL);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+
+  if (dossier->history_truncated)
+    {
+      g_autofree char *text = g_strdup_printf (_("Only the newest %d entries are shown."),
+                                               VIGIL_DOSSIER_HISTORY_LIMIT);
+
+      gtk_box_append (GTK_BOX (section), new_label (text, "dim-label"));
+    }
+}
+
+static void
+build_dossier (VigilDossierPage *self)
+{
+  remove_all_children (GTK_WIDGET (self->content));
+  g_hash_table_remove_all (self->sections);
+
+  if (self->dossier == NULL)
+    return;
+
+  build_header (self);
+  build_identification (self);
+  build_decisions (self);
+  build_processes (self);
+  build_agency_information (self);
+  build_victims (self);
+  build_history (self);
+}
+
+/* Loading */
+
+typedef struct
+{
+  VigilStore *store;
+  gint64      person_id;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(VigilDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier = vigil_dossier_load (job->store, job->person_id, NULL, cancellable, &error);
+  if (dossier == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Opening a dossier is audited: no view without its audit row. */
+  if (!vigil_dossier_record_view (job->store, job->person_id, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&dossier), (GDestroyNotify) vigil_dossier_free);
+}
+
+static void
+set_state (VigilDossierPage *self,
+           const char       *state)
+{
+  gtk_stack_set_visible_child_name (self->stack, state);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+load_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VigilDossierPage) self = user_data;
+  g_autoptr(VigilDossier) dossier = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Superseded by another load, or the page went away. */
+  if (self->cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (dossier == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      g_clear_error (&self->error);
+      self->error = g_steal_pointer (&error);
+      adw_status_page_set_description (self->error_page, escaped);
+      gtk_label_set_label (self->title_label, _("Dossier"));
+      set_state (self, "error");
+      return;
+    }
+
+  self->dossier = g_steal_pointer (&dossier);
+  build_dossier (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
+  set_state (self, "dossier");
+}
+
+static void
+show_victim_names_changed_cb (VigilDossierPage *self)
+{
+  if (self->dossier != NULL)
+    build_dossier (self);
+}
+
+/* GObject */
+
+static void
+vigil_dossier_page_dispose (GObject *object)
+{
+  VigilDossierPage *self = (VigilDossierPage *)object;
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_error (&self->error);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vigil_dossier_page_parent_class)->dispose (object);
+}
+
+static void
+vigil_dossier_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_string (value, vigil_dossier_page_get_state (self));
+      break;
+
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_dossier_page_class_init (VigilDossierPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigil_dossier_page_dispose;
+  object_class->get_property = vigil_dossier_page_get_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, "empty, loading, dossier or error",
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, "The person shown, 0: none",
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+create_toolbar (VigilDossierPage *self)
+{
+  GtkWidget *toolbar = gtk_center_box_new ();
+  GtkWidget *back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *title = gtk_label_new (NULL);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.close-dossier");
+  /* Translators: tooltip of the dossier's Back button, with its shortcut */
+  gtk_widget_set_tooltip_text (back, _("Back (Alt+Left)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"),
+                                  -1);
+  gtk_widget_set_name (back, "back");
+  self->back_button = back;
+  gtk_widget_set_margin_start (back, 6);
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (toolbar), back);
+
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (toolbar), title);
+  self->title_label = GTK_LABEL (title);
+
+  gtk_widget_set_margin_top (toolbar, 6);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  return toolbar;
+}
+
+static void
+vigil_dossier_page_init (VigilDossierPage *self)
+{
+  GtkWidget *clamp;
+  GtkWidget *loading;
+  GtkWidget *empty;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dossier"),
+                                  -1);
+
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
+  g_signal_connect_object (self->settings, "changed::show-victim-names",
+                           G_CALLBACK (show_victim_names_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->toolbar = create_toolbar (self);
+  gtk_widget_set_parent (self->toolbar, GTK_WIDGET (self));
+  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Dossier Open"));
+  gtk_stack_add_named (self->stack, empty, "empty");
+
+  loading = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (loading), _("Opening the Dossier…"));
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->spinner), 32, 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opening the dossier"),
+                                  -1);
+  adw_status_page_set_child (ADW_STATUS_PAGE (loading), GTK_WIDGET (self->spinner));
+  gtk_stack_add_named (self->stack, loading, "loading");
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("Could Not Open the Dossier"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  gtk_stack_add_named (self->stack, self->scrolled, "dossier");
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Public */
+
+GtkWidget *
+vigil_dossier_page_new (void)
+{
+  return g_object_new (VIGIL_TYPE_DOSSIER_PAGE, NULL);
+}
+
+void
+vigil_dossier_page_set_store (VigilDossierPage *self,
+                              VigilStore       *store)
+{
+  g_return_if_fail (VIGIL_IS_DOSSIER_PAGE (self));
+  g_return_if_fail (store == NULL || VIGIL_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  /* A dossier from another store is not shown. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_error (&self->error);
+  self->person_id = 0;
+  build_dossier (self);
+  set_state (self, "empty");
+}
+
+/**
+ * vigil_dossier_page_focus:
+ *
+ * Puts the keyboard focus on the page's first control (Back), unless it is already
+ * in the dossier's sections.
+ */
+void
+vigil_dossier_page_focus (VigilDossierPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (VIGIL_IS_DOSSIER_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* someone reading the dossier keeps their place */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->scrolled))
+    return;
+  gtk_widget_grab_focus (self->back_button);
+}
+
+/**
+ * vigil_dossier_page_load:
+ * @person_id: the person to show
+ *
+ * Loads the person's dossier in a worker thread, records the view in the audit log,
+ * then shows it (or why it could not be read).
+ */
+void
+vigil_dossier_page_load (VigilDossierPage *self,
+                         gint64            person_id)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (VIGIL_IS_DOSSIER_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_error (&self->error);
+  build_dossier (self);
+
+  self->person_id = person_id;
+  self->cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->title_label, _("Dossier"));
+  set_state (self, "loading");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+
+  job = g_new0 (LoadJob, 1);
+  job->store = g_object_ref (self->store);
+  job->person_id = person_id;
+
+  /* No source object: the last reference to the task may be dropped in the worker
+   * thread, and a widget must never be finalized there. */
+  task = g_task_new (NULL, self->cancellable, load_finished_cb, g_object_ref (self));
+  g_task_set_source_tag (task, vigil_dossier_page_load);
+  g_task_set_name (task, "[vigil] load a dossier");
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gint64
+vigil_dossier_page_get_person_id (VigilDossierPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), 0);
+  return self->person_id;
+}
+
+const char *
+vigil_dossier_page_get_state (VigilDossierPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const VigilDossier *
+vigil_dossier_page_get_dossier (VigilDossierPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  return self->dossier;
+}
+
+const GError *
+vigil_dossier_page_get_error (VigilDossierPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  return self->error;
+}
+
+GtkWidget *
+vigil_dossier_page_get_section (VigilDossierPage *self,
+                                const char       *name)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  return g_hash_table_lookup (self->sections, name);
+}

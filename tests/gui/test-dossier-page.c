@@ -1,0 +1,744 @@
+/* test-dossier-page.c: a person's dossier in the real window under Xvfb
+ *
+ * On a small synthetic store with rows in every section: the window's
+ * win.open-dossier action shows the dossier page, loaded in a worker thread; the
+ * header and each section show the loaded data; victims appear by role, and by name
+ * only when show-victim-names is on; the view is audited; Back returns to the views.
+ * An unknown person shows an error and audits nothing. Screenshots in light and dark
+ * at 1366×768 and 1920×1080 go to the meson log folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-dossier-page"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "vigil-application.h"
+#include "vigil-audit.h"
+#include "vigil-dossier-page.h"
+#include "vigil-gui.h"
+#include "vigil-window.h"
+
+#include "vigil-gui-test.h"
+
+#define OPEN_TIMEOUT_MS 240000
+#define LOAD_TIMEOUT_MS 60000
+
+static VigilApplication *app;
+
+/* The synthetic store */
+
+typedef struct
+{
+  VigilLocation *location;
+  gint64 alpha;       /* SYN-P001: rows in every section */
+  gint64 victims[3];  /* Victim 1 and 2 by incident, Victim 3 linked only */
+} Fixture;
+
+static gint64
+add_person (VigilStore *store,
+            const char *surname,
+            const char *forenames,
+            const char *ref)
+{
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  person->surname = g_strdup (surname);
+  person->forenames = g_strdup (forenames);
+  person->local_ref = g_strdup (ref);
+  person->dob = g_strdup ("1981-02-03");
+  g_assert_true (vigil_store_insert (store, &vigil_person_type, person, &error));
+  g_assert_no_error (error);
+  return person->record.id;
+}
+
+static void
+add_incident (VigilStore *store,
+              const char *ref,
+              const char *date,
+              gint64      perpetrator,
+              gint64      victim,
+              const char *offence,
+              const char *dash)
+{
+  g_autoptr(VigilIncident) incident = vigil_incident_new ();
+  g_autoptr(GError) error = NULL;
+
+  incident->source = g_strdup ("police");
+  incident->source_ref = g_strdup (ref);
+  incident->occurred_at = g_strdup (date);
+  incident->perpetrator_id = perpetrator;
+  incident->victim_id = victim;
+  incident->relationship = g_strdup ("ex_partner");
+  incident->offence_code = g_strdup (offence);
+  incident->dash_risk = g_strdup (dash);
+  incident->area = g_strdup ("North Synthshire");
+  g_assert_true (vigil_store_insert (store, &vigil_incident_type, incident, &error));
+  g_assert_no_error (error);
+}
+
+/* The default profile, stored as a refresh stores it: the runs refer to it. */
+static gint64
+add_profile (VigilStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilScoringProfile) scoring = vigil_scoring_profile_load_default (&error);
+  g_autoptr(VigilProfile) profile = vigil_profile_new ();
+  g_autofree char *sha256 = NULL;
+
+  g_assert_no_error (error);
+  sha256 = vigil_scoring_profile_get_sha256 (scoring);
+  profile->name = g_strdup_printf ("%s@%.12s", scoring->name, sha256);
+  profile->definition = vigil_scoring_profile_to_json (scoring);
+  profile->sha256 = g_steal_pointer (&sha256);
+  g_assert_true (vigil_store_insert (store, &vigil_profile_type, profile, &error));
+  g_assert_no_error (error);
+  return profile->record.id;
+}
+
+static void
+add_score (VigilStore *store,
+           gint64      profile_id,
+           const char *as_of,
+           gint64      person_id,
+           int         r,
+           int         f,
+           int         g,
+           int         v)
+{
+  g_autoptr(VigilScoreRun) run = vigil_score_run_new ();
+  g_autoptr(VigilScore) score = vigil_score_new ();
+  g_autoptr(GError) error = NULL;
+
+  run->profile_id = profile_id;
+  run->as_of = g_strdup (as_of);
+  run->started_at = g_strdup_printf ("%sT09:00:00Z", as_of);
+  run->finished_at = g_strdup_printf ("%sT09:01:00Z", as_of);
+  run->people_scored = 1;
+  run->run_by = g_strdup ("Synthetic Runner");
+  g_assert_true (vigil_store_insert (store, &vigil_score_run_type, run, &error));
+  g_assert_no_error (error);
+
+  score->run_id = run->record.id;
+  score->person_id = person_id;
+  score->r = r;
+  score->f = f;
+  score->g = g;
+  score->v = v;
+  score->total = r + f + g + v;
+  score->rank = 1;
+  score->area = g_strdup ("North Synthshire");
+  score->area_rank = 1;
+  score->in_cohort = TRUE;
+  g_assert_true (vigil_store_insert (store, &vigil_score_type, score, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_decision (VigilStore *store,
+              gint64      person_id,
+              const char *kind,
+              const char *outcome,
+              const char *decided_on,
+              const char *mopi_review_on)
+{
+  g_autoptr(VigilDecision) decision = vigil_decision_new ();
+  g_autoptr(GError) error = NULL;
+
+  decision->person_id = person_id;
+  decision->kind = g_strdup (kind);
+  decision->outcome = g_strdup (outcome);
+  decision->severity = g_strdup ("high");
+  decision->immediacy = g_strdup ("soon");
+  decision->decided_by = g_strdup ("Synthetic Inspector");
+  decision->decided_role = g_strdup ("Detective Inspector");
+  decision->decided_on = g_strdup (decided_on);
+  decision->rationale = g_strdup ("SYN rationale for the decision");
+  decision->proportionality = g_strdup ("SYN proportionality note");
+  decision->mopi_review_on = g_strdup (mopi_review_on);
+  g_assert_true (vigil_store_insert (store, &vigil_decision_type, decision, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_agency_section (VigilStore *store,
+                    gint64      person_id,
+                    const char *agency,
+                    const char *body,
+                    const char *provided_on)
+{
+  g_autoptr(VigilAgencySection) section = vigil_agency_section_new ();
+  g_autoptr(GError) error = NULL;
+
+  section->person_id = person_id;
+  section->agency = g_strdup (agency);
+  section->body = g_strdup (body);
+  section->provided_by = g_strdup ("Synthetic Sharer");
+  section->isa_reference = g_strdup ("SYN-ISA-7");
+  section->provided_on = g_strdup (provided_on);
+  g_assert_true (vigil_store_insert (store, &vigil_agency_section_type, section, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+days_before_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, -days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+make_store (Fixture *fixture)
+{
+  g_autofree char *dir = vigil_gui_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dossier.db", NULL);
+  g_autofree char *fresh = days_before_today (10);
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilPersonAlias) alias = vigil_person_alias_new ();
+  g_autoptr(VigilCohortEntry) entry = vigil_cohort_entry_new ();
+  g_autoptr(VigilAgencyFlag) flag = vigil_agency_flag_new ();
+  g_autoptr(VigilProcessOverlap) mappa = vigil_process_overlap_new ();
+  g_autoptr(VigilVictimLink) link = vigil_victim_link_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 profile_id;
+  gint64 p;
+
+  fixture->location = vigil_location_new_sqlite (path);
+  store = vigil_gui_test_open (fixture->location);
+
+  vigil_store_set_actor (store, "Records Clerk (synthetic)");
+  p = fixture->alpha = add_person (store, "Synthwood", "Alpha", "SYN-P001");
+  fixture->victims[0] = add_person (store, "Victimsby", "Ayla", "SYN-V001");
+  fixture->victims[1] = add_person (store, "Victimsby", "Bryony", "SYN-V002");
+  fixture->victims[2] = add_person (store, "Victimsby", "Cara", "SYN-V003");
+  alias->person_id = p;
+  alias->alias = g_strdup ("SYN Alias");
+  alias->alias_kind = g_strdup ("nickname");
+  g_assert_true (vigil_store_insert (store, &vigil_person_alias_type, alias, &error));
+  g_assert_no_error (error);
+
+  vigil_store_set_actor (store, "Incident Importer (synthetic)");
+  add_incident (store, "SYN-I001", "2026-10-01", p, fixture->victims[1], "strangulation", "high");
+  add_incident (store, "SYN-I002", "2026-05-01", p, fixture->victims[0], "coercive_control", "medium");
+  add_incident (store, "SYN-I003", "2025-12-01", p, fixture->victims[0], "abh", NULL);
+
+  vigil_store_set_actor (store, "Health Liaison (synthetic)");
+  flag->person_id = p;
+  flag->agency = g_strdup ("health");
+  flag->concern = g_strdup ("SYN concern about escalation");
+  flag->reported_on = g_strdup ("2026-06-01");
+  flag->reported_by = g_strdup ("SYN Nurse");
+  g_assert_true (vigil_store_insert (store, &vigil_agency_flag_type, flag, &error));
+  g_assert_no_error (error);
+
+  vigil_store_set_actor (store, "Cohort Coordinator (synthetic)");
+  entry->person_id = p;
+  entry->status = g_strdup ("managed");
+  entry->route = g_strdup ("rfgv");
+  entry->lead_agency = g_strdup ("police");
+  entry->lead_officer = g_strdup ("SYN Lead Officer");
+  entry->identified_on = g_strdup ("2026-07-01");
+  entry->referral_source = g_strdup ("SYN stalking clinic");
+  entry->referral_reason = g_strdup ("SYN referral reason");
+  g_assert_true (vigil_store_insert (store, &vigil_cohort_entry_type, entry, &error));
+  g_assert_no_error (error);
+
+  vigil_store_set_actor (store, "Score Runner (synthetic)");
+  profile_id = add_profile (store);
+  add_score (store, profile_id, "2026-06-01", p, 3, 2, 2, 2);   /* 9 */
+  add_score (store, profile_id, "2026-11-01", p, 5, 3, 4, 3);   /* 15: rising */
+
+  vigil_store_set_actor (store, "Detective Inspector (synthetic)");
+  add_decision (store, p, "pnc_flag", "SYN older outcome", "2026-02-01", "2026-03-01");
+  add_decision (store, p, "visor", "SYN newest outcome", "2026-08-01", "2026-09-01");
+
+  vigil_store_set_actor (store, "MAPPA Coordinator (synthetic)");
+  mappa->person_id = p;
+  mappa->process = g_strdup ("mappa");
+  mappa->status = g_strdup ("active");
+  mappa->mappa_category = 2;
+  mappa->mappa_level = 3;
+  mappa->started_on = g_strdup ("2026-01-01");
+  mappa->contact = g_strdup ("SYN MAPPA contact");
+  g_assert_true (vigil_store_insert (store, &vigil_process_overlap_type, mappa, &error));
+  g_assert_no_error (error);
+
+  vigil_store_set_actor (store, "Information Sharer (synthetic)");
+  add_agency_section (store, p, "police", "SYN police information", fresh);
+  add_agency_section (store, p, "probation", "SYN probation information", "2020-01-01");
+
+  vigil_store_set_actor (store, "IDVA Service (synthetic)");
+  link->perpetrator_id = p;
+  link->victim_id = fixture->victims[2];
+  link->relationship = g_strdup ("ex_partner");
+  link->advocate = g_strdup ("idva");
+  link->advocate_name = g_strdup ("SYN Advocate");
+  link->safety_plan = TRUE;
+  link->safety_plan_on = g_strdup ("2026-10-01");
+  link->consent_to_share = TRUE;
+  g_assert_true (vigil_store_insert (store, &vigil_victim_link_type, link, &error));
+  g_assert_no_error (error);
+
+  vigil_store_close (store);
+}
+
+/* Widgets */
+
+static gboolean
+window_left_loading (gpointer user_data)
+{
+  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
+}
+
+static gboolean
+widget_is_drawn (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+}
+
+static gboolean
+dossier_left_loading (gpointer user_data)
+{
+  return g_strcmp0 (vigil_dossier_page_get_state (user_data), "loading") != 0;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_string_append (text, gtk_label_get_label (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* Every label's text under @widget, one a line. */
+static char *
+dup_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (widget);
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+dup_section_text (VigilDossierPage *page,
+                  const char       *name)
+{
+  GtkWidget *section = vigil_dossier_page_get_section (page, name);
+
+  g_assert_nonnull (section);
+  g_assert_true (gtk_widget_get_mapped (section));
+  return dup_text (section);
+}
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("“%s” not in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+#define assert_not_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) != NULL) \
+      g_error ("“%s” unexpectedly in:\n%s", (needle), (haystack)); \
+  } G_STMT_END
+
+static VigilWindow *
+open_window (const VigilLocation *location,
+             int                  width,
+             int                  height)
+{
+  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
+  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
+  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
+  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+  return window;
+}
+
+static VigilDossierPage *
+open_dossier (VigilWindow *window,
+              gint64       person_id)
+{
+  VigilDossierPage *page = vigil_window_get_dossier_page (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-dossier", "x", person_id));
+  g_assert_cmpint (vigil_dossier_page_get_person_id (page), ==, person_id);
+  vigil_gui_test_wait_for (dossier_left_loading, page, LOAD_TIMEOUT_MS, "the dossier to load");
+  vigil_gui_test_wait_for (widget_is_drawn, page, 10000, "the dossier to show");
+  return page;
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+static void
+shoot_both (gpointer    widget,
+            const char *size)
+{
+  g_autofree char *light = g_strdup_printf ("screenshot-dossier-%s.png", size);
+  g_autofree char *dark = g_strdup_printf ("screenshot-dossier-dark-%s.png", size);
+  g_autofree char *light_path = NULL;
+  g_autofree char *dark_path = NULL;
+
+  set_dark (FALSE);
+  vigil_gui_test_run_for (100);
+  light_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), light);
+  g_assert_true (g_file_test (light_path, G_FILE_TEST_IS_REGULAR));
+  set_dark (TRUE);
+  vigil_gui_test_run_for (100);
+  dark_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), dark);
+  g_assert_true (g_file_test (dark_path, G_FILE_TEST_IS_REGULAR));
+  set_dark (FALSE);
+}
+
+static guint
+count_views (VigilStore *store,
+             gint64      person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = vigil_audit_list (store, person_id, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VigilAuditEntry *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (row->action, "view") == 0)
+        n++;
+    }
+  return n;
+}
+
+/* Tests */
+
+static void
+test_open_dossier (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
+  VigilWindow *window;
+  VigilDossierPage *page;
+  VigilStore *store;
+  GtkWidget *widget;
+  const VigilDossier *dossier;
+
+  make_store (&fixture);
+  g_settings_set_boolean (settings, "show-victim-names", FALSE);
+
+  window = open_window (fixture.location, 1366, 768);
+  store = vigil_window_get_store (window);
+  g_assert_cmpuint (count_views (store, fixture.alpha), ==, 0);
+  vigil_store_set_actor (store, "Panel Chair (synthetic)");
+
+  page = open_dossier (window, fixture.alpha);
+  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  g_assert_no_error ((GError *) vigil_dossier_page_get_error (page));
+  dossier = vigil_dossier_page_get_dossier (page);
+  g_assert_nonnull (dossier);
+  g_assert_cmpint (dossier->person->record.id, ==, fixture.alpha);
+  /* the views are hidden behind the dossier, and so is their switcher */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (vigil_window_get_cohort_view (window))));
+
+  /* The view is audited, by whoever opened it */
+  g_assert_cmpuint (count_views (store, fixture.alpha), ==, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = vigil_audit_list (store, fixture.alpha, 1, &error);
+    VigilAuditEntry *row;
+
+    g_assert_no_error (error);
+    row = g_ptr_array_index (rows, 0);
+    g_assert_cmpstr (row->action, ==, "view");
+    g_assert_cmpstr (row->entity, ==, "person");
+    g_assert_cmpstr (row->actor, ==, "Panel Chair (synthetic)");
+  }
+
+  /* Header */
+  {
+    g_autofree char *text = dup_section_text (page, "header");
+    g_autofree char *lead = g_strdup_printf ("Lead: %s (SYN Lead Officer)",
+                                             vigil_choice_get_label (vigil_agency_choices, "police"));
+
+    assert_contains (text, "Synthwood, Alpha");
+    assert_contains (text, "Also known as SYN Alias");
+    assert_contains (text, "Born 3 February 1981 · SYN-P001");
+    assert_contains (text, vigil_choice_get_label (vigil_cohort_status_choices, "managed"));
+    assert_contains (text, lead);
+    /* the newer of the person's and the cohort entry's changes (the same second here) */
+    g_assert_true (strstr (text, "Last changed by Cohort Coordinator (synthetic) on ") != NULL ||
+                   strstr (text, "Last changed by Records Clerk (synthetic) on ") != NULL);
+    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-total");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "15");
+    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-recency");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "R 5");
+    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-victims");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "V 3");
+    widget = find_named (vigil_dossier_page_get_section (page, "header"), "trend");
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "Rising from 9");
+  }
+
+  /* Identification: the explanation, the timeline by date, flags and the referral;
+   * victims by role, never by name */
+  {
+    g_autofree char *text = dup_section_text (page, "identification");
+    const char *first;
+    const char *latest;
+
+    /* incidents and flags were written in the same second or so: either is right */
+    g_assert_true (strstr (text, "Last changed by Health Liaison (synthetic) on ") != NULL ||
+                   strstr (text, "Last changed by Incident Importer (synthetic) on ") != NULL);
+    assert_contains (text, "Total ");
+    assert_contains (text, "Strangulation");
+    assert_contains (text, "DASH ");
+    assert_contains (text, "Victim 1 · ");
+    assert_contains (text, "Victim 2 · ");
+    assert_contains (text, "SYN concern about escalation");
+    assert_contains (text, "Referred by SYN stalking clinic");
+    assert_not_contains (text, "Victimsby");
+    first = strstr (text, "1 December 2025");
+    latest = strstr (text, "1 October 2026");
+    g_assert_nonnull (first);
+    g_assert_nonnull (latest);
+    g_assert_true (first < latest);
+    widget = find_named (vigil_dossier_page_get_section (page, "identification"), "incidents");
+    g_assert_true (GTK_IS_LIST_BOX (widget));
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 2));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 3));
+  }
+
+  /* Decisions: newest first; the MoPI review date has passed: due */
+  {
+    g_autofree char *text = dup_section_text (page, "decisions");
+    const char *newest = strstr (text, "SYN newest outcome");
+    const char *older = strstr (text, "SYN older outcome");
+
+    g_assert_nonnull (newest);
+    g_assert_nonnull (older);
+    g_assert_true (newest < older);
+    assert_contains (text, "MoPI review due: 1 September 2026");
+    assert_contains (text, "Decided by Synthetic Inspector, Detective Inspector");
+    assert_contains (text, "Proportionality: SYN proportionality note");
+    assert_contains (text, "Last changed by Detective Inspector (synthetic)");
+  }
+
+  /* Other processes */
+  {
+    g_autofree char *text = dup_section_text (page, "processes");
+
+    assert_contains (text, "(category 2, level 3)");
+    assert_contains (text, "contact SYN MAPPA contact");
+    assert_contains (text, "Last changed by MAPPA Coordinator (synthetic)");
+  }
+
+  /* Multi-agency information: one row per agency; the 2020 probation one is stale */
+  {
+    GtkWidget *section = vigil_dossier_page_get_section (page, "agency-information");
+    g_autofree char *text = dup_section_text (page, "agency-information");
+    g_autofree char *police = dup_text (find_named (section, "police"));
+    g_autofree char *probation = dup_text (find_named (section, "probation"));
+
+    assert_contains (text, "Last changed by Information Sharer (synthetic)");
+    assert_contains (police, "SYN police information");
+    assert_not_contains (police, "stale");
+    assert_contains (probation, "SYN probation information");
+    assert_contains (probation, "— stale");
+    assert_contains (probation, "agreement SYN-ISA-7");
+  }
+
+  /* Victims by role: the linked one with the IDVA, safety plan and consent */
+  {
+    GtkWidget *section = vigil_dossier_page_get_section (page, "victims");
+    g_autofree char *text = dup_section_text (page, "victims");
+    g_autofree char *third = dup_text (find_named (section, "victim-3"));
+
+    assert_not_contains (text, "Victimsby");
+    assert_contains (text, "Victim 1\n");
+    assert_contains (third, "Victim 3\n");
+    assert_contains (third, "SYN Advocate");
+    assert_contains (third, "safety plan since 1 October 2026");
+    assert_contains (third, "consents to share");
+    assert_contains (text, "Last changed by IDVA Service (synthetic)");
+  }
+
+  /* History: readable, newest first; read before this view was recorded */
+  {
+    g_autofree char *text = dup_section_text (page, "history");
+    const char *link = strstr (text, "Added the victim link");
+    const char *person = strstr (text, "Added the person");
+
+    g_assert_nonnull (link);
+    g_assert_nonnull (person);
+    g_assert_true (link < person);
+    assert_contains (text, "IDVA Service (synthetic)");
+    assert_not_contains (text, "Viewed the dossier");
+  }
+
+  shoot_both (window, "1366x768");
+
+  /* Names only when a person asks for them */
+  g_settings_set_boolean (settings, "show-victim-names", TRUE);
+  vigil_gui_test_run_for (50);
+  {
+    g_autofree char *victims = dup_section_text (page, "victims");
+    g_autofree char *incidents = dup_section_text (page, "identification");
+
+    assert_contains (victims, "Victim 1 (Victimsby, Ayla)");
+    assert_contains (victims, "Victim 3 (Victimsby, Cara)");
+    assert_contains (incidents, "Victim 2 (Victimsby, Bryony)");
+  }
+  g_settings_set_boolean (settings, "show-victim-names", FALSE);
+  vigil_gui_test_run_for (50);
+  {
+    g_autofree char *victims = dup_section_text (page, "victims");
+
+    assert_not_contains (victims, "Victimsby");
+  }
+
+  /* The keyboard starts on Back; Back returns to the views */
+  widget = find_named (GTK_WIDGET (page), "back");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    if (focus != widget)
+      g_error ("focus on %s %s, inside the page: %d", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+               focus ? gtk_widget_get_name (focus) : "", focus ? gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) : 0);
+  }
+  g_assert_true (gtk_widget_activate (widget));
+  vigil_gui_test_run_for (500);   /* a button shows itself pressed for a moment */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vigil_window_get_cohort_view (window))));
+
+  /* Opening it again audits a second view */
+  page = open_dossier (window, fixture.alpha);
+  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  g_assert_cmpuint (count_views (store, fixture.alpha), ==, 2);
+  {
+    g_autofree char *text = dup_section_text (page, "history");
+
+    /* the first view, on top */
+    g_assert_true (g_str_has_prefix (text, "History\nViewed the dossier\n"));
+    assert_contains (text, "Panel Chair (synthetic)");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dossier", NULL));
+  vigil_gui_test_run_for (50);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  /* Someone who is not in the store: an error, and nothing audited */
+  page = open_dossier (window, 987654);
+  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "error");
+  g_assert_error ((GError *) vigil_dossier_page_get_error (page), VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
+  g_assert_null (vigil_dossier_page_get_dossier (page));
+  g_assert_cmpuint (count_views (store, 987654), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
+static void
+test_large_screenshots (void)
+{
+  Fixture fixture = { 0 };
+  VigilWindow *window;
+  VigilDossierPage *page;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1920, 1080);
+  page = open_dossier (window, fixture.alpha);
+  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  shoot_both (window, "1920x1080");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *xdg_homes[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+
+  home = g_dir_make_tmp ("vigil-test-dossier-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (xdg_homes[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("No display (run under Xvfb, as tests/run does)");
+      return 77;
+    }
+  adw_init ();
+  vigil_gui_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/dossier-page/open", test_open_dossier);
+  g_test_add_func ("/dossier-page/screenshots", test_large_screenshots);
+
+  status = g_test_run ();
+
+  vigil_gui_test_run_for (100);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_clear_object (&app);
+  vigil_gui_test_cleanup ();
+  vigil_gui_test_remove_tree (home);
+
+  return status;
+}
