@@ -527,7 +527,8 @@ test_open_dossier (void)
     /* incidents and flags were written in the same second or so: either is right */
     g_assert_true (strstr (text, "Last changed by Health Liaison (synthetic) on ") != NULL ||
                    strstr (text, "Last changed by Incident Importer (synthetic) on ") != NULL);
-    assert_contains (text, "Total ");
+    assert_contains (text, "Total 14: R 5 + F 3 + G 3 + V 3");
+    assert_contains (text, "The stored score is 15");
     assert_contains (text, "Strangulation");
     assert_contains (text, "DASH ");
     assert_contains (text, "Victim 1 · ");
@@ -597,6 +598,7 @@ test_open_dossier (void)
     assert_contains (third, "SYN Advocate");
     assert_contains (third, "safety plan since 1 October 2026");
     assert_contains (third, "consents to share");
+    assert_contains (third, "Linked only");
     assert_contains (text, "Last changed by IDVA Service (synthetic)");
   }
 
@@ -686,6 +688,15 @@ test_large_screenshots (void)
   page = open_dossier (window, fixture.alpha);
   g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
   shoot_both (window, "1920x1080");
+
+  /* The whole dossier, every section, at the window's width */
+  {
+    GtkWidget *content = gtk_widget_get_parent (vigil_dossier_page_get_section (page, "header"));
+    g_autofree char *path = vigil_gui_test_screenshot (content, "screenshot-dossier-full-1920x1080.png");
+
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (gtk_widget_get_height (content), >, 1080 / 2);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   vigil_location_free (fixture.location);

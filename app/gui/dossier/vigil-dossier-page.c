@@ -107,8 +107,28 @@ format_stamp (const char *stamp)
     return g_strdup (stamp);
 
   if (strlen (stamp) >= 16 && (stamp[10] == 'T' || stamp[10] == ' ') && stamp[13] == ':')
-    /* Translators: a date and a time: "1 October 2026 at 14:05" */
-    return g_strdup_printf (_("%s at %.5s"), buffer, stamp + 11);
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autofree char *iso = g_strdup (stamp);
+      g_autoptr(GDateTime) parsed = NULL;
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *time = NULL;
+
+      /* stored in UTC unless it says otherwise; shown in local time */
+      iso[10] = 'T';
+      parsed = g_date_time_new_from_iso8601 (iso, utc);
+      if (parsed == NULL)
+        /* Translators: a date and a time: "1 October 2026 at 14:05" */
+        return g_strdup_printf (_("%s at %.5s"), buffer, stamp + 11);
+      local = g_date_time_to_local (parsed);
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
+      if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
+        return g_strdup (stamp);
+      time = g_date_time_format (local, "%H:%M");
+      return g_strdup_printf (_("%s at %s"), buffer, time);
+    }
   return g_strdup (buffer);
 }
 
@@ -385,8 +405,11 @@ create_score_box (const VigilDossier *dossier)
       g_autofree char *rank = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · as of %s"),
                                                dossier->score.rank, as_of);
 
-      gtk_box_append (GTK_BOX (box), new_label (rank, "caption"));
-      gtk_widget_set_halign (gtk_widget_get_last_child (box), GTK_ALIGN_CENTER);
+      GtkWidget *label = new_label (rank, "caption");
+
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), label);
     }
 
   gtk_widget_set_margin_start (box, 0);
@@ -606,6 +629,18 @@ build_identification (VigilDossierPage *self)
       label = new_label (total, NULL);
       gtk_widget_set_name (label, "explanation");
       gtk_box_append (GTK_BOX (section), label);
+
+      if (dossier->score.present && explanation->total != dossier->score.total)
+        {
+          g_autofree char *stored = g_strdup_printf (_("The stored score is %g: the incidents changed since that run. "
+                                                       "The breakdown shows them as they are now; refresh the ranking "
+                                                       "to score them again."),
+                                                     dossier->score.total);
+
+          label = new_label (stored, "warning");
+          gtk_widget_set_name (label, "score-changed");
+          gtk_box_append (GTK_BOX (section), label);
+        }
 
       for (guint c = 0; c < VIGIL_RFGV_N_COMPONENTS; c++)
         {
@@ -968,8 +1003,11 @@ build_victims (VigilDossierPage *self)
             link = candidate;
         }
 
-      incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
-                                                victim->n_incidents), victim->n_incidents);
+      if (victim->n_incidents == 0)
+        incidents = g_strdup (_("Linked only: no incident recorded with this person"));
+      else
+        incidents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u incident", "%u incidents",
+                                                  victim->n_incidents), victim->n_incidents);
       if (link != NULL)
         {
           const char *relationship = choice_label (vigil_relationship_choices, link->relationship);
