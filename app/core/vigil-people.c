@@ -361,6 +361,10 @@ append_from (GString                *sql,
       g_string_append (sql, " AND p.id IN (SELECT c3.person_id FROM cohort_entry c3"
                             " WHERE c3.status = 'exited') AND c.status = 'exited'");
       break;
+    case VIGIL_PEOPLE_VIEW_EVERYONE:
+      g_string_append (sql, " AND (c.id IS NOT NULL"
+                            " OR EXISTS (SELECT 1 FROM incident i WHERE i.perpetrator_id = p.id))");
+      break;
     case VIGIL_PEOPLE_VIEW_ALL:
     default:
       g_string_append_printf (sql, " AND p.id IN (SELECT c3.person_id FROM cohort_entry c3"

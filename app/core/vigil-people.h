@@ -16,6 +16,7 @@ typedef enum
   VIGIL_PEOPLE_VIEW_OF_CONCERN,  /* latest entry of_concern (watched, principle 5) */
   VIGIL_PEOPLE_VIEW_EXITED,      /* latest entry exited */
   VIGIL_PEOPLE_VIEW_ALL,         /* anyone with a cohort entry or a candidate */
+  VIGIL_PEOPLE_VIEW_EVERYONE,    /* any perpetrator or anyone with a cohort entry */
 } VigilPeopleView;
 
 /* What the flags column shows; a filter asks for all the flags it names. */

@@ -364,6 +364,12 @@ test_cohort_views (void)
   init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
   CHECK (&q, "Examplesson, Tango Sierra; Exitford, Golf; Hotelby, Hotel; Managedson, Foxtrot; "
              "Percent_100%, Zulu; Referredonly, Echo; Testington, Alpha; Testington, Bravo");
+  /* everyone: as vigil_people_list(), with scores and flags */
+  init_query (&q, VIGIL_PEOPLE_VIEW_EVERYONE);
+  CHECK (&q, "Examplesson, Tango Sierra; Exitford, Golf; Hotelby, Hotel; Managedson, Foxtrot; "
+             "Percent_100%, Zulu; Referredonly, Echo; Testington, Alpha; Testington, Bravo");
+  q.search = "victimonly";
+  CHECK (&q, "");
 
   g_clear_object (&fx.store);
 }

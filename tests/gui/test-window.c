@@ -275,8 +275,10 @@ test_demo_cohort (void)
   GtkSearchEntry *entry = vigil_cohort_view_get_search_entry (view);
   GtkWidget *focus;
   gint64 total, expected;
+  VigilPeopleQuery query = { .view = VIGIL_PEOPLE_VIEW_CANDIDATES, .sort = VIGIL_PEOPLE_SORT_RANK };
 
-  total = vigil_people_count (store, NULL, &error);
+  /* The list opens on the candidates of the latest run, by rank. */
+  total = vigil_people_query_count (store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpint (total, >, 0);
 
@@ -307,7 +309,8 @@ test_demo_cohort (void)
   /* Search by the first person's surname. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_object_get (first, "surname", &surname, NULL);
-  expected = vigil_people_count (store, surname, &error);
+  query.search = surname;
+  expected = vigil_people_query_count (store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpint (expected, >=, 1);
   g_assert_cmpint (expected, <, total);
@@ -357,16 +360,24 @@ test_real_store (void)
 
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_REAL);
   g_assert_false (vigil_window_get_demo_banner_visible (window));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  /* No scoring run yet: no candidates; Alpha is in the managed cohort. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
   title = g_strdup_printf ("%s — Vigil", "tiny.db");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
+  g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_MANAGED), "clicked");
+  g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_MANAGED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   type_search (view, "testwood");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   item = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (vigil_person_item_get_name (item), ==, "Testwood, Alpha");
+  type_search (view, "charlie");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "no-matches");
   type_search (view, "");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   shoot (window, "screenshot-cohort-real-1366x768.png");
 
