@@ -427,8 +427,9 @@ vigil_people_model_class_init (VigilPeopleModelClass *klass)
 static void
 vigil_people_model_init (VigilPeopleModel *self)
 {
-  self->view = VIGIL_PEOPLE_VIEW_EVERYONE;
-  self->sort = VIGIL_PEOPLE_SORT_NAME;
+  /* the coordinator's first view: the latest run's candidates, by rank */
+  self->view = VIGIL_PEOPLE_VIEW_CANDIDATES;
+  self->sort = VIGIL_PEOPLE_SORT_RANK;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
 }
