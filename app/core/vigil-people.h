@@ -1,4 +1,4 @@
-/* vigil-people.h: the people of the cohort view, searched and paged by the database
+/* vigil-people.h: the cohort list — searched, filtered, sorted and paged by the database
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +8,61 @@
 
 G_BEGIN_DECLS
 
-/* One row of the cohort list: a perpetrator (someone with an incident as perpetrator
- * or a cohort entry). Victims who are nothing else are never listed. */
+/* The views of the same list. */
+typedef enum
+{
+  VIGIL_PEOPLE_VIEW_CANDIDATES,  /* scored in the cohort of the latest run (in_cohort) */
+  VIGIL_PEOPLE_VIEW_MANAGED,     /* latest entry under_review, managed or scaling_back */
+  VIGIL_PEOPLE_VIEW_OF_CONCERN,  /* latest entry of_concern (watched, principle 5) */
+  VIGIL_PEOPLE_VIEW_EXITED,      /* latest entry exited */
+  VIGIL_PEOPLE_VIEW_ALL,         /* anyone with a cohort entry or a candidate */
+  VIGIL_PEOPLE_VIEW_EVERYONE,    /* any perpetrator or anyone with a cohort entry */
+} VigilPeopleView;
+
+/* What the flags column shows; a filter asks for all the flags it names. */
+typedef enum
+{
+  VIGIL_PERSON_FLAG_OTHER_PROCESS  = 1 << 0, /* a process_overlap is active */
+  VIGIL_PERSON_FLAG_VISOR          = 1 << 1, /* a decision of kind visor (PDP / ViSOR) */
+  VIGIL_PERSON_FLAG_ORDER          = 1 << 2, /* an agreed, in-progress or breached
+                                              * intervention whose order expires today
+                                              * or later */
+  VIGIL_PERSON_FLAG_STALE          = 1 << 3, /* an agency's newest section is older than
+                                              * the profile's freshness limit */
+  VIGIL_PERSON_FLAG_REVIEW_OVERDUE = 1 << 4, /* next review before today, not exited */
+} VigilPersonFlags;
+
+/* The columns the database may sort by (a whitelist: never SQL from outside). */
+typedef enum
+{
+  VIGIL_PEOPLE_SORT_RANK,        /* latest run's rank; unscored last */
+  VIGIL_PEOPLE_SORT_NAME,
+  VIGIL_PEOPLE_SORT_SCORE,
+  VIGIL_PEOPLE_SORT_TREND,       /* change of total since the previous run */
+  VIGIL_PEOPLE_SORT_STATUS,
+  VIGIL_PEOPLE_SORT_ROUTE,
+  VIGIL_PEOPLE_SORT_LEAD,        /* lead agency, then officer */
+  VIGIL_PEOPLE_SORT_NEXT_REVIEW,
+  VIGIL_PEOPLE_SORT_FLAGS,
+} VigilPeopleSort;
+
+typedef struct
+{
+  VigilPeopleView  view;
+  /* NULL or "" for everyone; otherwise every word must match (case-insensitive,
+   * anywhere) the surname, forenames, an alias, the local reference or the PNC id. */
+  const char      *search;
+  const char      *status;      /* a cohort status code, NULL: any */
+  const char      *route;       /* a route code, NULL: any */
+  const char      *area;        /* the entry's area, else the latest score's; NULL: any */
+  guint            flags;       /* VigilPersonFlags all required, 0: no filter */
+  VigilPeopleSort  sort;
+  gboolean         descending;
+  const char      *today;       /* "YYYY-MM-DD", NULL: today */
+  int              fresh_days;  /* 0: the latest run's profile's (else the default's) */
+} VigilPeopleQuery;
+
+/* One row of the cohort list. */
 typedef struct
 {
   gint64 person_id;
@@ -22,14 +75,48 @@ typedef struct
   char *route;           /* route code, NULL when not in the cohort */
   char *lead_agency;
   char *lead_officer;
+  char *area;
+  char *next_review_on;
   gint64 incident_count;
+  gint64 rank;           /* in the latest run, 0: not scored in it */
+  double total;          /* valid when rank > 0 */
+  gboolean has_previous; /* scored in the previous run too: trend is valid */
+  double trend;          /* total minus the previous run's total */
+  guint flags;           /* VigilPersonFlags */
 } VigilPersonSummary;
 
 void       vigil_person_summary_free (VigilPersonSummary *summary);
 char      *vigil_person_summary_dup_display_name (const VigilPersonSummary *summary);
 
-/* @search: NULL or "" for everyone; otherwise every word must match (case-insensitive,
- * anywhere) the surname, forenames, an alias, the local reference or the PNC id. */
+gint64     vigil_people_query_count  (VigilStore              *store,
+                                      const VigilPeopleQuery  *query,
+                                      GError                 **error);
+/* Ordered by query->sort then surname, forenames, id (all in the query's direction).
+ * Returns VigilPersonSummary elements. */
+GPtrArray *vigil_people_query_list   (VigilStore              *store,
+                                      const VigilPeopleQuery  *query,
+                                      gint64                   offset,
+                                      guint                    limit,
+                                      GError                 **error);
+
+/* Counts per status of everyone's latest cohort entry, and the candidates of the latest
+ * run, ignoring the query's view and status but honouring its search, route, area and
+ * flags. */
+typedef struct
+{
+  gint64 candidates;
+  gint64 by_status[6];   /* in the order of vigil_cohort_status_choices */
+} VigilPeopleCounts;
+
+gboolean   vigil_people_count_statuses (VigilStore              *store,
+                                        const VigilPeopleQuery  *query,
+                                        VigilPeopleCounts       *out_counts,
+                                        GError                 **error);
+
+/* Everyone who could be in the cohort: perpetrators (someone with an incident as
+ * perpetrator) and people with a cohort entry; victims who are nothing else are never
+ * listed. @search as in VigilPeopleQuery. Only the person's details and latest entry are
+ * filled in (no score, no flags). */
 gint64     vigil_people_count        (VigilStore  *store,
                                       const char  *search,
                                       GError     **error);

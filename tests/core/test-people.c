@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "vigil-test-store.h"
 
 static gint64
@@ -165,6 +167,401 @@ test_paging (void)
   g_assert_cmpstr (n3, ==, "Testington, Bravo");
 }
 
+/* ------------------------------------------------------------------------------------
+ * The cohort list: views, filters, sort, counts, trend, flags
+ * ------------------------------------------------------------------------------------ */
+
+static void
+exec_sql (VigilStore *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigil_store_execute (store, sql, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+}
+
+#define STAMP "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'test'"
+
+static void
+add_entry (VigilStore *store,
+           gint64      person,
+           const char *status,
+           const char *route,
+           const char *lead,
+           const char *officer,
+           const char *area,
+           const char *next_review)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO cohort_entry (created_at, updated_at, updated_by, person_id, status, route,"
+    " lead_agency, lead_officer, area, next_review_on) VALUES (" STAMP ", %" G_GINT64_FORMAT
+    ", '%s', '%s', %s%s%s, %s%s%s, '%s', %s%s%s)",
+    person, status, route,
+    lead ? "'" : "", lead ? lead : "NULL", lead ? "'" : "",
+    officer ? "'" : "", officer ? officer : "NULL", officer ? "'" : "",
+    area,
+    next_review ? "'" : "", next_review ? next_review : "NULL", next_review ? "'" : "");
+
+  exec_sql (store, sql);
+}
+
+static void
+add_score (VigilStore *store,
+           gint64      run,
+           gint64      person,
+           double      total,
+           gint64      rank,
+           gboolean    in_cohort)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO score (run_id, person_id, total, rank, area, in_cohort) VALUES (%"
+    G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %d, %" G_GINT64_FORMAT ", 'North', %d)",
+    run, person, (int) total, rank, in_cohort ? 1 : 0);
+
+  exec_sql (store, sql);
+}
+
+typedef struct
+{
+  VigilStore *store;
+  gint64 a, b, c, d, referral;   /* from open_people_store() */
+  gint64 e, f;                   /* managed, exited */
+} CohortFixture;
+
+/* Two runs. Run 2's candidates: Bravo (rank 1, 30, was 20), Alpha (rank 2, 25, was 28),
+ * Zulu (rank 3, 12, new). Tango is scored but not a candidate. Entries: Echo under_review
+ * (the referral), Foxtrot managed (police, overdue review), Golf exited then of_concern
+ * (the latest counts), Tango of_concern; Bravo's old exited entry is not the latest: he
+ * is under_review. */
+static void
+cohort_fixture (CohortFixture *fx)
+{
+  gint64 ids[5];
+
+  fx->store = open_people_store ();
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("SYN-P00%d", i + 1);
+      g_autoptr(GError) error = NULL;
+
+      ids[i] = vigil_cohort_find_person (fx->store, ref, &error);
+      g_assert_no_error (error);
+    }
+  fx->a = ids[0];
+  fx->b = ids[1];
+  fx->c = ids[2];
+  fx->d = ids[3];
+  fx->referral = ids[4];
+  fx->e = add_person (fx->store, "Managedson", "Foxtrot", "SYN-P006", NULL);
+  fx->f = add_person (fx->store, "Exitford", "Golf", "SYN-P007", NULL);
+
+  exec_sql (fx->store, "INSERT INTO score_run (created_at, updated_at, updated_by, as_of)"
+                       " VALUES (" STAMP ", '2026-09-01')");
+  exec_sql (fx->store, "INSERT INTO score_run (created_at, updated_at, updated_by, as_of)"
+                       " VALUES (" STAMP ", '2026-10-01')");
+  add_score (fx->store, 1, fx->a, 20, 2, TRUE);
+  add_score (fx->store, 1, fx->c, 28, 1, TRUE);
+  add_score (fx->store, 2, fx->a, 30, 1, TRUE);
+  add_score (fx->store, 2, fx->c, 25, 2, TRUE);
+  add_score (fx->store, 2, fx->d, 12, 3, TRUE);
+  add_score (fx->store, 2, fx->b, 5, 4, FALSE);
+
+  add_entry (fx->store, fx->a, "exited", "rfgv", NULL, NULL, "North", NULL);
+  add_entry (fx->store, fx->a, "under_review", "rfgv", "probation", "PO Synthetic", "North", "2026-12-01");
+  add_entry (fx->store, fx->e, "managed", "agency_referral", "police", "DC Example", "South", "2026-10-15");
+  add_entry (fx->store, fx->f, "exited", "rfgv", NULL, NULL, "South", NULL);
+  add_entry (fx->store, fx->f, "of_concern", "professional_judgement", "police", NULL, "South", NULL);
+  add_entry (fx->store, fx->b, "of_concern", "rfgv", NULL, NULL, "North", "2026-01-01");
+  /* an exited person's old review date is no longer overdue */
+  {
+    gint64 h = add_person (fx->store, "Hotelby", "Hotel", "SYN-P008", NULL);
+
+    add_entry (fx->store, h, "exited", "stalking_referral", NULL, NULL, "North", "2026-01-01");
+  }
+
+  /* flags: Bravo in MARAC and ViSOR with an order in force; Foxtrot's probation
+   * section is stale (police's is fresh); Alpha's order has expired, his MAPPA closed */
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO process_overlap (created_at, updated_at, updated_by, person_id, process, status)"
+      " VALUES (" STAMP ", %1$" G_GINT64_FORMAT ", 'marac', 'active'),"
+      " (" STAMP ", %2$" G_GINT64_FORMAT ", 'mappa', 'closed')", fx->a, fx->c);
+    g_autofree char *visor = g_strdup_printf (
+      "INSERT INTO decision (created_at, updated_at, updated_by, person_id, kind, decided_by,"
+      " decided_on, rationale) VALUES (" STAMP ", %" G_GINT64_FORMAT ", 'visor', 'DI Synthetic',"
+      " '2026-10-02', 'Synthetic rationale')", fx->a);
+    g_autofree char *plans = g_strdup_printf (
+      "INSERT INTO plan (created_at, updated_at, updated_by, person_id) VALUES (" STAMP ", %"
+      G_GINT64_FORMAT "), (" STAMP ", %" G_GINT64_FORMAT ")", fx->a, fx->c);
+
+    exec_sql (fx->store, sql);
+    exec_sql (fx->store, visor);
+    exec_sql (fx->store, plans);
+  }
+  exec_sql (fx->store, "INSERT INTO intervention (created_at, updated_at, updated_by, plan_id, option_code,"
+                       " status, order_expires_on) SELECT " STAMP ", pl.id, 'dvpo', 'in_progress',"
+                       " CASE WHEN pl.id = (SELECT MIN(id) FROM plan) THEN '2027-01-01' ELSE '2026-10-01' END"
+                       " FROM plan pl");
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO agency_section (created_at, updated_at, updated_by, person_id, agency, provided_on)"
+      " VALUES (" STAMP ", %" G_GINT64_FORMAT ", 'probation', '2026-01-10'),"
+      " (" STAMP ", %" G_GINT64_FORMAT ", 'police', '2026-10-20')", fx->e, fx->e);
+
+    exec_sql (fx->store, sql);
+  }
+}
+
+static void
+init_query (VigilPeopleQuery *query,
+            VigilPeopleView   view)
+{
+  memset (query, 0, sizeof *query);
+  query->view = view;
+  query->sort = VIGIL_PEOPLE_SORT_NAME;
+  query->today = "2026-11-01";
+  query->fresh_days = 180;
+}
+
+static char *
+query_names (VigilStore             *store,
+             const VigilPeopleQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = vigil_people_query_list (store, query, 0, 100, &error);
+  gint64 count;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (people);
+  count = vigil_people_query_count (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count, ==, people->len);
+  return names_of (people);
+}
+
+#define CHECK(query, expected) G_STMT_START { \
+    g_autofree char *names_ = query_names (fx.store, (query)); \
+    g_assert_cmpstr (names_, ==, (expected)); \
+  } G_STMT_END
+
+static void
+test_cohort_views (void)
+{
+  CohortFixture fx;
+  VigilPeopleQuery q;
+
+  cohort_fixture (&fx);
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  CHECK (&q, "Percent_100%, Zulu; Testington, Alpha; Testington, Bravo");
+  init_query (&q, VIGIL_PEOPLE_VIEW_MANAGED);
+  CHECK (&q, "Managedson, Foxtrot; Referredonly, Echo; Testington, Bravo");
+  init_query (&q, VIGIL_PEOPLE_VIEW_OF_CONCERN);
+  CHECK (&q, "Examplesson, Tango Sierra; Exitford, Golf");
+  init_query (&q, VIGIL_PEOPLE_VIEW_EXITED);
+  CHECK (&q, "Hotelby, Hotel");
+  init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
+  CHECK (&q, "Examplesson, Tango Sierra; Exitford, Golf; Hotelby, Hotel; Managedson, Foxtrot; "
+             "Percent_100%, Zulu; Referredonly, Echo; Testington, Alpha; Testington, Bravo");
+  /* everyone: as vigil_people_list(), with scores and flags */
+  init_query (&q, VIGIL_PEOPLE_VIEW_EVERYONE);
+  CHECK (&q, "Examplesson, Tango Sierra; Exitford, Golf; Hotelby, Hotel; Managedson, Foxtrot; "
+             "Percent_100%, Zulu; Referredonly, Echo; Testington, Alpha; Testington, Bravo");
+  q.search = "victimonly";
+  CHECK (&q, "");
+
+  g_clear_object (&fx.store);
+}
+
+static void
+test_cohort_filters (void)
+{
+  CohortFixture fx;
+  VigilPeopleQuery q;
+
+  cohort_fixture (&fx);
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_MANAGED);
+  q.status = "managed";
+  CHECK (&q, "Managedson, Foxtrot");
+  init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
+  q.route = "rfgv";
+  CHECK (&q, "Examplesson, Tango Sierra; Testington, Bravo");
+  init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
+  q.area = "South";
+  CHECK (&q, "Exitford, Golf; Managedson, Foxtrot");
+  /* with no entry the latest score's area counts */
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  q.area = "North";
+  CHECK (&q, "Percent_100%, Zulu; Testington, Alpha; Testington, Bravo");
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
+  q.flags = VIGIL_PERSON_FLAG_OTHER_PROCESS;
+  CHECK (&q, "Testington, Bravo");
+  q.flags = VIGIL_PERSON_FLAG_VISOR | VIGIL_PERSON_FLAG_ORDER;
+  CHECK (&q, "Testington, Bravo");
+  q.flags = VIGIL_PERSON_FLAG_ORDER;
+  CHECK (&q, "Testington, Bravo");
+  q.flags = VIGIL_PERSON_FLAG_STALE;
+  CHECK (&q, "Managedson, Foxtrot");
+  q.flags = VIGIL_PERSON_FLAG_REVIEW_OVERDUE;
+  CHECK (&q, "Examplesson, Tango Sierra; Managedson, Foxtrot");
+  q.flags = VIGIL_PERSON_FLAG_STALE | VIGIL_PERSON_FLAG_VISOR;
+  CHECK (&q, "");
+  /* a looser freshness limit: nothing stale */
+  q.flags = VIGIL_PERSON_FLAG_STALE;
+  q.fresh_days = 365;
+  CHECK (&q, "");
+
+  /* search over names, aliases and references within a view */
+  init_query (&q, VIGIL_PEOPLE_VIEW_OF_CONCERN);
+  q.search = "mockridge";
+  CHECK (&q, "Examplesson, Tango Sierra");
+  q.search = "syn-p007";
+  CHECK (&q, "Exitford, Golf");
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  q.search = "testington";
+  CHECK (&q, "Testington, Alpha; Testington, Bravo");
+  q.search = "01/111111a";
+  CHECK (&q, "Testington, Bravo");
+
+  g_clear_object (&fx.store);
+}
+
+static void
+test_cohort_sort_and_trend (void)
+{
+  CohortFixture fx;
+  VigilPeopleQuery q;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  VigilPersonSummary *row;
+
+  cohort_fixture (&fx);
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  q.sort = VIGIL_PEOPLE_SORT_RANK;
+  CHECK (&q, "Testington, Bravo; Testington, Alpha; Percent_100%, Zulu");
+  q.descending = TRUE;
+  CHECK (&q, "Percent_100%, Zulu; Testington, Alpha; Testington, Bravo");
+  q.descending = FALSE;
+  q.sort = VIGIL_PEOPLE_SORT_SCORE;
+  CHECK (&q, "Percent_100%, Zulu; Testington, Alpha; Testington, Bravo");
+  /* no previous score: no trend, last either way */
+  q.sort = VIGIL_PEOPLE_SORT_TREND;
+  CHECK (&q, "Testington, Alpha; Testington, Bravo; Percent_100%, Zulu");
+  q.descending = TRUE;
+  CHECK (&q, "Testington, Bravo; Testington, Alpha; Percent_100%, Zulu");
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_ALL);
+  q.sort = VIGIL_PEOPLE_SORT_STATUS;
+  CHECK (&q, "Hotelby, Hotel; Managedson, Foxtrot; Examplesson, Tango Sierra; Exitford, Golf; "
+             "Referredonly, Echo; Testington, Bravo; Percent_100%, Zulu; Testington, Alpha");
+  q.sort = VIGIL_PEOPLE_SORT_LEAD;
+  CHECK (&q, "Managedson, Foxtrot; Exitford, Golf; Referredonly, Echo; Testington, Bravo; "
+             "Examplesson, Tango Sierra; Hotelby, Hotel; Percent_100%, Zulu; Testington, Alpha");
+  q.sort = VIGIL_PEOPLE_SORT_NEXT_REVIEW;
+  q.view = VIGIL_PEOPLE_VIEW_MANAGED;
+  CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
+  q.sort = VIGIL_PEOPLE_SORT_ROUTE;
+  CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
+  /* Foxtrot: stale and overdue (24); Bravo: other process, ViSOR, order (7) */
+  q.sort = VIGIL_PEOPLE_SORT_FLAGS;
+  q.descending = TRUE;
+  CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
+  q.sort = VIGIL_PEOPLE_SORT_NAME;
+  CHECK (&q, "Testington, Bravo; Referredonly, Echo; Managedson, Foxtrot");
+
+  /* the row itself: rank, score, trend, flags, entry */
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  q.sort = VIGIL_PEOPLE_SORT_RANK;
+  people = vigil_people_query_list (fx.store, &q, 0, 10, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (people, 0);
+  g_assert_cmpint (row->rank, ==, 1);
+  g_assert_cmpfloat (row->total, ==, 30);
+  g_assert_true (row->has_previous);
+  g_assert_cmpfloat (row->trend, ==, 10);
+  g_assert_cmpuint (row->flags, ==, VIGIL_PERSON_FLAG_OTHER_PROCESS | VIGIL_PERSON_FLAG_VISOR
+                                    | VIGIL_PERSON_FLAG_ORDER);
+  g_assert_cmpstr (row->status, ==, "under_review");
+  g_assert_cmpstr (row->lead_agency, ==, "probation");
+  g_assert_cmpstr (row->lead_officer, ==, "PO Synthetic");
+  g_assert_cmpstr (row->next_review_on, ==, "2026-12-01");
+  g_assert_cmpstr (row->area, ==, "North");
+  row = g_ptr_array_index (people, 1);
+  g_assert_cmpfloat (row->trend, ==, -3);
+  g_assert_cmpuint (row->flags, ==, 0);
+  row = g_ptr_array_index (people, 2);
+  g_assert_cmpint (row->rank, ==, 3);
+  g_assert_false (row->has_previous);
+  g_assert_null (row->status);
+
+  /* paging keeps the database's order */
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = vigil_people_query_list (fx.store, &q, 1, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpint (((VigilPersonSummary *) g_ptr_array_index (people, 0))->rank, ==, 2);
+
+  g_clear_object (&fx.store);
+}
+
+static void
+test_cohort_counts (void)
+{
+  CohortFixture fx;
+  VigilPeopleQuery q;
+  VigilPeopleCounts counts;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) empty = NULL;
+
+  cohort_fixture (&fx);
+
+  init_query (&q, VIGIL_PEOPLE_VIEW_EXITED);
+  q.status = "exited"; /* the view and status are ignored */
+  g_assert_true (vigil_people_count_statuses (fx.store, &q, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.candidates, ==, 3);
+  g_assert_cmpint (counts.by_status[0], ==, 0);  /* candidate */
+  g_assert_cmpint (counts.by_status[1], ==, 2);  /* under_review */
+  g_assert_cmpint (counts.by_status[2], ==, 1);  /* managed */
+  g_assert_cmpint (counts.by_status[3], ==, 0);  /* scaling_back */
+  g_assert_cmpint (counts.by_status[4], ==, 1);  /* exited */
+  g_assert_cmpint (counts.by_status[5], ==, 2);  /* of_concern */
+
+  /* filters and search do count */
+  q.area = "North";
+  g_assert_true (vigil_people_count_statuses (fx.store, &q, &counts, &error));
+  g_assert_cmpint (counts.candidates, ==, 3);
+  g_assert_cmpint (counts.by_status[1], ==, 1);
+  g_assert_cmpint (counts.by_status[2], ==, 0);
+  g_assert_cmpint (counts.by_status[5], ==, 1);
+  q.area = NULL;
+  q.search = "testington";
+  g_assert_true (vigil_people_count_statuses (fx.store, &q, &counts, &error));
+  g_assert_cmpint (counts.candidates, ==, 2);
+  g_assert_cmpint (counts.by_status[1], ==, 1);
+  g_assert_cmpint (counts.by_status[5], ==, 0);
+
+  /* a store with no run and no entry */
+  empty = vigil_test_open_store ();
+  init_query (&q, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  g_assert_true (vigil_people_count_statuses (empty, &q, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.candidates, ==, 0);
+  g_assert_cmpint (vigil_people_query_count (empty, &q, &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* a bad date is a clear error */
+  q.today = "1 November";
+  g_assert_cmpint (vigil_people_query_count (fx.store, &q, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+
+  g_clear_object (&fx.store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +571,10 @@ main (int   argc,
 
   g_test_add_func ("/people/list-and-search", test_list_and_search);
   g_test_add_func ("/people/paging", test_paging);
+  g_test_add_func ("/people/cohort-views", test_cohort_views);
+  g_test_add_func ("/people/cohort-filters", test_cohort_filters);
+  g_test_add_func ("/people/cohort-sort-and-trend", test_cohort_sort_and_trend);
+  g_test_add_func ("/people/cohort-counts", test_cohort_counts);
 
   return g_test_run ();
 }

@@ -41,12 +41,25 @@ search_applied (gpointer user_data)
   return !vigil_people_model_get_searching (user_data);
 }
 
+/* Everyone who could be in the cohort, by name, as vigil_people_list() lists them. */
+static VigilPeopleModel *
+new_everyone_model (VigilStore *store)
+{
+  VigilPeopleModel *model = vigil_people_model_new (store);
+
+  /* the list opens on the candidates of the latest run, by rank */
+  g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_CANDIDATES);
+  vigil_people_model_set_view (model, VIGIL_PEOPLE_VIEW_EVERYONE);
+  vigil_people_model_set_sort (model, VIGIL_PEOPLE_SORT_NAME, FALSE);
+  return model;
+}
+
 static void
 test_paging (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  g_autoptr(VigilPeopleModel) model = vigil_people_model_new (store);
+  g_autoptr(VigilPeopleModel) model = new_everyone_model (store);
   g_autoptr(GPtrArray) everyone = NULL;
   g_autoptr(GError) error = NULL;
   gint64 count;
@@ -89,7 +102,7 @@ test_search (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  g_autoptr(VigilPeopleModel) model = vigil_people_model_new (store);
+  g_autoptr(VigilPeopleModel) model = new_everyone_model (store);
   g_autoptr(VigilPersonItem) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *surname = NULL;
@@ -164,7 +177,7 @@ test_items (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_tiny_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  g_autoptr(VigilPeopleModel) model = vigil_people_model_new (store);
+  g_autoptr(VigilPeopleModel) model = new_everyone_model (store);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *lead = NULL;
@@ -211,6 +224,24 @@ test_items (void)
   g_assert_cmpstr (vigil_person_item_get_route_label (charlie), ==, NULL);
   g_assert_cmpint (vigil_person_item_get_incident_count (charlie), ==, 1);
 
+  /* The views: the tiny store has no run (no candidates) and Alpha managed. */
+  {
+    g_autoptr(VigilPeopleModel) views = vigil_people_model_new (store);
+    g_autoptr(VigilPersonItem) managed = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 0);
+    g_assert_cmpint (vigil_people_model_get_counts (views)->candidates, ==, 0);
+    g_assert_cmpint (vigil_people_model_get_counts (views)->by_status[2], ==, 1);
+    vigil_people_model_set_view (views, VIGIL_PEOPLE_VIEW_MANAGED);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 1);
+    managed = g_list_model_get_item (G_LIST_MODEL (views), 0);
+    g_assert_cmpstr (vigil_person_item_get_name (managed), ==, "Testwood, Alpha");
+    vigil_people_model_set_filter (views, NULL, "stalking_referral", NULL, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 0);
+    vigil_people_model_set_filter (views, NULL, NULL, NULL, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (views)), ==, 1);
+  }
+
   /* Every word must match, in any field. */
   vigil_people_model_set_search (model, "charlie fakeley");
   vigil_people_model_flush_search (model);
@@ -225,7 +256,7 @@ test_reload (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_empty_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  g_autoptr(VigilPeopleModel) model = vigil_people_model_new (store);
+  g_autoptr(VigilPeopleModel) model = new_everyone_model (store);
   g_autoptr(VigilPerson) person = vigil_person_new ();
   g_autoptr(VigilIncident) incident = vigil_incident_new ();
   g_autoptr(GError) error = NULL;

@@ -275,8 +275,10 @@ test_demo_cohort (void)
   GtkSearchEntry *entry = vigil_cohort_view_get_search_entry (view);
   GtkWidget *focus;
   gint64 total, expected;
+  VigilPeopleQuery query = { .view = VIGIL_PEOPLE_VIEW_CANDIDATES, .sort = VIGIL_PEOPLE_SORT_RANK };
 
-  total = vigil_people_count (store, NULL, &error);
+  /* The list opens on the candidates of the latest run, by rank. */
+  total = vigil_people_query_count (store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpint (total, >, 0);
 
@@ -307,7 +309,8 @@ test_demo_cohort (void)
   /* Search by the first person's surname. */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_object_get (first, "surname", &surname, NULL);
-  expected = vigil_people_count (store, surname, &error);
+  query.search = surname;
+  expected = vigil_people_query_count (store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpint (expected, >=, 1);
   g_assert_cmpint (expected, <, total);
@@ -346,6 +349,150 @@ test_demo_cohort (void)
 }
 
 static void
+open_dossier_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  *(gint64 *) user_data = g_variant_get_int64 (parameter);
+}
+
+static char *
+first_name (VigilPeopleModel *model)
+{
+  g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+  g_assert_nonnull (item);
+  return g_strdup (vigil_person_item_get_name (item));
+}
+
+static char *
+expected_first_name (VigilStore             *store,
+                     const VigilPeopleQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = vigil_people_query_list (store, query, 0, 1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  return vigil_person_summary_dup_display_name (g_ptr_array_index (people, 0));
+}
+
+#define ASSERT_COUNT(model, store, query) G_STMT_START { \
+    g_autoptr(GError) error_ = NULL; \
+    gint64 expected_ = vigil_people_query_count ((store), (query), &error_); \
+    g_assert_no_error (error_); \
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected_); \
+  } G_STMT_END
+
+/* Views, filters, sort and search through the real widgets; Enter on a row. */
+static void
+test_cohort_filters (void)
+{
+  g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
+  g_autoptr(VigilStore) store = vigil_gui_test_open (location);
+  g_autoptr(GSimpleAction) action = NULL;
+  VigilWindow *window = open_window (location, 1366, 768);
+  VigilCohortView *view = vigil_window_get_cohort_view (window);
+  VigilPeopleModel *model = vigil_cohort_view_get_model (view);
+  GtkColumnView *column_view = vigil_cohort_view_get_column_view (view);
+  VigilPeopleQuery query = { .view = VIGIL_PEOPLE_VIEW_MANAGED, .sort = VIGIL_PEOPLE_SORT_RANK };
+  g_autofree char *name = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *counts_text = NULL;
+  gint64 opened = 0;
+  gboolean own_action = FALSE;
+  guint managed_index = 0;
+
+  /* the counts per status are shown */
+  counts_text = g_strdup (gtk_label_get_label (vigil_cohort_view_get_counts_label (view)));
+  g_assert_nonnull (strstr (counts_text, vigil_choice_get_label (vigil_cohort_status_choices, "managed")));
+
+  /* the managed cohort view */
+  g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_MANAGED), "clicked");
+  g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_MANAGED);
+  ASSERT_COUNT (model, store, &query);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+
+  /* status filter: managed only */
+  for (guint i = 0; vigil_cohort_status_choices[i] != NULL; i++)
+    if (g_strcmp0 (vigil_cohort_status_choices[i], "managed") == 0)
+      managed_index = i + 1;
+  gtk_drop_down_set_selected (vigil_cohort_view_get_status_filter (view), managed_index);
+  query.status = "managed";
+  ASSERT_COUNT (model, store, &query);
+  gtk_drop_down_set_selected (vigil_cohort_view_get_status_filter (view), 0);
+  query.status = NULL;
+
+  /* flag filter: active in another process (the first flag) */
+  gtk_drop_down_set_selected (vigil_cohort_view_get_flag_filter (view), 1);
+  query.flags = VIGIL_PERSON_FLAG_OTHER_PROCESS;
+  ASSERT_COUNT (model, store, &query);
+  gtk_drop_down_set_selected (vigil_cohort_view_get_flag_filter (view), 0);
+  query.flags = 0;
+
+  /* area filter: nobody lives in this one */
+  gtk_editable_set_text (GTK_EDITABLE (vigil_cohort_view_get_area_filter (view)), "Nowhere-by-this-name");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (vigil_cohort_view_get_area_filter (view)), "");
+  ASSERT_COUNT (model, store, &query);
+
+  /* sort by name, descending: the database's first row is the list's */
+  gtk_drop_down_set_selected (vigil_cohort_view_get_sort_dropdown (view), 1);
+  gtk_toggle_button_set_active (vigil_cohort_view_get_descending_toggle (view), TRUE);
+  query.sort = VIGIL_PEOPLE_SORT_NAME;
+  query.descending = TRUE;
+  name = first_name (model);
+  expected = expected_first_name (store, &query);
+  g_assert_cmpstr (name, ==, expected);
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&expected, g_free);
+  gtk_toggle_button_set_active (vigil_cohort_view_get_descending_toggle (view), FALSE);
+  query.descending = FALSE;
+  name = first_name (model);
+  expected = expected_first_name (store, &query);
+  g_assert_cmpstr (name, ==, expected);
+
+  /* search as you type, within the view */
+  {
+    g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *surname = NULL;
+
+    g_object_get (item, "surname", &surname, NULL);
+    type_search (view, surname);
+    query.search = surname;
+    ASSERT_COUNT (model, store, &query);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+    type_search (view, "");
+    query.search = NULL;
+  }
+
+  /* Enter on a row asks the window to open the dossier */
+  if (g_action_map_lookup_action (G_ACTION_MAP (window), "open-dossier") == NULL)
+    {
+      action = g_simple_action_new ("open-dossier", G_VARIANT_TYPE_INT64);
+      g_signal_connect (action, "activate", G_CALLBACK (open_dossier_cb), &opened);
+      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+      own_action = TRUE;
+    }
+  g_signal_emit_by_name (column_view, "activate", 0);
+  if (own_action)
+    {
+      g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+      g_assert_cmpint (opened, ==, vigil_person_item_get_person_id (item));
+      g_action_map_remove_action (G_ACTION_MAP (window), "open-dossier");
+    }
+
+  /* back to the candidates */
+  g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_CANDIDATES), "clicked");
+  query.view = VIGIL_PEOPLE_VIEW_CANDIDATES;
+  ASSERT_COUNT (model, store, &query);
+  shoot (window, "screenshot-cohort-candidates-by-name-1366x768.png");
+
+  destroy_window (window);
+}
+
+static void
 test_real_store (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_tiny_location ();
@@ -357,16 +504,24 @@ test_real_store (void)
 
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_REAL);
   g_assert_false (vigil_window_get_demo_banner_visible (window));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  /* No scoring run yet: no candidates; Alpha is in the managed cohort. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
   title = g_strdup_printf ("%s — Vigil", "tiny.db");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
+  g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_MANAGED), "clicked");
+  g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_MANAGED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   type_search (view, "testwood");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   item = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (vigil_person_item_get_name (item), ==, "Testwood, Alpha");
+  type_search (view, "charlie");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "no-matches");
   type_search (view, "");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   shoot (window, "screenshot-cohort-real-1366x768.png");
 
@@ -638,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/create-store", test_create_store);
   g_test_add_func ("/window/demo-cohort", test_demo_cohort);
+  g_test_add_func ("/window/cohort-filters", test_cohort_filters);
   g_test_add_func ("/window/real-store", test_real_store);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);

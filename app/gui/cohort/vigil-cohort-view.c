@@ -1,4 +1,4 @@
-/* vigil-cohort-view.c: the searchable list of everyone in the cohort list
+/* vigil-cohort-view.c: the cohort list — views, filters, sort and search as you type
  *
  * A search entry over a GtkColumnView of VigilPeopleModel; a status page replaces the
  * list when the store has nobody yet, when a search matches nobody, or when the
@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vigil-cohort-view.h"
+#include "vigil-entities.h"
 #include "vigil-person-item.h"
 
 struct _VigilCohortView
@@ -27,7 +28,20 @@ struct _VigilCohortView
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *no_matches_page;
+  AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
+  GtkBox             *filter_bar;
+  GtkToggleButton    *view_candidates;
+  GtkToggleButton    *view_managed;
+  GtkToggleButton    *view_concern;
+  GtkToggleButton    *view_exited;
+  GtkLabel           *status_counts_label;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *route_filter;
+  GtkDropDown        *flag_filter;
+  GtkEntry           *area_filter;
+  GtkDropDown        *sort_dropdown;
+  GtkToggleButton    *descending_toggle;
 
   /* Owned references */
   VigilStore         *store;
@@ -88,6 +102,60 @@ update_count_label (VigilCohortView *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+/* The filter choices, in the order of the drop-downs (index 0 is "any"). */
+static const VigilPeopleSort sort_columns[] = {
+  VIGIL_PEOPLE_SORT_RANK, VIGIL_PEOPLE_SORT_NAME, VIGIL_PEOPLE_SORT_SCORE,
+  VIGIL_PEOPLE_SORT_TREND, VIGIL_PEOPLE_SORT_STATUS, VIGIL_PEOPLE_SORT_ROUTE,
+  VIGIL_PEOPLE_SORT_LEAD, VIGIL_PEOPLE_SORT_NEXT_REVIEW, VIGIL_PEOPLE_SORT_FLAGS,
+};
+static const guint flag_choices[] = {
+  0, VIGIL_PERSON_FLAG_OTHER_PROCESS, VIGIL_PERSON_FLAG_VISOR, VIGIL_PERSON_FLAG_ORDER,
+  VIGIL_PERSON_FLAG_STALE, VIGIL_PERSON_FLAG_REVIEW_OVERDUE,
+};
+
+static void
+set_view_label (GtkToggleButton *button,
+                const char      *name,
+                gint64           count)
+{
+  /* Translators: a view of the cohort list and how many it holds: "Candidates (12)" */
+  g_autofree char *label = g_strdup_printf (C_("view", "%s (%'" G_GINT64_FORMAT ")"), name, count);
+
+  gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+update_counts (VigilCohortView *self)
+{
+  const VigilPeopleCounts *counts;
+  g_autoptr(GString) text = NULL;
+
+  if (self->model == NULL || vigil_people_model_get_error (self->model) != NULL)
+    {
+      gtk_label_set_label (self->status_counts_label, "");
+      return;
+    }
+
+  counts = vigil_people_model_get_counts (self->model);
+  set_view_label (self->view_candidates, _("Candidates"), counts->candidates);
+  set_view_label (self->view_managed, _("Managed Cohort"),
+                  counts->by_status[1] + counts->by_status[2] + counts->by_status[3]);
+  set_view_label (self->view_concern, _("Of Concern"), counts->by_status[5]);
+  set_view_label (self->view_exited, _("Exited"), counts->by_status[4]);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; vigil_cohort_status_choices[i] != NULL && i < G_N_ELEMENTS (counts->by_status); i++)
+    {
+      const char *label = vigil_choice_get_label (vigil_cohort_status_choices, vigil_cohort_status_choices[i]);
+
+      /* Translators: one status and its count in the cohort list: "Managed: 12" */
+      g_string_append_printf (text, "%s%s: %'" G_GINT64_FORMAT, text->len ? C_("counts", " · ") : "",
+                              label != NULL ? label : vigil_cohort_status_choices[i], counts->by_status[i]);
+    }
+  gtk_label_set_label (self->status_counts_label, text->str);
+}
+
 static void
 update_state (VigilCohortView *self)
 {
@@ -124,10 +192,43 @@ update_state (VigilCohortView *self)
       state = "no-matches";
     }
   else
-    state = "empty";
+    {
+      const char *title = _("No People Yet");
+      const char *description = _("People appear here once incidents naming them as "
+                                   "perpetrators have been imported into this store.");
+
+      switch (vigil_people_model_get_view (self->model))
+        {
+        case VIGIL_PEOPLE_VIEW_CANDIDATES:
+          title = _("No Candidates");
+          description = _("Candidates appear here once a scoring run has ranked the "
+                          "perpetrators of the imported incidents.");
+          break;
+        case VIGIL_PEOPLE_VIEW_MANAGED:
+          title = _("Nobody Managed");
+          description = _("Nobody is under review, managed or scaling back.");
+          break;
+        case VIGIL_PEOPLE_VIEW_OF_CONCERN:
+          title = _("Nobody of Concern");
+          description = _("Nobody is watched as of concern.");
+          break;
+        case VIGIL_PEOPLE_VIEW_EXITED:
+          title = _("Nobody Exited");
+          description = _("Nobody has left the cohort.");
+          break;
+        case VIGIL_PEOPLE_VIEW_ALL:
+        case VIGIL_PEOPLE_VIEW_EVERYONE:
+        default:
+          break;
+        }
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page, description);
+      state = "empty";
+    }
 
   gtk_stack_set_visible_child_name (self->state_stack, state);
   update_count_label (self);
+  update_counts (self);
 }
 
 static void
@@ -176,6 +277,174 @@ clear_search_clicked_cb (VigilCohortView *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+view_toggled_cb (GtkToggleButton *button,
+                 VigilCohortView *self)
+{
+  VigilPeopleView view;
+
+  if (!gtk_toggle_button_get_active (button) || self->model == NULL)
+    return;
+
+  if (button == self->view_managed)
+    view = VIGIL_PEOPLE_VIEW_MANAGED;
+  else if (button == self->view_concern)
+    view = VIGIL_PEOPLE_VIEW_OF_CONCERN;
+  else if (button == self->view_exited)
+    view = VIGIL_PEOPLE_VIEW_EXITED;
+  else
+    view = VIGIL_PEOPLE_VIEW_CANDIDATES;
+
+  vigil_people_model_set_view (self->model, view);
+}
+
+static void
+apply_filters (VigilCohortView *self)
+{
+  guint status, route, flag;
+
+  if (self->model == NULL)
+    return;
+
+  status = gtk_drop_down_get_selected (self->status_filter);
+  route = gtk_drop_down_get_selected (self->route_filter);
+  flag = gtk_drop_down_get_selected (self->flag_filter);
+  vigil_people_model_set_filter (self->model,
+                                 status > 0 && status != GTK_INVALID_LIST_POSITION
+                                 ? vigil_cohort_status_choices[status - 1] : NULL,
+                                 route > 0 && route != GTK_INVALID_LIST_POSITION
+                                 ? vigil_route_choices[route - 1] : NULL,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->area_filter)),
+                                 flag < G_N_ELEMENTS (flag_choices) ? flag_choices[flag] : 0);
+}
+
+static void
+apply_sort (VigilCohortView *self)
+{
+  guint sort;
+
+  if (self->model == NULL)
+    return;
+
+  sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  vigil_people_model_set_sort (self->model,
+                               sort < G_N_ELEMENTS (sort_columns) ? sort_columns[sort]
+                                                                  : VIGIL_PEOPLE_SORT_RANK,
+                               gtk_toggle_button_get_active (self->descending_toggle));
+}
+
+/* Enter or a double click: the dossier, through the window's action (when it has one). */
+static void
+row_activated_cb (GtkColumnView   *column_view,
+                  guint            position,
+                  VigilCohortView *self)
+{
+  g_autoptr(VigilPersonItem) item = NULL;
+  gint64 person_id;
+
+  if (self->model == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  if (item == NULL || vigil_person_item_is_placeholder (item))
+    return;
+
+  person_id = vigil_person_item_get_person_id (item);
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.open-dossier", "x", person_id))
+    g_debug ("No win.open-dossier action to open person %" G_GINT64_FORMAT, person_id);
+}
+
+static GtkDropDown *
+add_drop_down (VigilCohortView    *self,
+               const char         *accessible_name,
+               const char * const *labels,
+               gboolean            with_any,
+               const char         *any_label,
+               GCallback           callback)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  if (with_any)
+    gtk_string_list_append (list, any_label);
+  for (guint i = 0; labels[i] != NULL; i++)
+    gtk_string_list_append (list, labels[i]);
+
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (drop_down, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  g_signal_connect_swapped (drop_down, "notify::selected", callback, self);
+  gtk_box_append (self->filter_bar, drop_down);
+  return GTK_DROP_DOWN (drop_down);
+}
+
+static GStrv
+choice_labels (const char * const *choices)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      const char *label = vigil_choice_get_label (choices, choices[i]);
+
+      g_strv_builder_add (builder, label != NULL ? label : choices[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+build_filters (VigilCohortView *self)
+{
+  g_auto(GStrv) statuses = choice_labels (vigil_cohort_status_choices);
+  g_auto(GStrv) routes = choice_labels (vigil_route_choices);
+  const char *flags[] = {
+    _("Active in another process"), _("PDP or ViSOR"), _("Order in force"),
+    _("Stale agency information"), _("Review overdue"), NULL
+  };
+  const char *sorts[] = {
+    _("Rank"), _("Name"), _("Score"), _("Trend"), _("Status"), _("Route"), _("Lead"),
+    _("Next review"), _("Flags"), NULL
+  };
+  GtkWidget *area;
+  GtkWidget *spacer;
+  GtkWidget *toggle;
+
+  self->status_filter = add_drop_down (self, _("Filter by status"), (const char * const *) statuses,
+                                       TRUE, _("Any status"), G_CALLBACK (apply_filters));
+  self->route_filter = add_drop_down (self, _("Filter by route"), (const char * const *) routes,
+                                      TRUE, _("Any route"), G_CALLBACK (apply_filters));
+  self->flag_filter = add_drop_down (self, _("Filter by flag"), flags, TRUE, _("Any flag"),
+                                     G_CALLBACK (apply_filters));
+
+  area = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (area), _("Area"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (area), 10);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter by area"), -1);
+  g_signal_connect_swapped (area, "activate", G_CALLBACK (apply_filters), self);
+  g_signal_connect_swapped (area, "changed", G_CALLBACK (apply_filters), self);
+  gtk_box_append (self->filter_bar, area);
+  self->area_filter = GTK_ENTRY (area);
+
+  spacer = gtk_label_new (NULL);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (self->filter_bar, spacer);
+
+  self->sort_dropdown = add_drop_down (self, _("Sort by"), sorts, FALSE, NULL, G_CALLBACK (apply_sort));
+
+  toggle = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (toggle), "view-sort-descending-symbolic");
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (toggle, _("Descending"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sort descending"), -1);
+  g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (apply_sort), self);
+  gtk_box_append (self->filter_bar, toggle);
+  self->descending_toggle = GTK_TOGGLE_BUTTON (toggle);
 }
 
 static void
@@ -280,7 +549,16 @@ vigil_cohort_view_class_init (VigilCohortViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, column_view);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, selection);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, no_matches_page);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_candidates);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_managed);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_concern);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_exited);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, status_counts_label);
+  gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
@@ -296,6 +574,7 @@ static void
 vigil_cohort_view_init (VigilCohortView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_filters (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -351,6 +630,12 @@ vigil_cohort_view_set_store (VigilCohortView *self,
   if (store != NULL)
     {
       self->model = vigil_people_model_new (store);
+      view_toggled_cb (gtk_toggle_button_get_active (self->view_managed) ? self->view_managed
+                       : gtk_toggle_button_get_active (self->view_concern) ? self->view_concern
+                       : gtk_toggle_button_get_active (self->view_exited) ? self->view_exited
+                       : self->view_candidates, self);
+      apply_filters (self);
+      apply_sort (self);
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self,
                                G_CONNECT_SWAPPED);
@@ -417,4 +702,81 @@ vigil_cohort_view_focus_search (VigilCohortView *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * vigil_cohort_view_get_view_button:
+ * @view: one of the four views shown (not VIGIL_PEOPLE_VIEW_ALL or _EVERYONE)
+ *
+ * Returns: (transfer none): the toggle button showing @view
+ */
+GtkToggleButton *
+vigil_cohort_view_get_view_button (VigilCohortView *self,
+                                   VigilPeopleView  view)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+
+  switch (view)
+    {
+    case VIGIL_PEOPLE_VIEW_MANAGED:
+      return self->view_managed;
+    case VIGIL_PEOPLE_VIEW_OF_CONCERN:
+      return self->view_concern;
+    case VIGIL_PEOPLE_VIEW_EXITED:
+      return self->view_exited;
+    case VIGIL_PEOPLE_VIEW_CANDIDATES:
+    case VIGIL_PEOPLE_VIEW_ALL:
+    case VIGIL_PEOPLE_VIEW_EVERYONE:
+    default:
+      return self->view_candidates;
+    }
+}
+
+GtkDropDown *
+vigil_cohort_view_get_status_filter (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->status_filter;
+}
+
+GtkDropDown *
+vigil_cohort_view_get_route_filter (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->route_filter;
+}
+
+GtkDropDown *
+vigil_cohort_view_get_flag_filter (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->flag_filter;
+}
+
+GtkEntry *
+vigil_cohort_view_get_area_filter (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->area_filter;
+}
+
+GtkDropDown *
+vigil_cohort_view_get_sort_dropdown (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->sort_dropdown;
+}
+
+GtkToggleButton *
+vigil_cohort_view_get_descending_toggle (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->descending_toggle;
+}
+
+GtkLabel *
+vigil_cohort_view_get_counts_label (VigilCohortView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_COHORT_VIEW (self), NULL);
+  return self->status_counts_label;
 }

@@ -23,5 +23,14 @@ GtkSearchEntry   *vigil_cohort_view_get_search_entry (VigilCohortView *self);
 GtkColumnView    *vigil_cohort_view_get_column_view  (VigilCohortView *self);
 const char       *vigil_cohort_view_get_state        (VigilCohortView *self);
 void              vigil_cohort_view_focus_search     (VigilCohortView *self);
+GtkToggleButton  *vigil_cohort_view_get_view_button  (VigilCohortView *self,
+                                                      VigilPeopleView  view);
+GtkDropDown      *vigil_cohort_view_get_status_filter (VigilCohortView *self);
+GtkDropDown      *vigil_cohort_view_get_route_filter (VigilCohortView *self);
+GtkDropDown      *vigil_cohort_view_get_flag_filter  (VigilCohortView *self);
+GtkEntry         *vigil_cohort_view_get_area_filter  (VigilCohortView *self);
+GtkDropDown      *vigil_cohort_view_get_sort_dropdown (VigilCohortView *self);
+GtkToggleButton  *vigil_cohort_view_get_descending_toggle (VigilCohortView *self);
+GtkLabel         *vigil_cohort_view_get_counts_label (VigilCohortView *self);
 
 G_END_DECLS

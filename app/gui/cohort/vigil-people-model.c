@@ -6,14 +6,16 @@
  * search text waits VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS for typing to settle, then
  * counts again and replaces every item.
  *
- * Sorting and column filters come later: they change the query, the cache and the
- * count exactly like the search does, through reload_now().
+ * The view, the filters and the sort change the query, the cache and the count
+ * exactly like the search does, through reload_now(); the database sorts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vigil-people-model"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "vigil-people.h"
 
@@ -28,6 +30,14 @@ struct _VigilPeopleModel
   VigilStore *store;
   char *search;          /* applied to the current items, NULL = everyone */
   char *pending_search;  /* waiting for the delay, valid while search_source != 0 */
+  VigilPeopleView view;
+  char *status;
+  char *route;
+  char *area;
+  guint flags;
+  VigilPeopleSort sort;
+  gboolean descending;
+  VigilPeopleCounts counts;
   GHashTable *pages;     /* page index → GPtrArray of VigilPersonItem */
   GQueue page_order;     /* page indexes, most recently used first */
   GError *error;
@@ -85,8 +95,25 @@ set_error (VigilPeopleModel *self,
 }
 
 static void
+fill_query (VigilPeopleModel *self,
+            VigilPeopleQuery *query,
+            const char       *search)
+{
+  memset (query, 0, sizeof *query);
+  query->view = self->view;
+  query->search = search;
+  query->status = self->status;
+  query->route = self->route;
+  query->area = self->area;
+  query->flags = self->flags;
+  query->sort = self->sort;
+  query->descending = self->descending;
+}
+
+static void
 reload_now (VigilPeopleModel *self)
 {
+  VigilPeopleQuery query;
   g_autoptr(GError) error = NULL;
   guint old_n_items = self->n_items;
   gint64 count = 0;
@@ -96,11 +123,20 @@ reload_now (VigilPeopleModel *self)
 
   if (self->store != NULL)
     {
-      count = vigil_people_count (self->store, self->search, &error);
+      fill_query (self, &query, self->search);
+      count = vigil_people_query_count (self->store, &query, &error);
+      if (error == NULL && self->search != NULL)
+        {
+          fill_query (self, &query, NULL);
+          total = vigil_people_query_count (self->store, &query, &error);
+        }
+      else
+        total = count;
       if (error == NULL)
-        total = self->search != NULL
-                ? vigil_people_count (self->store, NULL, &error)
-                : count;
+        {
+          fill_query (self, &query, self->search);
+          vigil_people_count_statuses (self->store, &query, &self->counts, &error);
+        }
     }
 
   if (error != NULL)
@@ -134,8 +170,10 @@ fetch_page (VigilPeopleModel *self,
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
+  VigilPeopleQuery query;
 
-  summaries = vigil_people_list (self->store, self->search,
+  fill_query (self, &query, self->search);
+  summaries = vigil_people_query_list (self->store, &query,
                                  (gint64) page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
                                  VIGIL_PEOPLE_MODEL_PAGE_SIZE, &error);
   if (summaries == NULL)
@@ -262,6 +300,9 @@ vigil_people_model_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->route, g_free);
+  g_clear_pointer (&self->area, g_free);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (vigil_people_model_parent_class)->finalize (object);
@@ -386,6 +427,9 @@ vigil_people_model_class_init (VigilPeopleModelClass *klass)
 static void
 vigil_people_model_init (VigilPeopleModel *self)
 {
+  /* the coordinator's first view: the latest run's candidates, by rank */
+  self->view = VIGIL_PEOPLE_VIEW_CANDIDATES;
+  self->sort = VIGIL_PEOPLE_SORT_RANK;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->page_order);
 }
@@ -530,4 +574,86 @@ vigil_people_model_get_n_cached_pages (VigilPeopleModel *self)
 {
   g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), 0);
   return g_hash_table_size (self->pages);
+}
+
+/**
+ * vigil_people_model_set_view:
+ *
+ * Shows another view of the list (candidates, managed cohort, …), at once.
+ */
+void
+vigil_people_model_set_view (VigilPeopleModel *self,
+                             VigilPeopleView   view)
+{
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+
+  if (self->view == view)
+    return;
+  self->view = view;
+  reload_now (self);
+}
+
+VigilPeopleView
+vigil_people_model_get_view (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), VIGIL_PEOPLE_VIEW_CANDIDATES);
+  return self->view;
+}
+
+/**
+ * vigil_people_model_set_filter:
+ * @status: (nullable): a cohort status code, NULL for any
+ * @route: (nullable): a route code, NULL for any
+ * @area: (nullable): an area, NULL for any
+ * @flags: #VigilPersonFlags all required, 0 for no filter
+ */
+void
+vigil_people_model_set_filter (VigilPeopleModel *self,
+                               const char       *status,
+                               const char       *route,
+                               const char       *area,
+                               guint             flags)
+{
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+
+  area = normalize_search (area);
+  if (g_strcmp0 (status, self->status) == 0 && g_strcmp0 (route, self->route) == 0
+      && g_strcmp0 (area, self->area) == 0 && flags == self->flags)
+    return;
+
+  g_free (self->status);
+  self->status = g_strdup (status);
+  g_free (self->route);
+  self->route = g_strdup (route);
+  g_free (self->area);
+  self->area = g_strdup (area);
+  self->flags = flags;
+  reload_now (self);
+}
+
+void
+vigil_people_model_set_sort (VigilPeopleModel *self,
+                             VigilPeopleSort   sort,
+                             gboolean          descending)
+{
+  g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
+
+  descending = !!descending;
+  if (self->sort == sort && self->descending == descending)
+    return;
+  self->sort = sort;
+  self->descending = descending;
+  reload_now (self);
+}
+
+/**
+ * vigil_people_model_get_counts:
+ *
+ * Returns: the counts per status and of candidates, as of the last reload
+ */
+const VigilPeopleCounts *
+vigil_people_model_get_counts (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), NULL);
+  return &self->counts;
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "vigil-people.h"
 #include "vigil-store.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,17 @@ void              vigil_people_model_reload       (VigilPeopleModel *self);
 gint64            vigil_people_model_get_total    (VigilPeopleModel *self);
 const GError     *vigil_people_model_get_error    (VigilPeopleModel *self);
 guint             vigil_people_model_get_n_cached_pages (VigilPeopleModel *self);
+void              vigil_people_model_set_view     (VigilPeopleModel *self,
+                                                   VigilPeopleView   view);
+VigilPeopleView   vigil_people_model_get_view     (VigilPeopleModel *self);
+void              vigil_people_model_set_filter   (VigilPeopleModel *self,
+                                                   const char       *status,
+                                                   const char       *route,
+                                                   const char       *area,
+                                                   guint             flags);
+void              vigil_people_model_set_sort     (VigilPeopleModel *self,
+                                                   VigilPeopleSort   sort,
+                                                   gboolean          descending);
+const VigilPeopleCounts *vigil_people_model_get_counts (VigilPeopleModel *self);
 
 G_END_DECLS

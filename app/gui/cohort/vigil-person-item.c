@@ -34,6 +34,12 @@ struct _VigilPersonItem
   char *route_label;
   char *lead_label;
   char *incident_count_label;
+  char *rank_label;
+  char *refs_label;
+  char *score_label;
+  char *review_label;
+  char *flags_label;
+  guint flags;
   guint placeholder : 1;
 };
 
@@ -56,6 +62,11 @@ enum {
   PROP_LEAD_LABEL,
   PROP_INCIDENT_COUNT,
   PROP_INCIDENT_COUNT_LABEL,
+  PROP_RANK_LABEL,
+  PROP_REFS_LABEL,
+  PROP_SCORE_LABEL,
+  PROP_REVIEW_LABEL,
+  PROP_FLAGS_LABEL,
   N_PROPS
 };
 
@@ -97,6 +108,43 @@ format_lead (const char *agency,
   return g_strdup (officer != NULL ? officer : "");
 }
 
+static char *
+format_score (const VigilPersonSummary *summary)
+{
+  if (summary->rank <= 0)
+    return g_strdup ("");
+  if (!summary->has_previous)
+    /* Translators: a score first seen in the latest run */
+    return g_strdup_printf (_("%.0f (new)"), summary->total);
+  if (summary->trend > 0)
+    /* Translators: a score and its rise since the previous run: "30 ▲10" */
+    return g_strdup_printf (_("%.0f ▲%.0f"), summary->total, summary->trend);
+  if (summary->trend < 0)
+    /* Translators: a score and its fall since the previous run: "25 ▼3" */
+    return g_strdup_printf (_("%.0f ▼%.0f"), summary->total, -summary->trend);
+  /* Translators: a score unchanged since the previous run */
+  return g_strdup_printf (_("%.0f ="), summary->total);
+}
+
+static char *
+format_flags (guint flags)
+{
+  static const struct { guint flag; const char *label; } names[] = {
+    { VIGIL_PERSON_FLAG_OTHER_PROCESS, N_("Other process") },
+    { VIGIL_PERSON_FLAG_VISOR, N_("PDP/ViSOR") },
+    { VIGIL_PERSON_FLAG_ORDER, N_("Order") },
+    { VIGIL_PERSON_FLAG_STALE, N_("Stale info") },
+    { VIGIL_PERSON_FLAG_REVIEW_OVERDUE, N_("Review overdue") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (flags & names[i].flag)
+      /* Translators: between two flags of the cohort list */
+      g_string_append_printf (text, "%s%s", text->len ? C_("flags", " · ") : "", _(names[i].label));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static const char *
 lookup_label (const char * const *choices,
               const char         *code)
@@ -127,6 +175,11 @@ vigil_person_item_finalize (GObject *object)
   g_free (self->route_label);
   g_free (self->lead_label);
   g_free (self->incident_count_label);
+  g_free (self->rank_label);
+  g_free (self->refs_label);
+  g_free (self->score_label);
+  g_free (self->review_label);
+  g_free (self->flags_label);
 
   G_OBJECT_CLASS (vigil_person_item_parent_class)->finalize (object);
 }
@@ -201,6 +254,26 @@ vigil_person_item_get_property (GObject    *object,
       g_value_set_string (value, self->incident_count_label);
       break;
 
+    case PROP_RANK_LABEL:
+      g_value_set_string (value, self->rank_label);
+      break;
+
+    case PROP_REFS_LABEL:
+      g_value_set_string (value, self->refs_label);
+      break;
+
+    case PROP_SCORE_LABEL:
+      g_value_set_string (value, self->score_label);
+      break;
+
+    case PROP_REVIEW_LABEL:
+      g_value_set_string (value, self->review_label);
+      break;
+
+    case PROP_FLAGS_LABEL:
+      g_value_set_string (value, self->flags_label);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -244,6 +317,11 @@ vigil_person_item_class_init (VigilPersonItemClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_INCIDENT_COUNT_LABEL] =
     string_property ("incident-count-label", "Incidents as perpetrator, for display");
+  properties[PROP_RANK_LABEL] = string_property ("rank-label", "The rank in the latest run");
+  properties[PROP_REFS_LABEL] = string_property ("refs-label", "The local reference and PNC ID");
+  properties[PROP_SCORE_LABEL] = string_property ("score-label", "The score and its trend");
+  properties[PROP_REVIEW_LABEL] = string_property ("review-label", "The next review date");
+  properties[PROP_FLAGS_LABEL] = string_property ("flags-label", "The flags, for display");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -284,6 +362,17 @@ vigil_person_item_new (const VigilPersonSummary *summary)
   self->route_label = g_strdup (lookup_label (vigil_route_choices, summary->route));
   self->lead_label = format_lead (summary->lead_agency, summary->lead_officer);
   self->incident_count_label = g_strdup_printf ("%'" G_GINT64_FORMAT, summary->incident_count);
+  self->rank_label = summary->rank > 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, summary->rank) : g_strdup ("");
+  if (summary->local_ref != NULL && summary->pnc_id != NULL)
+    /* Translators: a person's references: "local reference · PNC ID" */
+    self->refs_label = g_strdup_printf (C_("refs", "%s · %s"), summary->local_ref, summary->pnc_id);
+  else
+    self->refs_label = g_strdup (summary->local_ref != NULL ? summary->local_ref
+                                 : summary->pnc_id != NULL ? summary->pnc_id : "");
+  self->score_label = format_score (summary);
+  self->review_label = format_date (summary->next_review_on);
+  self->flags = summary->flags;
+  self->flags_label = format_flags (summary->flags);
 
   return self;
 }
@@ -396,4 +485,25 @@ vigil_person_item_get_incident_count (VigilPersonItem *self)
 {
   g_return_val_if_fail (VIGIL_IS_PERSON_ITEM (self), 0);
   return self->incident_count;
+}
+
+guint
+vigil_person_item_get_flags (VigilPersonItem *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PERSON_ITEM (self), 0);
+  return self->flags;
+}
+
+const char *
+vigil_person_item_get_score_label (VigilPersonItem *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PERSON_ITEM (self), NULL);
+  return self->score_label;
+}
+
+const char *
+vigil_person_item_get_flags_label (VigilPersonItem *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PERSON_ITEM (self), NULL);
+  return self->flags_label;
 }

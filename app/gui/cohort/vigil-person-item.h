@@ -29,4 +29,8 @@ const char      *vigil_person_item_get_route_label  (VigilPersonItem *self);
 const char      *vigil_person_item_get_lead_label   (VigilPersonItem *self);
 gint64           vigil_person_item_get_incident_count (VigilPersonItem *self);
 
+guint            vigil_person_item_get_flags        (VigilPersonItem *self);
+const char      *vigil_person_item_get_score_label  (VigilPersonItem *self);
+const char      *vigil_person_item_get_flags_label  (VigilPersonItem *self);
+
 G_END_DECLS
