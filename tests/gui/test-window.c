@@ -348,14 +348,6 @@ test_demo_cohort (void)
   destroy_window (window);
 }
 
-static void
-open_dossier_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  *(gint64 *) user_data = g_variant_get_int64 (parameter);
-}
-
 static char *
 first_name (VigilPeopleModel *model)
 {
@@ -390,7 +382,6 @@ test_cohort_filters (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  g_autoptr(GSimpleAction) action = NULL;
   VigilWindow *window = open_window (location, 1366, 768);
   VigilCohortView *view = vigil_window_get_cohort_view (window);
   VigilPeopleModel *model = vigil_cohort_view_get_model (view);
@@ -399,8 +390,6 @@ test_cohort_filters (void)
   g_autofree char *name = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *counts_text = NULL;
-  gint64 opened = 0;
-  gboolean own_action = FALSE;
   guint managed_index = 0;
 
   /* the counts per status are shown */
@@ -466,22 +455,17 @@ test_cohort_filters (void)
     query.search = NULL;
   }
 
-  /* Enter on a row asks the window to open the dossier */
-  if (g_action_map_lookup_action (G_ACTION_MAP (window), "open-dossier") == NULL)
-    {
-      action = g_simple_action_new ("open-dossier", G_VARIANT_TYPE_INT64);
-      g_signal_connect (action, "activate", G_CALLBACK (open_dossier_cb), &opened);
-      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
-      own_action = TRUE;
-    }
+  /* Enter on a row opens that person's dossier (win.open-dossier), and Back returns */
   g_signal_emit_by_name (column_view, "activate", 0);
-  if (own_action)
-    {
-      g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  {
+    g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    VigilDossierPage *page = vigil_window_get_dossier_page (window);
 
-      g_assert_cmpint (opened, ==, vigil_person_item_get_person_id (item));
-      g_action_map_remove_action (G_ACTION_MAP (window), "open-dossier");
-    }
+    g_assert_cmpint (vigil_dossier_page_get_person_id (page), ==, vigil_person_item_get_person_id (item));
+    vigil_gui_test_run_for (200);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dossier", NULL));
+    vigil_gui_test_run_for (100);
+  }
 
   /* back to the candidates */
   g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_CANDIDATES), "clicked");
