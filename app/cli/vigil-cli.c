@@ -72,6 +72,7 @@ static int run_refresh      (VigilCli *cli, char **args);
 static int run_explain      (VigilCli *cli, char **args);
 static int run_refer        (VigilCli *cli, char **args);
 static int run_override     (VigilCli *cli, char **args);
+static int run_cohort_set   (VigilCli *cli, char **args);
 static int run_duplicates   (VigilCli *cli, char **args);
 static int run_duplicates_merge      (VigilCli *cli, char **args);
 static int run_duplicates_keep_apart (VigilCli *cli, char **args);
@@ -137,6 +138,15 @@ static const VigilCliCommand commands[] = {
        "closes a candidate, under-review or of-concern entry. A managed person leaves by the "
        "exit workflow, not by an override."),
     run_override },
+  { "cohort set", N_("PERSON_REF STATUS --by NAME --role ROLE --rationale TEXT [OPTION…]"),
+    N_("Move a person’s cohort entry to another status, as a decision"),
+    N_("Moves the person’s open cohort entry along the workflow candidate → under_review → "
+       "managed → scaling_back → exited (and of_concern), recording the decision with who "
+       "decided, their role, when and why. managed is a panel adoption: when another process "
+       "(MARAC, MAPPA, IOM, …) is active, --panel must say which panel manages the risk. exited "
+       "needs --reason (risk_reduced, plan_completed, managed_elsewhere, custody, "
+       "moved_out_of_area, deceased, no_longer_meets_criteria, other)."),
+    run_cohort_set },
   { "duplicates", N_("[list] [--status open|merged|kept_apart|all]"),
     N_("List the possible duplicate people found on import"),
     N_("Shows both people of each pair (name, reference, date of birth, PNC ID, incidents), "
@@ -1330,6 +1340,99 @@ run_refer (VigilCli  *cli,
   g_print (_("%s is a candidate for the cohort: %s from %s on %s (cohort entry %" PRId64 ").\n"),
            who, vigil_choice_get_label (vigil_route_choices, entry->route), entry->referral_source,
            entry->identified_on, entry->record.id);
+  return EXIT_OK;
+}
+
+static int
+run_cohort_set (VigilCli  *cli,
+                char     **args)
+{
+  g_autofree char *by = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *rationale = NULL;
+  g_autofree char *on = NULL;
+  g_autofree char *proportionality = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *panel = NULL;
+  g_autofree char *lead_agency = NULL;
+  g_autofree char *lead_officer = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *who = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilCohortEntry) entry = NULL;
+  g_autoptr(VigilDecision) decision = NULL;
+  VigilStatusMove move = { 0 };
+  gint64 person_id;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who decided"), "NAME" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Their role"), "ROLE" },
+    { "rationale", 0, 0, G_OPTION_ARG_STRING, &rationale, N_("Why"), "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &on, N_("The date of the decision, YYYY-MM-DD (default today)"), "DATE" },
+    { "proportionality", 0, 0, G_OPTION_ARG_STRING, &proportionality,
+      N_("A proportionality and human rights note"), "TEXT" },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("The exit reason (for exited)"), "REASON" },
+    { "panel", 0, 0, G_OPTION_ARG_STRING, &panel,
+      N_("Which panel manages the risk (for managed, when another process is active)"), "PANEL" },
+    { "lead-agency", 0, 0, G_OPTION_ARG_STRING, &lead_agency,
+      N_("The lead agency (police, probation, housing, …)"), "AGENCY" },
+    { "lead-officer", 0, 0, G_OPTION_ARG_STRING, &lead_officer, N_("The lead officer"), "NAME" },
+    { "next-review", 0, 0, G_OPTION_ARG_STRING, &review, N_("The next review date, YYYY-MM-DD"), "DATE" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 2);
+  if (status >= 0)
+    return status;
+
+  if (args[1] == NULL || args[2] == NULL)
+    return report_usage_error (cli, _("Name the person’s reference, then the new status."));
+  if (by == NULL || role == NULL || rationale == NULL)
+    return report_usage_error (cli, _("Say who decided (--by), their role (--role) and why (--rationale)."));
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  person_id = vigil_cohort_find_person (store, args[1], &error);
+  if (person_id == 0)
+    return fail_with_error (cli, error);
+  entry = vigil_cohort_get_open_entry (store, person_id, &error);
+  if (entry == NULL)
+    {
+      if (error != NULL)
+        return fail_with_error (cli, error);
+      who = dup_person_label (store, person_id);
+      g_set_error (&error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_NOT_FOUND,
+                   _("%s is not in the cohort: refer them (refer) or include them by a "
+                     "professional judgement (override include) first. Nothing was changed."), who);
+      return fail_with_error (cli, error);
+    }
+
+  move.entry_id = entry->record.id;
+  move.entry_rev = entry->record.rev;
+  move.status = args[2];
+  move.decided_by = by;
+  move.decided_role = role;
+  move.decided_on = on;
+  move.rationale = rationale;
+  move.proportionality = proportionality;
+  move.exit_reason = reason;
+  move.managing_panel = panel;
+  move.lead_agency = lead_agency;
+  move.lead_officer = lead_officer;
+  move.next_review_on = review;
+
+  decision = vigil_casework_move_status (store, &move, &error);
+  if (decision == NULL)
+    return fail_with_error (cli, error);
+
+  who = dup_person_label (store, person_id);
+  /* TRANSLATORS: person, "Candidate → Under review", decision-maker, role, date, decision number */
+  g_print (_("%s: %s, decided by %s (%s) on %s (decision %" PRId64 ").\n"),
+           who, decision->outcome, decision->decided_by, decision->decided_role,
+           decision->decided_on, decision->record.id);
   return EXIT_OK;
 }
 

@@ -16,6 +16,7 @@
 
 #include "vigil-audit.h"
 #include "vigil-cohort.h"
+#include "vigil-cohort-private.h"
 #include "vigil-record.h"
 
 G_DEFINE_QUARK (vigil-cohort-error-quark, vigil_cohort_error)
@@ -24,8 +25,8 @@ G_DEFINE_QUARK (vigil-cohort-error-quark, vigil_cohort_error)
  * Helpers
  * ------------------------------------------------------------------------------------ */
 
-static gboolean
-is_blank (const char *text)
+gboolean
+vigil_cohort_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -37,8 +38,8 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static char *
-dup_today (void)
+char *
+vigil_cohort_dup_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -165,8 +166,8 @@ work_cb (VigilStore  *store,
   return FALSE;
 }
 
-static gboolean
-run_work (VigilStore          *store,
+gboolean
+vigil_cohort_run_work (VigilStore          *store,
           VigilStoreWorkFunc   func,
           gpointer             data,
           GError             **error)
@@ -206,8 +207,8 @@ query_merged_into (VigilStore  *store,
 }
 
 /* "SURNAME, Forenames (REF)" */
-static char *
-describe_person (const VigilPerson *person)
+char *
+vigil_cohort_describe_person (const VigilPerson *person)
 {
   g_autoptr(GString) text = g_string_new (person->surname);
 
@@ -220,8 +221,8 @@ describe_person (const VigilPerson *person)
 }
 
 /* The person @person_id, refused when they were merged into someone else. */
-static VigilPerson *
-fetch_live_person (VigilStore  *store,
+VigilPerson *
+vigil_cohort_fetch_live_person (VigilStore  *store,
                    gint64       person_id,
                    GError     **error)
 {
@@ -237,9 +238,9 @@ fetch_live_person (VigilStore  *store,
 
   if (merged_into != 0)
     {
-      g_autofree char *who = describe_person (person);
+      g_autofree char *who = vigil_cohort_describe_person (person);
       g_autoptr(VigilPerson) kept = vigil_store_fetch (store, &vigil_person_type, merged_into, NULL);
-      g_autofree char *into = kept != NULL ? describe_person (kept) : g_strdup_printf ("#%" G_GINT64_FORMAT, merged_into);
+      g_autofree char *into = kept != NULL ? vigil_cohort_describe_person (kept) : g_strdup_printf ("#%" G_GINT64_FORMAT, merged_into);
 
       g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MERGED,
                    _("%s was merged into %s: use that person’s record."), who, into);
@@ -259,7 +260,7 @@ vigil_cohort_find_person (VigilStore  *store,
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), 0);
 
-  if (is_blank (ref))
+  if (vigil_cohort_is_blank (ref))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Give the person’s reference."));
@@ -330,7 +331,7 @@ set_open_entry_error (GError                **error,
                       const VigilPerson      *person,
                       const VigilCohortEntry *entry)
 {
-  g_autofree char *who = describe_person (person);
+  g_autofree char *who = vigil_cohort_describe_person (person);
   const char *status = vigil_choice_get_label (vigil_cohort_status_choices, entry->status);
   const char *route = vigil_choice_get_label (vigil_route_choices, entry->route);
 
@@ -346,8 +347,8 @@ set_open_entry_error (GError                **error,
                  who, status, route);
 }
 
-static gboolean
-check_date (const char  *date,
+gboolean
+vigil_cohort_check_date (const char  *date,
             const char  *what,
             GError     **error)
 {
@@ -384,7 +385,7 @@ refer_cb (VigilStore  *store,
       g_autoptr(VigilCohortEntry) open = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      person = fetch_live_person (store, referral->person_id, error);
+      person = vigil_cohort_fetch_live_person (store, referral->person_id, error);
       if (person == NULL)
         return FALSE;
 
@@ -402,7 +403,7 @@ refer_cb (VigilStore  *store,
     }
   else
     {
-      if (!is_blank (referral->local_ref))
+      if (!vigil_cohort_is_blank (referral->local_ref))
         {
           g_autoptr(GPtrArray) same = vigil_store_list_by_text (store, &vigil_person_type, "local_ref",
                                                                 referral->local_ref, error);
@@ -424,7 +425,7 @@ refer_cb (VigilStore  *store,
       person->forenames = g_strdup (referral->forenames);
       person->dob = g_strdup (referral->dob);
       person->pnc_id = g_strdup (referral->pnc_id);
-      person->local_ref = is_blank (referral->local_ref) ? NULL : g_strdup (referral->local_ref);
+      person->local_ref = vigil_cohort_is_blank (referral->local_ref) ? NULL : g_strdup (referral->local_ref);
       /* (the record layer bumps the facts generation for a new person) */
       if (!vigil_store_insert (store, &vigil_person_type, person, error))
         return FALSE;
@@ -465,13 +466,13 @@ vigil_cohort_refer (VigilStore           *store,
                    referral->route ? referral->route : "");
       return NULL;
     }
-  if (is_blank (referral->source))
+  if (vigil_cohort_is_blank (referral->source))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Say who made the referral (for example “Stalking clinic” or “Probation”)."));
       return NULL;
     }
-  if (is_blank (referral->reason))
+  if (vigil_cohort_is_blank (referral->reason))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Give the reason for the referral."));
@@ -485,21 +486,21 @@ vigil_cohort_refer (VigilStore           *store,
                            _("Refer either a person already in the store or a new person, not both."));
       return NULL;
     }
-  if (referral->person_id == 0 && is_blank (referral->surname))
+  if (referral->person_id == 0 && vigil_cohort_is_blank (referral->surname))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("A new person needs at least a surname."));
       return NULL;
     }
-  if (!check_date (referral->referred_on, _("The referral date"), error) ||
-      !check_date (referral->dob, _("The date of birth"), error))
+  if (!vigil_cohort_check_date (referral->referred_on, _("The referral date"), error) ||
+      !vigil_cohort_check_date (referral->dob, _("The date of birth"), error))
     return NULL;
 
   if (referral->referred_on == NULL)
-    today = dup_today ();
+    today = vigil_cohort_dup_today ();
   data.referred_on = referral->referred_on ? referral->referred_on : today;
 
-  if (!run_work (store, refer_cb, &data, error))
+  if (!vigil_cohort_run_work (store, refer_cb, &data, error))
     {
       g_clear_pointer (&data.entry, vigil_cohort_entry_free);
       return NULL;
@@ -598,7 +599,7 @@ override_cb (VigilStore  *store,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *outcome = NULL;
 
-  person = fetch_live_person (store, override->person_id, error);
+  person = vigil_cohort_fetch_live_person (store, override->person_id, error);
   if (person == NULL)
     return FALSE;
 
@@ -621,7 +622,7 @@ override_cb (VigilStore  *store,
   decision->decided_role = g_strdup (override->decided_role);
   decision->decided_on = g_strdup (data->decided_on);
   decision->rationale = g_strdup (override->rationale);
-  decision->proportionality = is_blank (override->proportionality) ? NULL : g_strdup (override->proportionality);
+  decision->proportionality = vigil_cohort_is_blank (override->proportionality) ? NULL : g_strdup (override->proportionality);
 
   if (override->kind == VIGIL_OVERRIDE_INCLUDE)
     {
@@ -641,7 +642,7 @@ override_cb (VigilStore  *store,
     {
       if (g_strcmp0 (open->status, "managed") == 0 || g_strcmp0 (open->status, "scaling_back") == 0)
         {
-          g_autofree char *who = describe_person (person);
+          g_autofree char *who = vigil_cohort_describe_person (person);
 
           g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED,
                        _("%s is %s: ending their management is an exit decision, not an override "
@@ -685,32 +686,32 @@ vigil_cohort_decide_override (VigilStore           *store,
                            _("An override either includes or excludes the person."));
       return NULL;
     }
-  if (is_blank (override->decided_by))
+  if (vigil_cohort_is_blank (override->decided_by))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Name the decision-maker: the algorithm indicates, people decide."));
       return NULL;
     }
-  if (is_blank (override->decided_role))
+  if (vigil_cohort_is_blank (override->decided_role))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Give the decision-maker’s role."));
       return NULL;
     }
-  if (is_blank (override->rationale))
+  if (vigil_cohort_is_blank (override->rationale))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Give the rationale for overriding the ranking."));
       return NULL;
     }
-  if (!check_date (override->decided_on, _("The decision date"), error))
+  if (!vigil_cohort_check_date (override->decided_on, _("The decision date"), error))
     return NULL;
 
   if (override->decided_on == NULL)
-    today = dup_today ();
+    today = vigil_cohort_dup_today ();
   data.decided_on = override->decided_on ? override->decided_on : today;
 
-  if (!run_work (store, override_cb, &data, error))
+  if (!vigil_cohort_run_work (store, override_cb, &data, error))
     {
       g_clear_pointer (&data.decision, vigil_decision_free);
       return NULL;
@@ -986,13 +987,13 @@ check_decision_details (const char  *decided_by,
                         const char  *rationale,
                         GError     **error)
 {
-  if (is_blank (decided_by))
+  if (vigil_cohort_is_blank (decided_by))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Name who decided."));
       return FALSE;
     }
-  if (is_blank (rationale))
+  if (vigil_cohort_is_blank (rationale))
     {
       g_set_error_literal (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
                            _("Give the rationale for the decision."));
@@ -1078,7 +1079,7 @@ vigil_duplicates_keep_apart (VigilStore  *store,
                              const char  *rationale,
                              GError     **error)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = vigil_cohort_dup_today ();
   DecideData data = { duplicate_id, 0, decided_by, rationale, today };
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
@@ -1086,7 +1087,7 @@ vigil_duplicates_keep_apart (VigilStore  *store,
   if (!check_decision_details (decided_by, rationale, error))
     return FALSE;
 
-  return run_work (store, keep_apart_cb, &data, error);
+  return vigil_cohort_run_work (store, keep_apart_cb, &data, error);
 }
 
 /* Every column that names a person, except person_duplicate's (decided row by row) and
@@ -1306,7 +1307,7 @@ add_alias (VigilStore         *store,
   g_autofree char *own_name = dup_person_name (person);
   g_autoptr(VigilPersonAlias) alias = NULL;
 
-  if (is_blank (text) || same_text (text, own_name) || same_text (text, person->local_ref))
+  if (vigil_cohort_is_blank (text) || same_text (text, own_name) || same_text (text, person->local_ref))
     return TRUE;
 
   for (guint i = 0; i < aliases->len; i++)
@@ -1366,10 +1367,10 @@ merge_cb (VigilStore  *store,
     }
   gone_id = data->keep_id == duplicate->person_id ? duplicate->other_person_id : duplicate->person_id;
 
-  keep = fetch_live_person (store, data->keep_id, error);
+  keep = vigil_cohort_fetch_live_person (store, data->keep_id, error);
   if (keep == NULL)
     return FALSE;
-  gone = fetch_live_person (store, gone_id, error);
+  gone = vigil_cohort_fetch_live_person (store, gone_id, error);
   if (gone == NULL)
     return FALSE;
 
@@ -1384,8 +1385,8 @@ merge_cb (VigilStore  *store,
     }
   if (keep_entry != NULL && gone_entry != NULL)
     {
-      g_autofree char *keep_text = describe_person (keep);
-      g_autofree char *gone_text = describe_person (gone);
+      g_autofree char *keep_text = vigil_cohort_describe_person (keep);
+      g_autofree char *gone_text = vigil_cohort_describe_person (gone);
 
       g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY,
                    _("Both people are in the cohort (%s: %s; %s: %s): exit one of the entries "
@@ -1518,7 +1519,7 @@ vigil_duplicates_merge (VigilStore  *store,
                         const char  *rationale,
                         GError     **error)
 {
-  g_autofree char *today = dup_today ();
+  g_autofree char *today = vigil_cohort_dup_today ();
   DecideData data = { duplicate_id, keep_person_id, decided_by, rationale, today };
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
@@ -1526,5 +1527,5 @@ vigil_duplicates_merge (VigilStore  *store,
   if (!check_decision_details (decided_by, rationale, error))
     return FALSE;
 
-  return run_work (store, merge_cb, &data, error);
+  return vigil_cohort_run_work (store, merge_cb, &data, error);
 }

@@ -27,6 +27,8 @@ typedef enum
   VIGIL_COHORT_ERROR_MANAGED,    /* excluding someone managed: use the exit workflow */
   VIGIL_COHORT_ERROR_DECIDED,    /* the possible duplicate was decided already */
   VIGIL_COHORT_ERROR_MERGED,     /* the person was merged into another */
+  VIGIL_COHORT_ERROR_TRANSITION, /* a status move the workflow does not allow */
+  VIGIL_COHORT_ERROR_PANEL_NEEDED, /* another process is active: name the managing panel */
 } VigilCohortError;
 
 GQuark    vigil_cohort_error_quark  (void);

@@ -18,6 +18,7 @@
 #include "vigil-refresh.h"
 #include "vigil-dossier.h"
 #include "vigil-cohort.h"
+#include "vigil-casework.h"
 
 G_BEGIN_DECLS
 

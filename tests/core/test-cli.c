@@ -411,6 +411,12 @@ test_cli_cohort_decisions (void)
   g_autoptr(CliResult) exclude = NULL;
   g_autoptr(CliResult) no_rationale = NULL;
   g_autoptr(CliResult) bad_kind = NULL;
+  g_autoptr(CliResult) review = NULL;
+  g_autoptr(CliResult) backwards = NULL;
+  g_autoptr(CliResult) no_reason = NULL;
+  g_autoptr(CliResult) no_role = NULL;
+  g_autoptr(CliResult) adopt = NULL;
+  g_autoptr(CliResult) outsider = NULL;
   g_autoptr(CliResult) table = NULL;
   g_autoptr(CliResult) csv_out = NULL;
   g_autoptr(CliResult) explain = NULL;
@@ -498,6 +504,34 @@ test_cli_cohort_decisions (void)
   bad_kind = run_cli (home, CHECK_LEAKS, "--database", db, "override", "maybe", "SYN-P0000003",
                       "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
   assert_user_error (bad_kind);
+
+  /* the status workflow: SYN-P0000003 is a candidate by judgement now */
+  review = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "under_review",
+                    "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Research for the panel",
+                    "--date", "2026-11-02", NULL);
+  assert_success (review);
+  g_assert_nonnull (strstr (review->out, "Candidate → Under review"));
+  g_assert_nonnull (strstr (review->out, "2026-11-02"));
+  backwards = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "candidate",
+                       "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
+  assert_user_error (backwards);
+  g_assert_nonnull (strstr (backwards->err, "cannot move from Under review to Candidate"));
+  no_reason = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "exited",
+                       "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
+  assert_user_error (no_reason);
+  g_assert_nonnull (strstr (no_reason->err, "reason"));
+  no_role = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "managed",
+                     "--by", "DI Judge Synth", "--rationale", "Why", NULL);
+  assert_user_error (no_role);
+  adopt = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "managed",
+                   "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Adopted by the panel",
+                   "--lead-agency", "police", "--lead-officer", "DC Synth", NULL);
+  assert_success (adopt);
+  g_assert_nonnull (strstr (adopt->out, "Under review → Managed"));
+  outsider = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000001", "managed",
+                      "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
+  assert_user_error (outsider);
+  g_assert_nonnull (strstr (outsider->err, "not in the cohort"));
 
   /* the judgements stand beside the scores */
   table = run_cli (home, CHECK_LEAKS, "--database", db, "refresh", "--as-of", "2026-11-03", NULL);
