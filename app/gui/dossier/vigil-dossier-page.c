@@ -1,4 +1,4 @@
-/* vigil-dossier-page.c: one person's dossier, read-only
+/* vigil-dossier-page.c: one person's dossier, and the coordinator's edits to it
  *
  * The page loads a VigilDossier in a worker thread (one read transaction), records
  * the view in the audit log, then builds its sections on the main thread: a header
@@ -7,6 +7,12 @@
  * Processes, Multi-agency Information, Victims and Safeguarding and History, each
  * saying who changed it last and when. Victims are shown by role ("Victim 1") unless
  * the show-victim-names setting is on.
+ *
+ * Each section has its edits: Change Status and Edit Details in the header, Record
+ * Decision, Add Process and Edit, Add Information and Edit, and Safeguarding for each
+ * victim. They open a record editor (vigil-record-editor.c) that checks and saves the
+ * change as one audited transaction, shows a conflicting edit side by side, and on
+ * success the page reloads in place (no new view in the audit: the change is there).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,8 +23,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vigil-decision-form.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
+#include "vigil-record-editor.h"
+#include "vigil-status-dialog.h"
 
 struct _VigilDossierPage
 {
@@ -41,6 +50,9 @@ struct _VigilDossierPage
   VigilDossier *dossier;
   GError       *error;
   GHashTable   *sections;   /* name → borrowed GtkWidget */
+
+  /* Borrowed references */
+  GtkWidget    *editor;     /* the open record editor, weak */
 
   gint64        person_id;
 };
@@ -256,7 +268,17 @@ add_section (VigilDossierPage   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
                                   -1);
-  gtk_box_append (GTK_BOX (box), heading);
+  {
+    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_widget_set_hexpand (heading, TRUE);
+    gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (top), heading);
+    gtk_box_append (GTK_BOX (top), buttons);
+    gtk_box_append (GTK_BOX (box), top);
+    g_object_set_data (G_OBJECT (box), "vigil-section-buttons", buttons);
+  }
 
   if (change != NULL)
     {
@@ -288,6 +310,279 @@ append_subheading (GtkWidget  *section,
 
   gtk_widget_set_margin_top (label, 6);
   gtk_box_append (GTK_BOX (section), label);
+}
+
+/* Editing */
+
+static void reload_dossier (VigilDossierPage *self);
+
+static void
+editor_saved_cb (VigilDossierPage *self)
+{
+  reload_dossier (self);
+}
+
+static void
+open_editor (VigilDossierPage  *self,
+             VigilRecordEditor *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (editor == NULL)
+    return;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* A button in a section's heading (or in a row, see add_row_button). @record, when
+ * given, is borrowed from the dossier: the button goes when the dossier is rebuilt. */
+static GtkWidget *
+new_edit_button (VigilDossierPage *self,
+                 const char       *name,
+                 const char       *label,
+                 const char       *accessible_label,
+                 GCallback         callback,
+                 gconstpointer     record)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static GtkWidget *
+add_section_button (VigilDossierPage *self,
+                    GtkWidget        *section,
+                    const char       *name,
+                    const char       *label,
+                    const char       *accessible_label,
+                    GCallback         callback)
+{
+  GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, NULL);
+
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (section), "vigil-section-buttons")), button);
+  return button;
+}
+
+/* Puts an edit button at the end of a row made by append_row. */
+static GtkWidget *
+add_row_button (VigilDossierPage *self,
+                GtkWidget        *row,
+                const char       *name,
+                const char       *label,
+                const char       *accessible_label,
+                GCallback         callback,
+                gconstpointer     record)
+{
+  GtkWidget *lines = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, record);
+
+  g_object_ref (lines);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_box_append (GTK_BOX (box), lines);
+  g_object_unref (lines);
+  gtk_widget_set_margin_end (button, 12);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+static const VigilEditorField entry_fields[] = {
+  { "lead_agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "lead_officer", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "area", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "next_review_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "managing_panel", VIGIL_EDITOR_FIELD_NONE, NULL },
+};
+
+static const VigilEditorField decision_fields[] = {
+  { "kind", VIGIL_EDITOR_FIELD_NONE, vigil_casework_decision_kinds },
+  { "outcome", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "severity", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "immediacy", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "decided_by", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "decided_role", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "decided_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "mopi_review_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "rationale", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "proportionality", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static const VigilEditorField process_fields[] = {
+  { "process", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "status", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "mappa_category", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "mappa_level", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "started_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "ended_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "contact", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "notes", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static const VigilEditorField agency_fields[] = {
+  { "agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "provided_by", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "provided_on", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "isa_reference", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "panel_visible", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "body", VIGIL_EDITOR_FIELD_LONG | VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+};
+
+static const VigilEditorField victim_link_fields[] = {
+  { "relationship", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "advocate", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "advocate_name", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "safety_plan", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "safety_plan_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "consent_to_share", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "notes", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static void
+change_status_clicked_cb (GtkButton        *button,
+                          VigilDossierPage *self)
+{
+  open_editor (self, vigil_status_dialog_new (self->store, self->dossier));
+}
+
+static void
+edit_entry_clicked_cb (GtkButton        *button,
+                       VigilDossierPage *self)
+{
+  open_editor (self, vigil_record_editor_new (self->store, _("Cohort Details"),
+                                              _("The lead, area and next review of this cohort entry. "
+                                                "The status changes through Change Status."),
+                                              NULL, &vigil_cohort_entry_type, self->dossier->cohort_entry,
+                                              entry_fields, G_N_ELEMENTS (entry_fields)));
+}
+
+static void
+add_decision_clicked_cb (GtkButton        *button,
+                         VigilDossierPage *self)
+{
+  g_autoptr(VigilDecision) decision = vigil_decision_new ();
+
+  decision->person_id = self->dossier->person->record.id;
+  decision->cohort_entry_id = self->dossier->cohort_entry ? self->dossier->cohort_entry->record.id : 0;
+  decision->kind = g_strdup ("assessment");
+  decision->decided_on = vigil_form_dup_today ();
+  open_editor (self, vigil_record_editor_new (self->store, _("Record Decision"),
+                                              _("A senior decision-maker’s assessment of severity and "
+                                                "immediacy, or a decision on PNC, PND, ViSOR, a local "
+                                                "database or a MoPI review (principle 2). A decision is "
+                                                "kept as it was made."),
+                                              _("_Record Decision"), &vigil_decision_type, decision,
+                                              decision_fields, G_N_ELEMENTS (decision_fields)));
+}
+
+static void
+edit_process (VigilDossierPage          *self,
+              const VigilProcessOverlap *process)
+{
+  open_editor (self, vigil_record_editor_new (self->store,
+                                              process->record.id ? _("Other Process") : _("Add Process"),
+                                              _("Another process that manages this person or their family "
+                                                "(principle 4): MARAC, MAPPA with its category and level, "
+                                                "IOM, Drive, social care, probation."),
+                                              NULL, &vigil_process_overlap_type, process,
+                                              process_fields, G_N_ELEMENTS (process_fields)));
+}
+
+static void
+add_process_clicked_cb (GtkButton        *button,
+                        VigilDossierPage *self)
+{
+  g_autoptr(VigilProcessOverlap) process = vigil_process_overlap_new ();
+
+  process->person_id = self->dossier->person->record.id;
+  process->process = g_strdup ("marac");
+  process->status = g_strdup ("active");
+  process->started_on = vigil_form_dup_today ();
+  edit_process (self, process);
+}
+
+static void
+edit_process_clicked_cb (GtkButton        *button,
+                         VigilDossierPage *self)
+{
+  edit_process (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+}
+
+static void
+edit_agency_section (VigilDossierPage         *self,
+                     const VigilAgencySection *section)
+{
+  open_editor (self, vigil_record_editor_new (self->store,
+                                              section->record.id ? _("Agency Information")
+                                                                 : _("Add Agency Information"),
+                                              _("What a partner agency shared, who provided it, when, and "
+                                                "under which information-sharing agreement (principle 6). "
+                                                "It goes stale with age. Not shown to the panel room unless "
+                                                "marked so."),
+                                              NULL, &vigil_agency_section_type, section,
+                                              agency_fields, G_N_ELEMENTS (agency_fields)));
+}
+
+static void
+add_agency_clicked_cb (GtkButton        *button,
+                       VigilDossierPage *self)
+{
+  g_autoptr(VigilAgencySection) section = vigil_agency_section_new ();
+
+  section->person_id = self->dossier->person->record.id;
+  section->agency = g_strdup ("police");
+  section->provided_on = vigil_form_dup_today ();
+  edit_agency_section (self, section);
+}
+
+static void
+edit_agency_clicked_cb (GtkButton        *button,
+                        VigilDossierPage *self)
+{
+  edit_agency_section (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+}
+
+static void
+edit_victim_clicked_cb (GtkButton        *button,
+                        VigilDossierPage *self)
+{
+  const VigilDossierVictim *victim = g_object_get_data (G_OBJECT (button), "vigil-record");
+  g_autoptr(VigilVictimLink) link = NULL;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < self->dossier->victim_links->len && link == NULL; i++)
+    {
+      const VigilVictimLink *candidate = g_ptr_array_index (self->dossier->victim_links, i);
+
+      if (candidate->victim_id == victim->person_id)
+        link = vigil_record_copy (&vigil_victim_link_type, candidate);
+    }
+  if (link == NULL)
+    {
+      link = vigil_victim_link_new ();
+      link->perpetrator_id = self->dossier->person->record.id;
+      link->victim_id = victim->person_id;
+    }
+
+  /* Translators: the safeguarding form of a victim, named by role ("Victim 1") */
+  title = g_strdup_printf (_("Safeguarding: %s"), victim->role);
+  open_editor (self, vigil_record_editor_new (self->store, title,
+                                              _("The victim’s advocate (IDVA or ISAC) coordinates between "
+                                                "the panel and the victim (principle 6): record who it is, "
+                                                "the safety plan and whether the victim consents to share."),
+                                              NULL, &vigil_victim_link_type, link,
+                                              victim_link_fields, G_N_ELEMENTS (victim_link_fields)));
 }
 
 static const char * const component_letters[] = { N_("R"), N_("F"), N_("G"), N_("V") };
@@ -560,6 +855,25 @@ build_header (VigilDossierPage *self)
       }
   }
 
+  if (entry != NULL)
+    {
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *button;
+
+      gtk_widget_set_margin_top (buttons, 6);
+      if (vigil_casework_next_statuses (entry->status)[0] != NULL)
+        {
+          button = new_edit_button (self, "change-status", _("Change _Status…"), _("Change status"),
+                                    G_CALLBACK (change_status_clicked_cb), NULL);
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_box_append (GTK_BOX (buttons), button);
+        }
+      button = new_edit_button (self, "edit-details", _("Edit _Details…"), _("Edit the cohort details"),
+                                G_CALLBACK (edit_entry_clicked_cb), NULL);
+      gtk_box_append (GTK_BOX (buttons), button);
+      gtk_box_append (GTK_BOX (left), buttons);
+    }
+
   gtk_box_append (GTK_BOX (header), left);
   gtk_box_append (GTK_BOX (header), create_score_box (dossier));
   gtk_box_append (self->content, header);
@@ -789,6 +1103,9 @@ build_decisions (VigilDossierPage *self)
                                     &dossier->changes[VIGIL_DOSSIER_SECTION_DECISIONS]);
   GtkWidget *list;
 
+  add_section_button (self, section, "add-decision", _("_Record Decision…"), _("Record a decision"),
+                      G_CALLBACK (add_decision_clicked_cb));
+
   if (is_set (dossier->mopi_review_on))
     {
       g_autofree char *when = format_stamp (dossier->mopi_review_on);
@@ -860,6 +1177,9 @@ build_processes (VigilDossierPage *self)
                                     &dossier->changes[VIGIL_DOSSIER_SECTION_PROCESSES]);
   GtkWidget *list;
 
+  add_section_button (self, section, "add-process", _("_Add Process…"), _("Add another process"),
+                      G_CALLBACK (add_process_clicked_cb));
+
   if (dossier->cohort_entry != NULL && is_set (dossier->cohort_entry->managing_panel))
     {
       g_autofree char *text = g_strdup_printf (_("Risk managed by: %s"), dossier->cohort_entry->managing_panel);
@@ -906,7 +1226,14 @@ build_processes (VigilDossierPage *self)
           g_free (dates);
           dates = g_steal_pointer (&more);
         }
-      append_row (list, first, dates, "caption", process->notes ? process->notes : "", "dim-label", NULL);
+      {
+        GtkWidget *row = append_row (list, first, dates, "caption", process->notes ? process->notes : "",
+                                     "dim-label", NULL);
+        /* Translators: accessible name of the button editing a process ("Edit MARAC") */
+        g_autofree char *edit = g_strdup_printf (_("Edit %s"), name ? name : process->process);
+
+        add_row_button (self, row, "edit-process", _("Edit…"), edit, G_CALLBACK (edit_process_clicked_cb), process);
+      }
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -924,6 +1251,8 @@ build_agency_information (VigilDossierPage *self)
                                             dossier->fresh_days);
   GtkWidget *list;
 
+  add_section_button (self, section, "add-agency-information", _("Add _Information…"),
+                      _("Add agency information"), G_CALLBACK (add_agency_clicked_cb));
   gtk_box_append (GTK_BOX (section), new_label (fresh, "dim-label"));
   if (dossier->agency_information->len == 0)
     {
@@ -962,6 +1291,13 @@ build_agency_information (VigilDossierPage *self)
                         earlier ? earlier : "", "dim-label",
                         NULL);
       gtk_widget_set_name (row, agency->agency);
+      {
+        /* Translators: accessible name of the button editing an agency's information */
+        g_autofree char *edit = g_strdup_printf (_("Edit the information from %s"), name ? name : agency->agency);
+
+        add_row_button (self, row, "edit-agency-information", _("Edit…"), edit,
+                        G_CALLBACK (edit_agency_clicked_cb), agency);
+      }
       if (info->stale)
         gtk_widget_add_css_class (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
                                   "warning");
@@ -1040,8 +1376,12 @@ build_victims (VigilDossierPage *self)
                         link != NULL && link->notes ? link->notes : "", "dim-label", NULL);
       {
         g_autofree char *row_name = g_strdup_printf ("victim-%u", victim->number);
+        /* Translators: accessible name of the safeguarding button of a victim ("Victim 1") */
+        g_autofree char *edit = g_strdup_printf (_("Safeguarding of %s"), victim->role);
 
         gtk_widget_set_name (row, row_name);
+        add_row_button (self, row, "edit-safeguarding", _("Safeguarding…"), edit,
+                        G_CALLBACK (edit_victim_clicked_cb), victim);
       }
     }
   gtk_box_append (GTK_BOX (section), list);
@@ -1107,6 +1447,7 @@ typedef struct
 {
   VigilStore *store;
   gint64      person_id;
+  gboolean    record_view;  /* FALSE when reloading after an edit */
 } LoadJob;
 
 static void
@@ -1134,7 +1475,7 @@ load_thread (GTask        *task,
     }
 
   /* Opening a dossier is audited: no view without its audit row. */
-  if (!vigil_dossier_record_view (job->store, job->person_id, &error))
+  if (job->record_view && !vigil_dossier_record_view (job->store, job->person_id, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -1180,9 +1521,17 @@ load_finished_cb (GObject      *object,
       return;
     }
 
-  self->dossier = g_steal_pointer (&dossier);
-  build_dossier (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
+  {
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+    /* a reload after an edit keeps the reader's place */
+    gboolean reload = self->dossier != NULL && self->dossier->person->record.id == dossier->person->record.id;
+    double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
+
+    g_clear_pointer (&self->dossier, vigil_dossier_free);
+    self->dossier = g_steal_pointer (&dossier);
+    build_dossier (self);
+    gtk_adjustment_set_value (adjustment, position);
+  }
   set_state (self, "dossier");
 }
 
@@ -1212,6 +1561,7 @@ vigil_dossier_page_dispose (GObject *object)
   g_clear_error (&self->error);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->editor);
 
   G_OBJECT_CLASS (vigil_dossier_page_parent_class)->dispose (object);
 }
@@ -1410,31 +1760,21 @@ vigil_dossier_page_focus (VigilDossierPage *self)
  * Loads the person's dossier in a worker thread, records the view in the audit log,
  * then shows it (or why it could not be read).
  */
-void
-vigil_dossier_page_load (VigilDossierPage *self,
-                         gint64            person_id)
+static void
+start_load (VigilDossierPage *self,
+            gboolean          record_view)
 {
   g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
-  g_return_if_fail (VIGIL_IS_DOSSIER_PAGE (self));
-  g_return_if_fail (self->store != NULL);
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->dossier, vigil_dossier_free);
-  g_clear_error (&self->error);
-  build_dossier (self);
-
-  self->person_id = person_id;
   self->cancellable = g_cancellable_new ();
-  gtk_label_set_label (self->title_label, _("Dossier"));
-  set_state (self, "loading");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 
   job = g_new0 (LoadJob, 1);
   job->store = g_object_ref (self->store);
-  job->person_id = person_id;
+  job->person_id = self->person_id;
+  job->record_view = record_view;
 
   /* No source object: the last reference to the task may be dropped in the worker
    * thread, and a widget must never be finalized there. */
@@ -1443,6 +1783,44 @@ vigil_dossier_page_load (VigilDossierPage *self,
   g_task_set_name (task, "[vigil] load a dossier");
   g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+/* After an edit: the page stays as it is until the new dossier replaces it. */
+static void
+reload_dossier (VigilDossierPage *self)
+{
+  if (self->store != NULL && self->person_id != 0)
+    start_load (self, FALSE);
+}
+
+void
+vigil_dossier_page_load (VigilDossierPage *self,
+                         gint64            person_id)
+{
+  g_return_if_fail (VIGIL_IS_DOSSIER_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+
+  g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_error (&self->error);
+  build_dossier (self);
+
+  self->person_id = person_id;
+  gtk_label_set_label (self->title_label, _("Dossier"));
+  set_state (self, "loading");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+  start_load (self, TRUE);
+}
+
+/**
+ * vigil_dossier_page_get_editor:
+ *
+ * The record editor the page opened last, while it is open; NULL otherwise.
+ */
+GtkWidget *
+vigil_dossier_page_get_editor (VigilDossierPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  return self->editor;
 }
 
 gint64

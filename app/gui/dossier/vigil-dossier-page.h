@@ -1,4 +1,4 @@
-/* vigil-dossier-page.h: one person's dossier, read-only
+/* vigil-dossier-page.h: one person's dossier, and the coordinator's edits to it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,5 +32,7 @@ const GError       *vigil_dossier_page_get_error     (VigilDossierPage *self);
  * "agency-information", "victims", "history"; NULL while no dossier is shown. */
 GtkWidget          *vigil_dossier_page_get_section   (VigilDossierPage *self,
                                                       const char       *name);
+/* The record editor (a VigilRecordEditor) the page opened last, while it is open. */
+GtkWidget          *vigil_dossier_page_get_editor    (VigilDossierPage *self);
 
 G_END_DECLS
