@@ -21,6 +21,7 @@
 #include "vigil-audit.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
+#include "vigil-record-editor.h"
 #include "vigil-window.h"
 
 #include "vigil-gui-test.h"
@@ -740,6 +741,538 @@ test_large_screenshots (void)
   vigil_location_free (fixture.location);
 }
 
+/* Editing */
+
+static VigilRecordEditor *
+click_for_editor (VigilDossierPage *page,
+                  GtkWidget        *within,
+                  const char       *button_name)
+{
+  GtkWidget *button = find_named (within, button_name);
+  VigilRecordEditor *editor;
+
+  if (button == NULL)
+    g_error ("no button “%s”", button_name);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
+  g_assert_nonnull (editor);
+  vigil_gui_test_wait_for (widget_is_drawn, editor, 10000, "the editor to show");
+  /* kept for the checks after it closes */
+  return g_object_ref (editor);
+}
+
+static void
+assert_message (VigilRecordEditor *editor,
+                const char        *words)
+{
+  const char *message = vigil_record_editor_get_message (editor);
+
+  if (message == NULL)
+    g_error ("no message shown, “%s” expected", words);
+  assert_contains (message, words);
+}
+
+static void
+set_entry (VigilRecordEditor *editor,
+           const char        *field,
+           const char        *text)
+{
+  GtkWidget *control = vigil_record_editor_get_control (editor, field);
+
+  if (GTK_IS_TEXT_VIEW (control))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (control)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (control), text);
+}
+
+/* Chooses @code in a choice field through its combo row. */
+static void
+set_choice (VigilRecordEditor *editor,
+            const char        *field,
+            const char        *code)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (vigil_record_editor_get_control (editor, field));
+  guint n = g_list_model_get_n_items (adw_combo_row_get_model (combo));
+
+  for (guint i = 0; i < n; i++)
+    {
+      adw_combo_row_set_selected (combo, i);
+      if (g_strcmp0 (vigil_record_editor_get_choice (editor, field), code) == 0)
+        return;
+    }
+  g_error ("the field %s does not offer %s", field, code);
+}
+
+static void
+save_editor (VigilRecordEditor *editor)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  vigil_gui_test_run_for (50);
+}
+
+typedef struct
+{
+  VigilDossierPage *page;
+  guint             n_decisions;
+} ReloadWait;
+
+static gboolean
+decisions_reloaded (gpointer user_data)
+{
+  ReloadWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+
+  return dossier != NULL && dossier->decisions->len == wait->n_decisions
+         && g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") == 0;
+}
+
+static void
+wait_for_decisions (VigilDossierPage *page,
+                    guint             n)
+{
+  ReloadWait wait = { page, n };
+
+  vigil_gui_test_wait_for (decisions_reloaded, &wait, LOAD_TIMEOUT_MS, "the dossier to reload");
+}
+
+static void
+move_status (VigilDossierPage *page,
+             const char       *status,
+             const char       *rationale,
+             guint             n_decisions_after)
+{
+  g_autoptr(VigilRecordEditor) editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"),
+                                                          "change-status");
+
+  set_choice (editor, "status", status);
+  set_entry (editor, "decided_by", "DCI Synth Chair");
+  set_entry (editor, "decided_role", "MATAC chair");
+  set_entry (editor, "rationale", rationale);
+  save_editor (editor);
+  g_assert_null (vigil_record_editor_get_message (editor));
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  wait_for_decisions (page, n_decisions_after);
+}
+
+static void
+test_record_decision (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  VigilWindow *window;
+  VigilDossierPage *page;
+  const VigilDecision *newest;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+  store = g_object_ref (vigil_window_get_store (window));
+  g_assert_cmpuint (count_views (store, fixture.alpha), ==, 1);
+
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "decisions"), "add-decision");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Record Decision");
+  /* only the kinds recorded here are offered, the assessment first */
+  g_assert_cmpstr (vigil_record_editor_get_choice (editor, "kind"), ==, "assessment");
+
+  /* nothing filled in: the first missing field is named, nothing is saved */
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_EDITING);
+  assert_message (editor, "Decision-maker");
+
+  set_entry (editor, "decided_by", "Supt Synth Senior");
+  set_entry (editor, "decided_role", "Head of Public Protection");
+  set_entry (editor, "rationale", "SYN escalating stalking of two victims");
+  set_entry (editor, "proportionality", "SYN least intrusive measure");
+  set_entry (editor, "mopi_review_on", "2036-12-01");
+
+  /* an assessment needs both ratings: the casework rule is shown, nothing saved */
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_EDITING);
+  assert_message (editor, "severity");
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-record-decision-error.png");
+
+  /* a badly written date names its field */
+  set_choice (editor, "severity", "very_high");
+  set_choice (editor, "immediacy", "imminent");
+  set_entry (editor, "decided_on", "1/12/2026");
+  save_editor (editor);
+  assert_message (editor, "Date");
+  g_assert_true (gtk_widget_has_css_class (vigil_record_editor_get_control (editor, "decided_on"), "error"));
+  set_entry (editor, "decided_on", "2026-12-01");
+
+  g_clear_pointer (&path, g_free);
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-record-decision.png");
+  save_editor (editor);
+  g_assert_null (vigil_record_editor_get_message (editor));
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  /* the page shows it, newest first; the reload is no new view */
+  wait_for_decisions (page, 3);
+  newest = g_ptr_array_index (vigil_dossier_page_get_dossier (page)->decisions, 0);
+  g_assert_cmpstr (newest->kind, ==, "assessment");
+  g_assert_cmpstr (newest->severity, ==, "very_high");
+  g_assert_cmpstr (newest->decided_by, ==, "Supt Synth Senior");
+  text = dup_section_text (page, "decisions");
+  assert_contains (text, "Assessment of risk · 1 December 2026");
+  assert_contains (text, "Severity Very high · immediacy Imminent");
+  assert_contains (text, "SYN escalating stalking of two victims");
+  g_assert_cmpuint (count_views (store, fixture.alpha), ==, 1);
+
+  /* the editors go before the window they belong to */
+  g_clear_object (&editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
+static void
+test_status_workflow (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  VigilWindow *window;
+  VigilDossierPage *page;
+  const VigilCohortEntry *entry;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+
+  /* managed → scaling back: no exit reason, no panel asked */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"), "change-status");
+  g_assert_cmpstr (vigil_record_editor_get_choice (editor, "status"), ==, "scaling_back");
+  g_assert_false (gtk_widget_get_visible (vigil_record_editor_get_row (editor, "exit_reason")));
+  g_assert_false (gtk_widget_get_visible (vigil_record_editor_get_row (editor, "managing_panel")));
+  set_choice (editor, "status", "exited");
+  g_assert_true (gtk_widget_get_visible (vigil_record_editor_get_row (editor, "exit_reason")));
+  /* the workflow offers no way back to candidate from managed */
+  {
+    AdwComboRow *combo = ADW_COMBO_ROW (vigil_record_editor_get_control (editor, "status"));
+
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (combo)), ==, 2);
+  }
+  gtk_window_close (GTK_WINDOW (editor));
+  g_clear_object (&editor);
+
+  move_status (page, "scaling_back", "SYN risk reducing", 3);
+  entry = vigil_dossier_page_get_dossier (page)->cohort_entry;
+  g_assert_cmpstr (entry->status, ==, "scaling_back");
+  text = dup_section_text (page, "header");
+  assert_contains (text, "Scaling back");
+
+  /* back to managed while MAPPA is active: which panel manages the risk? */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"), "change-status");
+  set_choice (editor, "status", "managed");
+  g_assert_true (gtk_widget_get_visible (vigil_record_editor_get_row (editor, "managing_panel")));
+  set_entry (editor, "decided_by", "DCI Synth Chair");
+  set_entry (editor, "decided_role", "MATAC chair");
+  set_entry (editor, "rationale", "SYN new incident");
+  set_entry (editor, "managing_panel", "");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_EDITING);
+  assert_message (editor, "MAPPA");
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-change-status-panel.png");
+  set_entry (editor, "managing_panel", "SYN MATAC panel");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait_for_decisions (page, 4);
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "processes");
+  assert_contains (text, "Risk managed by: SYN MATAC panel");
+
+  /* exit needs a reason */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"), "change-status");
+  set_choice (editor, "status", "exited");
+  set_entry (editor, "decided_by", "DCI Synth Chair");
+  set_entry (editor, "decided_role", "MATAC chair");
+  set_entry (editor, "rationale", "SYN plan complete");
+  save_editor (editor);
+  assert_message (editor, "reason");
+  set_choice (editor, "exit_reason", "plan_completed");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  wait_for_decisions (page, 5);
+  entry = vigil_dossier_page_get_dossier (page)->cohort_entry;
+  g_assert_cmpstr (entry->status, ==, "exited");
+  g_assert_cmpstr (entry->exit_reason, ==, "plan_completed");
+  /* an exited entry moves no more */
+  g_assert_null (find_named (vigil_dossier_page_get_section (page, "header"), "change-status"));
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "decisions");
+  assert_contains (text, "Exit — Managed → Exited");
+  assert_contains (text, "Panel adoption — Scaling back → Managed");
+
+  /* the editors go before the window they belong to */
+  g_clear_object (&editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
+static void
+change_police_section (const VigilLocation *location,
+                       gint64               person_id,
+                       const char          *body)
+{
+  g_autoptr(VigilStore) other = vigil_gui_test_open (location);
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vigil_store_set_actor (other, "Other Coordinator (synthetic)");
+  sections = vigil_store_list (other, &vigil_agency_section_type, "person_id", person_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sections->len; i++)
+    {
+      VigilAgencySection *section = g_ptr_array_index (sections, i);
+
+      if (g_strcmp0 (section->agency, "police") != 0)
+        continue;
+      g_free (section->body);
+      section->body = g_strdup (body);
+      g_assert_true (vigil_casework_save (other, &vigil_agency_section_type, section, &error));
+      g_assert_no_error (error);
+    }
+  vigil_store_close (other);
+}
+
+static const VigilAgencySection *
+police_section (VigilDossierPage *page)
+{
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (page);
+
+  for (guint i = 0; i < dossier->agency_information->len; i++)
+    {
+      const VigilDossierAgencyInformation *info = g_ptr_array_index (dossier->agency_information, i);
+
+      if (g_strcmp0 (info->section->agency, "police") == 0)
+        return info->section;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  VigilDossierPage *page;
+  const char       *body;
+} BodyWait;
+
+static gboolean
+police_body_is (gpointer user_data)
+{
+  BodyWait *wait = user_data;
+  const VigilAgencySection *section;
+
+  if (vigil_dossier_page_get_dossier (wait->page) == NULL)
+    return FALSE;
+  section = police_section (wait->page);
+  return section != NULL && g_strcmp0 (section->body, wait->body) == 0;
+}
+
+static void
+test_conflicting_edit (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autoptr(VigilStore) check = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilAgencySection) stored = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dark = NULL;
+  g_autofree char *text = NULL;
+  VigilWindow *window;
+  VigilDossierPage *page;
+  GtkWidget *conflict;
+  gint64 section_id;
+  BodyWait wait;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+  section_id = police_section (page)->record.id;
+
+  /* I edit; meanwhile someone else saves the same section on their machine */
+  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
+                             "edit-agency-information");
+  set_entry (editor, "body", "SYN my version of the police information");
+  change_police_section (fixture.location, fixture.alpha, "SYN their version of the police information");
+  save_editor (editor);
+
+  /* both versions are shown; nothing was overwritten */
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_CONFLICT);
+  conflict = find_named (GTK_WIDGET (editor), "conflict");
+  g_assert_true (gtk_widget_get_mapped (conflict));
+  text = dup_text (conflict);
+  assert_contains (text, "Other Coordinator (synthetic) saved this");
+  assert_contains (text, "Saved by them: SYN their version of the police information");
+  assert_contains (text, "Yours: SYN my version of the police information");
+  assert_not_contains (text, "Provided by");  /* only the fields that differ */
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-conflict.png");
+  set_dark (TRUE);
+  vigil_gui_test_run_for (100);
+  dark = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-conflict-dark.png");
+  set_dark (FALSE);
+  check = vigil_gui_test_open (fixture.location);
+  stored = vigil_store_fetch (check, &vigil_agency_section_type, section_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->body, ==, "SYN their version of the police information");
+  g_clear_pointer (&stored, vigil_agency_section_free);
+
+  /* keeping theirs closes the editor and shows their version */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.keep-theirs", NULL));
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (BodyWait) { page, "SYN their version of the police information" };
+  vigil_gui_test_wait_for (police_body_is, &wait, LOAD_TIMEOUT_MS, "their version to show");
+
+  /* again, and this time save mine over theirs, knowingly */
+  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
+                             "edit-agency-information");
+  set_entry (editor, "body", "SYN my version of the police information");
+  change_police_section (fixture.location, fixture.alpha, "SYN their second version");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_CONFLICT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save-mine", NULL));
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  wait = (BodyWait) { page, "SYN my version of the police information" };
+  vigil_gui_test_wait_for (police_body_is, &wait, LOAD_TIMEOUT_MS, "my version to show");
+  stored = vigil_store_fetch (check, &vigil_agency_section_type, section_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->body, ==, "SYN my version of the police information");
+  g_assert_cmpint (stored->record.rev, ==, 4);
+
+  /* the editors go before the window they belong to */
+  g_clear_object (&editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
+typedef struct
+{
+  VigilDossierPage *page;
+  guint             n;
+} CountWait;
+
+static gboolean
+victim_links_are (gpointer user_data)
+{
+  CountWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+
+  return dossier != NULL && dossier->victim_links->len == wait->n;
+}
+
+static gboolean
+processes_are (gpointer user_data)
+{
+  CountWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+
+  return dossier != NULL && dossier->processes->len == wait->n;
+}
+
+static gboolean
+agency_information_is (gpointer user_data)
+{
+  CountWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+
+  return dossier != NULL && dossier->agency_information->len == wait->n;
+}
+
+static void
+test_sections (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  VigilWindow *window;
+  VigilDossierPage *page;
+  CountWait wait;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+
+  /* safeguarding for Victim 1, who has no victim link yet */
+  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "victims"), "victim-1"),
+                             "edit-safeguarding");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Safeguarding: Victim 1");
+  set_choice (editor, "advocate", "isac");
+  set_entry (editor, "advocate_name", "SYN Caseworker");
+  gtk_switch_set_active (GTK_SWITCH (vigil_record_editor_get_control (editor, "consent_to_share")), TRUE);
+  set_entry (editor, "safety_plan_on", "2026-11-01");
+  save_editor (editor);
+  /* a plan date without a plan is refused */
+  assert_message (editor, "safety plan");
+  gtk_switch_set_active (GTK_SWITCH (vigil_record_editor_get_control (editor, "safety_plan")), TRUE);
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-safeguarding.png");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (CountWait) { page, 2 };
+  vigil_gui_test_wait_for (victim_links_are, &wait, LOAD_TIMEOUT_MS, "the victim link to show");
+  text = dup_section_text (page, "victims");
+  assert_contains (text, "ISAC: SYN Caseworker · safety plan since 1 November 2026 · consents to share");
+
+  /* another process: MAPPA needs its category and level */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "processes"), "add-process");
+  set_choice (editor, "process", "mappa");
+  save_editor (editor);
+  assert_message (editor, "category");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vigil_record_editor_get_control (editor, "mappa_category")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vigil_record_editor_get_control (editor, "mappa_level")), 2);
+  set_entry (editor, "contact", "SYN MAPPA Two");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (CountWait) { page, 2 };
+  vigil_gui_test_wait_for (processes_are, &wait, LOAD_TIMEOUT_MS, "the process to show");
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "processes");
+  assert_contains (text, "MAPPA (category 1, level 2) · Active");
+
+  /* and agency information from housing */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "agency-information"),
+                             "add-agency-information");
+  set_choice (editor, "agency", "housing");
+  set_entry (editor, "provided_by", "SYN Housing Officer");
+  set_entry (editor, "isa_reference", "SYN-ISA-9");
+  save_editor (editor);
+  assert_message (editor, "Information");
+  set_entry (editor, "body", "SYN tenancy warning");
+  g_clear_pointer (&path, g_free);
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-agency-information.png");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (CountWait) { page, 3 };
+  vigil_gui_test_wait_for (agency_information_is, &wait, LOAD_TIMEOUT_MS, "the information to show");
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "agency-information");
+  assert_contains (text, "SYN tenancy warning");
+  assert_contains (text, "Provided by SYN Housing Officer on");
+  assert_contains (text, "agreement SYN-ISA-9");
+
+  /* every change is in the person's history */
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "history");
+  assert_contains (text, "Added the agency section");
+  assert_contains (text, "Added the victim link");
+  assert_contains (text, "Added the other process");
+
+  /* the editors go before the window they belong to */
+  g_clear_object (&editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +1313,10 @@ main (int   argc,
 
   g_test_add_func ("/dossier-page/open", test_open_dossier);
   g_test_add_func ("/dossier-page/screenshots", test_large_screenshots);
+  g_test_add_func ("/dossier-page/edit/decision", test_record_decision);
+  g_test_add_func ("/dossier-page/edit/status-workflow", test_status_workflow);
+  g_test_add_func ("/dossier-page/edit/conflict", test_conflicting_edit);
+  g_test_add_func ("/dossier-page/edit/sections", test_sections);
 
   status = g_test_run ();
 

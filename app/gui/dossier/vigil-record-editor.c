@@ -161,6 +161,33 @@ create_combo_row (EditorRow  *row,
   return combo;
 }
 
+/* A field being corrected loses its mark; any change answers the message shown. */
+static void
+field_changed_cb (GtkWidget *control)
+{
+  GtkRoot *root = gtk_widget_get_root (control);
+
+  vigil_form_mark_fixed (control);
+  if (VIGIL_IS_RECORD_EDITOR (root))
+    vigil_record_editor_show_message (VIGIL_RECORD_EDITOR (root), NULL);
+}
+
+static void
+watch_control (GtkWidget *control)
+{
+  if (GTK_IS_TEXT_VIEW (control))
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (control)), "changed",
+                             G_CALLBACK (field_changed_cb), control, G_CONNECT_SWAPPED);
+  else if (GTK_IS_SPIN_BUTTON (control))
+    g_signal_connect (control, "value-changed", G_CALLBACK (field_changed_cb), NULL);
+  else if (GTK_IS_EDITABLE (control))
+    g_signal_connect (control, "changed", G_CALLBACK (field_changed_cb), NULL);
+  else if (ADW_IS_COMBO_ROW (control))
+    g_signal_connect (control, "notify::selected", G_CALLBACK (field_changed_cb), NULL);
+  else if (GTK_IS_SWITCH (control))
+    g_signal_connect (control, "notify::active", G_CALLBACK (field_changed_cb), NULL);
+}
+
 static void
 add_row (VigilRecordEditor      *self,
          AdwPreferencesGroup    *group,
@@ -260,6 +287,7 @@ add_row (VigilRecordEditor      *self,
     }
 
   gtk_widget_set_name (row.row, field->name);
+  watch_control (row.control);
   g_array_append_val (self->rows, row);
 }
 
@@ -322,11 +350,18 @@ read_form (VigilRecordEditor *self,
           {
             g_autofree char *text = dup_row_text (row);
 
-            if (field->kind != VIGIL_FIELD_TEXT)
-              vigil_form_check_date (text, row->label, required, &message);
-            else if (required && text == NULL)
+            if (required && text == NULL)
               /* Translators: a field that was left empty */
               message = g_strdup_printf (_("Fill in “%s”."), row->label);
+            /* only the form of a date here: whether it may be in the future is the
+             * casework's rule (a review date must be, a decision date must not) */
+            else if (text != NULL && field->kind == VIGIL_FIELD_DATE && !vigil_date_is_valid (text))
+              /* Translators: %s is a field's name, e.g. "Date provided" */
+              message = g_strdup_printf (_("%s must be a date written as year-month-day, e.g. 2026-11-03."),
+                                         row->label);
+            else if (text != NULL && field->kind == VIGIL_FIELD_DATETIME && !vigil_datetime_is_valid (text))
+              message = g_strdup_printf (_("%s must be a date written as year-month-day, e.g. 2026-11-03."),
+                                         row->label);
             if (message == NULL)
               {
                 g_free (TEXT_FIELD (record, field));
@@ -453,6 +488,20 @@ set_state (VigilRecordEditor      *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", state == VIGIL_RECORD_EDITOR_EDITING);
 }
 
+/* "4 December 2026 at 14:05", local time */
+static char *
+format_stamp (const char *stamp)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = stamp ? g_date_time_new_from_iso8601 (stamp, utc) : NULL;
+  g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
+
+  if (local == NULL)
+    return g_strdup (stamp ? stamp : "?");
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
 /* Shows what the other person saved beside what the user wrote. */
 static void
 show_conflict (VigilRecordEditor *self,
@@ -500,22 +549,21 @@ show_conflict (VigilRecordEditor *self,
 
   {
     g_autofree char *text = NULL;
+    g_autofree char *when = format_stamp (theirs->updated_at);
 
     if (n == 0)
       /* Translators: who saved the record while the user was editing it, and when */
-      text = g_strdup_printf (_("%s saved this at %s while you were editing it. Their version "
+      text = g_strdup_printf (_("%s saved this on %s while you were editing it. Their version "
                                 "already says what yours says."),
-                              theirs->updated_by ? theirs->updated_by : _("Someone else"),
-                              theirs->updated_at ? theirs->updated_at : "?");
+                              theirs->updated_by ? theirs->updated_by : _("Someone else"), when);
     else
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s saved this at %s while you were editing it. "
+                                           "%s saved this on %s while you were editing it. "
                                            "One field differs: keep their version, or save yours over it.",
-                                           "%s saved this at %s while you were editing it. "
+                                           "%s saved this on %s while you were editing it. "
                                            "%u fields differ: keep their version, or save yours over it.",
                                            n),
-                              theirs->updated_by ? theirs->updated_by : _("Someone else"),
-                              theirs->updated_at ? theirs->updated_at : "?", n);
+                              theirs->updated_by ? theirs->updated_by : _("Someone else"), when, n);
     gtk_label_set_label (self->conflict_label, text);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->conflict_list), n > 0);
