@@ -19,6 +19,7 @@
 #include "vigil-dossier.h"
 #include "vigil-cohort.h"
 #include "vigil-casework.h"
+#include "vigil-tactical-menu.h"
 
 G_BEGIN_DECLS
 

@@ -301,12 +301,19 @@ append_flag_condition (GString       *sql,
       append_param (sql, params, ctx->today);
       g_string_append (sql, ")");
       break;
+    case VIGIL_PERSON_FLAG_MOPI_DUE:
+      /* the same decision the dossier shows: newest by date, then by entry order */
+      g_string_append (sql, "(SELECT d.mopi_review_on FROM decision d WHERE d.person_id = p.id"
+                            " AND d.mopi_review_on IS NOT NULL AND d.mopi_review_on <> ''"
+                            " ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) <= ");
+      append_param (sql, params, ctx->today);
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
-#define N_FLAGS 5
+#define N_FLAGS 6
 
 static void
 append_flags_expression (GString       *sql,

@@ -30,6 +30,8 @@ typedef enum
   VIGIL_PERSON_FLAG_STALE          = 1 << 3, /* an agency's newest section is older than
                                               * the profile's freshness limit */
   VIGIL_PERSON_FLAG_REVIEW_OVERDUE = 1 << 4, /* next review before today, not exited */
+  VIGIL_PERSON_FLAG_MOPI_DUE       = 1 << 5, /* the MoPI review date in force (the newest
+                                              * decision that set one) is today or past */
 } VigilPersonFlags;
 
 /* The columns the database may sort by (a whitelist: never SQL from outside). */

@@ -291,12 +291,24 @@ cohort_fixture (CohortFixture *fx)
       "INSERT INTO decision (created_at, updated_at, updated_by, person_id, kind, decided_by,"
       " decided_on, rationale) VALUES (" STAMP ", %" G_GINT64_FORMAT ", 'visor', 'DI Synthetic',"
       " '2026-10-02', 'Synthetic rationale')", fx->a);
+    /* MoPI: Bravo's newest review date (2026-10-30) is due; Foxtrot's older decision
+     * was due but a newer one moved the review to 2036; Alpha's is due on the day */
+    g_autofree char *mopi = g_strdup_printf (
+      "INSERT INTO decision (created_at, updated_at, updated_by, person_id, kind, decided_by,"
+      " decided_on, rationale, mopi_review_on) VALUES"
+      " (" STAMP ", %1$" G_GINT64_FORMAT ", 'mopi_review', 'DI Synthetic', '2026-01-02', 'Synthetic', '2036-01-01'),"
+      " (" STAMP ", %1$" G_GINT64_FORMAT ", 'mopi_review', 'DI Synthetic', '2026-02-02', 'Synthetic', '2026-10-30'),"
+      " (" STAMP ", %2$" G_GINT64_FORMAT ", 'mopi_review', 'DI Synthetic', '2016-02-02', 'Synthetic', '2026-01-01'),"
+      " (" STAMP ", %2$" G_GINT64_FORMAT ", 'mopi_review', 'DI Synthetic', '2026-03-02', 'Synthetic', '2036-03-01'),"
+      " (" STAMP ", %3$" G_GINT64_FORMAT ", 'mopi_review', 'DI Synthetic', '2026-03-02', 'Synthetic', '2026-11-01')",
+      fx->a, fx->e, fx->c);
     g_autofree char *plans = g_strdup_printf (
       "INSERT INTO plan (created_at, updated_at, updated_by, person_id) VALUES (" STAMP ", %"
       G_GINT64_FORMAT "), (" STAMP ", %" G_GINT64_FORMAT ")", fx->a, fx->c);
 
     exec_sql (fx->store, sql);
     exec_sql (fx->store, visor);
+    exec_sql (fx->store, mopi);
     exec_sql (fx->store, plans);
   }
   exec_sql (fx->store, "INSERT INTO intervention (created_at, updated_at, updated_by, plan_id, option_code,"
@@ -409,6 +421,8 @@ test_cohort_filters (void)
   CHECK (&q, "Examplesson, Tango Sierra; Managedson, Foxtrot");
   q.flags = VIGIL_PERSON_FLAG_STALE | VIGIL_PERSON_FLAG_VISOR;
   CHECK (&q, "");
+  q.flags = VIGIL_PERSON_FLAG_MOPI_DUE;
+  CHECK (&q, "Testington, Alpha; Testington, Bravo");
   /* a looser freshness limit: nothing stale */
   q.flags = VIGIL_PERSON_FLAG_STALE;
   q.fresh_days = 365;
@@ -466,10 +480,11 @@ test_cohort_sort_and_trend (void)
   CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
   q.sort = VIGIL_PEOPLE_SORT_ROUTE;
   CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
-  /* Foxtrot: stale and overdue (24); Bravo: other process, ViSOR, order (7) */
+  /* Bravo: other process, ViSOR, order, MoPI review due (39); Foxtrot: stale and
+   * overdue (24) */
   q.sort = VIGIL_PEOPLE_SORT_FLAGS;
   q.descending = TRUE;
-  CHECK (&q, "Managedson, Foxtrot; Testington, Bravo; Referredonly, Echo");
+  CHECK (&q, "Testington, Bravo; Managedson, Foxtrot; Referredonly, Echo");
   q.sort = VIGIL_PEOPLE_SORT_NAME;
   CHECK (&q, "Testington, Bravo; Referredonly, Echo; Managedson, Foxtrot");
 
@@ -484,7 +499,7 @@ test_cohort_sort_and_trend (void)
   g_assert_true (row->has_previous);
   g_assert_cmpfloat (row->trend, ==, 10);
   g_assert_cmpuint (row->flags, ==, VIGIL_PERSON_FLAG_OTHER_PROCESS | VIGIL_PERSON_FLAG_VISOR
-                                    | VIGIL_PERSON_FLAG_ORDER);
+                                    | VIGIL_PERSON_FLAG_ORDER | VIGIL_PERSON_FLAG_MOPI_DUE);
   g_assert_cmpstr (row->status, ==, "under_review");
   g_assert_cmpstr (row->lead_agency, ==, "probation");
   g_assert_cmpstr (row->lead_officer, ==, "PO Synthetic");
@@ -492,7 +507,7 @@ test_cohort_sort_and_trend (void)
   g_assert_cmpstr (row->area, ==, "North");
   row = g_ptr_array_index (people, 1);
   g_assert_cmpfloat (row->trend, ==, -3);
-  g_assert_cmpuint (row->flags, ==, 0);
+  g_assert_cmpuint (row->flags, ==, VIGIL_PERSON_FLAG_MOPI_DUE);  /* Alpha: due on the day itself */
   row = g_ptr_array_index (people, 2);
   g_assert_cmpint (row->rank, ==, 3);
   g_assert_false (row->has_previous);

@@ -135,6 +135,7 @@ format_flags (guint flags)
     { VIGIL_PERSON_FLAG_ORDER, N_("Order") },
     { VIGIL_PERSON_FLAG_STALE, N_("Stale info") },
     { VIGIL_PERSON_FLAG_REVIEW_OVERDUE, N_("Review overdue") },
+    { VIGIL_PERSON_FLAG_MOPI_DUE, N_("MoPI due") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 
