@@ -139,6 +139,70 @@ replace_text (char       **field,
   *field = vigil_cohort_is_blank (value) ? NULL : g_strstrip (g_strdup (value));
 }
 
+/* The newest plan (by date agreed, then entry order), NULL when there is none. */
+static VigilPlan *
+fetch_newest_plan (VigilStore  *store,
+                   gint64       person_id,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) plans = vigil_store_list (store, &vigil_plan_type, "person_id", person_id, error);
+  VigilPlan *newest = NULL;
+  guint index = 0;
+
+  if (plans == NULL)
+    return NULL;
+  for (guint i = 0; i < plans->len; i++)
+    {
+      VigilPlan *plan = g_ptr_array_index (plans, i);
+
+      if (newest == NULL || g_strcmp0 (plan->agreed_on, newest->agreed_on) >= 0)
+        {
+          newest = plan;
+          index = i;
+        }
+    }
+  return newest ? g_ptr_array_steal_index (plans, index) : NULL;
+}
+
+/* Principles 2 and 5: a managed person has a risk management plan with its exit. */
+static gboolean
+check_plan_ready (VigilStore         *store,
+                  const VigilPerson  *person,
+                  GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(VigilPlan) plan = fetch_newest_plan (store, person->record.id, &local_error);
+  g_autofree char *who = NULL;
+  const char *missing = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (plan == NULL)
+    missing = _("there is no risk management plan yet");
+  else if (vigil_cohort_is_blank (plan->objectives))
+    missing = _("the plan has no objectives");
+  else if (vigil_cohort_is_blank (plan->exit_strategy))
+    missing = _("the plan has no exit strategy");
+  else if (vigil_cohort_is_blank (plan->scale_back_criteria))
+    missing = _("the plan has no scale-back criteria");
+  else if (plan->review_on == NULL)
+    missing = _("the plan has no review date");
+  if (missing == NULL)
+    return TRUE;
+
+  who = vigil_cohort_describe_person (person);
+  g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_PLAN_NEEDED,
+               /* TRANSLATORS: a person, then what the plan lacks */
+               _("%s cannot be managed yet: %s. A managed person needs a risk management plan "
+                 "with objectives, an exit strategy, scale-back criteria and a review date. "
+                 "Nothing was changed."), who, missing);
+  return FALSE;
+}
+
 typedef struct
 {
   const VigilStatusMove *move;
@@ -194,6 +258,8 @@ move_cb (VigilStore  *store,
   if (g_strcmp0 (move->status, "managed") == 0)
     {
       kind = "panel_adoption";
+      if (!check_plan_ready (store, person, error))
+        return FALSE;
       active = vigil_casework_list_active_processes (store, person->record.id, error);
       if (active == NULL)
         return FALSE;
@@ -418,6 +484,83 @@ check_victim_link (const VigilVictimLink  *link,
   return check_past_date (link->safety_plan_on, _("The safety plan date"), error);
 }
 
+static gboolean
+check_plan (const VigilPlan  *plan,
+            GError          **error)
+{
+  if (plan->agreed_on != NULL && plan->review_on != NULL && strcmp (plan->review_on, plan->agreed_on) <= 0)
+    return refuse (error, _("The plan’s review date must come after the date it was agreed."));
+
+  return check_past_date (plan->agreed_on, _("The date agreed"), error);
+}
+
+static gboolean
+check_intervention (const VigilIntervention  *intervention,
+                    GError                  **error)
+{
+  gboolean completed = g_strcmp0 (intervention->status, "completed") == 0
+                       || g_strcmp0 (intervention->status, "not_progressed") == 0;
+
+  if (intervention->started_on != NULL && intervention->due_on != NULL
+      && strcmp (intervention->due_on, intervention->started_on) < 0)
+    return refuse (error, _("The intervention cannot be due before it starts."));
+  if (intervention->breaches < 0)
+    return refuse (error, _("The number of breaches cannot be below zero."));
+  if (g_strcmp0 (intervention->status, "breached") == 0 && intervention->breaches < 1)
+    return refuse (error, _("A breached order records at least one breach."));
+  if (completed && vigil_cohort_is_blank (intervention->outcome))
+    return refuse (error, _("Say what came of the intervention: its outcome."));
+
+  return TRUE;
+}
+
+/* What only an order keeps, against the option the intervention is. */
+static gboolean
+check_intervention_option (VigilStore               *store,
+                           const VigilIntervention  *intervention,
+                           GError                  **error)
+{
+  g_autoptr(VigilTacticalMenu) menu = vigil_tactical_menu_load_for_store (store, error);
+  g_autoptr(VigilIntervention) stored = NULL;
+  const VigilTacticalOption *option;
+  gboolean chosen_now = TRUE;
+
+  if (menu == NULL)
+    return FALSE;
+  option = vigil_tactical_menu_lookup (menu, intervention->option_code);
+  if (option == NULL)
+    {
+      g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
+                   _("“%s” is not an option of the tactical menu."), intervention->option_code);
+      return FALSE;
+    }
+
+  if (intervention->record.id != 0)
+    {
+      stored = vigil_store_fetch (store, &vigil_intervention_type, intervention->record.id, error);
+      if (stored == NULL)
+        return FALSE;
+      chosen_now = g_strcmp0 (stored->option_code, intervention->option_code) != 0;
+    }
+  if (option->retired && chosen_now)
+    {
+      g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
+                   _("“%s” was retired from the tactical menu: choose another option."), option->title);
+      return FALSE;
+    }
+  if (!option->is_order
+      && (intervention->order_expires_on != NULL || intervention->breaches != 0
+          || intervention->notification_requirements != NULL || g_strcmp0 (intervention->status, "breached") == 0))
+    {
+      g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,
+                   _("“%s” is not an order: only an order keeps an expiry date, notification "
+                     "requirements and breaches."), option->title);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 vigil_casework_check (const VigilRecordType  *type,
                       gconstpointer           record,
@@ -442,6 +585,10 @@ vigil_casework_check (const VigilRecordType  *type,
     return check_agency_section (record, error);
   if (type == &vigil_victim_link_type)
     return check_victim_link (record, error);
+  if (type == &vigil_plan_type)
+    return check_plan (record, error);
+  if (type == &vigil_intervention_type)
+    return check_intervention (record, error);
   if (type == &vigil_cohort_entry_type)
     return TRUE;
 
@@ -484,6 +631,8 @@ save_cb (VigilStore  *store,
     }
   else if (data->type == &vigil_decision_type && header->id != 0)
     return refuse (error, _("A decision is kept as it was made: record a new decision instead."));
+  else if (data->type == &vigil_intervention_type && !check_intervention_option (store, data->record, error))
+    return FALSE;
 
   if (header->id == 0)
     return vigil_store_insert (store, data->type, data->record, error);
@@ -504,4 +653,133 @@ vigil_casework_save (VigilStore             *store,
     return FALSE;
 
   return vigil_cohort_run_work (store, save_cb, &data, error);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Plan warnings
+ * ------------------------------------------------------------------------------------ */
+
+gboolean
+vigil_intervention_is_open (const VigilIntervention *intervention)
+{
+  g_return_val_if_fail (intervention != NULL, FALSE);
+
+  return g_strcmp0 (intervention->status, "proposed") == 0
+         || g_strcmp0 (intervention->status, "agreed") == 0
+         || g_strcmp0 (intervention->status, "in_progress") == 0;
+}
+
+static void
+add_warning (GPtrArray  *warnings,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_warning (GPtrArray  *warnings,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* @date plus @days, "YYYY-MM-DD"; a copy of @date when it cannot be read. */
+static char *
+dup_date_after (const char *date,
+                int         days)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *midnight = g_strdup_printf ("%sT00:00:00Z", date);
+
+  day = g_date_time_new_from_iso8601 (midnight, NULL);
+  if (day == NULL)
+    return g_strdup (date);
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_days (day, days);
+
+    return g_date_time_format (later, "%Y-%m-%d");
+  }
+}
+
+GPtrArray *
+vigil_casework_plan_warnings (const VigilPlan   *plan,
+                              GPtrArray         *interventions,
+                              VigilTacticalMenu *menu,
+                              guint              n_victims,
+                              GPtrArray         *processes,
+                              const char        *today)
+{
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *soon = NULL;
+  guint n_open = 0, n_enforcement = 0, n_safeguarding = 0, n_overdue = 0, n_expiring = 0;
+
+  g_return_val_if_fail (menu != NULL && today != NULL, warnings);
+
+  soon = dup_date_after (today, 28);
+  for (guint i = 0; interventions != NULL && i < interventions->len; i++)
+    {
+      const VigilIntervention *intervention = g_ptr_array_index (interventions, i);
+      const VigilTacticalOption *option = vigil_tactical_menu_lookup (menu, intervention->option_code);
+      gboolean open = vigil_intervention_is_open (intervention);
+
+      if (open)
+        {
+          n_open++;
+          if (option != NULL && g_str_equal (option->category, "enforcement"))
+            n_enforcement++;
+          if (intervention->due_on != NULL && strcmp (intervention->due_on, today) < 0)
+            n_overdue++;
+        }
+      if ((open || g_strcmp0 (intervention->status, "breached") == 0)
+          && option != NULL && g_str_equal (option->category, "victim_safeguarding"))
+        n_safeguarding++;
+      if (option != NULL && option->is_order && intervention->order_expires_on != NULL
+          && g_strcmp0 (intervention->status, "completed") != 0
+          && strcmp (intervention->order_expires_on, today) >= 0
+          && strcmp (intervention->order_expires_on, soon) <= 0)
+        n_expiring++;
+    }
+
+  if (plan == NULL)
+    add_warning (warnings, "%s", _("No risk management plan yet: it is needed before the person is managed."));
+  else
+    {
+      if (vigil_cohort_is_blank (plan->exit_strategy) || vigil_cohort_is_blank (plan->scale_back_criteria))
+        add_warning (warnings, "%s", _("No exit strategy or scale-back criteria yet (principle 5): both are needed "
+                                       "before the person is managed."));
+      if (g_strcmp0 (plan->engagement, "engaging") == 0 && n_open > 0 && n_enforcement == n_open)
+        add_warning (warnings, "%s", _("Only enforcement for a person who engages: consider support, prevention or "
+                                       "diversion first (principle 7)."));
+      if (plan->review_on != NULL && strcmp (plan->review_on, today) < 0)
+        add_warning (warnings, _("The plan’s review was due on %s."), plan->review_on);
+    }
+  if (n_victims > 0 && n_safeguarding == 0)
+    add_warning (warnings, "%s", _("Nothing in the plan for the victims’ safety: consider IDVA or ISAC support, "
+                                   "safety planning or target hardening."));
+  if (n_overdue > 0)
+    add_warning (warnings, g_dngettext (GETTEXT_PACKAGE, "%u intervention is overdue.",
+                                        "%u interventions are overdue.", n_overdue), n_overdue);
+  if (n_expiring > 0)
+    add_warning (warnings, g_dngettext (GETTEXT_PACKAGE, "%u order expires within 28 days: plan its review.",
+                                        "%u orders expire within 28 days: plan their review.", n_expiring),
+                 n_expiring);
+  for (guint i = 0; processes != NULL && i < processes->len; i++)
+    {
+      const VigilProcessOverlap *process = g_ptr_array_index (processes, i);
+      const char *name = vigil_choice_get_label (vigil_process_choices, process->process);
+
+      if (g_strcmp0 (process->status, "active") != 0)
+        continue;
+      if (!vigil_cohort_is_blank (process->notes))
+        /* TRANSLATORS: a process ("MARAC"), then what it does */
+        add_warning (warnings, _("%s is active (principle 4): %s"), name ? name : process->process, process->notes);
+      else
+        add_warning (warnings, _("%s is active (principle 4): check its actions are not duplicated here."),
+                     name ? name : process->process);
+    }
+
+  return warnings;
 }

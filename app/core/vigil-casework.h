@@ -16,6 +16,7 @@
 #include "vigil-cohort.h"
 #include "vigil-entities.h"
 #include "vigil-store.h"
+#include "vigil-tactical-menu.h"
 
 G_BEGIN_DECLS
 
@@ -59,8 +60,10 @@ typedef struct
 /* Moves the entry and records the decision (kind panel_adoption for managed, exit for
  * exited, status_change otherwise; outcome "Candidate → Under review"), in one
  * transaction. Refused with VIGIL_COHORT_ERROR_INVALID (a missing or wrong detail),
- * _TRANSITION (not a move the workflow allows), _PANEL_NEEDED (another process is
- * active and no managing panel was named; the message lists the processes), or
+ * _TRANSITION (not a move the workflow allows), _PLAN_NEEDED (managed needs the
+ * person's newest risk management plan to have objectives, an exit strategy,
+ * scale-back criteria and a review date: principles 2 and 5), _PANEL_NEEDED (another
+ * process is active and no managing panel was named; the message lists them), or
  * VIGIL_STORE_ERROR_CONFLICT when the entry changed since @entry_rev. */
 VigilDecision      *vigil_casework_move_status   (VigilStore             *store,
                                                   const VigilStatusMove  *move,
@@ -86,18 +89,39 @@ extern const char * const vigil_casework_decision_kinds[];
  * MAPPA, a closed process's end date, no end before the start); agency information
  * (text, who provided it, a date not in the future); victim links (a safety plan's
  * date only with a plan, an advocate's name only with an advocate). A message names
- * the field. */
+ * the field. Plans: a review date after the date agreed. Interventions: a due date
+ * not before the start; an expiry, notification requirements and breaches only on an
+ * order; a breached one records a breach; a completed or not progressed one says its
+ * outcome. (Whether the option is on the tactical menu is checked on saving.) */
 gboolean            vigil_casework_check         (const VigilRecordType  *type,
                                                   gconstpointer           record,
                                                   GError                **error);
 
 /* Checks @record, then inserts it (id 0) or updates it (rev-checked) in one audited
  * transaction. Decisions are written once; a cohort entry's status changes only
- * through vigil_casework_move_status(). Supported types: decision, process overlap,
- * agency section, victim link, cohort entry. */
+ * through vigil_casework_move_status(); an intervention's option must be on the
+ * store's tactical menu, and not retired when it is newly chosen. Supported types:
+ * decision, process overlap, agency section, victim link, cohort entry, plan,
+ * intervention. */
 gboolean            vigil_casework_save          (VigilStore             *store,
                                                   const VigilRecordType  *type,
                                                   gpointer                record,
                                                   GError                **error);
+
+/* What the planner should warn about a plan (principles 4, 6 and 7), as translated
+ * sentences: only enforcement for a person who engages; nothing for the victims'
+ * safety; no exit strategy or scale-back criteria yet; interventions overdue; orders
+ * expiring within 28 days of @today ("YYYY-MM-DD"); what other active processes
+ * already do. @interventions: VigilIntervention of the plan; @processes:
+ * VigilProcessOverlap of the person. */
+GPtrArray          *vigil_casework_plan_warnings (const VigilPlan        *plan,
+                                                  GPtrArray              *interventions,
+                                                  VigilTacticalMenu      *menu,
+                                                  guint                   n_victims,
+                                                  GPtrArray              *processes,
+                                                  const char             *today);
+
+/* Whether an intervention is still open: proposed, agreed or in progress. */
+gboolean            vigil_intervention_is_open   (const VigilIntervention *intervention);
 
 G_END_DECLS

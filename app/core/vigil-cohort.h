@@ -29,6 +29,7 @@ typedef enum
   VIGIL_COHORT_ERROR_MERGED,     /* the person was merged into another */
   VIGIL_COHORT_ERROR_TRANSITION, /* a status move the workflow does not allow */
   VIGIL_COHORT_ERROR_PANEL_NEEDED, /* another process is active: name the managing panel */
+  VIGIL_COHORT_ERROR_PLAN_NEEDED,  /* managed needs a risk management plan with an exit strategy */
 } VigilCohortError;
 
 GQuark    vigil_cohort_error_quark  (void);

@@ -57,6 +57,7 @@ const char * const vigil_agenda_reason_choices[] = {
   "new_adoption", "review_due", "riser", "exit", "other", NULL
 };
 const char * const vigil_action_status_choices[] = { "open", "done", "cancelled", NULL };
+const char * const vigil_engagement_choices[] = { "engaging", "non_engaging", NULL };
 const char * const vigil_outcome_source_choices[] = { "victim_reported", "idva_rated", NULL };
 const char * const vigil_outcome_measure_choices[] = {
   "feels_safe", "risk_level", "abuse_frequency", "wellbeing", NULL
@@ -72,6 +73,8 @@ static const struct
   const char *code;
   const char *label;
 } choice_labels[] = {
+  { "engaging", N_("Engaging") },
+  { "non_engaging", N_("Not engaging") },
   { "female", N_("Female") },
   { "male", N_("Male") },
   { "non_binary", N_("Non-binary") },
@@ -403,6 +406,7 @@ static const VigilField vigil_plan_type_fields[] = {
   TEXT (VigilPlan, scale_back_criteria, 0, N_("scale-back criteria")),
   DATE (VigilPlan, review_on, 0, N_("review date")),
   DATE (VigilPlan, agreed_on, 0, N_("date agreed")),
+  CHOICE (VigilPlan, engagement, 0, vigil_engagement_choices, N_("engagement")),
 };
 RECORD_TYPE (vigil_plan_type, VigilPlan, "plan", N_("risk management plan"), VIGIL_RECORD_MUTABLE, "person_id");
 

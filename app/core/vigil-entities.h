@@ -28,6 +28,7 @@ extern const char * const vigil_process_choices[];
 extern const char * const vigil_process_status_choices[];
 extern const char * const vigil_advocate_choices[];
 extern const char * const vigil_intervention_status_choices[];
+extern const char * const vigil_engagement_choices[];
 extern const char * const vigil_meeting_status_choices[];
 extern const char * const vigil_agenda_reason_choices[];
 extern const char * const vigil_action_status_choices[];
@@ -236,6 +237,7 @@ typedef struct
   char *scale_back_criteria;
   char *review_on;
   char *agreed_on;
+  char *engagement;      /* vigil_engagement_choices: does the person engage? */
 } VigilPlan;
 
 typedef struct

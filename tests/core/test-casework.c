@@ -98,6 +98,25 @@ count_decisions (Fixture *fixture)
   return decisions->len;
 }
 
+static VigilPlan *
+add_plan (Fixture    *fixture,
+          const char *exit_strategy)
+{
+  g_autoptr(GError) error = NULL;
+  VigilPlan *plan = vigil_plan_new ();
+
+  plan->person_id = fixture->person;
+  plan->objectives = g_strdup ("Stop the contact with both victims");
+  plan->exit_strategy = g_strdup (exit_strategy);
+  plan->scale_back_criteria = g_strdup ("Six months without an incident");
+  plan->review_on = g_strdup ("2027-03-01");
+  plan->agreed_on = g_strdup ("2026-11-01");
+  plan->engagement = g_strdup ("engaging");
+  g_assert_true (vigil_casework_save (fixture->store, &vigil_plan_type, plan, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
 static VigilStatusMove
 make_move (Fixture    *fixture,
            const char *status)
@@ -168,6 +187,24 @@ test_move_through_workflow (Fixture       *fixture,
   g_assert_cmpstr (review->decided_by, ==, "DCI Testcase");
   g_assert_cmpstr (review->decided_role, ==, "Head of Public Protection");
   g_assert_cmpstr (review->decided_on, ==, "2026-11-20");
+
+  /* adoption needs a plan with its exit (principles 2 and 5) */
+  move = make_move (fixture, "managed");
+  g_assert_null (vigil_casework_move_status (fixture->store, &move, &error));
+  g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_PLAN_NEEDED);
+  g_assert_nonnull (strstr (error->message, "no risk management plan"));
+  g_clear_error (&error);
+  {
+    g_autoptr(VigilPlan) plan = add_plan (fixture, NULL);
+
+    g_assert_null (vigil_casework_move_status (fixture->store, &move, &error));
+    g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_PLAN_NEEDED);
+    g_assert_nonnull (strstr (error->message, "no exit strategy"));
+    g_clear_error (&error);
+    plan->exit_strategy = g_strdup ("Hand over to probation when the order ends");
+    g_assert_true (vigil_casework_save (fixture->store, &vigil_plan_type, plan, &error));
+    g_assert_no_error (error);
+  }
 
   /* adoption: a panel adoption decision, the adoption date, the lead */
   move = make_move (fixture, "managed");
@@ -337,6 +374,8 @@ test_adoption_asks_for_panel (Fixture       *fixture,
   g_autoptr(VigilCohortEntry) entry = NULL;
   g_autoptr(GPtrArray) active = NULL;
   VigilStatusMove move;
+
+  vigil_plan_free (add_plan (fixture, "Hand over to MAPPA"));
 
   /* a closed process does not count */
   add_process (fixture, "marac", "closed");
@@ -656,6 +695,115 @@ test_victim_links (Fixture       *fixture,
 }
 
 static void
+test_plans_and_interventions (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilPlan) plan = add_plan (fixture, "Exit when the order ends");
+  g_autoptr(VigilIntervention) order = vigil_intervention_new ();
+  g_autoptr(VigilIntervention) support = vigil_intervention_new ();
+  g_autoptr(VigilTacticalMenu) menu = vigil_tactical_menu_load_default (&error);
+  g_autoptr(GPtrArray) interventions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (vigil_record_destroy);
+  g_autoptr(VigilProcessOverlap) marac = vigil_process_overlap_new ();
+
+  g_assert_no_error (error);
+
+  /* a plan's review comes after it was agreed */
+  g_free (plan->review_on);
+  plan->review_on = g_strdup ("2026-10-01");
+  g_assert_false (vigil_casework_save (fixture->store, &vigil_plan_type, plan, &error));
+  g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (plan->review_on);
+  plan->review_on = g_strdup ("2027-03-01");
+
+  order->plan_id = plan->record.id;
+  order->option_code = g_strdup ("no_such_tactic");
+  order->status = g_strdup ("agreed");
+  g_assert_false (vigil_casework_save (fixture->store, &vigil_intervention_type, order, &error));
+  g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no_such_tactic"));
+  g_clear_error (&error);
+  g_free (order->option_code);
+  order->option_code = g_strdup ("dapo");
+  order->started_on = g_strdup ("2026-11-02");
+  order->due_on = g_strdup ("2026-11-01");
+  expect_refused (fixture, &vigil_intervention_type, order, "due before it starts");
+  g_free (order->due_on);
+  order->due_on = g_strdup ("2026-11-20");
+  g_free (order->status);
+  order->status = g_strdup ("breached");
+  expect_refused (fixture, &vigil_intervention_type, order, "at least one breach");
+  order->breaches = 1;
+  order->order_expires_on = g_strdup ("2026-12-10");
+  order->notification_requirements = g_strdup ("Name and address within 3 days");
+  g_assert_true (vigil_casework_save (fixture->store, &vigil_intervention_type, order, &error));
+  g_assert_no_error (error);
+
+  /* only an order keeps an expiry and breaches */
+  support->plan_id = plan->record.id;
+  support->option_code = g_strdup ("respect_programme");
+  support->status = g_strdup ("completed");
+  expect_refused (fixture, &vigil_intervention_type, support, "outcome");
+  support->outcome = g_strdup ("Attended every session");
+  support->order_expires_on = g_strdup ("2027-01-01");
+  expect_refused (fixture, &vigil_intervention_type, support, "not an order");
+  g_clear_pointer (&support->order_expires_on, g_free);
+  g_assert_true (vigil_casework_save (fixture->store, &vigil_intervention_type, support, &error));
+  g_assert_no_error (error);
+
+  /* warnings: only enforcement open for a person who engages, nothing for the victim,
+   * an order expiring soon, what MARAC does */
+  g_ptr_array_add (interventions, order);
+  g_ptr_array_add (interventions, support);
+  marac->process = g_strdup ("marac");
+  marac->status = g_strdup ("active");
+  marac->notes = g_strdup ("Safety planning for Victim 1 through MARAC");
+  g_ptr_array_add (processes, g_steal_pointer (&marac));
+  g_free (order->status);
+  order->status = g_strdup ("in_progress");
+  warnings = vigil_casework_plan_warnings (plan, interventions, menu, 1, processes, "2026-11-25");
+  {
+    g_autofree char *all = NULL;
+
+    g_ptr_array_add (warnings, NULL);
+    all = g_strjoinv ("\n", (char **) warnings->pdata);
+    g_ptr_array_remove_index (warnings, warnings->len - 1);
+    g_test_message ("%s", all);
+    g_assert_nonnull (strstr (all, "Only enforcement for a person who engages"));
+    g_assert_nonnull (strstr (all, "Nothing in the plan for the victims’ safety"));
+    g_assert_nonnull (strstr (all, "1 order expires within 28 days"));
+    g_assert_nonnull (strstr (all, "1 intervention is overdue"));
+    g_assert_nonnull (strstr (all, "MARAC is active (principle 4): Safety planning for Victim 1"));
+    g_assert_null (strstr (all, "exit strategy"));
+  }
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* a non-engaging person, a victim safeguarded, nothing due: no warning but MARAC's */
+  {
+    g_autoptr(VigilIntervention) idva = vigil_intervention_new ();
+
+    idva->option_code = g_strdup ("idva_support");
+    idva->status = g_strdup ("in_progress");
+    g_ptr_array_add (interventions, idva);
+    g_free (plan->engagement);
+    plan->engagement = g_strdup ("non_engaging");
+    warnings = vigil_casework_plan_warnings (plan, interventions, menu, 1, processes, "2026-11-01");
+    g_assert_cmpuint (warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "MARAC"));
+    g_ptr_array_remove (interventions, idva);
+  }
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* no plan */
+  warnings = vigil_casework_plan_warnings (NULL, NULL, menu, 0, NULL, "2026-11-01");
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "No risk management plan"));
+}
+
+static void
 test_entry_details (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -774,6 +922,7 @@ main (int    argc,
   ADD ("/casework/save/agency-information", test_agency_information);
   ADD ("/casework/save/victim-links", test_victim_links);
   ADD ("/casework/save/entry-details", test_entry_details);
+  ADD ("/casework/save/plans-and-interventions", test_plans_and_interventions);
   ADD ("/casework/save/lost-update", test_lost_update);
 
 #undef ADD

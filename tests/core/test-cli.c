@@ -526,8 +526,9 @@ test_cli_cohort_decisions (void)
   adopt = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000003", "managed",
                    "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Adopted by the panel",
                    "--lead-agency", "police", "--lead-officer", "DC Synth", NULL);
-  assert_success (adopt);
-  g_assert_nonnull (strstr (adopt->out, "Under review → Managed"));
+  /* principles 2 and 5: no plan with an exit strategy yet, so no adoption */
+  assert_user_error (adopt);
+  g_assert_nonnull (strstr (adopt->err, "no risk management plan"));
   outsider = run_cli (home, CHECK_LEAKS, "--database", db, "cohort", "set", "SYN-P0000001", "managed",
                       "--by", "DI Judge Synth", "--role", "MATAC chair", "--rationale", "Why", NULL);
   assert_user_error (outsider);

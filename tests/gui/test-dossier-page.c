@@ -207,6 +207,7 @@ make_store (Fixture *fixture)
   g_autoptr(VigilAgencyFlag) flag = vigil_agency_flag_new ();
   g_autoptr(VigilProcessOverlap) mappa = vigil_process_overlap_new ();
   g_autoptr(VigilVictimLink) link = vigil_victim_link_new ();
+  g_autoptr(VigilPlan) plan = vigil_plan_new ();
   g_autoptr(GError) error = NULL;
   gint64 profile_id;
   gint64 p;
@@ -274,6 +275,17 @@ make_store (Fixture *fixture)
   vigil_store_set_actor (store, "Information Sharer (synthetic)");
   add_agency_section (store, p, "police", "SYN police information", fresh);
   add_agency_section (store, p, "probation", "SYN probation information", "2020-01-01");
+
+  vigil_store_set_actor (store, "Plan Writer (synthetic)");
+  plan->person_id = p;
+  plan->objectives = g_strdup ("SYN objectives");
+  plan->exit_strategy = g_strdup ("SYN exit strategy");
+  plan->scale_back_criteria = g_strdup ("SYN scale-back criteria");
+  plan->review_on = g_strdup ("2027-02-01");
+  plan->agreed_on = g_strdup ("2026-07-15");
+  plan->engagement = g_strdup ("engaging");
+  g_assert_true (vigil_store_insert (store, &vigil_plan_type, plan, &error));
+  g_assert_no_error (error);
 
   vigil_store_set_actor (store, "IDVA Service (synthetic)");
   link->perpetrator_id = p;
