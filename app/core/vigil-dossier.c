@@ -109,6 +109,8 @@ vigil_dossier_free (VigilDossier *self)
   g_clear_pointer (&self->plans.agreed_on, g_free);
   g_clear_pointer (&self->plans.review_on, g_free);
   g_clear_pointer (&self->plans.next_due_on, g_free);
+  g_clear_pointer (&self->plan, vigil_plan_free);
+  g_clear_pointer (&self->interventions, g_ptr_array_unref);
   for (guint i = 0; i < VIGIL_DOSSIER_N_SECTIONS; i++)
     {
       g_clear_pointer (&self->changes[i].changed_at, g_free);
@@ -908,7 +910,14 @@ load_plans (VigilStore  *store,
     {
       summary->agreed_on = g_strdup (newest->agreed_on);
       summary->review_on = g_strdup (newest->review_on);
+      dossier->plan = vigil_record_copy (&vigil_plan_type, newest);
+      dossier->interventions = list_by_person (store, &vigil_intervention_type, "plan_id", newest->record.id,
+                                               data->cancellable, error);
+      if (dossier->interventions == NULL)
+        return FALSE;
     }
+  else
+    dossier->interventions = g_ptr_array_new_with_free_func (vigil_record_destroy);
   if (plans->len == 0)
     return TRUE;
 

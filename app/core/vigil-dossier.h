@@ -176,6 +176,8 @@ typedef struct
                                                 * agency, in vigil_agency_choices order */
   GPtrArray              *victim_links;        /* VigilVictimLink, by victim number */
   VigilDossierPlanSummary plans;
+  VigilPlan              *plan;                /* the newest plan, NULL when none */
+  GPtrArray              *interventions;       /* VigilIntervention of that plan, by id */
 
   VigilDossierChange      changes[VIGIL_DOSSIER_N_SECTIONS];
 

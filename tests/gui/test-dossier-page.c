@@ -21,6 +21,7 @@
 #include "vigil-audit.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
+#include "vigil-option-picker.h"
 #include "vigil-record-editor.h"
 #include "vigil-window.h"
 
@@ -1285,6 +1286,157 @@ test_sections (void)
   vigil_location_free (fixture.location);
 }
 
+typedef struct
+{
+  VigilDossierPage *page;
+  guint             n;
+} InterventionWait;
+
+static gboolean
+interventions_are (gpointer user_data)
+{
+  InterventionWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+
+  return dossier != NULL && dossier->interventions != NULL && dossier->interventions->len == wait->n;
+}
+
+static VigilRecordEditor *
+choose_intervention (VigilDossierPage *page,
+                     const char       *search,
+                     const char       *code,
+                     const char       *screenshot)
+{
+  GtkWidget *button = find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
+  VigilOptionPicker *picker;
+  VigilRecordEditor *editor;
+
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
+  vigil_gui_test_wait_for (widget_is_drawn, picker, 10000, "the tactical menu to show");
+  vigil_option_picker_set_search (picker, search);
+  if (screenshot != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      vigil_gui_test_run_for (100);
+      path = vigil_gui_test_screenshot (GTK_WIDGET (picker), screenshot);
+    }
+  g_assert_true (vigil_option_picker_choose (picker, code));
+  vigil_gui_test_run_for (50);
+  editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
+  vigil_gui_test_wait_for (widget_is_drawn, editor, 10000, "the intervention form to show");
+  return g_object_ref (editor);
+}
+
+static void
+test_planner (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  VigilWindow *window;
+  VigilDossierPage *page;
+  InterventionWait wait;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+
+  /* the plan, and what is missing from it */
+  text = dup_section_text (page, "plan");
+  assert_contains (text, "Risk Management Plan");
+  assert_contains (text, "SYN exit strategy");
+  assert_contains (text, "Engaging");
+  assert_contains (text, "Nothing in the plan for the victims’ safety");
+  assert_contains (text, "MAPPA is active (principle 4)");
+  assert_contains (text, "No intervention chosen yet.");
+
+  /* the menu offers what suits a person who engages, and finds by words */
+  {
+    GtkWidget *button = find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
+    VigilOptionPicker *picker;
+    g_autoptr(GPtrArray) shown = NULL;
+
+    g_signal_emit_by_name (button, "clicked");
+    picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
+    vigil_gui_test_wait_for (widget_is_drawn, picker, 10000, "the tactical menu to show");
+    shown = vigil_option_picker_dup_shown (picker);
+    g_assert_true (g_ptr_array_find_with_equal_func (shown, "respect_programme", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (shown, "dapo", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (shown, "tenancy_enforcement", g_str_equal, NULL));
+    g_clear_pointer (&path, g_free);
+    path = vigil_gui_test_screenshot (GTK_WIDGET (picker), "screenshot-tactical-menu.png");
+    vigil_option_picker_set_search (picker, "protection order");
+    g_clear_pointer (&shown, g_ptr_array_unref);
+    shown = vigil_option_picker_dup_shown (picker);
+    g_assert_true (g_ptr_array_find_with_equal_func (shown, "dapo", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (shown, "spo", g_str_equal, NULL));
+    g_assert_false (g_ptr_array_find_with_equal_func (shown, "respect_programme", g_str_equal, NULL));
+    gtk_window_close (GTK_WINDOW (picker));
+  }
+
+  /* an order: its expiry, notification requirement and breaches */
+  editor = choose_intervention (page, "protection order", "dapo", "screenshot-tactical-menu-search.png");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Domestic Abuse Protection Order");
+  g_assert_nonnull (vigil_record_editor_get_row (editor, "order_expires_on"));
+  g_assert_nonnull (vigil_record_editor_get_row (editor, "breaches"));
+  g_assert_cmpstr (vigil_record_editor_get_choice (editor, "owner_agency"), ==, "police");
+  set_choice (editor, "status", "agreed");
+  set_entry (editor, "order_expires_on", "2027-06-01");
+  set_entry (editor, "due_on", "2027-01-15");
+  set_entry (editor, "owner_person", "DC Synth Orders");
+  g_clear_pointer (&path, g_free);
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-intervention-order.png");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (InterventionWait) { page, 1 };
+  vigil_gui_test_wait_for (interventions_are, &wait, LOAD_TIMEOUT_MS, "the intervention to show");
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "plan");
+  assert_contains (text, "Domestic Abuse Protection Order · Enforcement · Agreed");
+  assert_contains (text, "Police, DC Synth Orders · due 15 January 2027");
+  assert_contains (text, "Order: expires 1 June 2027 · 0 breaches");
+  assert_contains (text, "Only enforcement for a person who engages");
+  {
+    const VigilIntervention *dapo = g_ptr_array_index (vigil_dossier_page_get_dossier (page)->interventions, 0);
+
+    g_assert_cmpstr (dapo->notification_requirements, ==, "Name and address within 3 days, and any change");
+  }
+
+  /* support for the victim: the warning goes */
+  editor = choose_intervention (page, "IDVA", "idva_support", NULL);
+  g_assert_null (vigil_record_editor_get_row (editor, "order_expires_on"));
+  set_choice (editor, "status", "in_progress");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  wait = (InterventionWait) { page, 2 };
+  vigil_gui_test_wait_for (interventions_are, &wait, LOAD_TIMEOUT_MS, "the second intervention to show");
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "plan");
+  assert_not_contains (text, "Nothing in the plan for the victims’ safety");
+  assert_not_contains (text, "Only enforcement");
+  assert_contains (text, "IDVA support for the victim · Victim safeguarding · In progress");
+
+  /* the plan itself: the review date is required */
+  editor = click_for_editor (page, vigil_dossier_page_get_section (page, "plan"), "edit-plan");
+  set_entry (editor, "review_on", "");
+  save_editor (editor);
+  assert_message (editor, "Review date");
+  set_entry (editor, "review_on", "2027-03-01");
+  set_entry (editor, "objectives", "SYN objectives, revised");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+
+  g_clear_object (&editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1329,6 +1481,7 @@ main (int   argc,
   g_test_add_func ("/dossier-page/edit/status-workflow", test_status_workflow);
   g_test_add_func ("/dossier-page/edit/conflict", test_conflicting_edit);
   g_test_add_func ("/dossier-page/edit/sections", test_sections);
+  g_test_add_func ("/dossier-page/edit/planner", test_planner);
 
   status = g_test_run ();
 

@@ -26,6 +26,7 @@
 #include "vigil-decision-form.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
+#include "vigil-option-picker.h"
 #include "vigil-record-editor.h"
 #include "vigil-status-dialog.h"
 
@@ -48,6 +49,8 @@ struct _VigilDossierPage
   VigilStore   *store;
   GCancellable *cancellable;
   VigilDossier *dossier;
+  VigilTacticalMenu *menu;  /* the store's tactical menu, NULL when it could not be read */
+  GError       *menu_error;
   GError       *error;
   GHashTable   *sections;   /* name → borrowed GtkWidget */
 
@@ -448,6 +451,130 @@ static const VigilEditorField victim_link_fields[] = {
   { "consent_to_share", VIGIL_EDITOR_FIELD_NONE, NULL },
   { "notes", VIGIL_EDITOR_FIELD_LONG, NULL },
 };
+
+static const VigilEditorField plan_fields[] = {
+  { "engagement", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "agreed_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "review_on", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "objectives", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "exit_strategy", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "scale_back_criteria", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static const VigilEditorField intervention_fields[] = {
+  { "status", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_person", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "started_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "due_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "outcome", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+/* An order keeps its expiry, conditions, notification requirements and breaches. */
+static const VigilEditorField order_fields[] = {
+  { "status", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_person", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "started_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "due_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "order_expires_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "breaches", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "conditions", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "notification_requirements", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "outcome", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static void
+edit_plan_clicked_cb (GtkButton        *button,
+                      VigilDossierPage *self)
+{
+  g_autoptr(VigilPlan) plan = NULL;
+
+  if (self->dossier->plan != NULL)
+    plan = vigil_record_copy (&vigil_plan_type, self->dossier->plan);
+  else
+    {
+      plan = vigil_plan_new ();
+      plan->person_id = self->dossier->person->record.id;
+      plan->agreed_on = vigil_form_dup_today ();
+    }
+  open_editor (self, vigil_record_editor_new (self->store, _("Risk Management Plan"),
+                                              _("What the plan is for, when it is reviewed, and how the "
+                                                "management scales back and ends (principles 2 and 5): "
+                                                "a person is managed only with an exit strategy and "
+                                                "scale-back criteria."),
+                                              NULL, &vigil_plan_type, plan,
+                                              plan_fields, G_N_ELEMENTS (plan_fields)));
+}
+
+static void
+edit_intervention (VigilDossierPage        *self,
+                   const VigilIntervention *intervention)
+{
+  const VigilTacticalOption *option = vigil_tactical_menu_lookup (self->menu, intervention->option_code);
+  g_autoptr(GString) description = g_string_new (NULL);
+  gboolean order = option != NULL && option->is_order;
+
+  if (option != NULL && option->legal_basis != NULL)
+    g_string_append (description, option->legal_basis);
+  for (guint i = 0; option != NULL && option->requires[i] != NULL; i++)
+    g_string_append_printf (description, "%s• %s", description->len ? "\n" : "", option->requires[i]);
+  if (option != NULL && option->retired)
+    g_string_append_printf (description, "%s%s", description->len ? "\n" : "",
+                            _("This option was retired from the tactical menu: it stays on this plan."));
+  open_editor (self, vigil_record_editor_new (self->store, option ? option->title : intervention->option_code,
+                                              description->len ? description->str : NULL, NULL,
+                                              &vigil_intervention_type, intervention,
+                                              order ? order_fields : intervention_fields,
+                                              order ? G_N_ELEMENTS (order_fields) : G_N_ELEMENTS (intervention_fields)));
+}
+
+static void
+option_chosen_cb (VigilOptionPicker *picker,
+                  const char        *code,
+                  VigilDossierPage  *self)
+{
+  const VigilTacticalOption *option = vigil_tactical_menu_lookup (self->menu, code);
+  g_autoptr(VigilIntervention) intervention = vigil_intervention_new ();
+
+  if (option == NULL || self->dossier == NULL || self->dossier->plan == NULL)
+    return;
+  intervention->plan_id = self->dossier->plan->record.id;
+  intervention->option_code = g_strdup (code);
+  intervention->status = g_strdup ("proposed");
+  intervention->owner_agency = g_strdup (option->owner_agency);
+  intervention->started_on = vigil_form_dup_today ();
+  if (option->is_order && option->notification_days > 0)
+    intervention->notification_requirements =
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Name and address within %d day, and any change",
+                                    "Name and address within %d days, and any change",
+                                    option->notification_days), option->notification_days);
+  edit_intervention (self, intervention);
+}
+
+static void
+add_intervention_clicked_cb (GtkButton        *button,
+                             VigilDossierPage *self)
+{
+  VigilOptionPicker *picker;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->menu == NULL || self->dossier->plan == NULL)
+    return;
+  picker = vigil_option_picker_new (self->menu, self->dossier->plan->engagement);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (picker), GTK_WINDOW (root));
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (option_chosen_cb), self, 0);
+  g_set_weak_pointer (&self->editor, GTK_WIDGET (picker));
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
+edit_intervention_clicked_cb (GtkButton        *button,
+                              VigilDossierPage *self)
+{
+  edit_intervention (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+}
 
 static void
 change_status_clicked_cb (GtkButton        *button,
@@ -1388,6 +1515,133 @@ build_victims (VigilDossierPage *self)
 }
 
 static void
+append_text_row (GtkWidget  *list,
+                 const char *title,
+                 const char *text)
+{
+  append_row (list, title, is_set (text) ? text : _("Not written yet"), is_set (text) ? NULL : "dim-label", NULL);
+}
+
+static void
+build_plan (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  const VigilPlan *plan = dossier->plan;
+  GtkWidget *section = add_section (self, "plan", _("Risk Management Plan"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_PLANS]);
+  GtkWidget *add;
+  GtkWidget *list;
+
+  add_section_button (self, section, "edit-plan", plan ? _("Edit _Plan…") : _("Write _Plan…"),
+                      plan ? _("Edit the risk management plan") : _("Write a risk management plan"),
+                      G_CALLBACK (edit_plan_clicked_cb));
+  add = add_section_button (self, section, "add-intervention", _("Add _Intervention…"),
+                            _("Add an intervention from the tactical menu"),
+                            G_CALLBACK (add_intervention_clicked_cb));
+  gtk_widget_set_sensitive (add, plan != NULL && self->menu != NULL);
+  if (plan == NULL)
+    gtk_widget_set_tooltip_text (add, _("Write the plan first"));
+
+  if (self->menu == NULL && self->menu_error != NULL)
+    gtk_box_append (GTK_BOX (section), new_label (self->menu_error->message, "error"));
+
+  if (plan != NULL)
+    {
+      g_autofree char *agreed = format_stamp (plan->agreed_on);
+      g_autofree char *review = format_stamp (plan->review_on);
+      g_autofree char *line = NULL;
+      const char *engagement = choice_label (vigil_engagement_choices, plan->engagement);
+
+      /* Translators: a plan's dates and whether the person engages */
+      line = g_strdup_printf (_("Agreed %s · review %s · %s"), is_set (plan->agreed_on) ? agreed : _("not yet"),
+                              is_set (plan->review_on) ? review : _("not set"),
+                              engagement ? engagement : _("engagement not known"));
+      gtk_box_append (GTK_BOX (section), new_label (line, NULL));
+      list = new_list (_("The plan"));
+      gtk_widget_set_name (list, "plan-list");
+      append_text_row (list, _("Objectives"), plan->objectives);
+      append_text_row (list, _("Exit strategy"), plan->exit_strategy);
+      append_text_row (list, _("Scale-back criteria"), plan->scale_back_criteria);
+      gtk_box_append (GTK_BOX (section), list);
+    }
+
+  if (self->menu != NULL)
+    {
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autofree char *today = vigil_form_dup_today ();
+
+      warnings = vigil_casework_plan_warnings (plan, dossier->interventions, self->menu, dossier->victims->len,
+                                               dossier->processes, today);
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          GtkWidget *label = new_label (g_ptr_array_index (warnings, i), "warning");
+
+          gtk_widget_set_name (label, "plan-warning");
+          gtk_box_append (GTK_BOX (section), label);
+        }
+    }
+
+  if (dossier->interventions == NULL || dossier->interventions->len == 0)
+    {
+      if (plan != NULL)
+        gtk_box_append (GTK_BOX (section), new_label (_("No intervention chosen yet."), "dim-label"));
+      return;
+    }
+
+  append_subheading (section, _("Interventions"));
+  list = new_list (_("Interventions"));
+  gtk_widget_set_name (list, "intervention-list");
+  for (guint i = 0; i < dossier->interventions->len; i++)
+    {
+      const VigilIntervention *intervention = g_ptr_array_index (dossier->interventions, i);
+      const VigilTacticalOption *option = self->menu ? vigil_tactical_menu_lookup (self->menu, intervention->option_code) : NULL;
+      const char *title = option ? option->title : intervention->option_code;
+      const char *status = choice_label (vigil_intervention_status_choices, intervention->status);
+      const char *owner = choice_label (vigil_agency_choices, intervention->owner_agency);
+      g_autofree char *first = NULL;
+      g_autofree char *who = NULL;
+      g_autofree char *order = NULL;
+      g_autofree char *edit = NULL;
+      GtkWidget *row;
+
+      /* Translators: an intervention, its category and status */
+      first = g_strdup_printf (_("%s · %s · %s"), title,
+                               option ? vigil_tactical_category_get_title (option->category) : _("not on the menu"),
+                               status ? status : intervention->status);
+      if (is_set (intervention->due_on))
+        {
+          g_autofree char *due = format_stamp (intervention->due_on);
+
+          /* Translators: who owns an intervention and when it is due */
+          who = g_strdup_printf (_("%s%s%s · due %s"), owner ? owner : "", owner && is_set (intervention->owner_person) ? ", " : "",
+                                 intervention->owner_person ? intervention->owner_person : "", due);
+        }
+      else
+        who = g_strdup_printf ("%s%s%s", owner ? owner : "", owner && is_set (intervention->owner_person) ? ", " : "",
+                               intervention->owner_person ? intervention->owner_person : "");
+      if (option != NULL && option->is_order)
+        {
+          g_autofree char *expires = format_stamp (intervention->order_expires_on);
+
+          order = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Order: expires %s · %" G_GINT64_FORMAT " breach",
+                                                "Order: expires %s · %" G_GINT64_FORMAT " breaches",
+                                                (gulong) intervention->breaches),
+                                   is_set (intervention->order_expires_on) ? expires : _("no expiry recorded"),
+                                   intervention->breaches);
+        }
+      row = append_row (list, first, who, "caption", order ? order : "", "caption",
+                        intervention->outcome ? intervention->outcome : "", "dim-label", NULL);
+      if (option != NULL && option->retired)
+        gtk_widget_add_css_class (row, "dim-label");
+      /* Translators: accessible name of the button editing an intervention */
+      edit = g_strdup_printf (_("Edit %s"), title);
+      add_row_button (self, row, "edit-intervention", _("Edit…"), edit,
+                      G_CALLBACK (edit_intervention_clicked_cb), intervention);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
 build_history (VigilDossierPage *self)
 {
   const VigilDossier *dossier = self->dossier;
@@ -1438,6 +1692,7 @@ build_dossier (VigilDossierPage *self)
   build_processes (self);
   build_agency_information (self);
   build_victims (self);
+  build_plan (self);
   build_history (self);
 }
 
@@ -1448,12 +1703,16 @@ typedef struct
   VigilStore *store;
   gint64      person_id;
   gboolean    record_view;  /* FALSE when reloading after an edit */
+  VigilTacticalMenu *menu;  /* read with the dossier: a force's file may change */
+  GError     *menu_error;
 } LoadJob;
 
 static void
 load_job_free (LoadJob *job)
 {
   g_clear_object (&job->store);
+  g_clear_pointer (&job->menu, vigil_tactical_menu_free);
+  g_clear_error (&job->menu_error);
   g_free (job);
 }
 
@@ -1473,6 +1732,8 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  job->menu = vigil_tactical_menu_load_for_store (job->store, &job->menu_error);
 
   /* Opening a dossier is audited: no view without its audit row. */
   if (job->record_view && !vigil_dossier_record_view (job->store, job->person_id, &error))
@@ -1527,8 +1788,14 @@ load_finished_cb (GObject      *object,
     gboolean reload = self->dossier != NULL && self->dossier->person->record.id == dossier->person->record.id;
     double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
 
+    LoadJob *job = g_task_get_task_data (G_TASK (result));
+
     g_clear_pointer (&self->dossier, vigil_dossier_free);
     self->dossier = g_steal_pointer (&dossier);
+    g_clear_pointer (&self->menu, vigil_tactical_menu_free);
+    g_clear_error (&self->menu_error);
+    self->menu = g_steal_pointer (&job->menu);
+    self->menu_error = g_steal_pointer (&job->menu_error);
     build_dossier (self);
     gtk_adjustment_set_value (adjustment, position);
   }
@@ -1558,6 +1825,8 @@ vigil_dossier_page_dispose (GObject *object)
 
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_pointer (&self->menu, vigil_tactical_menu_free);
+  g_clear_error (&self->menu_error);
   g_clear_error (&self->error);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
