@@ -562,6 +562,7 @@ typedef struct
   const char *actor;
   gint64 batch_id;
   gboolean left_wal;                  /* in a rollback journal for this batch */
+  GPtrArray *rebuild;                 /* the indexes set aside for the batch: their SQL */
 
   VigilImportReport *report;
 } Import;
@@ -1127,16 +1128,6 @@ vigil_import_report_new (void)
 }
 
 /* The SQLite path */
-
-/* Must match the indexes of migrations/ (tests/core/test-import.c checks). */
-#define DROP_SECONDARY_INDEXES \
-  "DROP INDEX person_name_idx; DROP INDEX person_pnc_idx; " \
-  "DROP INDEX incident_perpetrator_idx; DROP INDEX incident_victim_idx;"
-#define CREATE_SECONDARY_INDEXES \
-  "CREATE INDEX person_name_idx ON person (surname, forenames); " \
-  "CREATE INDEX person_pnc_idx ON person (pnc_id); " \
-  "CREATE INDEX incident_perpetrator_idx ON incident (perpetrator_id, occurred_at); " \
-  "CREATE INDEX incident_victim_idx ON incident (victim_id);"
 
 /* A batch is "large" from this many rows (about 200 bytes a row in the exchange
  * format), when it also outnumbers the incidents already in the store. */
@@ -1945,6 +1936,55 @@ return_to_wal (Import *import)
                sqlite3_errmsg (import->db));
 }
 
+/* A large batch into a smaller store sets aside the indexes of person and incident
+ * that can be dropped (all but the unique keys declared with their tables, which are
+ * kept and checked row by row) and makes them again from their own definitions at the
+ * end, in the same transaction: one sort per index beats a million scattered inserts. */
+static gboolean
+set_aside_indexes (Import  *import,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!prepare (import,
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('person', 'incident') "
+                "AND sql IS NOT NULL ORDER BY tbl_name DESC, name",
+                &stmt, error))
+    return FALSE;
+  import->rebuild = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (import->rebuild, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sqlite_failed (import, error, _("The import could not read the store’s indexes"));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
+      gboolean ok = exec_sql (import, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rebuild_indexes (Import  *import,
+                 GError **error)
+{
+  for (guint i = 0; import->rebuild != NULL && i < import->rebuild->len; i++)
+    if (!exec_sql (import, g_ptr_array_index (import->rebuild, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* The facts generation (see vigil_store_touch_facts), bumped in the import's own
  * transaction. */
 static gboolean
@@ -2115,6 +2155,7 @@ import_clear (Import *import)
       import->db = NULL;
     }
   g_clear_pointer (&import->now, g_free);
+  g_clear_pointer (&import->rebuild, g_ptr_array_unref);
 }
 
 /* Writes the blocks as they come until the last; on a failure tells the reading thread
@@ -2171,7 +2212,7 @@ vigil_import_incidents (VigilStore               *store,
   BatchKeys batch_keys = { 0 };
   GThread *hasher_running = NULL;
   GThread *parser_running = NULL;
-  gboolean rebuild_indexes = FALSE;
+  gboolean large_batch = FALSE;
   gboolean ok = FALSE;
   gint64 previous = 0;
   Columns columns;
@@ -2246,7 +2287,7 @@ vigil_import_incidents (VigilStore               *store,
     if (!query_int64 (&import, "SELECT coalesce(max(id), 0) FROM incident", NULL, &last_incident, error) ||
         !query_int64 (&import, "SELECT coalesce(max(id), 0) FROM person", NULL, &last_person, error))
       goto out;
-    rebuild_indexes = batch_rows > LARGE_BATCH_ROWS && batch_rows > last_incident;
+    large_batch = batch_rows > LARGE_BATCH_ROWS && batch_rows > last_incident;
     if (batch_rows * 8 < last_person && !collect_batch_keys (path, mapping, &batch_keys, error))
       goto out;
   }
@@ -2278,7 +2319,7 @@ vigil_import_incidents (VigilStore               *store,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !start_batch (&import, base_name, hasher.sha256, error) ||
-      (rebuild_indexes && !exec_sql (&import, DROP_SECONDARY_INDEXES, error)) ||
+      (large_batch && !set_aside_indexes (&import, error)) ||
       !prepare_inserts (&import, error))
     goto out;
 
@@ -2294,7 +2335,7 @@ vigil_import_incidents (VigilStore               *store,
 
   ok = ok &&
        finish_batch (&import, error) &&
-       (!rebuild_indexes || exec_sql (&import, CREATE_SECONDARY_INDEXES, error)) &&
+       rebuild_indexes (&import, error) &&
        (!(report->rows_imported > 0 || report->people_created > 0) || touch_facts (&import, error)) &&
        audit_batch (&import, error);
   g_debug ("%.2f s: indexes built", (g_get_monotonic_time () - started) / 1e6);
