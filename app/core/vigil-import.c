@@ -1132,6 +1132,7 @@ vigil_import_report_new (void)
 /* A batch is "large" from this many rows (about 200 bytes a row in the exchange
  * format), when it also outnumbers the incidents already in the store. */
 #define LARGE_BATCH_ROWS 50000
+#define SORT_CACHE_KIB 4096
 #define BYTES_PER_ROW 200
 
 typedef enum
@@ -1979,6 +1980,15 @@ static gboolean
 rebuild_indexes (Import  *import,
                  GError **error)
 {
+  if (import->rebuild == NULL)
+    return TRUE;
+
+  /* The sorter of CREATE INDEX sorts runs of the page cache's size: small runs sort
+   * within the processor's caches (and on a second thread, PRAGMA threads), then merge
+   * in one pass. With the import's 64 MiB cache each index was one large run sorted
+   * out of cache, about twice as slow (measured on the 1M-row benchmark). */
+  if (!exec_sql (import, "PRAGMA cache_size = -" G_STRINGIFY (SORT_CACHE_KIB), error))
+    return FALSE;
   for (guint i = 0; import->rebuild != NULL && i < import->rebuild->len; i++)
     if (!exec_sql (import, g_ptr_array_index (import->rebuild, i), error))
       return FALSE;
