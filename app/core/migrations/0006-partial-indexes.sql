@@ -1,9 +1,8 @@
--- Vigil schema v6: the indexes of columns that most rows leave empty hold only the rows
--- that have a value. A person is merged into another rarely, and a PNC ID comes only
--- with some extracts: the full indexes held an entry for every person (a million for a
--- large import), each written one by one, for lookups that only ever ask for a value
--- (merged_into = ?, pnc_id = ?), which both engines answer from the partial index.
-DROP INDEX person_merged_into_idx;
-CREATE INDEX person_merged_into_idx ON person (merged_into) WHERE merged_into IS NOT NULL;
+-- Vigil schema v6: the index of PNC IDs holds only the people who have one. A PNC ID
+-- comes only with some extracts, so the full index held an entry for nearly every
+-- person (a million for a large import) for lookups that only ever ask for a value
+-- (pnc_id = ?), which both engines answer from the partial index.
+-- (person_merged_into_idx stays whole: the people lists filter merged_into IS NULL,
+-- and the full index answers that without reading the person rows.)
 DROP INDEX person_pnc_idx;
 CREATE INDEX person_pnc_idx ON person (pnc_id) WHERE pnc_id IS NOT NULL;
