@@ -668,6 +668,17 @@ id_map_set (IdMap        *map,
   g_hash_table_insert (map->slots, g_string_chunk_insert (keys, key), GUINT_TO_POINTER (map->ids->len));
 }
 
+/* Adds @key, which is not in @map yet, with @id (one hash look-up, not two). */
+static void
+id_map_add (IdMap        *map,
+            GStringChunk *keys,
+            const char   *key,
+            gint64        id)
+{
+  g_array_append_val (map->ids, id);
+  g_hash_table_insert (map->slots, g_string_chunk_insert (keys, key), GUINT_TO_POINTER (map->ids->len));
+}
+
 /* Normalised name + "|" + date of birth, into @key. */
 static void
 set_name_dob_key (GString    *key,
@@ -874,6 +885,23 @@ vigil_import_check_row (const VigilImportColumns  *columns,
   return TRUE;
 }
 
+/* Every row names an offence: one hash look-up instead of a walk through the list. */
+static gboolean
+is_known_offence (const char *offence)
+{
+  static GHashTable *known = NULL;
+
+  if (g_once_init_enter (&known))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; known_offences[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) known_offences[i]);
+      g_once_init_leave (&known, set);
+    }
+  return g_hash_table_contains (known, offence);
+}
+
 void
 vigil_import_note_offence (VigilImportReport *report,
                            GHashTable        *seen,
@@ -881,7 +909,7 @@ vigil_import_note_offence (VigilImportReport *report,
 {
   VigilImportUnmapped *unmapped;
 
-  if (is_choice (known_offences, offence))
+  if (is_known_offence (offence))
     return;
 
   unmapped = g_hash_table_lookup (seen, offence);
@@ -1365,7 +1393,7 @@ parser_resolve_person (Parser     *parser,
   op->text[4] = block_add_text (block, pnc);
   op->text[5] = block_add_text (block, ref);
   parser->report->people_created++;
-  id_map_set (&parser->by_ref, parser->keys, ref, id);
+  id_map_add (&parser->by_ref, parser->keys, ref, id);
 
   /* someone already known under another reference? */
   if (dob != NULL && *dob != '\0')
@@ -1375,7 +1403,7 @@ parser_resolve_person (Parser     *parser,
       if (same != 0)
         parser_note_duplicate (parser, block, id, same, "same_name_dob");
       else
-        id_map_set (&parser->by_name_dob, parser->keys, parser->key->str, id);
+        id_map_add (&parser->by_name_dob, parser->keys, parser->key->str, id);
     }
 
   if (pnc != NULL && *pnc != '\0')
@@ -1384,7 +1412,7 @@ parser_resolve_person (Parser     *parser,
       if (same != 0)
         parser_note_duplicate (parser, block, id, same, "same_pnc");
       else
-        id_map_set (&parser->by_pnc, parser->keys, pnc, id);
+        id_map_add (&parser->by_pnc, parser->keys, pnc, id);
     }
 
   return id;
