@@ -1160,7 +1160,6 @@ vigil_import_report_new (void)
 /* A batch is "large" from this many rows (about 200 bytes a row in the exchange
  * format), when it also outnumbers the incidents already in the store. */
 #define LARGE_BATCH_ROWS 50000
-#define SORT_CACHE_KIB 4096
 #define BYTES_PER_ROW 200
 
 typedef enum
@@ -2017,6 +2016,9 @@ set_aside_indexes (Import  *import,
   sqlite3_finalize (stmt);
   return TRUE;
 }
+
+/* The page cache while the indexes set aside are made again (see rebuild_indexes). */
+#define SORT_CACHE_KIB 4096
 
 static gboolean
 rebuild_indexes (Import  *import,
