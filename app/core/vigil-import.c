@@ -1180,6 +1180,7 @@ typedef struct
   int stalking;
   gint64 id[2];
   gsize text[6];
+  guint32 length[6];   /* of each text, so the writer binds them without measuring */
 } Op;
 
 typedef struct
@@ -1222,16 +1223,21 @@ block_reset (Block *block)
   block->last = FALSE;
 }
 
-static gsize
-block_add_text (Block      *block,
-                const char *text)
+/* Copies @text (NULL stays none) into the block as @op's text @i. */
+static void
+op_set_text (Block      *block,
+             Op         *op,
+             guint       i,
+             const char *text)
 {
-  gsize offset = block->text->len;
+  gsize length;
 
   if (text == NULL)
-    return NO_TEXT;
-  g_string_append_len (block->text, text, strlen (text) + 1);
-  return offset;
+    return;
+  length = strlen (text);
+  op->text[i] = block->text->len;
+  op->length[i] = (guint32) length;
+  g_string_append_len (block->text, text, length + 1);
 }
 
 /* The new op stays valid until the next op is added. */
@@ -1333,9 +1339,9 @@ parser_reject (Parser          *parser,
   Op *op = block_add_op (block, OP_REJECTION);
 
   op->id[0] = (gint64) record->line;
-  op->text[0] = block_add_text (block, field);
-  op->text[1] = block_add_text (block, reason);
-  op->text[2] = block_add_text (block, problem->raw_text);
+  op_set_text (block, op, 0, field);
+  op_set_text (block, op, 1, reason);
+  op_set_text (block, op, 2, problem->raw_text);
   g_ptr_array_add (parser->report->rejections, problem);
   parser->report->rows_rejected++;
 }
@@ -1357,7 +1363,7 @@ parser_note_duplicate (Parser     *parser,
   op = block_add_op (block, OP_DUPLICATE);
   op->id[0] = person_id;
   op->id[1] = other_id;
-  op->text[0] = block_add_text (block, reason);
+  op_set_text (block, op, 0, reason);
   g_hash_table_add (parser->duplicate_pairs, g_strdup (key));
   parser->report->possible_duplicates++;
 }
@@ -1385,12 +1391,12 @@ parser_resolve_person (Parser     *parser,
   uuid = vigil_uuid_new ();
   op = block_add_op (block, OP_PERSON);
   op->id[0] = id;
-  op->text[0] = block_add_text (block, uuid);
-  op->text[1] = block_add_text (block, surname);
-  op->text[2] = block_add_text (block, forenames);
-  op->text[3] = block_add_text (block, dob);
-  op->text[4] = block_add_text (block, pnc);
-  op->text[5] = block_add_text (block, ref);
+  op_set_text (block, op, 0, uuid);
+  op_set_text (block, op, 1, surname);
+  op_set_text (block, op, 2, forenames);
+  op_set_text (block, op, 3, dob);
+  op_set_text (block, op, 4, pnc);
+  op_set_text (block, op, 5, ref);
   parser->report->people_created++;
   id_map_add (&parser->by_ref, parser->keys, ref, id);
 
@@ -1455,12 +1461,12 @@ parser_take_row (Parser         *parser,
   op->id[0] = perpetrator_id;
   op->id[1] = victim_id;
   op->stalking = row.stalking;
-  op->text[0] = block_add_text (block, row.incident_ref);
-  op->text[1] = block_add_text (block, row.occurred_at);
-  op->text[2] = block_add_text (block, row.relationship);
-  op->text[3] = block_add_text (block, row.offence);
-  op->text[4] = block_add_text (block, row.dash_risk);
-  op->text[5] = block_add_text (block, row.area);
+  op_set_text (block, op, 0, row.incident_ref);
+  op_set_text (block, op, 1, row.occurred_at);
+  op_set_text (block, op, 2, row.relationship);
+  op_set_text (block, op, 3, row.offence);
+  op_set_text (block, op, 4, row.dash_risk);
+  op_set_text (block, op, 5, row.area);
 }
 
 static void
@@ -1566,6 +1572,22 @@ op_text (const Block *block,
   return op->text[i] == NO_TEXT ? NULL : block->text->str + op->text[i];
 }
 
+/* Binds @op's text @i as it is in the block (none: NULL; with @empty_is_null, an
+ * empty text too); the block lives until the statement is reset. */
+static void
+bind_op_text (sqlite3_stmt *stmt,
+              int           index,
+              const Block  *block,
+              const Op     *op,
+              guint         i,
+              gboolean      empty_is_null)
+{
+  if (op->text[i] == NO_TEXT || (empty_is_null && op->length[i] == 0))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, block->text->str + op->text[i], (int) op->length[i], SQLITE_STATIC);
+}
+
 /* A person's values, from parameter @first on (see prepare_inserts). */
 static void
 bind_person (sqlite3_stmt *stmt,
@@ -1574,9 +1596,9 @@ bind_person (sqlite3_stmt *stmt,
              const Op     *op)
 {
   sqlite3_bind_int64 (stmt, first, op->id[0]);
-  bind_static (stmt, first + 1, op_text (block, op, 0));
+  bind_op_text (stmt, first + 1, block, op, 0, FALSE);
   for (guint i = 1; i < 6; i++)
-    bind_static_or_null (stmt, first + (int) i + 1, op_text (block, op, i));
+    bind_op_text (stmt, first + (int) i + 1, block, op, i, TRUE);
 }
 
 /* An incident's values, from parameter @first on (see prepare_inserts). */
@@ -1586,18 +1608,18 @@ bind_incident (sqlite3_stmt *stmt,
                const Block  *block,
                const Op     *op)
 {
-  bind_static (stmt, first, op_text (block, op, 0));
-  bind_static (stmt, first + 1, op_text (block, op, 1));
+  bind_op_text (stmt, first, block, op, 0, FALSE);
+  bind_op_text (stmt, first + 1, block, op, 1, FALSE);
   sqlite3_bind_int64 (stmt, first + 2, op->id[0]);
   if (op->id[1] != 0)
     sqlite3_bind_int64 (stmt, first + 3, op->id[1]);
   else
     sqlite3_bind_null (stmt, first + 3);
-  bind_static (stmt, first + 4, op_text (block, op, 2));
-  bind_static (stmt, first + 5, op_text (block, op, 3));
-  bind_static_or_null (stmt, first + 6, op_text (block, op, 4));
+  bind_op_text (stmt, first + 4, block, op, 2, FALSE);
+  bind_op_text (stmt, first + 5, block, op, 3, FALSE);
+  bind_op_text (stmt, first + 6, block, op, 4, TRUE);
   sqlite3_bind_int (stmt, first + 7, op->stalking);
-  bind_static_or_null (stmt, first + 8, op_text (block, op, 5));
+  bind_op_text (stmt, first + 8, block, op, 5, TRUE);
 }
 
 typedef void (*BindRowFunc) (sqlite3_stmt *stmt,
