@@ -215,9 +215,28 @@ vigil_uuid_new (void)
   seq = counter;
   g_mutex_unlock (&mutex);
 
-  return g_strdup_printf ("%08x-%04x-7%03x-%04x-%04x%08x",
-                          (guint32) (ms >> 16), (guint) (ms & 0xFFFF), seq,
-                          (guint) (0x8000 | (r1 & 0x3FFF)), (guint) (r1 >> 16), r2);
+  /* "%08x-%04x-7%03x-%04x-%04x%08x" of (ms >> 16, ms & 0xFFFF, seq, 0x8000 | (r1 &
+   * 0x3FFF), r1 >> 16, r2), written by hand: an import makes a uuid per new person */
+  {
+    static const char hex[] = "0123456789abcdef";
+    const struct { guint64 value; guint digits; } parts[] = {
+      { ms >> 16, 8 }, { ms & 0xFFFF, 4 }, { 0x7000 | seq, 4 },
+      { 0x8000 | (r1 & 0x3FFF), 4 }, { r1 >> 16, 4 }, { r2, 8 },
+    };
+    char *uuid = g_malloc (37);
+    char *p = uuid;
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        for (guint d = parts[i].digits; d > 0; d--)
+          p[d - 1] = hex[(parts[i].value >> (4 * (parts[i].digits - d))) & 0xF];
+        p += parts[i].digits;
+        if (i < 4)
+          *p++ = '-';
+      }
+    *p = '\0';
+    return uuid;
+  }
 }
 
 /* Validation */

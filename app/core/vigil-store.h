@@ -50,7 +50,7 @@ typedef enum
 } VigilStoreOpenFlags;
 
 /* The current schema version, written by the last migration. */
-#define VIGIL_SCHEMA_VERSION 6
+#define VIGIL_SCHEMA_VERSION 7
 
 #define VIGIL_TYPE_STORE (vigil_store_get_type ())
 G_DECLARE_FINAL_TYPE (VigilStore, vigil_store, VIGIL, STORE, GObject)

@@ -518,6 +518,10 @@ test_killed_midway (void)
       g_assert_cmpint (count (store, PG_INDEXES_SQL), ==, indexes);
       g_assert_cmpint (count (store, PG_FOREIGN_KEYS_SQL), ==, foreign_keys);
       g_assert_cmpint (foreign_keys, >=, 4);
+      /* made again from their own definitions: a partial index stays partial */
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() "
+                                     "AND indexname = 'person_pnc_idx' AND indexdef LIKE '%WHERE (pnc_id IS NOT NULL)%'"),
+                       ==, 1);
     }
 }
 
@@ -943,6 +947,10 @@ test_large_batch (void)
 
       sql = g_strdup_printf ("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('%s')", names);
       g_assert_cmpint (count (store, sql), ==, G_N_ELEMENTS (indexes));
+      /* made again from their own definitions: a partial index stays partial */
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'person_pnc_idx' "
+                                     "AND sql LIKE '%WHERE pnc_id IS NOT NULL'"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'person_merged_into_idx'"), ==, 1);
       g_assert_cmpint (count (store, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
     }
 
