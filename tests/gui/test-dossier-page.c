@@ -824,30 +824,41 @@ save_editor (VigilRecordEditor *editor)
   vigil_gui_test_run_for (50);
 }
 
+/* Waits until the page shows a reloaded dossier with @n rows of the array @offset
+ * points at (G_STRUCT_OFFSET of a GPtrArray * in VigilDossier). */
 typedef struct
 {
   VigilDossierPage *page;
-  guint             n_decisions;
-} ReloadWait;
+  gsize             offset;
+  guint             n;
+} CountWait;
 
 static gboolean
-decisions_reloaded (gpointer user_data)
+count_is (gpointer user_data)
 {
-  ReloadWait *wait = user_data;
+  CountWait *wait = user_data;
   const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+  GPtrArray *rows;
 
-  return dossier != NULL && dossier->decisions->len == wait->n_decisions
-         && g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") == 0;
+  if (dossier == NULL || g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") != 0)
+    return FALSE;
+  rows = G_STRUCT_MEMBER (GPtrArray *, dossier, wait->offset);
+  return rows != NULL && rows->len == wait->n;
 }
 
 static void
-wait_for_decisions (VigilDossierPage *page,
-                    guint             n)
+wait_for_count (VigilDossierPage *page,
+                gsize             offset,
+                guint             n,
+                const char       *what)
 {
-  ReloadWait wait = { page, n };
+  CountWait wait = { page, offset, n };
 
-  vigil_gui_test_wait_for (decisions_reloaded, &wait, LOAD_TIMEOUT_MS, "the dossier to reload");
+  vigil_gui_test_wait_for (count_is, &wait, LOAD_TIMEOUT_MS, what);
 }
+
+#define wait_for_decisions(page, n) \
+  wait_for_count ((page), G_STRUCT_OFFSET (VigilDossier, decisions), (n), "the decisions to reload")
 
 static void
 move_status (VigilDossierPage *page,
@@ -1165,39 +1176,6 @@ test_conflicting_edit (void)
   vigil_location_free (fixture.location);
 }
 
-typedef struct
-{
-  VigilDossierPage *page;
-  guint             n;
-} CountWait;
-
-static gboolean
-victim_links_are (gpointer user_data)
-{
-  CountWait *wait = user_data;
-  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
-
-  return dossier != NULL && dossier->victim_links->len == wait->n;
-}
-
-static gboolean
-processes_are (gpointer user_data)
-{
-  CountWait *wait = user_data;
-  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
-
-  return dossier != NULL && dossier->processes->len == wait->n;
-}
-
-static gboolean
-agency_information_is (gpointer user_data)
-{
-  CountWait *wait = user_data;
-  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
-
-  return dossier != NULL && dossier->agency_information->len == wait->n;
-}
-
 static void
 test_sections (void)
 {
@@ -1207,8 +1185,6 @@ test_sections (void)
   g_autofree char *path = NULL;
   VigilWindow *window;
   VigilDossierPage *page;
-  CountWait wait;
-
   make_store (&fixture);
   window = open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
@@ -1229,8 +1205,7 @@ test_sections (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   g_clear_object (&editor);
-  wait = (CountWait) { page, 2 };
-  vigil_gui_test_wait_for (victim_links_are, &wait, LOAD_TIMEOUT_MS, "the victim link to show");
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, victim_links), 2, "the victim link to show");
   text = dup_section_text (page, "victims");
   assert_contains (text, "ISAC: SYN Caseworker · safety plan since 1 November 2026 · consents to share");
 
@@ -1245,8 +1220,7 @@ test_sections (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   g_clear_object (&editor);
-  wait = (CountWait) { page, 2 };
-  vigil_gui_test_wait_for (processes_are, &wait, LOAD_TIMEOUT_MS, "the process to show");
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, processes), 2, "the process to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "processes");
   assert_contains (text, "MAPPA (category 1, level 2) · Active");
@@ -1265,8 +1239,7 @@ test_sections (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   g_clear_object (&editor);
-  wait = (CountWait) { page, 3 };
-  vigil_gui_test_wait_for (agency_information_is, &wait, LOAD_TIMEOUT_MS, "the information to show");
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, agency_information), 3, "the information to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "agency-information");
   assert_contains (text, "SYN tenancy warning");
@@ -1284,21 +1257,6 @@ test_sections (void)
   g_clear_object (&editor);
   gtk_window_destroy (GTK_WINDOW (window));
   vigil_location_free (fixture.location);
-}
-
-typedef struct
-{
-  VigilDossierPage *page;
-  guint             n;
-} InterventionWait;
-
-static gboolean
-interventions_are (gpointer user_data)
-{
-  InterventionWait *wait = user_data;
-  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
-
-  return dossier != NULL && dossier->interventions != NULL && dossier->interventions->len == wait->n;
 }
 
 static VigilRecordEditor *
@@ -1339,7 +1297,6 @@ test_planner (void)
   g_autofree char *path = NULL;
   VigilWindow *window;
   VigilDossierPage *page;
-  InterventionWait wait;
 
   make_store (&fixture);
   window = open_window (fixture.location, 1366, 768);
@@ -1393,8 +1350,7 @@ test_planner (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   g_clear_object (&editor);
-  wait = (InterventionWait) { page, 1 };
-  vigil_gui_test_wait_for (interventions_are, &wait, LOAD_TIMEOUT_MS, "the intervention to show");
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, interventions), 1, "the intervention to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "plan");
   assert_contains (text, "Domestic Abuse Protection Order · Enforcement · Agreed");
@@ -1414,8 +1370,7 @@ test_planner (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   g_clear_object (&editor);
-  wait = (InterventionWait) { page, 2 };
-  vigil_gui_test_wait_for (interventions_are, &wait, LOAD_TIMEOUT_MS, "the second intervention to show");
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, interventions), 2, "the second intervention to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "plan");
   assert_not_contains (text, "Nothing in the plan for the victims’ safety");
