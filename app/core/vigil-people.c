@@ -138,6 +138,7 @@ typedef struct
   gint64 previous_id;   /* the run before it, 0: none */
   char   today[11];
   char   cutoff[11];    /* agency information provided before this is stale */
+  char   soon[11];      /* an order expiring by this date is flagged */
 } Context;
 
 static gint64
@@ -254,6 +255,12 @@ load_context (VigilStore              *store,
                       g_date_time_get_year (now));
     }
   g_date_strftime (ctx->today, sizeof ctx->today, "%Y-%m-%d", &date);
+  {
+    GDate soon = date;
+
+    g_date_add_days (&soon, 28);
+    g_date_strftime (ctx->soon, sizeof ctx->soon, "%Y-%m-%d", &soon);
+  }
 
   if (fresh_days <= 0)
     fresh_days = latest_fresh_days (store, ctx->run_id, error);
@@ -301,6 +308,23 @@ append_flag_condition (GString       *sql,
       append_param (sql, params, ctx->today);
       g_string_append (sql, ")");
       break;
+    case VIGIL_PERSON_FLAG_OVERDUE:
+      g_string_append (sql, "EXISTS (SELECT 1 FROM plan pl JOIN intervention iv ON iv.plan_id = pl.id"
+                            " WHERE pl.person_id = p.id"
+                            " AND iv.status IN ('proposed', 'agreed', 'in_progress') AND iv.due_on < ");
+      append_param (sql, params, ctx->today);
+      g_string_append (sql, ")");
+      break;
+    case VIGIL_PERSON_FLAG_ORDER_EXPIRING:
+      g_string_append (sql, "EXISTS (SELECT 1 FROM plan pl JOIN intervention iv ON iv.plan_id = pl.id"
+                            " WHERE pl.person_id = p.id"
+                            " AND iv.status IN ('agreed', 'in_progress', 'breached')"
+                            " AND iv.order_expires_on >= ");
+      append_param (sql, params, ctx->today);
+      g_string_append (sql, " AND iv.order_expires_on <= ");
+      append_param (sql, params, ctx->soon);
+      g_string_append (sql, ")");
+      break;
     case VIGIL_PERSON_FLAG_MOPI_DUE:
       /* the same decision the dossier shows: newest by date, then by entry order */
       g_string_append (sql, "(SELECT d.mopi_review_on FROM decision d WHERE d.person_id = p.id"
@@ -313,7 +337,7 @@ append_flag_condition (GString       *sql,
     }
 }
 
-#define N_FLAGS 6
+#define N_FLAGS 8
 
 static void
 append_flags_expression (GString       *sql,

@@ -32,6 +32,9 @@ typedef enum
   VIGIL_PERSON_FLAG_REVIEW_OVERDUE = 1 << 4, /* next review before today, not exited */
   VIGIL_PERSON_FLAG_MOPI_DUE       = 1 << 5, /* the MoPI review date in force (the newest
                                               * decision that set one) is today or past */
+  VIGIL_PERSON_FLAG_OVERDUE        = 1 << 6, /* a proposed, agreed or in-progress
+                                              * intervention due before today */
+  VIGIL_PERSON_FLAG_ORDER_EXPIRING = 1 << 7, /* an order in force expires within 28 days */
 } VigilPersonFlags;
 
 /* The columns the database may sort by (a whitelist: never SQL from outside). */

@@ -278,6 +278,7 @@ cohort_fixture (CohortFixture *fx)
     gint64 h = add_person (fx->store, "Hotelby", "Hotel", "SYN-P008", NULL);
 
     add_entry (fx->store, h, "exited", "stalking_referral", NULL, NULL, "North", "2026-01-01");
+
   }
 
   /* flags: Bravo in MARAC and ViSOR with an order in force; Foxtrot's probation
@@ -315,6 +316,28 @@ cohort_fixture (CohortFixture *fx)
                        " status, order_expires_on) SELECT " STAMP ", pl.id, 'dvpo', 'in_progress',"
                        " CASE WHEN pl.id = (SELECT MIN(id) FROM plan) THEN '2027-01-01' ELSE '2026-10-01' END"
                        " FROM plan pl");
+  /* Hotel's plan: an intervention overdue (2026-10-20), a DAPO expiring within 28
+   * days of 2026-11-01, a completed one overdue and an order expiring later: neither
+   * of those counts */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 h = vigil_cohort_find_person (fx->store, "SYN-P008", &error);
+    g_autofree char *plan = g_strdup_printf (
+      "INSERT INTO plan (created_at, updated_at, updated_by, person_id) VALUES (" STAMP ", %"
+      G_GINT64_FORMAT ")", h);
+    g_autofree char *interventions = g_strdup_printf (
+      "INSERT INTO intervention (created_at, updated_at, updated_by, plan_id, option_code, status,"
+      " due_on, order_expires_on) SELECT " STAMP ", pl.id, v.code, v.status, v.due_on, v.expires"
+      " FROM plan pl, (SELECT 'respect_programme' AS code, 'in_progress' AS status, '2026-10-20' AS due_on,"
+      " NULL AS expires UNION ALL SELECT 'dapo', 'agreed', NULL, '2026-11-29'"
+      " UNION ALL SELECT 'drive_case_management', 'completed', '2026-09-01', NULL"
+      " UNION ALL SELECT 'spo', 'in_progress', NULL, '2026-11-30') v WHERE pl.person_id = %"
+      G_GINT64_FORMAT, h);
+
+    g_assert_no_error (error);
+    exec_sql (fx->store, plan);
+    exec_sql (fx->store, interventions);
+  }
   {
     g_autofree char *sql = g_strdup_printf (
       "INSERT INTO agency_section (created_at, updated_at, updated_by, person_id, agency, provided_on)"
@@ -414,7 +437,14 @@ test_cohort_filters (void)
   q.flags = VIGIL_PERSON_FLAG_VISOR | VIGIL_PERSON_FLAG_ORDER;
   CHECK (&q, "Testington, Bravo");
   q.flags = VIGIL_PERSON_FLAG_ORDER;
-  CHECK (&q, "Testington, Bravo");
+  CHECK (&q, "Hotelby, Hotel; Testington, Bravo");
+  q.flags = VIGIL_PERSON_FLAG_OVERDUE;
+  CHECK (&q, "Hotelby, Hotel");
+  /* Bravo's order expires on 2027-01-01, Alpha's expired: only Hotel's DAPO, on the 28th day */
+  q.flags = VIGIL_PERSON_FLAG_ORDER_EXPIRING;
+  CHECK (&q, "Hotelby, Hotel");
+  q.flags = VIGIL_PERSON_FLAG_ORDER_EXPIRING | VIGIL_PERSON_FLAG_OVERDUE;
+  CHECK (&q, "Hotelby, Hotel");
   q.flags = VIGIL_PERSON_FLAG_STALE;
   CHECK (&q, "Managedson, Foxtrot");
   q.flags = VIGIL_PERSON_FLAG_REVIEW_OVERDUE;

@@ -111,6 +111,7 @@ static const VigilPeopleSort sort_columns[] = {
 static const guint flag_choices[] = {
   0, VIGIL_PERSON_FLAG_OTHER_PROCESS, VIGIL_PERSON_FLAG_VISOR, VIGIL_PERSON_FLAG_ORDER,
   VIGIL_PERSON_FLAG_STALE, VIGIL_PERSON_FLAG_REVIEW_OVERDUE, VIGIL_PERSON_FLAG_MOPI_DUE,
+  VIGIL_PERSON_FLAG_OVERDUE, VIGIL_PERSON_FLAG_ORDER_EXPIRING,
 };
 
 static void
@@ -402,7 +403,8 @@ build_filters (VigilCohortView *self)
   g_auto(GStrv) routes = choice_labels (vigil_route_choices);
   const char *flags[] = {
     _("Active in another process"), _("PDP or ViSOR"), _("Order in force"),
-    _("Stale agency information"), _("Review overdue"), _("MoPI review due"), NULL
+    _("Stale agency information"), _("Review overdue"), _("MoPI review due"),
+    _("Intervention overdue"), _("Order expiring within 28 days"), NULL
   };
   const char *sorts[] = {
     _("Rank"), _("Name"), _("Score"), _("Trend"), _("Status"), _("Route"), _("Lead"),

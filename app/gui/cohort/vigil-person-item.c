@@ -136,6 +136,8 @@ format_flags (guint flags)
     { VIGIL_PERSON_FLAG_STALE, N_("Stale info") },
     { VIGIL_PERSON_FLAG_REVIEW_OVERDUE, N_("Review overdue") },
     { VIGIL_PERSON_FLAG_MOPI_DUE, N_("MoPI due") },
+    { VIGIL_PERSON_FLAG_OVERDUE, N_("Intervention overdue") },
+    { VIGIL_PERSON_FLAG_ORDER_EXPIRING, N_("Order expiring") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 
