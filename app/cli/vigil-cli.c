@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "vigil-core.h"
+#include "vigil-panel-pack.h"
 
 enum
 {
@@ -73,6 +74,8 @@ static int run_explain      (VigilCli *cli, char **args);
 static int run_refer        (VigilCli *cli, char **args);
 static int run_override     (VigilCli *cli, char **args);
 static int run_cohort_set   (VigilCli *cli, char **args);
+static int run_panel_agenda (VigilCli *cli, char **args);
+static int run_export_panel_pack (VigilCli *cli, char **args);
 static int run_duplicates   (VigilCli *cli, char **args);
 static int run_duplicates_merge      (VigilCli *cli, char **args);
 static int run_duplicates_keep_apart (VigilCli *cli, char **args);
@@ -147,6 +150,23 @@ static const VigilCliCommand commands[] = {
        "needs --reason (risk_reduced, plan_completed, managed_elsewhere, custody, "
        "moved_out_of_area, deceased, no_longer_meets_criteria, other)."),
     run_cohort_set },
+  { "panel agenda", N_("MEETING_ID [--build]"),
+    N_("Show a panel meeting's agenda, or build it from the cohort"),
+    N_("Lists the meeting's agenda in its order with why each person is on it, who attends and "
+       "which agencies the guidance names are absent, and the actions carried from earlier "
+       "meetings. --build first adds the people the cohort puts there: awaiting adoption "
+       "(under review), reviews due by the meeting's date, risers in the latest run, and "
+       "those scaling back towards exit."),
+    run_panel_agenda },
+  { "export panel-pack", N_("--meeting ID --out FILE.pdf [--show-victims] [--marking TEXT]"),
+    N_("Write a meeting's panel pack as a PDF"),
+    N_("Writes the agenda, attendance, one section per case (score and breakdown, decisions, "
+       "plan and interventions, other processes, agency information shared with the panel, "
+       "victims and safeguarding, minutes, actions) and the actions, with the protective "
+       "marking (the meeting's, or OFFICIAL-SENSITIVE) and the page number on every page. "
+       "Victims appear by their role unless --show-victims. Each person in the pack is "
+       "recorded in the audit log."),
+    run_export_panel_pack },
   { "duplicates", N_("[list] [--status open|merged|kept_apart|all]"),
     N_("List the possible duplicate people found on import"),
     N_("Shows both people of each pair (name, reference, date of birth, PNC ID, incidents), "
@@ -1340,6 +1360,158 @@ run_refer (VigilCli  *cli,
   g_print (_("%s is a candidate for the cohort: %s from %s on %s (cohort entry %" PRId64 ").\n"),
            who, vigil_choice_get_label (vigil_route_choices, entry->route), entry->referral_source,
            entry->identified_on, entry->record.id);
+  return EXIT_OK;
+}
+
+static int
+parse_meeting (VigilCli   *cli,
+               const char *text,
+               gint64     *id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !parse_unsigned (text, G_MAXINT64, &value, NULL) || value == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("A meeting’s number is a whole number, not “%s”."),
+                                                  text ? text : "");
+
+      return report_usage_error (cli, message);
+    }
+  *id = (gint64) value;
+  return -1;
+}
+
+static int
+run_panel_agenda (VigilCli  *cli,
+                  char     **args)
+{
+  gboolean build = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilPanelMeeting) meeting = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_autofree char *today = dup_today ();
+  const GOptionEntry entries[] = {
+    { "build", 0, 0, G_OPTION_ARG_NONE, &build, N_("First add the people the cohort puts on the agenda"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  gint64 meeting_id = 0;
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 1);
+  if (status >= 0)
+    return status;
+  status = parse_meeting (cli, args[1], &meeting_id);
+  if (status >= 0)
+    return status;
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+  meeting = vigil_store_fetch (store, &vigil_panel_meeting_type, meeting_id, &error);
+  if (meeting == NULL)
+    return fail_with_error (cli, error);
+
+  if (build)
+    {
+      int added = vigil_panel_build_agenda (store, meeting_id, &error);
+
+      if (added < 0)
+        return fail_with_error (cli, error);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Added %d person to the agenda.\n",
+                            "Added %d people to the agenda.\n", added), added);
+    }
+
+  items = vigil_panel_list_agenda (store, meeting_id, &error);
+  if (items == NULL)
+    return fail_with_error (cli, error);
+  attendance = vigil_store_list (store, &vigil_attendance_type, "meeting_id", meeting_id, &error);
+  if (attendance == NULL)
+    return fail_with_error (cli, error);
+  actions = vigil_panel_list_actions (store, meeting_id, &error);
+  if (actions == NULL)
+    return fail_with_error (cli, error);
+
+  /* TRANSLATORS: a meeting's title, date and time, status */
+  g_print (_("%s, %s (%s)\n"), meeting->title, meeting->meets_at,
+           vigil_choice_get_label (vigil_meeting_status_choices, meeting->status) ?: _("no status"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const VigilAgendaItem *item = g_ptr_array_index (items, i);
+      g_autofree char *who = dup_person_label (store, item->person_id);
+
+      g_print ("%3u. %s — %s\n", i + 1, who,
+               vigil_choice_get_label (vigil_agenda_reason_choices, item->reason) ?: _("no reason given"));
+    }
+  if (items->len == 0)
+    g_print ("%s\n", _("Nothing on the agenda."));
+  missing = vigil_panel_dup_missing_agencies (attendance);
+  if (missing[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", missing);
+
+      g_print (_("Not represented, though the guidance names them: %s.\n"), list);
+    }
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const VigilAction *action = g_ptr_array_index (actions, i);
+
+      g_print (_("Action: %s (due %s, %s)%s\n"), action->description, action->due_on ? action->due_on : _("no date"),
+               vigil_choice_get_label (vigil_action_status_choices, action->status),
+               vigil_panel_action_is_overdue (action, today) ? _(" OVERDUE") : "");
+    }
+  return EXIT_OK;
+}
+
+static int
+run_export_panel_pack (VigilCli  *cli,
+                       char     **args)
+{
+  g_autofree char *meeting_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *marking = NULL;
+  gboolean show_victims = FALSE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  VigilPanelPackOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &meeting_text, N_("The meeting’s number"), "ID" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write"), "FILE.pdf" },
+    { "show-victims", 0, 0, G_OPTION_ARG_NONE, &show_victims, N_("Name the victims (by default, their role only)"), NULL },
+    { "marking", 0, 0, G_OPTION_ARG_STRING, &marking,
+      N_("The protective marking on every page (default: the meeting’s, or OFFICIAL-SENSITIVE)"), "TEXT" },
+    G_OPTION_ENTRY_NULL
+  };
+  gint64 meeting_id = 0;
+  guint pages;
+  int status;
+
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+  if (meeting_text == NULL || out == NULL)
+    return report_usage_error (cli, _("Name the meeting (--meeting ID) and the file to write (--out FILE.pdf)."));
+  status = parse_meeting (cli, meeting_text, &meeting_id);
+  if (status >= 0)
+    return status;
+
+  store = open_existing_store (cli, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  options.show_victims = show_victims;
+  options.marking = marking;
+  pages = vigil_panel_pack_write (store, meeting_id, out, &options, NULL, &error);
+  if (pages == 0)
+    return fail_with_error (cli, error);
+
+  /* TRANSLATORS: a file name and its number of pages */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).\n", "Wrote %s (%u pages).\n", pages), out, pages);
+  if (show_victims)
+    g_print ("%s\n", _("Victims are named in it: keep it from anyone who may not see their names."));
   return EXIT_OK;
 }
 

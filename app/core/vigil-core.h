@@ -20,6 +20,7 @@
 #include "vigil-cohort.h"
 #include "vigil-casework.h"
 #include "vigil-tactical-menu.h"
+#include "vigil-panel.h"
 
 G_BEGIN_DECLS
 
