@@ -302,6 +302,30 @@ test_cli_demo_and_info (void)
   absent = run_cli (home, CHECK_LEAKS, "--database", missing, "info", NULL);
   assert_user_error (absent);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* the demo's scheduled meeting: its agenda, and its panel pack */
+  {
+    g_autoptr(CliResult) agenda = run_cli (home, CHECK_LEAKS, "--database", db, "panel", "agenda", "2", NULL);
+    g_autoptr(CliResult) built = run_cli (home, CHECK_LEAKS, "--database", db, "panel", "agenda", "2", "--build", NULL);
+    g_autoptr(CliResult) bad = run_cli (home, CHECK_LEAKS, "--database", db, "panel", "agenda", "two", NULL);
+    g_autofree char *pdf = g_build_filename (home, "pack.pdf", NULL);
+    g_autoptr(CliResult) pack = run_cli (home, CHECK_LEAKS, "--database", db, "export", "panel-pack",
+                                         "--meeting", "2", "--out", pdf, NULL);
+    g_autoptr(CliResult) no_out = run_cli (home, CHECK_LEAKS, "--database", db, "export", "panel-pack",
+                                           "--meeting", "2", NULL);
+
+    assert_success (agenda);
+    g_assert_true (g_regex_match_simple ("^ +1\\. .*SYN-P[0-9]+\\) — ", agenda->out, G_REGEX_MULTILINE, 0));
+    assert_success (built);
+    g_assert_true (g_regex_match_simple ("^Added [0-9]+ (person|people) to the agenda\\.$", built->out,
+                                         G_REGEX_MULTILINE, 0));
+    assert_user_error (bad);
+    assert_success (pack);
+    g_assert_true (g_regex_match_simple ("^Wrote .*pack\\.pdf \\([0-9]+ pages\\)\\.$", pack->out,
+                                         G_REGEX_MULTILINE, 0));
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    assert_user_error (no_out);
+  }
 }
 
 static void
