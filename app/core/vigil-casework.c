@@ -589,7 +589,18 @@ vigil_casework_check (const VigilRecordType  *type,
     return check_plan (record, error);
   if (type == &vigil_intervention_type)
     return check_intervention (record, error);
-  if (type == &vigil_cohort_entry_type)
+  if (type == &vigil_action_type)
+    {
+      const VigilAction *action = record;
+
+      if (g_strcmp0 (action->status, "done") == 0 && action->completed_on == NULL)
+        return refuse (error, _("Give the date the action was done."));
+      if (g_strcmp0 (action->status, "done") != 0 && action->completed_on != NULL)
+        return refuse (error, _("Only a done action has the date it was done."));
+      return check_past_date (action->completed_on, _("The date done"), error);
+    }
+  if (type == &vigil_cohort_entry_type || type == &vigil_panel_meeting_type
+      || type == &vigil_attendance_type || type == &vigil_agenda_item_type)
     return TRUE;
 
   g_set_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID,

@@ -102,7 +102,8 @@ gboolean            vigil_casework_check         (const VigilRecordType  *type,
  * through vigil_casework_move_status(); an intervention's option must be on the
  * store's tactical menu, and not retired when it is newly chosen. Supported types:
  * decision, process overlap, agency section, victim link, cohort entry, plan,
- * intervention. */
+ * intervention, and a panel's meeting, attendance, agenda item and action (a done
+ * action has the date it was done). */
 gboolean            vigil_casework_save          (VigilStore             *store,
                                                   const VigilRecordType  *type,
                                                   gpointer                record,

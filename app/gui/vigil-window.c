@@ -22,6 +22,7 @@
 #include "vigil-duplicates-dialog.h"
 #include "vigil-gui.h"
 #include "vigil-identification-view.h"
+#include "vigil-panel-view.h"
 #include "vigil-import-dialog.h"
 #include "vigil-referral-dialog.h"
 #include "vigil-welcome-page.h"
@@ -48,6 +49,7 @@ struct _VigilWindow
   AdwViewStack         *view_stack;
   VigilCohortView      *cohort_view;
   VigilIdentificationView *identification_view;
+  VigilPanelView *panel_view;
   VigilDossierPage     *dossier_page;
 
   /* Owned references */
@@ -333,6 +335,7 @@ adopt_store (VigilWindow *self,
     {
       vigil_cohort_view_set_store (self->cohort_view, store);
       vigil_identification_view_set_store (self->identification_view, store);
+      vigil_panel_view_set_store (self->panel_view, store);
       vigil_dossier_page_set_store (self->dossier_page, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -880,6 +883,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   g_type_ensure (VIGIL_TYPE_COHORT_VIEW);
   g_type_ensure (VIGIL_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (VIGIL_TYPE_DOSSIER_PAGE);
+  g_type_ensure (VIGIL_TYPE_PANEL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, toast_overlay);
@@ -898,6 +902,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, cohort_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, identification_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, panel_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, dossier_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
@@ -1102,6 +1107,18 @@ vigil_window_get_dossier_page (VigilWindow *self)
 {
   g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
   return self->dossier_page;
+}
+
+/**
+ * vigil_window_get_panel_view:
+ *
+ * Returns: (transfer none): the Panel page (a VigilPanelView)
+ */
+GtkWidget *
+vigil_window_get_panel_view (VigilWindow *self)
+{
+  g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->panel_view);
 }
 
 /**

@@ -32,6 +32,7 @@ const char      *vigil_window_get_page           (VigilWindow         *self);
 gboolean         vigil_window_get_demo_banner_visible (VigilWindow    *self);
 VigilCohortView *vigil_window_get_cohort_view    (VigilWindow         *self);
 VigilDossierPage *vigil_window_get_dossier_page  (VigilWindow         *self);
+GtkWidget       *vigil_window_get_panel_view     (VigilWindow         *self);
 void             vigil_window_add_toast          (VigilWindow         *self,
                                                   AdwToast            *toast);
 

@@ -28,6 +28,7 @@
 #include "vigil-gui.h"
 #include "vigil-option-picker.h"
 #include "vigil-record-editor.h"
+#include "vigil-section.h"
 #include "vigil-status-dialog.h"
 
 struct _VigilDossierPage
@@ -73,78 +74,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 static gboolean
 is_set (const char *text)
 {
   return text != NULL && *text != '\0';
-}
-
-/* "2026-10-01" → "1 October 2026"; a date-time keeps its hours and minutes. */
-static char *
-format_stamp (const char *stamp)
-{
-  int year = 0, month = 0, day = 0;
-  char buffer[128];
-  GDate date;
-
-  if (!is_set (stamp))
-    return g_strdup (_("no date"));
-
-  if (strlen (stamp) < 10 ||
-      !g_ascii_isdigit (stamp[0]) || stamp[4] != '-' || stamp[7] != '-')
-    return g_strdup (stamp);
-
-  year = (int) g_ascii_strtoll (stamp, NULL, 10);
-  month = (int) g_ascii_strtoll (stamp + 5, NULL, 10);
-  day = (int) g_ascii_strtoll (stamp + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return g_strdup (stamp);
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  /* Translators: a date as strftime () writes it: "1 October 2026" */
-  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
-    return g_strdup (stamp);
-
-  if (strlen (stamp) >= 16 && (stamp[10] == 'T' || stamp[10] == ' ') && stamp[13] == ':')
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autofree char *iso = g_strdup (stamp);
-      g_autoptr(GDateTime) parsed = NULL;
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *time = NULL;
-
-      /* stored in UTC unless it says otherwise; shown in local time */
-      iso[10] = 'T';
-      parsed = g_date_time_new_from_iso8601 (iso, utc);
-      if (parsed == NULL)
-        /* Translators: a date and a time: "1 October 2026 at 14:05" */
-        return g_strdup_printf (_("%s at %.5s"), buffer, stamp + 11);
-      local = g_date_time_to_local (parsed);
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
-      if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
-        return g_strdup (stamp);
-      time = g_date_time_format (local, "%H:%M");
-      return g_strdup_printf (_("%s at %s"), buffer, time);
-    }
-  return g_strdup (buffer);
 }
 
 static const char *
@@ -193,61 +126,6 @@ remove_all_children (GtkWidget *widget)
     gtk_box_remove (GTK_BOX (widget), child);
 }
 
-static GtkWidget *
-new_list (const char *accessible_name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
-  return list;
-}
-
-/* A row of lines: the first plain, the others smaller. Empty lines are skipped. The
- * row can take the focus, so that the keyboard can walk the list and a screen reader
- * read it. */
-static GtkWidget *
-append_row (GtkWidget  *list,
-            const char *first,
-            ...)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autoptr(GString) whole = g_string_new (first);
-  const char *line;
-  va_list args;
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), new_label (first, NULL));
-
-  va_start (args, first);
-  while ((line = va_arg (args, const char *)) != NULL)
-    {
-      const char *css = va_arg (args, const char *);
-
-      if (*line == '\0')
-        continue;
-      gtk_box_append (GTK_BOX (box), new_label (line, css));
-      g_string_append (whole, ". ");
-      g_string_append (whole, line);
-    }
-  va_end (args);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, whole->str,
-                                  -1);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
 /* Sections */
 
 static GtkWidget *
@@ -256,38 +134,14 @@ add_section (VigilDossierPage   *self,
              const char         *title,
              const VigilDossierChange *change)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = new_label (title, "title-3");
+  GtkWidget *box = vigil_section_new (name, title);
   g_autofree char *changed = NULL;
-
-  gtk_widget_set_name (box, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  gtk_widget_add_css_class (box, "dossier-section");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                  -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
-                                  -1);
-  {
-    GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-    gtk_widget_set_hexpand (heading, TRUE);
-    gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-    gtk_box_append (GTK_BOX (top), heading);
-    gtk_box_append (GTK_BOX (top), buttons);
-    gtk_box_append (GTK_BOX (box), top);
-    g_object_set_data (G_OBJECT (box), "vigil-section-buttons", buttons);
-  }
 
   if (change != NULL)
     {
       if (is_set (change->changed_at))
         {
-          g_autofree char *when = format_stamp (change->changed_at);
+          g_autofree char *when = vigil_section_format_stamp (change->changed_at);
 
           /* Translators: who last changed a section of the dossier, and when */
           changed = g_strdup_printf (_("Last changed by %s on %s"),
@@ -296,10 +150,9 @@ add_section (VigilDossierPage   *self,
         }
       else
         changed = g_strdup (_("Nothing recorded yet"));
-      gtk_box_append (GTK_BOX (box), new_label (changed, "dim-label"));
+      gtk_box_append (GTK_BOX (box), vigil_section_new_label (changed, "dim-label"));
     }
 
-  gtk_widget_set_margin_top (box, 18);
   gtk_box_append (self->content, box);
   g_hash_table_insert (self->sections, g_strdup (name), box);
   return box;
@@ -309,7 +162,7 @@ static void
 append_subheading (GtkWidget  *section,
                    const char *text)
 {
-  GtkWidget *label = new_label (text, "heading");
+  GtkWidget *label = vigil_section_new_label (text, "heading");
 
   gtk_widget_set_margin_top (label, 6);
   gtk_box_append (GTK_BOX (section), label);
@@ -372,11 +225,11 @@ add_section_button (VigilDossierPage *self,
 {
   GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, NULL);
 
-  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (section), "vigil-section-buttons")), button);
+  vigil_section_add_button (section, button);
   return button;
 }
 
-/* Puts an edit button at the end of a row made by append_row. */
+/* Puts an edit button at the end of a row made by vigil_section_append_row. */
 static GtkWidget *
 add_row_button (VigilDossierPage *self,
                 GtkWidget        *row,
@@ -386,18 +239,9 @@ add_row_button (VigilDossierPage *self,
                 GCallback         callback,
                 gconstpointer     record)
 {
-  GtkWidget *lines = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, record);
 
-  g_object_ref (lines);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_hexpand (lines, TRUE);
-  gtk_box_append (GTK_BOX (box), lines);
-  g_object_unref (lines);
-  gtk_widget_set_margin_end (button, 12);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_box_append (GTK_BOX (box), button);
+  vigil_section_row_add_button (row, button);
   return button;
 }
 
@@ -767,7 +611,7 @@ create_score_box (const VigilDossier *dossier)
 
   if (!dossier->score.present)
     {
-      GtkWidget *label = new_label (_("Not scored"), "heading");
+      GtkWidget *label = vigil_section_new_label (_("Not scored"), "heading");
 
       gtk_widget_set_margin_top (label, 12);
       gtk_widget_set_margin_bottom (label, 12);
@@ -781,7 +625,7 @@ create_score_box (const VigilDossier *dossier)
     }
 
   total_text = g_strdup_printf ("%g", dossier->score.total);
-  total = new_label (total_text, "title-1");
+  total = vigil_section_new_label (total_text, "title-1");
   gtk_widget_add_css_class (total, "numeric");
   gtk_label_set_xalign (GTK_LABEL (total), 0.5);
   gtk_widget_set_name (total, "score-total");
@@ -794,7 +638,7 @@ create_score_box (const VigilDossier *dossier)
       g_autofree char *text = g_strdup_printf ("%s %" G_GINT64_FORMAT, _(component_letters[c]),
                                                dossier->score.points[c]);
       g_autofree char *name = g_strdup_printf ("score-%s", vigil_rfgv_component_to_key (c));
-      GtkWidget *label = new_label (text, "numeric");
+      GtkWidget *label = vigil_section_new_label (text, "numeric");
 
       gtk_widget_set_name (label, name);
       gtk_widget_set_tooltip_text (label, _(component_names[c]));
@@ -811,7 +655,7 @@ create_score_box (const VigilDossier *dossier)
   else
     trend_text = g_strdup (trend_label (dossier->trend));
   {
-    GtkWidget *label = new_label (trend_text, "caption");
+    GtkWidget *label = vigil_section_new_label (trend_text, "caption");
 
     gtk_widget_set_name (label, "trend");
     gtk_box_append (GTK_BOX (trend_box), label);
@@ -822,12 +666,12 @@ create_score_box (const VigilDossier *dossier)
 
   if (dossier->score.rank > 0)
     {
-      g_autofree char *as_of = format_stamp (dossier->score.as_of);
+      g_autofree char *as_of = vigil_section_format_stamp (dossier->score.as_of);
       /* Translators: rank in the run, and the run's as-of date */
       g_autofree char *rank = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · as of %s"),
                                                dossier->score.rank, as_of);
 
-      GtkWidget *label = new_label (rank, "caption");
+      GtkWidget *label = vigil_section_new_label (rank, "caption");
 
       gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       gtk_widget_set_halign (label, GTK_ALIGN_CENTER);
@@ -876,7 +720,7 @@ build_header (VigilDossierPage *self)
                                   -1);
   gtk_widget_set_hexpand (left, TRUE);
 
-  label = new_label (name, "title-1");
+  label = vigil_section_new_label (name, "title-1");
   gtk_widget_set_name (label, "person-name");
   gtk_box_append (GTK_BOX (left), label);
   gtk_label_set_label (self->title_label, name);
@@ -896,14 +740,14 @@ build_header (VigilDossierPage *self)
         }
       /* Translators: the person's other names */
       text = g_strdup_printf (_("Also known as %s"), aliases->str);
-      label = new_label (text, NULL);
+      label = vigil_section_new_label (text, NULL);
       gtk_widget_set_name (label, "aliases");
       gtk_box_append (GTK_BOX (left), label);
     }
 
   if (is_set (person->dob))
     {
-      g_autofree char *dob = format_stamp (person->dob);
+      g_autofree char *dob = vigil_section_format_stamp (person->dob);
 
       /* Translators: date of birth */
       g_string_append_printf (refs, _("Born %s"), dob);
@@ -915,7 +759,7 @@ build_header (VigilDossierPage *self)
     g_string_append_printf (refs, _("%sPNC ID %s"), refs->len ? " · " : "", person->pnc_id);
   if (refs->len > 0)
     {
-      label = new_label (refs->str, "dim-label");
+      label = vigil_section_new_label (refs->str, "dim-label");
       gtk_widget_set_name (label, "refs");
       gtk_box_append (GTK_BOX (left), label);
     }
@@ -929,7 +773,7 @@ build_header (VigilDossierPage *self)
       g_string_append_printf (status, _("%s · %s"),
                               choice_label (vigil_cohort_status_choices, entry->status),
                               choice_label (vigil_route_choices, entry->route) ?: "");
-      label = new_label (status->str, "heading");
+      label = vigil_section_new_label (status->str, "heading");
       gtk_widget_set_name (label, "status");
       gtk_widget_set_margin_top (label, 6);
       gtk_box_append (GTK_BOX (left), label);
@@ -943,21 +787,21 @@ build_header (VigilDossierPage *self)
             text = g_strdup_printf (_("Lead: %s (%s)"), lead, entry->lead_officer);
           else
             text = g_strdup_printf (_("Lead: %s"), lead ? lead : entry->lead_officer);
-          label = new_label (text, NULL);
+          label = vigil_section_new_label (text, NULL);
           gtk_widget_set_name (label, "lead");
           gtk_box_append (GTK_BOX (left), label);
         }
       if (is_set (entry->next_review_on))
         {
-          g_autofree char *when = format_stamp (entry->next_review_on);
+          g_autofree char *when = vigil_section_format_stamp (entry->next_review_on);
           g_autofree char *text = g_strdup_printf (_("Next review %s"), when);
 
-          gtk_box_append (GTK_BOX (left), new_label (text, "dim-label"));
+          gtk_box_append (GTK_BOX (left), vigil_section_new_label (text, "dim-label"));
         }
     }
   else
     {
-      label = new_label (_("Not in the cohort"), "heading");
+      label = vigil_section_new_label (_("Not in the cohort"), "heading");
       gtk_widget_set_name (label, "status");
       gtk_widget_set_margin_top (label, 6);
       gtk_box_append (GTK_BOX (left), label);
@@ -972,13 +816,13 @@ build_header (VigilDossierPage *self)
       newest = cohort_change;
     if (is_set (newest->changed_at))
       {
-        g_autofree char *when = format_stamp (newest->changed_at);
+        g_autofree char *when = vigil_section_format_stamp (newest->changed_at);
         g_autofree char *text = g_strdup_printf (_("Last changed by %s on %s"),
                                                  is_set (newest->changed_by) ? newest->changed_by
                                                                              : _("someone unknown"),
                                                  when);
 
-        gtk_box_append (GTK_BOX (left), new_label (text, "dim-label"));
+        gtk_box_append (GTK_BOX (left), vigil_section_new_label (text, "dim-label"));
       }
   }
 
@@ -1053,9 +897,9 @@ build_identification (VigilDossierPage *self)
 
   append_subheading (section, _("Score"));
   if (explanation == NULL)
-    gtk_box_append (GTK_BOX (section), new_label (_("No incident with this person as the perpetrator."), "dim-label"));
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No incident with this person as the perpetrator."), "dim-label"));
   else if (!explanation->scored)
-    gtk_box_append (GTK_BOX (section), new_label (_("No incident counts towards a score."), "dim-label"));
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No incident counts towards a score."), "dim-label"));
   else
     {
       g_autofree char *total = NULL;
@@ -1067,7 +911,7 @@ build_identification (VigilDossierPage *self)
                                explanation->components[VIGIL_RFGV_FREQUENCY].points,
                                explanation->components[VIGIL_RFGV_GRAVITY].points,
                                explanation->components[VIGIL_RFGV_VICTIMS].points);
-      label = new_label (total, NULL);
+      label = vigil_section_new_label (total, NULL);
       gtk_widget_set_name (label, "explanation");
       gtk_box_append (GTK_BOX (section), label);
 
@@ -1078,7 +922,7 @@ build_identification (VigilDossierPage *self)
                                                        "to score them again."),
                                                      dossier->score.total);
 
-          label = new_label (stored, "warning");
+          label = vigil_section_new_label (stored, "warning");
           gtk_widget_set_name (label, "score-changed");
           gtk_box_append (GTK_BOX (section), label);
         }
@@ -1108,23 +952,23 @@ build_identification (VigilDossierPage *self)
                                       component->value, component->points);
               break;
             }
-          gtk_box_append (GTK_BOX (section), new_label (text, "dim-label"));
+          gtk_box_append (GTK_BOX (section), vigil_section_new_label (text, "dim-label"));
         }
     }
 
   append_subheading (section, _("Incidents"));
   if (dossier->incidents->len == 0)
-    gtk_box_append (GTK_BOX (section), new_label (_("No incidents."), "dim-label"));
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No incidents."), "dim-label"));
   else
     {
-      list = new_list (_("Incident timeline"));
+      list = vigil_section_new_list (_("Incident timeline"));
       gtk_widget_set_name (list, "incidents");
       for (guint i = 0; i < dossier->incidents->len; i++)
         {
           const VigilDossierIncident *incident = g_ptr_array_index (dossier->incidents, i);
           const VigilDossierVictim *victim = incident->victim >= 0
             ? g_ptr_array_index (dossier->victims, incident->victim) : NULL;
-          g_autofree char *date = format_stamp (incident->occurred_at);
+          g_autofree char *date = vigil_section_format_stamp (incident->occurred_at);
           g_autofree char *offence = dup_offence_label (incident->offence_code);
           g_autofree char *victim_text = dup_victim_label (self, victim);
           g_autofree char *first = NULL;
@@ -1146,7 +990,7 @@ build_identification (VigilDossierPage *self)
                                     dash, incident->source_ref ? incident->source_ref : "",
                                     incident->stalking ? _(" · stalking") : "",
                                     incident_status_label (incident));
-          row = append_row (list, first, second, "caption", NULL);
+          row = vigil_section_append_row (list, first, second, "caption", NULL);
           if (incident->status != VIGIL_RFGV_INCIDENT_COUNTED)
             gtk_widget_add_css_class (row, "dim-label");
         }
@@ -1159,21 +1003,21 @@ build_identification (VigilDossierPage *self)
                                                                 dossier->n_incidents_skipped),
                                                    dossier->n_incidents_skipped);
 
-          gtk_box_append (GTK_BOX (section), new_label (text, "warning"));
+          gtk_box_append (GTK_BOX (section), vigil_section_new_label (text, "warning"));
         }
     }
 
   append_subheading (section, _("Agency Flags"));
   if (dossier->agency_flags->len == 0)
-    gtk_box_append (GTK_BOX (section), new_label (_("No agency flags."), "dim-label"));
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No agency flags."), "dim-label"));
   else
     {
-      list = new_list (_("Agency flags"));
+      list = vigil_section_new_list (_("Agency flags"));
       gtk_widget_set_name (list, "agency-flags");
       for (guint i = 0; i < dossier->agency_flags->len; i++)
         {
           const VigilAgencyFlag *flag = g_ptr_array_index (dossier->agency_flags, i);
-          g_autofree char *when = format_stamp (flag->reported_on);
+          g_autofree char *when = vigil_section_format_stamp (flag->reported_on);
           g_autofree char *first = g_strdup_printf (_("%s: %s"),
                                                     choice_label (vigil_flag_agency_choices, flag->agency) ?: _("Agency"),
                                                     flag->concern);
@@ -1182,7 +1026,7 @@ build_identification (VigilDossierPage *self)
                                                      is_set (flag->reported_by) ? flag->reported_by : _("unknown"),
                                                      is_set (flag->isa_reference) ? flag->isa_reference : _("none"));
 
-          append_row (list, first, second, "caption", NULL);
+          vigil_section_append_row (list, first, second, "caption", NULL);
         }
       gtk_box_append (GTK_BOX (section), list);
     }
@@ -1191,7 +1035,7 @@ build_identification (VigilDossierPage *self)
   {
     guint n = 0;
 
-    list = new_list (_("Referrals"));
+    list = vigil_section_new_list (_("Referrals"));
     gtk_widget_set_name (list, "referrals");
     for (guint i = 0; i <= dossier->past_cohort_entries->len; i++)
       {
@@ -1203,12 +1047,12 @@ build_identification (VigilDossierPage *self)
 
         if (entry == NULL || (!is_set (entry->referral_source) && !is_set (entry->referral_reason)))
           continue;
-        when = format_stamp (entry->identified_on);
+        when = vigil_section_format_stamp (entry->identified_on);
         /* Translators: a referral: who referred and when */
         first = g_strdup_printf (_("Referred by %s · %s"),
                                  is_set (entry->referral_source) ? entry->referral_source : _("unknown"), when);
         second = g_strdup (is_set (entry->referral_reason) ? entry->referral_reason : "");
-        append_row (list, first, second, "caption", NULL);
+        vigil_section_append_row (list, first, second, "caption", NULL);
         n++;
       }
     if (n > 0)
@@ -1217,7 +1061,7 @@ build_identification (VigilDossierPage *self)
       {
         g_object_ref_sink (list);
         g_object_unref (list);
-        gtk_box_append (GTK_BOX (section), new_label (_("No referrals."), "dim-label"));
+        gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No referrals."), "dim-label"));
       }
   }
 }
@@ -1235,7 +1079,7 @@ build_decisions (VigilDossierPage *self)
 
   if (is_set (dossier->mopi_review_on))
     {
-      g_autofree char *when = format_stamp (dossier->mopi_review_on);
+      g_autofree char *when = vigil_section_format_stamp (dossier->mopi_review_on);
       g_autofree char *text = NULL;
       GtkWidget *label;
 
@@ -1244,23 +1088,23 @@ build_decisions (VigilDossierPage *self)
         text = g_strdup_printf (_("MoPI review due: %s"), when);
       else
         text = g_strdup_printf (_("MoPI review on %s"), when);
-      label = new_label (text, dossier->mopi_review_due ? "warning" : NULL);
+      label = vigil_section_new_label (text, dossier->mopi_review_due ? "warning" : NULL);
       gtk_widget_set_name (label, "mopi");
       gtk_box_append (GTK_BOX (section), label);
     }
 
   if (dossier->decisions->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_label (_("No assessment or decision recorded."), "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No assessment or decision recorded."), "dim-label"));
       return;
     }
 
-  list = new_list (_("Decisions, newest first"));
+  list = vigil_section_new_list (_("Decisions, newest first"));
   gtk_widget_set_name (list, "decision-list");
   for (guint i = 0; i < dossier->decisions->len; i++)
     {
       const VigilDecision *decision = g_ptr_array_index (dossier->decisions, i);
-      g_autofree char *when = format_stamp (decision->decided_on);
+      g_autofree char *when = vigil_section_format_stamp (decision->decided_on);
       g_autofree char *first = NULL;
       g_autofree char *who = NULL;
       g_autofree char *assessment = NULL;
@@ -1286,7 +1130,7 @@ build_decisions (VigilDossierPage *self)
         /* Translators: the proportionality / human rights note of a decision */
         proportionality = g_strdup_printf (_("Proportionality: %s"), decision->proportionality);
 
-      append_row (list, first,
+      vigil_section_append_row (list, first,
                   who, "caption",
                   assessment ? assessment : "", "caption",
                   decision->rationale ? decision->rationale : "", NULL,
@@ -1311,23 +1155,23 @@ build_processes (VigilDossierPage *self)
     {
       g_autofree char *text = g_strdup_printf (_("Risk managed by: %s"), dossier->cohort_entry->managing_panel);
 
-      gtk_box_append (GTK_BOX (section), new_label (text, "heading"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (text, "heading"));
     }
 
   if (dossier->processes->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_label (_("No other process recorded."), "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No other process recorded."), "dim-label"));
       return;
     }
 
-  list = new_list (_("Other processes"));
+  list = vigil_section_new_list (_("Other processes"));
   gtk_widget_set_name (list, "process-list");
   for (guint i = 0; i < dossier->processes->len; i++)
     {
       const VigilProcessOverlap *process = g_ptr_array_index (dossier->processes, i);
       g_autofree char *first = NULL;
       g_autofree char *dates = NULL;
-      g_autofree char *started = format_stamp (process->started_on);
+      g_autofree char *started = vigil_section_format_stamp (process->started_on);
       const char *name = choice_label (vigil_process_choices, process->process);
       const char *status = choice_label (vigil_process_status_choices, process->status);
 
@@ -1340,7 +1184,7 @@ build_processes (VigilDossierPage *self)
         first = g_strdup_printf (_("%s · %s"), name ? name : "", status ? status : "");
       if (is_set (process->ended_on))
         {
-          g_autofree char *ended = format_stamp (process->ended_on);
+          g_autofree char *ended = vigil_section_format_stamp (process->ended_on);
 
           dates = g_strdup_printf (_("From %s to %s"), started, ended);
         }
@@ -1354,7 +1198,7 @@ build_processes (VigilDossierPage *self)
           dates = g_steal_pointer (&more);
         }
       {
-        GtkWidget *row = append_row (list, first, dates, "caption", process->notes ? process->notes : "",
+        GtkWidget *row = vigil_section_append_row (list, first, dates, "caption", process->notes ? process->notes : "",
                                      "dim-label", NULL);
         /* Translators: accessible name of the button editing a process ("Edit MARAC") */
         g_autofree char *edit = g_strdup_printf (_("Edit %s"), name ? name : process->process);
@@ -1380,14 +1224,14 @@ build_agency_information (VigilDossierPage *self)
 
   add_section_button (self, section, "add-agency-information", _("Add _Information…"),
                       _("Add agency information"), G_CALLBACK (add_agency_clicked_cb));
-  gtk_box_append (GTK_BOX (section), new_label (fresh, "dim-label"));
+  gtk_box_append (GTK_BOX (section), vigil_section_new_label (fresh, "dim-label"));
   if (dossier->agency_information->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_label (_("No agency has shared information."), "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No agency has shared information."), "dim-label"));
       return;
     }
 
-  list = new_list (_("Information from each agency"));
+  list = vigil_section_new_list (_("Information from each agency"));
   gtk_widget_set_name (list, "agency-list");
   for (guint i = 0; i < dossier->agency_information->len; i++)
     {
@@ -1395,7 +1239,7 @@ build_agency_information (VigilDossierPage *self)
       const VigilAgencySection *agency = info->section;
       const char *name = choice_label (vigil_agency_choices, agency->agency);
       g_autofree char *first = NULL;
-      g_autofree char *when = format_stamp (agency->provided_on);
+      g_autofree char *when = vigil_section_format_stamp (agency->provided_on);
       g_autofree char *source = NULL;
       g_autofree char *earlier = NULL;
       GtkWidget *row;
@@ -1412,7 +1256,7 @@ build_agency_information (VigilDossierPage *self)
       if (info->n_earlier > 0)
         earlier = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier entry", "%u earlier entries",
                                                 info->n_earlier), info->n_earlier);
-      row = append_row (list, first,
+      row = vigil_section_append_row (list, first,
                         agency->body ? agency->body : "", NULL,
                         source, "caption",
                         earlier ? earlier : "", "dim-label",
@@ -1442,11 +1286,11 @@ build_victims (VigilDossierPage *self)
 
   if (dossier->victims->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_label (_("No victim recorded."), "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No victim recorded."), "dim-label"));
       return;
     }
 
-  list = new_list (_("Victims"));
+  list = vigil_section_new_list (_("Victims"));
   gtk_widget_set_name (list, "victim-list");
   for (guint i = 0; i < dossier->victims->len; i++)
     {
@@ -1483,7 +1327,7 @@ build_victims (VigilDossierPage *self)
             advocate = g_strdup (kind ? kind : _("no advocate"));
           if (link->safety_plan && is_set (link->safety_plan_on))
             {
-              g_autofree char *when = format_stamp (link->safety_plan_on);
+              g_autofree char *when = vigil_section_format_stamp (link->safety_plan_on);
 
               plan = g_strdup_printf (_("safety plan since %s"), when);
             }
@@ -1499,7 +1343,7 @@ build_victims (VigilDossierPage *self)
       else
         safeguarding = g_strdup (_("No victim link: no safeguarding recorded"));
 
-      row = append_row (list, first, safeguarding, "caption", incidents, "dim-label",
+      row = vigil_section_append_row (list, first, safeguarding, "caption", incidents, "dim-label",
                         link != NULL && link->notes ? link->notes : "", "dim-label", NULL);
       {
         g_autofree char *row_name = g_strdup_printf ("victim-%u", victim->number);
@@ -1519,7 +1363,7 @@ append_text_row (GtkWidget  *list,
                  const char *title,
                  const char *text)
 {
-  append_row (list, title, is_set (text) ? text : _("Not written yet"), is_set (text) ? NULL : "dim-label", NULL);
+  vigil_section_append_row (list, title, is_set (text) ? text : _("Not written yet"), is_set (text) ? NULL : "dim-label", NULL);
 }
 
 static void
@@ -1543,12 +1387,12 @@ build_plan (VigilDossierPage *self)
     gtk_widget_set_tooltip_text (add, _("Write the plan first"));
 
   if (self->menu == NULL && self->menu_error != NULL)
-    gtk_box_append (GTK_BOX (section), new_label (self->menu_error->message, "error"));
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (self->menu_error->message, "error"));
 
   if (plan != NULL)
     {
-      g_autofree char *agreed = format_stamp (plan->agreed_on);
-      g_autofree char *review = format_stamp (plan->review_on);
+      g_autofree char *agreed = vigil_section_format_stamp (plan->agreed_on);
+      g_autofree char *review = vigil_section_format_stamp (plan->review_on);
       g_autofree char *line = NULL;
       const char *engagement = choice_label (vigil_engagement_choices, plan->engagement);
 
@@ -1556,8 +1400,8 @@ build_plan (VigilDossierPage *self)
       line = g_strdup_printf (_("Agreed %s · review %s · %s"), is_set (plan->agreed_on) ? agreed : _("not yet"),
                               is_set (plan->review_on) ? review : _("not set"),
                               engagement ? engagement : _("engagement not known"));
-      gtk_box_append (GTK_BOX (section), new_label (line, NULL));
-      list = new_list (_("The plan"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (line, NULL));
+      list = vigil_section_new_list (_("The plan"));
       gtk_widget_set_name (list, "plan-list");
       append_text_row (list, _("Objectives"), plan->objectives);
       append_text_row (list, _("Exit strategy"), plan->exit_strategy);
@@ -1574,7 +1418,7 @@ build_plan (VigilDossierPage *self)
                                                dossier->processes, today);
       for (guint i = 0; i < warnings->len; i++)
         {
-          GtkWidget *label = new_label (g_ptr_array_index (warnings, i), "warning");
+          GtkWidget *label = vigil_section_new_label (g_ptr_array_index (warnings, i), "warning");
 
           gtk_widget_set_name (label, "plan-warning");
           gtk_box_append (GTK_BOX (section), label);
@@ -1584,12 +1428,12 @@ build_plan (VigilDossierPage *self)
   if (dossier->interventions == NULL || dossier->interventions->len == 0)
     {
       if (plan != NULL)
-        gtk_box_append (GTK_BOX (section), new_label (_("No intervention chosen yet."), "dim-label"));
+        gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No intervention chosen yet."), "dim-label"));
       return;
     }
 
   append_subheading (section, _("Interventions"));
-  list = new_list (_("Interventions"));
+  list = vigil_section_new_list (_("Interventions"));
   gtk_widget_set_name (list, "intervention-list");
   for (guint i = 0; i < dossier->interventions->len; i++)
     {
@@ -1610,7 +1454,7 @@ build_plan (VigilDossierPage *self)
                                status ? status : intervention->status);
       if (is_set (intervention->due_on))
         {
-          g_autofree char *due = format_stamp (intervention->due_on);
+          g_autofree char *due = vigil_section_format_stamp (intervention->due_on);
 
           /* Translators: who owns an intervention and when it is due */
           who = g_strdup_printf (_("%s%s%s · due %s"), owner ? owner : "", owner && is_set (intervention->owner_person) ? ", " : "",
@@ -1621,7 +1465,7 @@ build_plan (VigilDossierPage *self)
                                intervention->owner_person ? intervention->owner_person : "");
       if (option != NULL && option->is_order)
         {
-          g_autofree char *expires = format_stamp (intervention->order_expires_on);
+          g_autofree char *expires = vigil_section_format_stamp (intervention->order_expires_on);
 
           order = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Order: expires %s · %" G_GINT64_FORMAT " breach",
                                                 "Order: expires %s · %" G_GINT64_FORMAT " breaches",
@@ -1629,7 +1473,7 @@ build_plan (VigilDossierPage *self)
                                    is_set (intervention->order_expires_on) ? expires : _("no expiry recorded"),
                                    intervention->breaches);
         }
-      row = append_row (list, first, who, "caption", order ? order : "", "caption",
+      row = vigil_section_append_row (list, first, who, "caption", order ? order : "", "caption",
                         intervention->outcome ? intervention->outcome : "", "dim-label", NULL);
       if (option != NULL && option->retired)
         gtk_widget_add_css_class (row, "dim-label");
@@ -1650,21 +1494,21 @@ build_history (VigilDossierPage *self)
 
   if (dossier->history->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_label (_("No history."), "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No history."), "dim-label"));
       return;
     }
 
-  list = new_list (_("History, newest first"));
+  list = vigil_section_new_list (_("History, newest first"));
   gtk_widget_set_name (list, "history-list");
   for (guint i = 0; i < dossier->history->len; i++)
     {
       const VigilDossierHistoryEntry *entry = g_ptr_array_index (dossier->history, i);
-      g_autofree char *when = format_stamp (entry->logged_at);
+      g_autofree char *when = vigil_section_format_stamp (entry->logged_at);
       /* Translators: when and who, in the history of a dossier */
       g_autofree char *second = g_strdup_printf (_("%s · %s"), when,
                                                  is_set (entry->actor) ? entry->actor : _("unknown"));
 
-      append_row (list, entry->summary ? entry->summary : entry->action, second, "caption", NULL);
+      vigil_section_append_row (list, entry->summary ? entry->summary : entry->action, second, "caption", NULL);
     }
   gtk_box_append (GTK_BOX (section), list);
 
@@ -1673,7 +1517,7 @@ build_history (VigilDossierPage *self)
       g_autofree char *text = g_strdup_printf (_("Only the newest %d entries are shown."),
                                                VIGIL_DOSSIER_HISTORY_LIMIT);
 
-      gtk_box_append (GTK_BOX (section), new_label (text, "dim-label"));
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (text, "dim-label"));
     }
 }
 

@@ -13,6 +13,7 @@
 
 #include "vigil-decision-form.h"
 #include "vigil-record-editor.h"
+#include "vigil-section.h"
 
 typedef struct
 {
@@ -488,20 +489,6 @@ set_state (VigilRecordEditor      *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", state == VIGIL_RECORD_EDITOR_EDITING);
 }
 
-/* "4 December 2026 at 14:05", local time */
-static char *
-format_stamp (const char *stamp)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = stamp ? g_date_time_new_from_iso8601 (stamp, utc) : NULL;
-  g_autoptr(GDateTime) local = when ? g_date_time_to_local (when) : NULL;
-
-  if (local == NULL)
-    return g_strdup (stamp ? stamp : "?");
-  /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
-}
-
 /* Shows what the other person saved beside what the user wrote. */
 static void
 show_conflict (VigilRecordEditor *self,
@@ -549,7 +536,7 @@ show_conflict (VigilRecordEditor *self,
 
   {
     g_autofree char *text = NULL;
-    g_autofree char *when = format_stamp (theirs->updated_at);
+    g_autofree char *when = vigil_section_format_stamp (theirs->updated_at);
 
     if (n == 0)
       /* Translators: who saved the record while the user was editing it, and when */

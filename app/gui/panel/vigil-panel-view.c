@@ -1,0 +1,884 @@
+/* vigil-panel-view.c: the Panel page, a multi-agency meeting and its work
+ *
+ * A meeting is a handful of rows (a few attendees, ~15 cases, their actions), read on
+ * the main thread like the forms' saves; the panel pack, which reads every case's
+ * dossier, is written in a worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigil-panel-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "vigil-decision-form.h"
+#include "vigil-panel-pack.h"
+#include "vigil-panel-view.h"
+#include "vigil-record-editor.h"
+#include "vigil-section.h"
+
+struct _VigilPanelView
+{
+  GtkWidget      parent_instance;
+
+  /* Children */
+  GtkDropDown   *meetings;
+  GtkWidget     *build_button;
+  GtkWidget     *export_button;
+  GtkWidget     *spinner;
+  GtkStack      *stack;
+  AdwStatusPage *empty_page;
+  GtkBox        *content;
+  GtkLabel      *message;
+
+  /* Owned references */
+  VigilStore    *store;
+  GArray        *meeting_ids;  /* gint64, the drop-down's order */
+  GPtrArray     *items;        /* VigilAgendaItem of the shown meeting */
+  GPtrArray     *actions;      /* VigilAction of the shown meeting, then carried */
+  GPtrArray     *attendance;   /* VigilAttendance */
+  VigilPanelMeeting *meeting;
+  GHashTable    *sections;     /* name → borrowed GtkWidget */
+  GCancellable  *export_cancellable;
+
+  /* Borrowed */
+  GtkWidget     *editor;       /* weak */
+
+  gboolean       filling;      /* the drop-down is being refilled */
+};
+
+G_DEFINE_FINAL_TYPE (VigilPanelView, vigil_panel_view, GTK_TYPE_WIDGET)
+
+static void show_selected (VigilPanelView *self);
+
+static const VigilEditorField meeting_fields[] = {
+  { "title", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "meets_at", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "area", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "location", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "chair", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "status", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "protective_marking", VIGIL_EDITOR_FIELD_NONE, NULL },
+};
+
+static const VigilEditorField attendance_fields[] = {
+  { "agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "name", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "role", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "present", VIGIL_EDITOR_FIELD_NONE, NULL },
+};
+
+static const VigilEditorField minutes_fields[] = {
+  { "reason", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "minutes", VIGIL_EDITOR_FIELD_LONG, NULL },
+  { "decisions", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static const VigilEditorField action_fields[] = {
+  { "description", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_agency", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "owner_name", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "due_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "status", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "completed_on", VIGIL_EDITOR_FIELD_NONE, NULL },
+};
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static const char *
+label_of (const char * const *choices,
+          const char         *code)
+{
+  const char *label = vigil_choice_get_label (choices, code);
+
+  return label ? label : (code ? code : "");
+}
+
+static char *
+dup_person_name (VigilStore *store,
+                 gint64      person_id)
+{
+  g_autoptr(VigilPerson) person = vigil_store_fetch (store, &vigil_person_type, person_id, NULL);
+
+  if (person == NULL)
+    return g_strdup_printf ("#%" G_GINT64_FORMAT, person_id);
+  if (is_set (person->forenames))
+    return g_strdup_printf ("%s, %s%s%s%s", person->surname, person->forenames,
+                            is_set (person->local_ref) ? " (" : "", is_set (person->local_ref) ? person->local_ref : "",
+                            is_set (person->local_ref) ? ")" : "");
+  return g_strdup (person->surname);
+}
+
+static void
+show_message (VigilPanelView *self,
+              const char     *message)
+{
+  gtk_label_set_label (self->message, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), message != NULL);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Editing
+ * ------------------------------------------------------------------------------------ */
+
+static void
+editor_saved_cb (VigilPanelView *self)
+{
+  gint64 id = vigil_panel_view_get_meeting_id (self);
+  VigilRecordEditor *editor = VIGIL_RECORD_EDITOR (self->editor);
+  const VigilRecord *saved = editor ? vigil_record_editor_get_record (editor) : NULL;
+
+  /* a new meeting is shown once saved */
+  if (saved != NULL && saved->type == &vigil_panel_meeting_type)
+    id = saved->id;
+  vigil_panel_view_show_meeting (self, id);
+}
+
+static void
+open_editor (VigilPanelView    *self,
+             VigilRecordEditor *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->editor, GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static GtkWidget *
+new_button (VigilPanelView *self,
+            const char     *name,
+            const char     *label,
+            const char     *accessible_label,
+            GCallback       callback,
+            gconstpointer   record)
+{
+  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static void
+new_meeting_clicked_cb (GtkButton      *button,
+                        VigilPanelView *self)
+{
+  g_autoptr(VigilPanelMeeting) meeting = vigil_panel_meeting_new ();
+  g_autofree char *today = vigil_form_dup_today ();
+
+  meeting->title = g_strdup (_("MATAC panel"));
+  meeting->meets_at = g_strdup_printf ("%sT10:00", today);
+  meeting->status = g_strdup ("scheduled");
+  meeting->protective_marking = g_strdup (VIGIL_PANEL_PACK_DEFAULT_MARKING);
+  open_editor (self, vigil_record_editor_new (self->store, _("Schedule a Meeting"),
+                                              _("A multi-agency panel meeting (principle 6). Build its agenda "
+                                                "from the cohort once it is saved."),
+                                              _("_Schedule"), &vigil_panel_meeting_type, meeting,
+                                              meeting_fields, G_N_ELEMENTS (meeting_fields)));
+}
+
+static void
+edit_meeting_clicked_cb (GtkButton      *button,
+                         VigilPanelView *self)
+{
+  open_editor (self, vigil_record_editor_new (self->store, _("Meeting"), NULL, NULL, &vigil_panel_meeting_type,
+                                              self->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
+}
+
+static void
+add_attendee_clicked_cb (GtkButton      *button,
+                         VigilPanelView *self)
+{
+  g_autoptr(VigilAttendance) attendee = vigil_attendance_new ();
+
+  attendee->meeting_id = self->meeting->record.id;
+  attendee->agency = g_strdup ("police");
+  attendee->present = TRUE;
+  open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, _("_Add"), &vigil_attendance_type,
+                                              attendee, attendance_fields, G_N_ELEMENTS (attendance_fields)));
+}
+
+static void
+edit_attendee_clicked_cb (GtkButton      *button,
+                          VigilPanelView *self)
+{
+  open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, NULL, &vigil_attendance_type,
+                                              g_object_get_data (G_OBJECT (button), "vigil-record"),
+                                              attendance_fields, G_N_ELEMENTS (attendance_fields)));
+}
+
+static void
+minutes_clicked_cb (GtkButton      *button,
+                    VigilPanelView *self)
+{
+  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  g_autofree char *name = dup_person_name (self->store, item->person_id);
+  /* Translators: the minutes form of a case on the agenda, with the person's name */
+  g_autofree char *title = g_strdup_printf (_("Minutes: %s"), name);
+
+  open_editor (self, vigil_record_editor_new (self->store, title,
+                                              _("What the panel discussed and decided for this case. Record "
+                                                "decisions on PNC, ViSOR, adoption or exit in the dossier too."),
+                                              NULL, &vigil_agenda_item_type, item,
+                                              minutes_fields, G_N_ELEMENTS (minutes_fields)));
+}
+
+static void
+add_action_clicked_cb (GtkButton      *button,
+                       VigilPanelView *self)
+{
+  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  g_autoptr(VigilAction) action = vigil_action_new ();
+
+  action->meeting_id = self->meeting->record.id;
+  action->status = g_strdup ("open");
+  if (item != NULL)
+    {
+      action->agenda_item_id = item->record.id;
+      action->person_id = item->person_id;
+    }
+  open_editor (self, vigil_record_editor_new (self->store, _("Action"),
+                                              _("An action carries to the next meetings until it is done."),
+                                              _("_Add"), &vigil_action_type, action,
+                                              action_fields, G_N_ELEMENTS (action_fields)));
+}
+
+static void
+edit_action_clicked_cb (GtkButton      *button,
+                        VigilPanelView *self)
+{
+  open_editor (self, vigil_record_editor_new (self->store, _("Action"), NULL, NULL, &vigil_action_type,
+                                              g_object_get_data (G_OBJECT (button), "vigil-record"),
+                                              action_fields, G_N_ELEMENTS (action_fields)));
+}
+
+static void
+move_item (VigilPanelView *self,
+           GtkButton      *button,
+           int             delta)
+{
+  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_panel_move_item (self->store, item->record.id, delta, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  vigil_panel_view_show_meeting (self, self->meeting->record.id);
+}
+
+static void
+move_up_clicked_cb (GtkButton      *button,
+                    VigilPanelView *self)
+{
+  move_item (self, button, -1);
+}
+
+static void
+move_down_clicked_cb (GtkButton      *button,
+                      VigilPanelView *self)
+{
+  move_item (self, button, 1);
+}
+
+static void
+build_clicked_cb (GtkButton      *button,
+                  VigilPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int added;
+
+  if (self->meeting == NULL)
+    return;
+  added = vigil_panel_build_agenda (self->store, self->meeting->record.id, &error);
+  if (added < 0)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  vigil_panel_view_show_meeting (self, self->meeting->record.id);
+  if (added == 0)
+    text = g_strdup (_("The agenda already holds everyone the cohort puts there."));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %d person to the agenda.",
+                                         "Added %d people to the agenda.", added), added);
+  show_message (self, text);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Export
+ * ------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  VigilStore *store;
+  gint64      meeting_id;
+  char       *path;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->store);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  guint pages = vigil_panel_pack_write (job->store, job->meeting_id, job->path, NULL, cancellable, &error);
+
+  if (pages == 0)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, pages);
+}
+
+static void
+export_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VigilPanelView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  gssize pages = g_task_propagate_int (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->export_cancellable);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  if (pages < 0)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  /* Translators: a file name and its number of pages */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%zd page).", "Wrote %s (%zd pages).", pages),
+                          job->path, pages);
+  show_message (self, text);
+}
+
+static void
+start_export (VigilPanelView *self,
+              const char     *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->store = g_object_ref (self->store);
+  job->meeting_id = self->meeting->record.id;
+  job->path = g_strdup (path);
+  self->export_cancellable = g_cancellable_new ();
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), TRUE);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  show_message (self, _("Writing the panel pack…"));
+  /* no source object: a widget must never be finalized in the worker */
+  task = g_task_new (NULL, self->export_cancellable, export_finished_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VigilPanelView  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        start_export (self, path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (GtkButton      *button,
+                   VigilPanelView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->meeting == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Panel Pack"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("panel-pack-%.10s.pdf", self->meeting->meets_at);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------------------------
+ * Building the page
+ * ------------------------------------------------------------------------------------ */
+
+static GtkWidget *
+add_section (VigilPanelView *self,
+             const char     *name,
+             const char     *title)
+{
+  GtkWidget *section = vigil_section_new (name, title);
+
+  gtk_box_append (self->content, section);
+  g_hash_table_insert (self->sections, g_strdup (name), section);
+  return section;
+}
+
+static void
+build_meeting (VigilPanelView *self)
+{
+  const VigilPanelMeeting *meeting = self->meeting;
+  GtkWidget *section = add_section (self, "meeting", meeting->title);
+  /* the meeting's own wall-clock time, as written */
+  g_autofree char *day = g_strndup (meeting->meets_at, 10);
+  g_autofree char *date = vigil_section_format_stamp (day);
+  g_autofree char *time = strlen (meeting->meets_at) >= 16 ? g_strndup (meeting->meets_at + 11, 5) : NULL;
+  /* Translators: a meeting's date, time and status */
+  g_autofree char *when = g_strdup_printf (_("%s%s%s · %s"), date, time ? _(" at ") : "", time ? time : "",
+                                           label_of (vigil_meeting_status_choices, meeting->status));
+  g_autofree char *where = NULL;
+
+  vigil_section_add_button (section, new_button (self, "edit-meeting", _("_Edit…"), _("Edit the meeting"),
+                                                 G_CALLBACK (edit_meeting_clicked_cb), NULL));
+  gtk_box_append (GTK_BOX (section), vigil_section_new_label (when, "heading"));
+  /* Translators: where a meeting is, its area, its chair */
+  where = g_strdup_printf (_("%s · area %s · chair %s"), is_set (meeting->location) ? meeting->location : _("no place set"),
+                           is_set (meeting->area) ? meeting->area : _("all"),
+                           is_set (meeting->chair) ? meeting->chair : _("not named"));
+  gtk_box_append (GTK_BOX (section), vigil_section_new_label (where, NULL));
+  if (is_set (meeting->protective_marking))
+    gtk_box_append (GTK_BOX (section), vigil_section_new_label (meeting->protective_marking, "dim-label"));
+}
+
+static void
+build_attendance (VigilPanelView *self)
+{
+  GtkWidget *section = add_section (self, "attendance", _("Attendance"));
+  g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (self->attendance);
+  GtkWidget *list;
+
+  vigil_section_add_button (section, new_button (self, "add-attendee", _("Add _Attendee…"), _("Add an attendee"),
+                                                 G_CALLBACK (add_attendee_clicked_cb), NULL));
+  if (missing[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", missing);
+      g_autofree char *text = g_strdup_printf (_("Not represented, though the guidance names them: %s."), names);
+      GtkWidget *label = vigil_section_new_label (text, "warning");
+
+      gtk_widget_set_name (label, "missing-agencies");
+      gtk_box_append (GTK_BOX (section), label);
+    }
+  if (self->attendance->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No one recorded yet."), "dim-label"));
+      return;
+    }
+  list = vigil_section_new_list (_("Attendance"));
+  for (guint i = 0; i < self->attendance->len; i++)
+    {
+      const VigilAttendance *person = g_ptr_array_index (self->attendance, i);
+      g_autofree char *who = g_strdup_printf ("%s%s%s", label_of (vigil_agency_choices, person->agency),
+                                              is_set (person->name) ? ": " : "", is_set (person->name) ? person->name : "");
+      GtkWidget *row = vigil_section_append_row (list, who, person->role ? person->role : "", "caption",
+                                                 person->present ? "" : _("Sent apologies"), "dim-label", NULL);
+      /* Translators: accessible name of the button editing an attendee */
+      g_autofree char *edit = g_strdup_printf (_("Edit %s"), who);
+
+      vigil_section_row_add_button (row, new_button (self, "edit-attendee", _("Edit…"), edit,
+                                                     G_CALLBACK (edit_attendee_clicked_cb), person));
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_agenda (VigilPanelView *self)
+{
+  GtkWidget *section = add_section (self, "agenda", _("Agenda"));
+  GtkWidget *list;
+
+  if (self->items->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("Nothing on the agenda: build it from the cohort."),
+                                                                  "dim-label"));
+      return;
+    }
+  list = vigil_section_new_list (_("Agenda, in order"));
+  gtk_widget_set_name (list, "agenda-list");
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const VigilAgendaItem *item = g_ptr_array_index (self->items, i);
+      g_autofree char *name = dup_person_name (self->store, item->person_id);
+      g_autofree char *first = g_strdup_printf ("%u. %s", i + 1, name);
+      g_autofree char *up = g_strdup_printf (_("Move %s up"), name);
+      g_autofree char *down = g_strdup_printf (_("Move %s down"), name);
+      g_autofree char *minutes = g_strdup_printf (_("Minutes of %s"), name);
+      g_autofree char *action = g_strdup_printf (_("Add an action for %s"), name);
+      GtkWidget *row = vigil_section_append_row (list, first, label_of (vigil_agenda_reason_choices, item->reason),
+                                                 "caption", item->minutes ? item->minutes : "", "dim-label",
+                                                 item->decisions ? item->decisions : "", NULL, NULL);
+      GtkWidget *button;
+
+      gtk_widget_set_name (row, "agenda-item");
+      button = new_button (self, "move-up", NULL, up, G_CALLBACK (move_up_clicked_cb), item);
+      gtk_button_set_icon_name (GTK_BUTTON (button), "go-up-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Move up"));
+      gtk_widget_set_sensitive (button, i > 0);
+      vigil_section_row_add_button (row, button);
+      button = new_button (self, "move-down", NULL, down, G_CALLBACK (move_down_clicked_cb), item);
+      gtk_button_set_icon_name (GTK_BUTTON (button), "go-down-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Move down"));
+      gtk_widget_set_sensitive (button, i + 1 < self->items->len);
+      vigil_section_row_add_button (row, button);
+      vigil_section_row_add_button (row, new_button (self, "minutes", _("Minutes…"), minutes,
+                                                     G_CALLBACK (minutes_clicked_cb), item));
+      vigil_section_row_add_button (row, new_button (self, "add-action", _("Action…"), action,
+                                                     G_CALLBACK (add_action_clicked_cb), item));
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+build_actions (VigilPanelView *self)
+{
+  GtkWidget *section = add_section (self, "actions", _("Actions"));
+  g_autofree char *today = vigil_form_dup_today ();
+  GtkWidget *list;
+
+  vigil_section_add_button (section, new_button (self, "add-meeting-action", _("Add A_ction…"), _("Add an action"),
+                                                 G_CALLBACK (add_action_clicked_cb), NULL));
+  if (self->actions->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No action yet."), "dim-label"));
+      return;
+    }
+  list = vigil_section_new_list (_("Actions"));
+  gtk_widget_set_name (list, "action-list");
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      const VigilAction *action = g_ptr_array_index (self->actions, i);
+      gboolean overdue = vigil_panel_action_is_overdue (action, today);
+      g_autofree char *who = action->person_id ? dup_person_name (self->store, action->person_id) : NULL;
+      /* Translators: owner agency · due date · status */
+      g_autofree char *second = g_strdup_printf (_("%s · due %s · %s%s"),
+                                                 action->owner_agency ? label_of (vigil_agency_choices, action->owner_agency)
+                                                                      : _("no owner"),
+                                                 action->due_on ? action->due_on : _("no date"),
+                                                 label_of (vigil_action_status_choices, action->status),
+                                                 overdue ? _(" · overdue") : "");
+      g_autofree char *edit = g_strdup_printf (_("Edit the action %s"), action->description);
+      GtkWidget *row = vigil_section_append_row (list, action->description, second, overdue ? "warning" : "caption",
+                                                 who ? who : "", "dim-label",
+                                                 action->meeting_id != self->meeting->record.id
+                                                   ? _("Carried from an earlier meeting") : "", "dim-label",
+                                                 NULL);
+
+      vigil_section_row_add_button (row, new_button (self, "edit-action", _("Edit…"), edit,
+                                                     G_CALLBACK (edit_action_clicked_cb), action));
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
+static void
+clear_content (VigilPanelView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+  g_hash_table_remove_all (self->sections);
+}
+
+static void
+fill_meetings (VigilPanelView *self,
+               gint64          wanted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *today = vigil_form_dup_today ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_array_set_size (self->meeting_ids, 0);
+  if (self->store != NULL)
+    meetings = vigil_store_list (self->store, &vigil_panel_meeting_type, NULL, 0, &error);
+  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
+    {
+      const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
+      g_autofree char *label = g_strdup_printf ("%s — %.10s (%s)", meeting->title, meeting->meets_at,
+                                                label_of (vigil_meeting_status_choices, meeting->status));
+
+      gtk_string_list_append (labels, label);
+      g_array_append_val (self->meeting_ids, meeting->record.id);
+      if (meeting->record.id == wanted)
+        selected = i;
+    }
+  /* otherwise the next scheduled meeting, else the newest */
+  for (guint i = 0; meetings != NULL && selected == GTK_INVALID_LIST_POSITION && i < meetings->len; i++)
+    {
+      const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
+
+      if (g_strcmp0 (meeting->status, "scheduled") == 0 && strncmp (meeting->meets_at, today, 10) >= 0)
+        selected = i;
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && self->meeting_ids->len > 0)
+    selected = self->meeting_ids->len - 1;
+
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->meetings, G_LIST_MODEL (labels));
+  if (selected != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->meetings, selected);
+  self->filling = FALSE;
+  if (error != NULL)
+    show_message (self, error->message);
+}
+
+static void
+show_selected (VigilPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->meetings);
+  gint64 id;
+
+  clear_content (self);
+  g_clear_pointer (&self->meeting, vigil_panel_meeting_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->attendance, g_ptr_array_unref);
+
+  if (self->store == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      gtk_widget_set_sensitive (self->build_button, FALSE);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      return;
+    }
+
+  id = g_array_index (self->meeting_ids, gint64, selected);
+  if ((self->meeting = vigil_store_fetch (self->store, &vigil_panel_meeting_type, id, &error)) == NULL
+      || (self->items = vigil_panel_list_agenda (self->store, id, &error)) == NULL
+      || (self->actions = vigil_panel_list_actions (self->store, id, &error)) == NULL
+      || (self->attendance = vigil_store_list (self->store, &vigil_attendance_type, "meeting_id", id, &error)) == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("Could Not Read the Meeting"));
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  build_meeting (self);
+  build_attendance (self);
+  build_agenda (self);
+  build_actions (self);
+  gtk_widget_set_sensitive (self->build_button, g_strcmp0 (self->meeting->status, "scheduled") == 0);
+  gtk_widget_set_sensitive (self->export_button, self->export_cancellable == NULL);
+  gtk_stack_set_visible_child_name (self->stack, "meeting");
+}
+
+static void
+meeting_selected_cb (VigilPanelView *self)
+{
+  if (!self->filling)
+    {
+      show_message (self, NULL);
+      show_selected (self);
+    }
+}
+
+/* ------------------------------------------------------------------------------------
+ * GObject
+ * ------------------------------------------------------------------------------------ */
+
+static void
+vigil_panel_view_dispose (GObject *object)
+{
+  VigilPanelView *self = VIGIL_PANEL_VIEW (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->export_cancellable);
+  g_clear_object (&self->export_cancellable);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->attendance, g_ptr_array_unref);
+  g_clear_pointer (&self->meeting, vigil_panel_meeting_free);
+  g_clear_pointer (&self->sections, g_hash_table_unref);
+  g_clear_weak_pointer (&self->editor);
+
+  G_OBJECT_CLASS (vigil_panel_view_parent_class)->dispose (object);
+}
+
+static void
+vigil_panel_view_class_init (VigilPanelViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigil_panel_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "panel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+vigil_panel_view_init (VigilPanelView *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *new_button_widget;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Panel meetings"), -1);
+  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->meetings = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->meetings), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meetings), _("The meeting shown"));
+  g_signal_connect_object (self->meetings, "notify::selected", G_CALLBACK (meeting_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->meetings));
+  new_button_widget = new_button (self, "new-meeting", _("_Schedule…"), _("Schedule a meeting"),
+                                  G_CALLBACK (new_meeting_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (bar), new_button_widget);
+  self->build_button = new_button (self, "build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
+                                   G_CALLBACK (build_clicked_cb), NULL);
+  gtk_widget_set_tooltip_text (self->build_button, _("Add the people awaiting adoption, reviews due, risers and exits"));
+  gtk_widget_set_hexpand (self->build_button, FALSE);
+  gtk_box_append (GTK_BOX (bar), self->build_button);
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_hexpand (self->spinner, TRUE);
+  gtk_widget_set_halign (self->spinner, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (bar), self->spinner);
+  self->export_button = new_button (self, "export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
+                                    G_CALLBACK (export_clicked_cb), NULL);
+  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  gtk_box_append (GTK_BOX (bar), self->export_button);
+  gtk_widget_add_css_class (bar, "identification-toolbar");
+  gtk_widget_set_parent (bar, GTK_WIDGET (self));
+
+  self->message = GTK_LABEL (vigil_section_new_label (NULL, "dim-label"));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->message), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->message), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  gtk_widget_set_parent (GTK_WIDGET (self->message), GTK_WIDGET (self));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Meeting Yet"));
+  adw_status_page_set_description (self->empty_page, _("Schedule a panel meeting, then build its agenda from the cohort."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_stack_add_named (self->stack, scrolled, "meeting");
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+  show_selected (self);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Public
+ * ------------------------------------------------------------------------------------ */
+
+void
+vigil_panel_view_set_store (VigilPanelView *self,
+                            VigilStore     *store)
+{
+  g_return_if_fail (VIGIL_IS_PANEL_VIEW (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  show_message (self, NULL);
+  vigil_panel_view_show_meeting (self, 0);
+}
+
+void
+vigil_panel_view_show_meeting (VigilPanelView *self,
+                               gint64          meeting_id)
+{
+  g_return_if_fail (VIGIL_IS_PANEL_VIEW (self));
+
+  fill_meetings (self, meeting_id);
+  show_selected (self);
+}
+
+gint64
+vigil_panel_view_get_meeting_id (VigilPanelView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), 0);
+  return self->meeting ? self->meeting->record.id : 0;
+}
+
+GtkWidget *
+vigil_panel_view_get_section (VigilPanelView *self,
+                              const char     *name)
+{
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), NULL);
+  return g_hash_table_lookup (self->sections, name);
+}
+
+GtkWidget *
+vigil_panel_view_get_editor (VigilPanelView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), NULL);
+  return self->editor;
+}
+
+gboolean
+vigil_panel_view_export_pack (VigilPanelView  *self,
+                              const char      *path,
+                              gboolean         show_victims,
+                              GError         **error)
+{
+  VigilPanelPackOptions options = { show_victims, NULL, NULL };
+
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
+
+  if (self->meeting == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
+      return FALSE;
+    }
+  return vigil_panel_pack_write (self->store, self->meeting->record.id, path, &options, NULL, error) > 0;
+}

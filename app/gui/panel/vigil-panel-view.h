@@ -1,0 +1,41 @@
+/* vigil-panel-view.h: the Panel page, a multi-agency meeting and its work (principle 6)
+ *
+ * Choose or schedule a meeting; its details; attendance, with the agencies the
+ * guidance names that are absent; the agenda built from the cohort, in the chair's
+ * order, with minutes and decisions per case; the actions, with those carried from
+ * earlier meetings and the overdue ones marked; Export Panel Pack.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vigil-core.h"
+
+G_BEGIN_DECLS
+
+#define VIGIL_TYPE_PANEL_VIEW (vigil_panel_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigilPanelView, vigil_panel_view, VIGIL, PANEL_VIEW, GtkWidget)
+
+void        vigil_panel_view_set_store        (VigilPanelView *self,
+                                               VigilStore     *store);
+/* Shows the meeting (0: the next scheduled one, else the newest). */
+void        vigil_panel_view_show_meeting     (VigilPanelView *self,
+                                               gint64          meeting_id);
+gint64      vigil_panel_view_get_meeting_id   (VigilPanelView *self);
+/* The named part: "meeting", "attendance", "agenda", "actions"; NULL before a meeting
+ * is shown. */
+GtkWidget  *vigil_panel_view_get_section      (VigilPanelView *self,
+                                               const char     *name);
+/* The record editor the view opened last, while it is open. */
+GtkWidget  *vigil_panel_view_get_editor       (VigilPanelView *self);
+/* Writes the shown meeting's panel pack to @path (what Export Panel Pack… does after
+ * its file chooser). */
+gboolean    vigil_panel_view_export_pack      (VigilPanelView *self,
+                                               const char     *path,
+                                               gboolean        show_victims,
+                                               GError        **error);
+
+G_END_DECLS

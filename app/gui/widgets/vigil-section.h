@@ -1,0 +1,39 @@
+/* vigil-section.h: the pieces of a page of sections (the dossier, the panel)
+ *
+ * A section is a vertical box named for tests and assistive technologies, with a
+ * heading (level 2) and a row of buttons beside it; its contents are labels and
+ * boxed lists of rows of lines, each row readable by a screen reader as a whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A section box named @name, with @title as its heading and accessible label. */
+GtkWidget *vigil_section_new            (const char *name,
+                                         const char *title);
+/* Puts @button in the row of buttons beside the section's heading. */
+void       vigil_section_add_button     (GtkWidget  *section,
+                                         GtkWidget  *button);
+/* A wrapping, left-aligned label with an optional CSS class. */
+GtkWidget *vigil_section_new_label      (const char *text,
+                                         const char *css_class);
+/* A boxed list with no selection, named for assistive technologies. */
+GtkWidget *vigil_section_new_list       (const char *accessible_name);
+/* Appends a row of lines to @list: @first plain, then (text, css class) pairs ending
+ * with NULL; empty texts are skipped. The row's accessible label holds every line. */
+GtkWidget *vigil_section_append_row     (GtkWidget  *list,
+                                         const char *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+/* Puts @button at the end of a row made by vigil_section_append_row(). */
+void       vigil_section_row_add_button (GtkWidget  *row,
+                                         GtkWidget  *button);
+
+/* "2026-10-01" → "1 October 2026"; a date-time (UTC unless it says otherwise) in local
+ * time, "1 October 2026 at 14:05"; "no date" for none; other text as it is. */
+char      *vigil_section_format_stamp   (const char *stamp);
+
+G_END_DECLS
