@@ -19,6 +19,7 @@
 #include "vigil-application.h"
 #include "vigil-gui.h"
 #include "vigil-panel-view.h"
+#include "vigil-presenter.h"
 #include "vigil-record-editor.h"
 #include "vigil-window.h"
 
@@ -276,6 +277,91 @@ test_panel (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   vigil_gui_test_run_for (300);
   shoot (window, "1920x1080");
+
+  /* projection mode: one case at a time, by the keys' actions */
+  {
+    VigilPresenter *presenter;
+    g_autofree char *first = NULL;
+    g_autofree char *named = NULL;
+    g_autofree char *path = NULL;
+    g_autoptr(GPtrArray) audit = NULL;
+    guint reveals = 0;
+    gint64 victim_person = 0;
+    const VigilDossierVictim *victim = NULL;
+    g_autoptr(VigilDossier) dossier = NULL;
+    guint position = 0;
+
+    click (GTK_WIDGET (view), "present");
+    presenter = VIGIL_PRESENTER (vigil_panel_view_get_editor (view));
+    g_assert_nonnull (presenter);
+    g_object_ref (presenter);
+    vigil_gui_test_wait_for (widget_is_drawn, presenter, 10000, "the presenter to show");
+    vigil_gui_test_run_for (300);
+    g_assert_cmpuint (vigil_presenter_get_n_cases (presenter), ==, after->len);
+    g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
+    first = vigil_presenter_dup_text (presenter);
+    assert_contains (first, "Case 1 of");
+    path = vigil_gui_test_screenshot (GTK_WIDGET (presenter), "screenshot-presenter-1920x1080.png");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.next", NULL));
+    g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.previous", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.previous", NULL));
+    g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.last", NULL));
+    g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, after->len - 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.next", NULL));
+    g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, after->len - 1);
+
+    /* one key blanks the screen at once, and shows it again */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.blank", NULL));
+    g_assert_true (vigil_presenter_get_blanked (presenter));
+    g_clear_pointer (&path, g_free);
+    path = vigil_gui_test_screenshot (GTK_WIDGET (presenter), "screenshot-presenter-blank.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.blank", NULL));
+    g_assert_false (vigil_presenter_get_blanked (presenter));
+
+    /* a case with a victim: by role, and by name only once asked for (audited) */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.first", NULL));
+    for (guint i = 0; i < after->len && victim == NULL; i++)
+      {
+        g_autoptr(GPtrArray) items = list_agenda (view, store);
+        const VigilAgendaItem *item = g_ptr_array_index (items, i);
+
+        g_clear_pointer (&dossier, vigil_dossier_free);
+        dossier = vigil_dossier_load (store, item->person_id, NULL, NULL, &error);
+        g_assert_no_error (error);
+        if (dossier->victims->len > 0 && dossier->victims->pdata[0] != NULL
+            && ((VigilDossierVictim *) dossier->victims->pdata[0])->surname != NULL)
+          {
+            victim = g_ptr_array_index (dossier->victims, 0);
+            victim_person = item->person_id;
+            position = i;
+          }
+      }
+    g_assert_nonnull (victim);
+    for (guint i = 0; i < position; i++)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.next", NULL));
+    g_clear_pointer (&first, g_free);
+    first = vigil_presenter_dup_text (presenter);
+    assert_contains (first, "Victim 1");
+    g_assert_null (strstr (first, victim->surname));
+    g_assert_true (vigil_presenter_set_show_names (presenter, TRUE, &error));
+    g_assert_no_error (error);
+    named = vigil_presenter_dup_text (presenter);
+    assert_contains (named, victim->surname);
+    audit = vigil_audit_list (store, victim_person, 0, &error);
+    for (guint i = 0; i < audit->len; i++)
+      reveals += g_strcmp0 (((VigilAuditEntry *) g_ptr_array_index (audit, i))->action, "reveal") == 0;
+    g_assert_cmpuint (reveals, ==, 1);
+    /* another case hides them again */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter),
+                                               position + 1 < after->len ? "presenter.next" : "presenter.previous", NULL));
+    g_assert_false (vigil_presenter_get_show_names (presenter));
+
+    gtk_window_destroy (GTK_WINDOW (presenter));
+    g_object_unref (presenter);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (store);

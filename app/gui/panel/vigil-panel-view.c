@@ -16,6 +16,7 @@
 #include "vigil-decision-form.h"
 #include "vigil-panel-pack.h"
 #include "vigil-panel-view.h"
+#include "vigil-presenter.h"
 #include "vigil-record-editor.h"
 #include "vigil-section.h"
 
@@ -27,6 +28,7 @@ struct _VigilPanelView
   GtkDropDown   *meetings;
   GtkWidget     *build_button;
   GtkWidget     *export_button;
+  GtkWidget     *present_button;
   GtkWidget     *spinner;
   GtkStack      *stack;
   AdwStatusPage *empty_page;
@@ -294,6 +296,26 @@ move_down_clicked_cb (GtkButton      *button,
                       VigilPanelView *self)
 {
   move_item (self, button, 1);
+}
+
+static void
+present_clicked_cb (GtkButton      *button,
+                    VigilPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VigilPresenter *presenter;
+
+  if (self->meeting == NULL)
+    return;
+  presenter = vigil_presenter_new (self->store, self->meeting->record.id, &error);
+  if (presenter == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  g_set_weak_pointer (&self->editor, GTK_WIDGET (presenter));
+  vigil_presenter_present_beside (presenter, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
 static void
@@ -678,6 +700,7 @@ show_selected (VigilPanelView *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_widget_set_sensitive (self->build_button, FALSE);
       gtk_widget_set_sensitive (self->export_button, FALSE);
+      gtk_widget_set_sensitive (self->present_button, FALSE);
       return;
     }
 
@@ -699,6 +722,7 @@ show_selected (VigilPanelView *self)
   build_actions (self);
   gtk_widget_set_sensitive (self->build_button, g_strcmp0 (self->meeting->status, "scheduled") == 0);
   gtk_widget_set_sensitive (self->export_button, self->export_cancellable == NULL);
+  gtk_widget_set_sensitive (self->present_button, self->items->len > 0);
   gtk_stack_set_visible_child_name (self->stack, "meeting");
 }
 
@@ -782,6 +806,10 @@ vigil_panel_view_init (VigilPanelView *self)
   gtk_widget_set_hexpand (self->spinner, TRUE);
   gtk_widget_set_halign (self->spinner, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (bar), self->spinner);
+  self->present_button = new_button (self, "present", _("_Present"), _("Present the meeting on the projector"),
+                                     G_CALLBACK (present_clicked_cb), NULL);
+  gtk_widget_set_tooltip_text (self->present_button, _("Projection mode: one case at a time, full screen"));
+  gtk_box_append (GTK_BOX (bar), self->present_button);
   self->export_button = new_button (self, "export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
                                     G_CALLBACK (export_clicked_cb), NULL);
   gtk_widget_add_css_class (self->export_button, "suggested-action");

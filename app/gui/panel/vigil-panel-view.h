@@ -29,7 +29,7 @@ gint64      vigil_panel_view_get_meeting_id   (VigilPanelView *self);
  * is shown. */
 GtkWidget  *vigil_panel_view_get_section      (VigilPanelView *self,
                                                const char     *name);
-/* The record editor the view opened last, while it is open. */
+/* The window the view opened last (a record editor, or the presenter), while open. */
 GtkWidget  *vigil_panel_view_get_editor       (VigilPanelView *self);
 /* Writes the shown meeting's panel pack to @path (what Export Panel Pack… does after
  * its file chooser). */
