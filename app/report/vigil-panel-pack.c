@@ -156,9 +156,17 @@ typedef struct
   cairo_t    *cr;
   const char *marking;
   guint       total;  /* pages, known on the second pass; 0 on the first */
+  guint       only;   /* draw this page alone (printing), 0: every page */
   guint       page;
   double      y;
 } Pen;
+
+/* Whether what the pen lays out now is drawn (it is always measured). */
+static gboolean
+pen_draws (const Pen *pen)
+{
+  return pen->only == 0 || pen->page == pen->only;
+}
 
 static void
 draw_centred (Pen        *pen,
@@ -174,7 +182,8 @@ draw_centred (Pen        *pen,
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_size (layout, &width, &height);
   cairo_move_to (pen->cr, (PAGE_WIDTH - (double) width / PANGO_SCALE) / 2, y);
-  pango_cairo_show_layout (pen->cr, layout);
+  if (pen_draws (pen))
+    pango_cairo_show_layout (pen->cr, layout);
   pango_font_description_free (description);
   g_object_unref (layout);
 }
@@ -206,7 +215,8 @@ start_page (Pen *pen)
 static void
 next_page (Pen *pen)
 {
-  cairo_show_page (pen->cr);
+  if (pen->only == 0)
+    cairo_show_page (pen->cr);
   start_page (pen);
 }
 
@@ -252,8 +262,11 @@ draw_block (Pen         *pen,
       baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
       if (pen->y + height > PAGE_HEIGHT - MARGIN_BOTTOM)
         next_page (pen);
-      cairo_move_to (pen->cr, MARGIN_SIDE + indent, pen->y + baseline);
-      pango_cairo_show_layout_line (pen->cr, line);
+      if (pen_draws (pen))
+        {
+          cairo_move_to (pen->cr, MARGIN_SIDE + indent, pen->y + baseline);
+          pango_cairo_show_layout_line (pen->cr, line);
+        }
       pen->y += height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -263,20 +276,23 @@ draw_block (Pen         *pen,
   g_object_unref (layout);
 }
 
-/* Lays out every block on @cr; returns the number of pages. */
+/* Lays out every block on @cr, drawing every page (@only 0, ending each with
+ * cairo_show_page) or page @only alone; returns the number of pages. */
 static guint
 render (GPtrArray  *blocks,
         cairo_t    *cr,
         const char *marking,
-        guint       total)
+        guint       total,
+        guint       only)
 {
-  Pen pen = { cr, marking, total, 0, 0 };
+  Pen pen = { cr, marking, total, only, 0, 0 };
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   start_page (&pen);
   for (guint i = 0; i < blocks->len; i++)
     draw_block (&pen, g_ptr_array_index (blocks, i));
-  cairo_show_page (cr);
+  if (only == 0)
+    cairo_show_page (cr);
   return pen.page;
 }
 
@@ -514,13 +530,35 @@ add_case (GPtrArray                   *blocks,
   }
 }
 
-guint
-vigil_panel_pack_write (VigilStore                   *store,
-                        gint64                        meeting_id,
-                        const char                   *path,
-                        const VigilPanelPackOptions  *options,
-                        GCancellable                 *cancellable,
-                        GError                      **error)
+struct _VigilPanelPack
+{
+  GPtrArray *blocks;
+  char      *marking;
+  char      *title;
+  gint64     meeting_id;
+  GArray    *person_ids;  /* gint64: the people in the pack, for the audit */
+  gboolean   show_victims;
+  guint      n_pages;
+};
+
+void
+vigil_panel_pack_free (VigilPanelPack *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->blocks);
+  g_array_unref (self->person_ids);
+  g_free (self->marking);
+  g_free (self->title);
+  g_free (self);
+}
+
+VigilPanelPack *
+vigil_panel_pack_prepare (VigilStore                   *store,
+                          gint64                        meeting_id,
+                          const VigilPanelPackOptions  *options,
+                          GCancellable                 *cancellable,
+                          GError                      **error)
 {
   static const VigilPanelPackOptions default_options = { FALSE, NULL, NULL };
   g_autoptr(VigilPanelMeeting) meeting = NULL;
@@ -534,15 +572,12 @@ vigil_panel_pack_write (VigilStore                   *store,
   g_auto(GStrv) missing = NULL;
   g_autofree char *today = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *tmp_path = NULL;
+  VigilPanelPack *pack;
   const char *marking;
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
-  guint pages;
 
-  g_return_val_if_fail (VIGIL_IS_STORE (store), 0);
-  g_return_val_if_fail (path != NULL, 0);
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
 
   if (options == NULL)
     options = &default_options;
@@ -557,16 +592,16 @@ vigil_panel_pack_write (VigilStore                   *store,
 
   meeting = vigil_store_fetch (store, &vigil_panel_meeting_type, meeting_id, error);
   if (meeting == NULL)
-    return 0;
+    return NULL;
   attendance = vigil_store_list (store, &vigil_attendance_type, "meeting_id", meeting_id, error);
   if (attendance == NULL)
-    return 0;
+    return NULL;
   items = vigil_panel_list_agenda (store, meeting_id, error);
   if (items == NULL)
-    return 0;
+    return NULL;
   actions = vigil_panel_list_actions (store, meeting_id, error);
   if (actions == NULL)
-    return 0;
+    return NULL;
   menu = vigil_tactical_menu_load_for_store (store, &menu_error);
   for (guint i = 0; i < items->len; i++)
     {
@@ -574,7 +609,7 @@ vigil_panel_pack_write (VigilStore                   *store,
       VigilDossier *dossier = vigil_dossier_load (store, item->person_id, NULL, cancellable, error);
 
       if (dossier == NULL)
-        return 0;
+        return NULL;
       g_ptr_array_add (dossiers, dossier);
     }
 
@@ -657,21 +692,73 @@ vigil_panel_pack_write (VigilStore                   *store,
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return 0;
+    return NULL;
 
-  /* Count the pages, then draw them */
+  /* Count the pages */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  pages = render (blocks, cr, marking, 0);
+  pack = g_new0 (VigilPanelPack, 1);
+  pack->n_pages = render (blocks, cr, marking, 0, 0);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
+  pack->blocks = g_steal_pointer (&blocks);
+  pack->marking = g_strdup (marking);
+  pack->title = g_strdup (meeting->title);
+  pack->meeting_id = meeting_id;
+  pack->show_victims = options->show_victims;
+  pack->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (pack->person_ids, ((VigilAgendaItem *) g_ptr_array_index (items, i))->person_id);
+  return pack;
+}
+
+guint
+vigil_panel_pack_get_n_pages (VigilPanelPack *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_pages;
+}
+
+void
+vigil_panel_pack_draw_page (VigilPanelPack *self,
+                            cairo_t        *cr,
+                            guint           page,
+                            double          width,
+                            double          height)
+{
+  double scale;
+
+  g_return_if_fail (self != NULL && cr != NULL);
+  g_return_if_fail (page >= 1 && page <= self->n_pages);
+
+  /* A4 scaled to fit the paper, centred */
+  scale = MIN (width / PAGE_WIDTH, height / PAGE_HEIGHT);
+  cairo_save (cr);
+  cairo_translate (cr, (width - PAGE_WIDTH * scale) / 2, (height - PAGE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  render (self->blocks, cr, self->marking, self->n_pages, page);
+  cairo_restore (cr);
+}
+
+gboolean
+vigil_panel_pack_save_pdf (VigilPanelPack  *self,
+                           const char      *path,
+                           GError         **error)
+{
+  g_autofree char *tmp_path = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (self != NULL && path != NULL, FALSE);
+
   tmp_path = g_strdup_printf ("%s.part", path);
   surface = cairo_pdf_surface_create (tmp_path, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meeting->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Vigil");
   cr = cairo_create (surface);
-  render (blocks, cr, marking, pages);
+  render (self->blocks, cr, self->marking, self->n_pages, 0);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
@@ -682,7 +769,7 @@ vigil_panel_pack_write (VigilStore                   *store,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    /* Translators: a file name, then cairo's reason */
                    _("Could not write the panel pack “%s”: %s"), path, cairo_status_to_string (status));
-      return 0;
+      return FALSE;
     }
   g_chmod (tmp_path, 0600);
   if (g_rename (tmp_path, path) != 0)
@@ -692,20 +779,45 @@ vigil_panel_pack_write (VigilStore                   *store,
       g_unlink (tmp_path);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not write the panel pack “%s”: %s"), path, g_strerror (saved));
-      return 0;
+      return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+vigil_panel_pack_record (VigilPanelPack  *self,
+                         VigilStore      *store,
+                         const char      *action,
+                         GError         **error)
+{
+  const char *detail = self->show_victims ? "{\"document\":\"panel_pack\",\"victim_names\":true}"
+                                          : "{\"document\":\"panel_pack\",\"victim_names\":false}";
+
+  g_return_val_if_fail (self != NULL && VIGIL_IS_STORE (store), FALSE);
 
   /* Who took the people's records out of the store, and in what form */
-  for (guint i = 0; i < items->len; i++)
-    {
-      const VigilAgendaItem *item = g_ptr_array_index (items, i);
+  for (guint i = 0; i < self->person_ids->len; i++)
+    if (!vigil_audit_append (store, action, "panel_meeting", self->meeting_id,
+                             g_array_index (self->person_ids, gint64, i), detail, error))
+      return FALSE;
+  return TRUE;
+}
 
-      if (!vigil_audit_append (store, "export", "panel_meeting", meeting_id, item->person_id,
-                               options->show_victims ? "{\"document\":\"panel_pack\",\"victim_names\":true}"
-                                                     : "{\"document\":\"panel_pack\",\"victim_names\":false}",
-                               error))
-        return 0;
-    }
+guint
+vigil_panel_pack_write (VigilStore                   *store,
+                        gint64                        meeting_id,
+                        const char                   *path,
+                        const VigilPanelPackOptions  *options,
+                        GCancellable                 *cancellable,
+                        GError                      **error)
+{
+  g_autoptr(VigilPanelPack) pack = NULL;
 
-  return pages;
+  g_return_val_if_fail (VIGIL_IS_STORE (store), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  pack = vigil_panel_pack_prepare (store, meeting_id, options, cancellable, error);
+  if (pack == NULL || !vigil_panel_pack_save_pdf (pack, path, error) || !vigil_panel_pack_record (pack, store, "export", error))
+    return 0;
+  return pack->n_pages;
 }

@@ -13,6 +13,8 @@
  */
 #pragma once
 
+#include <cairo.h>
+
 #include "vigil-core.h"
 
 G_BEGIN_DECLS
@@ -26,7 +28,35 @@ typedef struct
   const char *today;         /* "YYYY-MM-DD" for overdue actions; NULL: local today */
 } VigilPanelPackOptions;
 
-/* Writes the pack to @path (a new file replaces it only once it is complete). Returns
+typedef struct _VigilPanelPack VigilPanelPack;
+
+/* Reads the meeting and its cases and lays the pack out; NULL with @error set. */
+VigilPanelPack *vigil_panel_pack_prepare      (VigilStore                   *store,
+                                               gint64                        meeting_id,
+                                               const VigilPanelPackOptions  *options,
+                                               GCancellable                 *cancellable,
+                                               GError                      **error);
+guint           vigil_panel_pack_get_n_pages  (VigilPanelPack               *self);
+/* Draws page @page (from 1) on @cr, A4 scaled to fit @width × @height (printing). */
+void            vigil_panel_pack_draw_page    (VigilPanelPack               *self,
+                                               cairo_t                      *cr,
+                                               guint                         page,
+                                               double                        width,
+                                               double                        height);
+/* Writes the PDF (a new file replaces @path only once it is complete, mode 0600). */
+gboolean        vigil_panel_pack_save_pdf     (VigilPanelPack               *self,
+                                               const char                   *path,
+                                               GError                      **error);
+/* Appends an audit row (@action: "export", "print") for each person in the pack. */
+gboolean        vigil_panel_pack_record       (VigilPanelPack               *self,
+                                               VigilStore                   *store,
+                                               const char                   *action,
+                                               GError                      **error);
+void            vigil_panel_pack_free         (VigilPanelPack               *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPanelPack, vigil_panel_pack_free)
+
+/* Prepares, writes and records the pack at @path (a new file replaces it only once it is complete). Returns
  * the number of pages, 0 with @error set. */
 guint    vigil_panel_pack_write (VigilStore                   *store,
                                  gint64                        meeting_id,

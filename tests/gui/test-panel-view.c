@@ -170,7 +170,7 @@ shoot (VigilWindow *window,
 static void
 test_panel (void)
 {
-  VigilLocation *location = vigil_gui_test_demo_location ();
+  g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
   VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
   VigilPanelView *view;
   VigilStore *store;
@@ -273,6 +273,22 @@ test_panel (void)
   g_assert_true (vigil_panel_view_export_pack (view, pdf, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* printing: GtkPrintOperation draws the same pages (exported to a file here) */
+  {
+    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+    g_autoptr(GPtrArray) audit = NULL;
+    guint prints = 0;
+
+    g_assert_true (vigil_panel_view_print_pack (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+    audit = vigil_audit_list (store, ((VigilAgendaItem *) g_ptr_array_index (after, 0))->person_id, 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < audit->len; i++)
+      prints += g_strcmp0 (((VigilAuditEntry *) g_ptr_array_index (audit, i))->action, "print") == 0;
+    g_assert_cmpuint (prints, ==, 1);
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   vigil_gui_test_run_for (300);

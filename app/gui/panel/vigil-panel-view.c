@@ -298,6 +298,106 @@ move_down_clicked_cb (GtkButton      *button,
   move_item (self, button, 1);
 }
 
+/* Printing: the pack is laid out once, then each page drawn on the printer's paper. */
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                VigilPanelPack    *pack)
+{
+  gtk_print_operation_set_n_pages (operation, (int) vigil_panel_pack_get_n_pages (pack));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              VigilPanelPack    *pack)
+{
+  vigil_panel_pack_draw_page (pack, gtk_print_context_get_cairo_context (context), (guint) page_nr + 1,
+                              gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               VigilPanelView          *self)
+{
+  VigilPanelPack *pack = g_object_get_data (G_OBJECT (operation), "vigil-pack");
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_message (self, error ? error->message : _("Printing failed."));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      if (!vigil_panel_pack_record (pack, self->store, "print", &error))
+        show_message (self, error->message);
+      else
+        show_message (self, _("The panel pack was sent to the printer."));
+    }
+  g_object_unref (operation);
+}
+
+/**
+ * vigil_panel_view_print_pack:
+ *
+ * Prints the shown meeting's panel pack through GTK's print dialog (@action
+ * GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG), or straight to @export_path as PDF
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests). Returns FALSE with @error set when
+ * the pack cannot be prepared.
+ */
+gboolean
+vigil_panel_view_print_pack (VigilPanelView          *self,
+                             GtkPrintOperationAction  action,
+                             const char              *export_path,
+                             GError                 **error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VigilPanelPack *pack;
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
+
+  if (self->meeting == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
+      return FALSE;
+    }
+  pack = vigil_panel_pack_prepare (self->store, self->meeting->record.id, NULL, NULL, error);
+  if (pack == NULL)
+    return FALSE;
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "vigil-pack", pack, (GDestroyNotify) vigil_panel_pack_free);
+  gtk_print_operation_set_job_name (operation, self->meeting->title);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pack);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pack);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  {
+    GtkPrintOperationResult result = gtk_print_operation_run (operation, action,
+                                                              GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
+
+    /* ::done follows, after a synchronous run too, and lets the operation go */
+    return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  }
+}
+
+static void
+print_clicked_cb (GtkButton      *button,
+                  VigilPanelView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_panel_view_print_pack (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    show_message (self, error->message);
+}
+
 static void
 present_clicked_cb (GtkButton      *button,
                     VigilPanelView *self)
@@ -810,6 +910,8 @@ vigil_panel_view_init (VigilPanelView *self)
                                      G_CALLBACK (present_clicked_cb), NULL);
   gtk_widget_set_tooltip_text (self->present_button, _("Projection mode: one case at a time, full screen"));
   gtk_box_append (GTK_BOX (bar), self->present_button);
+  gtk_box_append (GTK_BOX (bar), new_button (self, "print-pack", _("P_rint…"), _("Print the panel pack"),
+                                             G_CALLBACK (print_clicked_cb), NULL));
   self->export_button = new_button (self, "export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
                                     G_CALLBACK (export_clicked_cb), NULL);
   gtk_widget_add_css_class (self->export_button, "suggested-action");

@@ -38,4 +38,11 @@ gboolean    vigil_panel_view_export_pack      (VigilPanelView *self,
                                                gboolean        show_victims,
                                                GError        **error);
 
+/* Prints the pack through GTK's print dialog, or exports it to @export_path (the
+ * EXPORT action) — each person recorded as "print" in the audit log. */
+gboolean    vigil_panel_view_print_pack       (VigilPanelView          *self,
+                                               GtkPrintOperationAction  action,
+                                               const char              *export_path,
+                                               GError                 **error);
+
 G_END_DECLS
