@@ -444,36 +444,6 @@ shoot_both (gpointer    widget,
   set_dark (FALSE);
 }
 
-/* Whether the window binds @accelerator to @action (its class shortcuts). */
-static gboolean
-has_binding (GtkWidget  *widget,
-             const char *accelerator,
-             const char *action)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
-
-  g_assert_nonnull (wanted);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_NAMED_ACTION (named) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0 &&
-              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static guint
 count_views (VigilStore *store,
              gint64      person_id)
@@ -681,8 +651,8 @@ test_open_dossier (void)
   }
 
   /* Alt+Left and Escape go back, only while the dossier is shown */
-  g_assert_true (has_binding (GTK_WIDGET (window), "<Alt>Left", "win.close-dossier"));
-  g_assert_true (has_binding (GTK_WIDGET (window), "Escape", "win.close-dossier"));
+  g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (window), "<Alt>Left", "win.close-dossier"));
+  g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (window), "Escape", "win.close-dossier"));
   /* win.close-dossier is enabled: Back, its button, is sensitive */
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (page), "back")));
 

@@ -319,6 +319,19 @@ test_panel (void)
     assert_contains (first, "Case 1 of");
     path = vigil_gui_test_screenshot (GTK_WIDGET (presenter), "screenshot-presenter-1920x1080.png");
 
+    /* the keys a presenter's remote or keyboard sends */
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Right", "presenter.next"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Page_Down", "presenter.next"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "space", "presenter.next"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Left", "presenter.previous"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Page_Up", "presenter.previous"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Home", "presenter.first"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "End", "presenter.last"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "b", "presenter.blank"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "period", "presenter.blank"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "v", "presenter.reveal"));
+    g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (presenter), "Escape", "window.close"));
+
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.next", NULL));
     g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.previous", NULL));

@@ -278,3 +278,34 @@ vigil_gui_test_screenshot (GtkWidget  *widget,
 
   return g_steal_pointer (&path);
 }
+
+/* The widget's class shortcuts: @accelerator bound to the named @action. */
+gboolean
+vigil_gui_test_has_binding (GtkWidget  *widget,
+                            const char *accelerator,
+                            const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (named) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0 &&
+              gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+

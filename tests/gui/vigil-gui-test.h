@@ -35,4 +35,9 @@ void           vigil_gui_test_run_for        (guint               ms);
 char          *vigil_gui_test_screenshot     (GtkWidget          *widget,
                                               const char         *name);
 
+/* Whether @widget binds @accelerator ("<Alt>Left") to the named @action. */
+gboolean       vigil_gui_test_has_binding    (GtkWidget          *widget,
+                                              const char         *accelerator,
+                                              const char         *action);
+
 G_END_DECLS
