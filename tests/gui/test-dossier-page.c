@@ -29,6 +29,8 @@
 
 #define OPEN_TIMEOUT_MS 240000
 #define LOAD_TIMEOUT_MS 60000
+/* a window to be drawn: slow under the sanitizers on a loaded machine */
+#define SHOW_TIMEOUT_MS 60000
 
 static VigilApplication *app;
 
@@ -740,7 +742,7 @@ click_for_editor (VigilDossierPage *page,
   g_signal_emit_by_name (button, "clicked");
   editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
   g_assert_nonnull (editor);
-  vigil_gui_test_wait_for (widget_is_drawn, editor, 10000, "the editor to show");
+  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the editor to show");
   /* kept for the checks after it closes */
   return g_object_ref (editor);
 }
@@ -1242,7 +1244,7 @@ choose_intervention (VigilDossierPage *page,
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
-  vigil_gui_test_wait_for (widget_is_drawn, picker, 10000, "the tactical menu to show");
+  vigil_gui_test_wait_for (widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
   vigil_option_picker_set_search (picker, search);
   if (screenshot != NULL)
     {
@@ -1254,7 +1256,7 @@ choose_intervention (VigilDossierPage *page,
   g_assert_true (vigil_option_picker_choose (picker, code));
   vigil_gui_test_run_for (50);
   editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
-  vigil_gui_test_wait_for (widget_is_drawn, editor, 10000, "the intervention form to show");
+  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the intervention form to show");
   return g_object_ref (editor);
 }
 
@@ -1289,7 +1291,7 @@ test_planner (void)
 
     g_signal_emit_by_name (button, "clicked");
     picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
-    vigil_gui_test_wait_for (widget_is_drawn, picker, 10000, "the tactical menu to show");
+    vigil_gui_test_wait_for (widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
     shown = vigil_option_picker_dup_shown (picker);
     g_assert_true (g_ptr_array_find_with_equal_func (shown, "respect_programme", g_str_equal, NULL));
     g_assert_true (g_ptr_array_find_with_equal_func (shown, "dapo", g_str_equal, NULL));

@@ -26,6 +26,8 @@
 #include "vigil-gui-test.h"
 
 #define OPEN_TIMEOUT_MS 240000
+/* a window to be drawn: slow under the sanitizers on a loaded machine */
+#define SHOW_TIMEOUT_MS 60000
 
 static VigilApplication *app;
 
@@ -108,7 +110,7 @@ open_editor (VigilPanelView *view,
   click (within, name);
   editor = VIGIL_RECORD_EDITOR (vigil_panel_view_get_editor (view));
   g_assert_nonnull (editor);
-  vigil_gui_test_wait_for (widget_is_drawn, editor, 10000, "the form to show");
+  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the form to show");
   return g_object_ref (editor);
 }
 
@@ -311,7 +313,7 @@ test_panel (void)
     presenter = VIGIL_PRESENTER (vigil_panel_view_get_editor (view));
     g_assert_nonnull (presenter);
     g_object_ref (presenter);
-    vigil_gui_test_wait_for (widget_is_drawn, presenter, 10000, "the presenter to show");
+    vigil_gui_test_wait_for (widget_is_drawn, presenter, SHOW_TIMEOUT_MS, "the presenter to show");
     vigil_gui_test_run_for (300);
     g_assert_cmpuint (vigil_presenter_get_n_cases (presenter), ==, after->len);
     g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
