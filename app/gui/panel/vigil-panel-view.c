@@ -452,6 +452,7 @@ typedef struct
   VigilStore *store;
   gint64      meeting_id;
   char       *path;
+  gboolean    show_victims;
 } ExportJob;
 
 static void
@@ -470,7 +471,8 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  guint pages = vigil_panel_pack_write (job->store, job->meeting_id, job->path, NULL, cancellable, &error);
+  VigilPanelPackOptions options = { job->show_victims, NULL, NULL };
+  guint pages = vigil_panel_pack_write (job->store, job->meeting_id, job->path, &options, cancellable, &error);
 
   if (pages == 0)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -505,7 +507,8 @@ export_finished_cb (GObject      *object,
 
 static void
 start_export (VigilPanelView *self,
-              const char     *path)
+              const char     *path,
+              gboolean        show_victims)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job = g_new0 (ExportJob, 1);
@@ -513,6 +516,7 @@ start_export (VigilPanelView *self,
   job->store = g_object_ref (self->store);
   job->meeting_id = self->meeting->record.id;
   job->path = g_strdup (path);
+  job->show_victims = show_victims;
   self->export_cancellable = g_cancellable_new ();
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), TRUE);
   gtk_widget_set_sensitive (self->export_button, FALSE);
@@ -533,8 +537,10 @@ chooser_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
 
+      const char *victims = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "victims");
+
       if (path != NULL)
-        start_export (self, path);
+        start_export (self, path, g_strcmp0 (victims, "true") == 0);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -554,6 +560,9 @@ export_clicked_cb (GtkButton      *button,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   name = g_strdup_printf ("panel-pack-%.10s.pdf", self->meeting->meets_at);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* victims by role unless the person exporting chooses otherwise */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "victims", _("Name the victims in the pack"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "victims", "false");
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
