@@ -203,16 +203,7 @@ new_edit_button (VigilDossierPage *self,
                  GCallback         callback,
                  gconstpointer     record)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
-  g_signal_connect_object (button, "clicked", callback, self, 0);
-  return button;
+  return vigil_section_new_button (name, label, accessible_label, callback, self, record);
 }
 
 static GtkWidget *

@@ -155,26 +155,6 @@ open_editor (VigilPanelView    *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-static GtkWidget *
-new_button (VigilPanelView *self,
-            const char     *name,
-            const char     *label,
-            const char     *accessible_label,
-            GCallback       callback,
-            gconstpointer   record)
-{
-  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
-  g_signal_connect_object (button, "clicked", callback, self, 0);
-  return button;
-}
-
 static void
 new_meeting_clicked_cb (GtkButton      *button,
                         VigilPanelView *self)
@@ -597,8 +577,8 @@ build_meeting (VigilPanelView *self)
                                            label_of (vigil_meeting_status_choices, meeting->status));
   g_autofree char *where = NULL;
 
-  vigil_section_add_button (section, new_button (self, "edit-meeting", _("_Edit…"), _("Edit the meeting"),
-                                                 G_CALLBACK (edit_meeting_clicked_cb), NULL));
+  vigil_section_add_button (section, vigil_section_new_button ("edit-meeting", _("_Edit…"), _("Edit the meeting"),
+                                                 G_CALLBACK (edit_meeting_clicked_cb), self, NULL));
   gtk_box_append (GTK_BOX (section), vigil_section_new_label (when, "heading"));
   /* Translators: where a meeting is, its area, its chair */
   where = g_strdup_printf (_("%s · area %s · chair %s"), is_set (meeting->location) ? meeting->location : _("no place set"),
@@ -616,8 +596,8 @@ build_attendance (VigilPanelView *self)
   g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (self->attendance);
   GtkWidget *list;
 
-  vigil_section_add_button (section, new_button (self, "add-attendee", _("Add _Attendee…"), _("Add an attendee"),
-                                                 G_CALLBACK (add_attendee_clicked_cb), NULL));
+  vigil_section_add_button (section, vigil_section_new_button ("add-attendee", _("Add _Attendee…"), _("Add an attendee"),
+                                                 G_CALLBACK (add_attendee_clicked_cb), self, NULL));
   if (missing[0] != NULL)
     {
       g_autofree char *names = g_strjoinv (", ", missing);
@@ -643,8 +623,8 @@ build_attendance (VigilPanelView *self)
       /* Translators: accessible name of the button editing an attendee */
       g_autofree char *edit = g_strdup_printf (_("Edit %s"), who);
 
-      vigil_section_row_add_button (row, new_button (self, "edit-attendee", _("Edit…"), edit,
-                                                     G_CALLBACK (edit_attendee_clicked_cb), person));
+      vigil_section_row_add_button (row, vigil_section_new_button ("edit-attendee", _("Edit…"), edit,
+                                                     G_CALLBACK (edit_attendee_clicked_cb), self, person));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -678,20 +658,20 @@ build_agenda (VigilPanelView *self)
       GtkWidget *button;
 
       gtk_widget_set_name (row, "agenda-item");
-      button = new_button (self, "move-up", NULL, up, G_CALLBACK (move_up_clicked_cb), item);
+      button = vigil_section_new_button ("move-up", NULL, up, G_CALLBACK (move_up_clicked_cb), self, item);
       gtk_button_set_icon_name (GTK_BUTTON (button), "go-up-symbolic");
       gtk_widget_set_tooltip_text (button, _("Move up"));
       gtk_widget_set_sensitive (button, i > 0);
       vigil_section_row_add_button (row, button);
-      button = new_button (self, "move-down", NULL, down, G_CALLBACK (move_down_clicked_cb), item);
+      button = vigil_section_new_button ("move-down", NULL, down, G_CALLBACK (move_down_clicked_cb), self, item);
       gtk_button_set_icon_name (GTK_BUTTON (button), "go-down-symbolic");
       gtk_widget_set_tooltip_text (button, _("Move down"));
       gtk_widget_set_sensitive (button, i + 1 < self->items->len);
       vigil_section_row_add_button (row, button);
-      vigil_section_row_add_button (row, new_button (self, "minutes", _("Minutes…"), minutes,
-                                                     G_CALLBACK (minutes_clicked_cb), item));
-      vigil_section_row_add_button (row, new_button (self, "add-action", _("Action…"), action,
-                                                     G_CALLBACK (add_action_clicked_cb), item));
+      vigil_section_row_add_button (row, vigil_section_new_button ("minutes", _("Minutes…"), minutes,
+                                                     G_CALLBACK (minutes_clicked_cb), self, item));
+      vigil_section_row_add_button (row, vigil_section_new_button ("add-action", _("Action…"), action,
+                                                     G_CALLBACK (add_action_clicked_cb), self, item));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -703,8 +683,8 @@ build_actions (VigilPanelView *self)
   g_autofree char *today = vigil_form_dup_today ();
   GtkWidget *list;
 
-  vigil_section_add_button (section, new_button (self, "add-meeting-action", _("Add A_ction…"), _("Add an action"),
-                                                 G_CALLBACK (add_action_clicked_cb), NULL));
+  vigil_section_add_button (section, vigil_section_new_button ("add-meeting-action", _("Add A_ction…"), _("Add an action"),
+                                                 G_CALLBACK (add_action_clicked_cb), self, NULL));
   if (self->actions->len == 0)
     {
       gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No action yet."), "dim-label"));
@@ -731,8 +711,8 @@ build_actions (VigilPanelView *self)
                                                    ? _("Carried from an earlier meeting") : "", "dim-label",
                                                  NULL);
 
-      vigil_section_row_add_button (row, new_button (self, "edit-action", _("Edit…"), edit,
-                                                     G_CALLBACK (edit_action_clicked_cb), action));
+      vigil_section_row_add_button (row, vigil_section_new_button ("edit-action", _("Edit…"), edit,
+                                                     G_CALLBACK (edit_action_clicked_cb), self, action));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -903,11 +883,11 @@ vigil_panel_view_init (VigilPanelView *self)
   g_signal_connect_object (self->meetings, "notify::selected", G_CALLBACK (meeting_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->meetings));
-  new_button_widget = new_button (self, "new-meeting", _("_Schedule…"), _("Schedule a meeting"),
-                                  G_CALLBACK (new_meeting_clicked_cb), NULL);
+  new_button_widget = vigil_section_new_button ("new-meeting", _("_Schedule…"), _("Schedule a meeting"),
+                                  G_CALLBACK (new_meeting_clicked_cb), self, NULL);
   gtk_box_append (GTK_BOX (bar), new_button_widget);
-  self->build_button = new_button (self, "build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
-                                   G_CALLBACK (build_clicked_cb), NULL);
+  self->build_button = vigil_section_new_button ("build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
+                                   G_CALLBACK (build_clicked_cb), self, NULL);
   gtk_widget_set_tooltip_text (self->build_button, _("Add the people awaiting adoption, reviews due, risers and exits"));
   gtk_widget_set_hexpand (self->build_button, FALSE);
   gtk_box_append (GTK_BOX (bar), self->build_button);
@@ -915,14 +895,14 @@ vigil_panel_view_init (VigilPanelView *self)
   gtk_widget_set_hexpand (self->spinner, TRUE);
   gtk_widget_set_halign (self->spinner, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (bar), self->spinner);
-  self->present_button = new_button (self, "present", _("_Present"), _("Present the meeting on the projector"),
-                                     G_CALLBACK (present_clicked_cb), NULL);
+  self->present_button = vigil_section_new_button ("present", _("_Present"), _("Present the meeting on the projector"),
+                                     G_CALLBACK (present_clicked_cb), self, NULL);
   gtk_widget_set_tooltip_text (self->present_button, _("Projection mode: one case at a time, full screen"));
   gtk_box_append (GTK_BOX (bar), self->present_button);
-  gtk_box_append (GTK_BOX (bar), new_button (self, "print-pack", _("P_rint…"), _("Print the panel pack"),
-                                             G_CALLBACK (print_clicked_cb), NULL));
-  self->export_button = new_button (self, "export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
-                                    G_CALLBACK (export_clicked_cb), NULL);
+  gtk_box_append (GTK_BOX (bar), vigil_section_new_button ("print-pack", _("P_rint…"), _("Print the panel pack"),
+                                             G_CALLBACK (print_clicked_cb), self, NULL));
+  self->export_button = vigil_section_new_button ("export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
+                                    G_CALLBACK (export_clicked_cb), self, NULL);
   gtk_widget_add_css_class (self->export_button, "suggested-action");
   gtk_box_append (GTK_BOX (bar), self->export_button);
   gtk_widget_add_css_class (bar, "identification-toolbar");

@@ -110,6 +110,26 @@ vigil_section_new (const char *name,
   return box;
 }
 
+GtkWidget *
+vigil_section_new_button (const char    *name,
+                          const char    *label,
+                          const char    *accessible_label,
+                          GCallback      callback,
+                          gpointer       owner,
+                          gconstpointer  record)
+{
+  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
+  g_signal_connect_object (button, "clicked", callback, owner, 0);
+  return button;
+}
+
 void
 vigil_section_add_button (GtkWidget *section,
                           GtkWidget *button)
