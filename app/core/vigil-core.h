@@ -21,6 +21,7 @@
 #include "vigil-casework.h"
 #include "vigil-tactical-menu.h"
 #include "vigil-panel.h"
+#include "vigil-evaluation.h"
 
 G_BEGIN_DECLS
 
