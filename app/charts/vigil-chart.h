@@ -26,6 +26,8 @@
 G_BEGIN_DECLS
 
 #define VIGIL_CHART_ERROR (vigil_chart_error_quark ())
+/* VigilChart as a boxed type (reference counted), for GObject properties */
+#define VIGIL_TYPE_CHART  (vigil_chart_get_type ())
 
 typedef enum
 {
@@ -60,6 +62,7 @@ typedef enum
 typedef struct _VigilChart VigilChart;
 
 GQuark        vigil_chart_error_quark        (void);
+GType         vigil_chart_get_type           (void) G_GNUC_CONST;
 
 VigilChart   *vigil_chart_new                (VigilChartKind   kind,
                                               const char      *name,    /* "before-after": file and CSV stem */
