@@ -27,6 +27,7 @@
 
 #include "vigil-core.h"
 #include "vigil-panel-pack.h"
+#include "vigil-evaluation-charts.h"
 
 enum
 {
@@ -76,6 +77,7 @@ static int run_override     (VigilCli *cli, char **args);
 static int run_cohort_set   (VigilCli *cli, char **args);
 static int run_panel_agenda (VigilCli *cli, char **args);
 static int run_export_panel_pack (VigilCli *cli, char **args);
+static int run_evaluate     (VigilCli *cli, char **args);
 static int run_duplicates   (VigilCli *cli, char **args);
 static int run_duplicates_merge      (VigilCli *cli, char **args);
 static int run_duplicates_keep_apart (VigilCli *cli, char **args);
@@ -167,6 +169,20 @@ static const VigilCliCommand commands[] = {
        "Victims appear by their role unless --show-victims. Each person in the pack is "
        "recorded in the audit log."),
     run_export_panel_pack },
+  { "evaluate", N_("[--window-months N] [--from DATE] [--to DATE] [--format table|csv|json] [--chart NAME --out FILE] [OPTION…]"),
+    N_("Evaluate the managed cohort’s outcomes (principle 8)"),
+    N_("For everyone adopted into the cohort (or adopted between --from and --to), compares "
+       "police-recorded domestic incidents, harm (gravity points) and victims in equal windows "
+       "before and after entry (6 and 12 months, or --window-months N); only people observed "
+       "for the whole window after entry count. Also: time to the next incident (Kaplan–Meier, "
+       "censored at the data's end and at exit), RFGV score at entry, latest and at exit, "
+       "breakdowns by intervention category, route and exit reason, process measures, victim-"
+       "reported and IDVA-rated outcomes, and a comparison group of people of concern who were "
+       "not managed, matched on score at the same date. --chart NAME --out FILE writes one chart "
+       "(before-after, survival, scores, cohort-size, interventions, score-histogram, outcomes) "
+       "as PNG, SVG or PDF, or its numbers as CSV, by FILE's extension. Police data under-counts "
+       "re-victimisation and the comparison is not a trial: every output says so."),
+    run_evaluate },
   { "duplicates", N_("[list] [--status open|merged|kept_apart|all]"),
     N_("List the possible duplicate people found on import"),
     N_("Shows both people of each pair (name, reference, date of birth, PNC ID, incidents), "
@@ -1013,6 +1029,122 @@ run_refresh (VigilCli  *cli,
     }
 
   fwrite (out->str, 1, out->len, stdout);
+  return EXIT_OK;
+}
+
+static int
+run_evaluate (VigilCli  *cli,
+              char     **args)
+{
+  g_autofree char *profile_path = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *chart_name = NULL;
+  g_autofree char *out_path = NULL;
+  g_autofree char *style_name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilScoringProfile) profile = NULL;
+  g_autoptr(VigilEvaluation) evaluation = NULL;
+  g_auto(VigilEvaluationOptions) options = { { 0, }, };
+  g_autofree char *text = NULL;
+  int window_months = 0;
+  int width = 1280, height = 800;
+  const GOptionEntry entries[] = {
+    { "window-months", 'w', 0, G_OPTION_ARG_INT, &window_months, N_("The before and after windows, in months (default 6 and 12)"), "N" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.adopted_from, N_("Only people adopted on or after this date, YYYY-MM-DD"), "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.adopted_to, N_("Only people adopted on or before this date"), "DATE" },
+    { "end-date", 0, 0, G_OPTION_ARG_STRING, &options.end_date, N_("The data's end date (default: the latest incident)"), "DATE" },
+    { "area", 0, 0, G_OPTION_ARG_STRING, &options.area, N_("Only people of this area"), "AREA" },
+    { "route", 0, 0, G_OPTION_ARG_STRING, &options.route, N_("Only people who came by this route (rfgv, stalking_referral, agency_referral, professional_judgement)"), "ROUTE" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &options.category, N_("Only people with an intervention of this tactical category"), "CATEGORY" },
+    { "caliper", 0, 0, G_OPTION_ARG_DOUBLE, &options.caliper, N_("Comparison: the largest score difference of a match (default 2)"), "POINTS" },
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("A scoring profile (default: the latest run's)"), "FILE.json" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("table (default), csv or json"), "FORMAT" },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &chart_name, N_("Write this chart instead of the report"), "NAME" },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The chart's file: .png, .svg, .pdf or .csv"), "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("The chart's width in pixels or points (default 1280)"), "N" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("The chart's height (default 800)"), "N" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style_name, N_("light (default), dark or high-contrast"), "STYLE" },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  vigil_evaluation_options_init (&options);
+  status = parse_command_options (cli, entries, &args, 0);
+  if (status >= 0)
+    return status;
+
+  if (window_months != 0)
+    {
+      options.window_months[0] = window_months;
+      options.n_windows = 1;
+    }
+  if (format != NULL && !g_str_equal (format, "table") && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--format must be table, csv or json, not “%s”."), format);
+
+      return report_usage_error (cli, message);
+    }
+  if ((chart_name == NULL) != (out_path == NULL))
+    return report_usage_error (cli, _("--chart and --out go together: name the chart and its file."));
+  if (chart_name != NULL && format != NULL)
+    return report_usage_error (cli, _("--format is for the report; a chart's file type comes from --out's extension."));
+  if (chart_name != NULL && !vigil_evaluation_chart_is_known (chart_name))
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) vigil_evaluation_chart_names);
+      g_autofree char *message = g_strdup_printf (_("There is no chart “%s”: choose one of %s."), chart_name, names);
+
+      return report_usage_error (cli, message);
+    }
+  if (width < 200 || width > 8000 || height < 150 || height > 8000)
+    return report_usage_error (cli, _("--width must be 200 to 8000 and --height 150 to 8000."));
+  if (style_name != NULL && !g_str_equal (style_name, "light") && !g_str_equal (style_name, "dark")
+      && !g_str_equal (style_name, "high-contrast"))
+    {
+      g_autofree char *message = g_strdup_printf (_("--style must be light, dark or high-contrast, not “%s”."), style_name);
+
+      return report_usage_error (cli, message);
+    }
+
+  vigil_core_init ();
+  if (profile_path != NULL)
+    {
+      profile = vigil_scoring_profile_new_from_file (profile_path, &error);
+      if (profile == NULL)
+        return fail_with_error (cli, error);
+    }
+
+  location = dup_location (cli, &error);
+  if (location == NULL)
+    return fail_with_error (cli, error);
+  store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
+  if (store == NULL)
+    return fail_with_error (cli, error);
+
+  evaluation = vigil_evaluation_run (store, profile, &options, NULL, &error);
+  if (evaluation == NULL)
+    return fail_with_error (cli, error);
+
+  if (chart_name != NULL)
+    {
+      g_autoptr(VigilChart) chart = vigil_evaluation_chart_new (evaluation, chart_name);
+      VigilChartStyle style = VIGIL_CHART_STYLE_LIGHT;
+
+      if (g_strcmp0 (style_name, "dark") == 0)
+        style = VIGIL_CHART_STYLE_DARK;
+      else if (g_strcmp0 (style_name, "high-contrast") == 0)
+        style = VIGIL_CHART_STYLE_HIGH_CONTRAST;
+      if (!vigil_chart_export (chart, out_path, width, height, style, &error))
+        return fail_with_error (cli, error);
+      g_print (_("Wrote the %s chart to %s.\n"), chart_name, out_path);
+      return EXIT_OK;
+    }
+
+  text = vigil_evaluation_format (evaluation, format != NULL ? format : "table", &error);
+  if (text == NULL)
+    return fail_with_error (cli, error);
+  fputs (text, stdout);
   return EXIT_OK;
 }
 

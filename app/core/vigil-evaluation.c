@@ -1694,10 +1694,50 @@ vigil_evaluation_group_label (VigilEvaluationGroup group)
   return group == VIGIL_EVALUATION_MANAGED ? _("Managed") : _("Comparison");
 }
 
+static const struct
+{
+  const char *key;
+  const char *label;
+} process_labels[] = {
+  { "adopted_with_dates", N_("Adopted, with identification and adoption dates") },
+  { "days_to_panel_median", N_("Days from identification to panel, median") },
+  { "days_to_panel_mean", N_("Days from identification to panel, mean") },
+  { "interventions", N_("Interventions") },
+  { "interventions_agreed", N_("Interventions agreed") },
+  { "interventions_completed", N_("Interventions completed") },
+  { "actions_due", N_("Panel actions with a due date") },
+  { "actions_done", N_("Panel actions done") },
+  { "actions_done_on_time", N_("Panel actions done on time") },
+  { "actions_overdue", N_("Panel actions open past their due date") },
+  { "orders", N_("Orders") },
+  { "orders_breached", N_("Orders breached") },
+  { "order_breaches", N_("Breaches recorded") },
+};
+
+/* A code, or for the table its label */
+static char *
+cell_code (gboolean    human,
+           const char *code,
+           const char *label)
+{
+  return g_strdup (human ? label : code);
+}
+
+static char *
+process_cell (gboolean    human,
+              const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (process_labels); i++)
+    if (g_str_equal (process_labels[i].key, key))
+      return cell_code (human, key, _(process_labels[i].label));
+  g_return_val_if_reached (g_strdup (key));
+}
+
 static GPtrArray *
 build_sections (const VigilEvaluation *self,
                 gboolean               with_people)
 {
+  const gboolean human = !with_people;
   GPtrArray *sections = g_ptr_array_new_with_free_func (section_free);
   const VigilProcessMeasures *process = &self->process;
   Section *section;
@@ -1717,7 +1757,7 @@ build_sections (const VigilEvaluation *self,
         VigilWindowSummary summary;
 
         vigil_evaluation_summarise (self, g, w, &summary);
-        section_add_row (section, g_strdup (group_key (g)), num_u ((guint) self->options.window_months[w]),
+        section_add_row (section, cell_code (human, group_key (g), vigil_evaluation_group_label (g)), num_u ((guint) self->options.window_months[w]),
                          num_u (summary.people), num_u (summary.observable),
                          num_u (summary.before[0]), num_u (summary.after[0]), change_percent (summary.before[0], summary.after[0]),
                          num_u (summary.before[1]), num_u (summary.after[1]), change_percent (summary.before[1], summary.after[1]),
@@ -1734,7 +1774,7 @@ build_sections (const VigilEvaluation *self,
     {
       const VigilSurvival *survival = &self->survival[g];
 
-      section_add_row (section, g_strdup (group_key (g)), num_u (survival->n), num_u (survival->events),
+      section_add_row (section, cell_code (human, group_key (g), vigil_evaluation_group_label (g)), num_u (survival->n), num_u (survival->events),
                        num_u (survival->censored),
                        survival->median_days >= 0 ? num_u ((guint) survival->median_days) : g_strdup (""),
                        survival->n > 0 ? num_f (100 * vigil_survival_at (survival, 90), 1) : g_strdup (""),
@@ -1752,7 +1792,7 @@ build_sections (const VigilEvaluation *self,
       guint n_exited;
 
       vigil_evaluation_score_means (self, g, &entry, &latest, &exit, &n_exited);
-      section_add_row (section, g_strdup (group_key (g)), num_u (vigil_evaluation_count_group (self, g)),
+      section_add_row (section, cell_code (human, group_key (g), vigil_evaluation_group_label (g)), num_u (vigil_evaluation_count_group (self, g)),
                        num_f (entry, 2), num_f (latest, 2), num_u (n_exited), num_f (exit, 2));
     }
 
@@ -1767,7 +1807,10 @@ build_sections (const VigilEvaluation *self,
     {
       const VigilBreakdownRow *row = g_ptr_array_index (self->breakdowns, i);
 
-      section_add_row (section, g_strdup (row->kind), g_strdup (row->code), g_strdup (row->label),
+      const char *kind_label = g_str_equal (row->kind, "category") ? _("Intervention")
+                               : g_str_equal (row->kind, "route") ? _("Route") : _("Exit reason");
+
+      section_add_row (section, cell_code (human, row->kind, kind_label), g_strdup (row->code), g_strdup (row->label),
                        num_u (row->people), num_u (row->window.observable),
                        num_u (row->window.before[0]), num_u (row->window.after[0]),
                        change_percent (row->window.before[0], row->window.after[0]),
@@ -1777,19 +1820,19 @@ build_sections (const VigilEvaluation *self,
 
   section = section_new (sections, "process", 1, _("Process measures"),
                          "measure", _("Measure"), "value", _("Value"), NULL);
-  section_add_row (section, g_strdup ("adopted_with_dates"), num_u (process->adopted));
-  section_add_row (section, g_strdup ("days_to_panel_median"), num_f (process->days_to_panel_median, 1));
-  section_add_row (section, g_strdup ("days_to_panel_mean"), num_f (process->days_to_panel_mean, 1));
-  section_add_row (section, g_strdup ("interventions"), num_u (process->interventions));
-  section_add_row (section, g_strdup ("interventions_agreed"), num_u (process->interventions_agreed));
-  section_add_row (section, g_strdup ("interventions_completed"), num_u (process->interventions_completed));
-  section_add_row (section, g_strdup ("actions_due"), num_u (process->actions));
-  section_add_row (section, g_strdup ("actions_done"), num_u (process->actions_done));
-  section_add_row (section, g_strdup ("actions_done_on_time"), num_u (process->actions_done_on_time));
-  section_add_row (section, g_strdup ("actions_overdue"), num_u (process->actions_overdue));
-  section_add_row (section, g_strdup ("orders"), num_u (process->orders));
-  section_add_row (section, g_strdup ("orders_breached"), num_u (process->orders_breached));
-  section_add_row (section, g_strdup ("order_breaches"), num_u ((guint64) process->order_breaches));
+  section_add_row (section, process_cell (human, "adopted_with_dates"), num_u (process->adopted));
+  section_add_row (section, process_cell (human, "days_to_panel_median"), num_f (process->days_to_panel_median, 1));
+  section_add_row (section, process_cell (human, "days_to_panel_mean"), num_f (process->days_to_panel_mean, 1));
+  section_add_row (section, process_cell (human, "interventions"), num_u (process->interventions));
+  section_add_row (section, process_cell (human, "interventions_agreed"), num_u (process->interventions_agreed));
+  section_add_row (section, process_cell (human, "interventions_completed"), num_u (process->interventions_completed));
+  section_add_row (section, process_cell (human, "actions_due"), num_u (process->actions));
+  section_add_row (section, process_cell (human, "actions_done"), num_u (process->actions_done));
+  section_add_row (section, process_cell (human, "actions_done_on_time"), num_u (process->actions_done_on_time));
+  section_add_row (section, process_cell (human, "actions_overdue"), num_u (process->actions_overdue));
+  section_add_row (section, process_cell (human, "orders"), num_u (process->orders));
+  section_add_row (section, process_cell (human, "orders_breached"), num_u (process->orders_breached));
+  section_add_row (section, process_cell (human, "order_breaches"), num_u ((guint64) process->order_breaches));
 
   section = section_new (sections, "outcomes", 2, _("Victim-reported and IDVA-rated outcomes"),
                          "measure", _("Measure"), "source", _("Source"), "people", _("People"),
@@ -1800,7 +1843,10 @@ build_sections (const VigilEvaluation *self,
     {
       const VigilOutcomeSummary *summary = &g_array_index (self->outcomes, VigilOutcomeSummary, i);
 
-      section_add_row (section, g_strdup (summary->measure), g_strdup (summary->source), num_u (summary->people),
+      section_add_row (section,
+                       cell_code (human, summary->measure, vigil_choice_get_label (vigil_outcome_measure_choices, summary->measure)),
+                       cell_code (human, summary->source, vigil_choice_get_label (vigil_outcome_source_choices, summary->source)),
+                       num_u (summary->people),
                        num_u (summary->observations), num_u (summary->improved), num_u (summary->worse),
                        num_u (summary->unchanged), num_f (summary->first_mean, 2), num_f (summary->latest_mean, 2));
     }
@@ -1931,6 +1977,8 @@ format_table (const VigilEvaluation *self,
           for (guint pad = g_utf8_strlen (title, -1); pad < widths[c]; pad++)
             g_string_append_c (out, ' ');
         }
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
       g_string_append_c (out, '\n');
       if (section->rows->len == 0)
         g_string_append_printf (out, "%s\n", _("(none)"));
@@ -1945,6 +1993,8 @@ format_table (const VigilEvaluation *self,
               for (guint pad = g_utf8_strlen (row[c], -1); pad < widths[c]; pad++)
                 g_string_append_c (out, ' ');
             }
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
           g_string_append_c (out, '\n');
         }
     }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <string.h>
 #include <sys/wait.h>
 
@@ -325,6 +327,69 @@ test_cli_demo_and_info (void)
                                          G_REGEX_MULTILINE, 0));
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
     assert_user_error (no_out);
+  }
+
+  /* the evaluation of the demo's cohort: the report, a chart and its numbers */
+  {
+    g_autoptr(CliResult) table = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate", NULL);
+    g_autoptr(CliResult) json = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate",
+                                         "--window-months", "12", "--format", "json", NULL);
+    g_autoptr(CliResult) csv = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate", "--format", "csv", NULL);
+    g_autofree char *png = g_build_filename (home, "survival.png", NULL);
+    g_autofree char *numbers = g_build_filename (home, "before-after.csv", NULL);
+    g_autoptr(CliResult) chart = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate", "--chart", "survival",
+                                          "--out", png, "--width", "640", "--height", "400", "--style", "dark", NULL);
+    g_autoptr(CliResult) chart_csv = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate",
+                                              "--chart", "before-after", "--out", numbers, NULL);
+    g_autoptr(CliResult) unknown = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate",
+                                            "--chart", "pie", "--out", png, NULL);
+    g_autoptr(CliResult) lonely = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate", "--chart", "scores", NULL);
+    g_autoptr(CliResult) bad_window = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate",
+                                               "--window-months", "200", NULL);
+    g_autoptr(CliResult) bad_format = run_cli (home, CHECK_LEAKS, "--database", db, "evaluate",
+                                               "--chart", "scores", "--out", "scores.gif", NULL);
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) json_error = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+    GStatBuf st;
+    JsonObject *root;
+
+    assert_success (table);
+    g_assert_nonnull (strstr (table->out, "Before and after cohort entry"));
+    g_assert_true (g_regex_match_simple ("^Managed +6 +[0-9]+ +[0-9]+ ", table->out, G_REGEX_MULTILINE, 0));
+    g_assert_nonnull (strstr (table->out, "Time to the next incident (Kaplan–Meier)"));
+    g_assert_nonnull (strstr (table->out, "not a randomised trial"));
+    assert_success (json);
+    g_assert_true (json_parser_load_from_data (parser, json->out, -1, &json_error));
+    g_assert_no_error (json_error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (root, "window_months"), 0), ==, 12);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "before_after")), ==, 2);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), >, 0);
+    assert_success (csv);
+    g_assert_nonnull (strstr (csv->out, "\n# survival\ngroup,people,events,censored,median_days,"));
+
+    assert_success (chart);
+    g_assert_nonnull (strstr (chart->out, "Wrote the survival chart"));
+    g_assert_true (g_file_get_contents (png, &bytes, &length, NULL));
+    g_assert_cmpuint (length, >, 8);
+    g_assert_cmpint (memcmp (bytes, "\x89PNG\r\n\x1a\n", 8), ==, 0);
+    g_assert_cmpint (g_stat (png, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    assert_success (chart_csv);
+    g_assert_true (g_file_get_contents (numbers, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "Measure,Window (months),Group,People,Observed,"));
+    g_assert_nonnull (strstr (text, "\n# Police-recorded incidents under-count"));
+
+    assert_user_error (unknown);
+    g_assert_nonnull (strstr (unknown->err, "There is no chart “pie”"));
+    assert_user_error (lonely);
+    assert_user_error (bad_window);
+    g_assert_nonnull (strstr (bad_window->err, "200 months"));
+    assert_user_error (bad_format);
+    g_assert_nonnull (strstr (bad_format->err, "gif"));
   }
 }
 
