@@ -1095,6 +1095,7 @@ set_dash (cairo_t *cr,
 typedef struct
 {
   gboolean rect;    /* a bar (x, y, w, h), or a point or marker at (x, y) */
+  gboolean step;    /* a step's level, from (x, y) to (x + w, y) */
   double   x, y, w, h;
   guint    series;
   guint    index;
@@ -1419,7 +1420,7 @@ add_hit (GArray   *hits,
          guint     index,
          gboolean  marker)
 {
-  Hit hit = { rect, x, y, w, h, series, index, marker };
+  Hit hit = { rect, FALSE, x, y, w, h, series, index, marker };
 
   if (hits != NULL)
     g_array_append_val (hits, hit);
@@ -1556,7 +1557,6 @@ draw_lines (const VigilChart *self,
       Series *series = get_series (self, s);
       g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), series->points->len);
       gboolean drawing = FALSE;
-      double last_y = 0;
 
       for (guint j = 0; j < series->points->len; j++)
         {
@@ -1583,13 +1583,23 @@ draw_lines (const VigilChart *self,
             cairo_move_to (cr, x, y);
           else if (self->kind == VIGIL_CHART_STEPS)
             {
+              double last_x, last_y;
+
+              cairo_get_current_point (cr, &last_x, &last_y);
               cairo_line_to (cr, x, last_y);
               cairo_line_to (cr, x, y);
+              /* the level held until this point: pointing at it says its value */
+              if (hits != NULL)
+                {
+                  Hit level = { FALSE, TRUE, last_x, last_y, x - last_x, 0, s,
+                                g_array_index (order, guint, k - 1), FALSE };
+
+                  g_array_append_val (hits, level);
+                }
             }
           else
             cairo_line_to (cr, x, y);
           drawing = TRUE;
-          last_y = y;
           add_hit (hits, FALSE, x, y, 0, 0, s, g_array_index (order, guint, k), FALSE);
         }
       if (order->len > 1)
@@ -1756,7 +1766,7 @@ render_with (VigilChart      *self,
   double y_lo, y_hi;
   double grid_line, axis_line;
 
-  base = CLAMP (MIN (width, height) / 36, 11, 30) * scale;
+  base = CLAMP (MIN (width, height) / 34, 12, 30) * scale;
   pad = base;
   content = MAX (width - 2 * pad, 1);
   grid_line = MAX (1, base * 0.07);
@@ -1869,7 +1879,7 @@ render_with (VigilChart      *self,
   for (guint i = 0; i < frame.y.n_ticks; i++)
     {
       g_autofree char *text = format_tick (self->y_axis, scale_tick (&frame.y, i), frame.y.step);
-      PangoLayout *label = new_text (&fonts, text, 0.85, FALSE, 0, 1, PANGO_ALIGN_RIGHT);
+      PangoLayout *label = new_text (&fonts, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_RIGHT);
 
       y_tick_width = MAX (y_tick_width, text_width (label));
       g_ptr_array_add (y_ticks, label);
@@ -1894,7 +1904,7 @@ render_with (VigilChart      *self,
           g_autofree char *text = category_label (self, c);
           double slot = frame.slot * every;
 
-          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.85, FALSE, slot - base * 0.3,
+          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.9, FALSE, slot - base * 0.3,
                                                 every == 1 ? 3 : 1, PANGO_ALIGN_CENTER);
           x_ticks[n_x_ticks].x = frame.left + c * frame.slot + frame.slot / 2 - (slot - base * 0.3) / 2;
           x_tick_height = MAX (x_tick_height, text_height (x_ticks[n_x_ticks].layout));
@@ -1938,7 +1948,7 @@ render_with (VigilChart      *self,
           g_autofree char *text = date_format != NULL ? format_date (ticks[i], date_format)
                                   : format_tick (self->x_axis, ticks[i], frame.x.step);
 
-          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.85, FALSE, 0, 1, PANGO_ALIGN_LEFT);
+          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_LEFT);
           x_ticks[n_x_ticks].x = frame.left + frame.width * (ticks[i] - frame.x.lo) / (frame.x.hi - frame.x.lo);
           x_tick_height = MAX (x_tick_height, text_height (x_ticks[n_x_ticks].layout));
           n_x_ticks++;
@@ -2127,12 +2137,29 @@ vigil_chart_query_tooltip (VigilChart *self,
         const Hit *hit = &g_array_index (hits, Hit, i);
         double distance;
 
-        if (hit->rect)
+        if (hit->rect || hit->step)
           continue;
         distance = hypot (x - hit->x, y - hit->y);
         /* a marker wins over the point it sits on */
         if (distance <= reach && (distance < best_distance ||
                                   (hit->marker && distance <= best_distance + 0.5)))
+          {
+            best = hit;
+            best_distance = distance;
+          }
+      }
+  /* else the level of a step under the pointer */
+  if (best == NULL)
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const Hit *hit = &g_array_index (hits, Hit, i);
+        double distance;
+
+        if (!hit->step)
+          continue;
+        distance = hypot (x < hit->x ? hit->x - x : x > hit->x + hit->w ? x - (hit->x + hit->w) : 0,
+                          y - hit->y);
+        if (distance <= reach && distance < best_distance)
           {
             best = hit;
             best_distance = distance;
