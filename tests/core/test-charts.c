@@ -688,13 +688,36 @@ test_awkward (void)
   {
     g_autoptr(VigilChart) chart = vigil_chart_new (VIGIL_CHART_LINES, "years", "Years of dates");
     guint s = vigil_chart_add_series (chart, "Referrals");
-    guint t = vigil_chart_add_series (chart, "");
 
     vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_DATE, NULL);
     for (int m = 0; m < 80; m++)
       vigil_chart_add_point (chart, s, julian (2020 + m / 12, m % 12 + 1, 15), 100 + 50 * sin (m / 5.0), NULL);
-    vigil_chart_add_point (chart, t, 1e12, 5, NULL);   /* not a date */
     check_draws (chart, "years", blue);
+  }
+
+  {
+    g_autoptr(VigilChart) chart = vigil_chart_new (VIGIL_CHART_LINES, "huge", "Huge numbers");
+    guint s = vigil_chart_add_series (chart, "Referrals");
+    guint t = vigil_chart_add_series (chart, "");
+    g_autofree char *tip = NULL;
+
+    vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_NUMBER, "Pounds");
+    vigil_chart_add_point (chart, s, 0, 1, NULL);
+    vigil_chart_add_point (chart, s, 1.2e9, 2.5e6, NULL);
+    vigil_chart_add_point (chart, t, 1e12, 5, NULL);
+    check_draws (chart, "huge-numbers", blue);
+    tip = vigil_chart_query_tooltip (chart, 640, 400, 1.0, 0, 0);
+    g_assert_null (tip);
+  }
+
+  {
+    g_autoptr(VigilChart) chart = vigil_chart_new (VIGIL_CHART_LINES, "not-dates", "Not dates");
+    guint s = vigil_chart_add_series (chart, "Referrals");
+
+    vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_DATE, NULL);
+    vigil_chart_add_point (chart, s, -5, 1, NULL);
+    vigil_chart_add_point (chart, s, 1e12, 2, NULL);
+    check_draws (chart, NULL, blue);
   }
 
   {
