@@ -1945,6 +1945,12 @@ render_with (VigilChart      *self,
                                                 every == 1 ? 3 : 1, PANGO_ALIGN_CENTER);
           x_ticks[n_x_ticks].x = CLAMP (frame.left + c * frame.slot + frame.slot / 2 - (slot - base * 0.3) / 2,
                                         pad * 0.5, width - pad * 0.5 - (slot - base * 0.3));
+          /* kept inside the chart, a label may no longer fit beside the one before */
+          if (n_x_ticks > 0 && x_ticks[n_x_ticks].x < x_ticks[n_x_ticks - 1].x + slot - base * 0.3)
+            {
+              g_object_unref (x_ticks[n_x_ticks].layout);
+              break;
+            }
           x_tick_height = MAX (x_tick_height, text_height (x_ticks[n_x_ticks].layout));
           n_x_ticks++;
         }
