@@ -531,6 +531,29 @@ format_date (double      julian,
   return g_strdup (buffer);
 }
 
+/* "3000000" → "3 000 000" with narrow no-break spaces (as ISO 80000 writes them, read
+ * the same in every language), from five digits on. Takes @text. */
+static char *
+group_digits (char *text)
+{
+  const char *start = text + (text[0] == '-');
+  size_t digits = strspn (start, "0123456789");
+  GString *grouped;
+
+  if (digits < 5)
+    return text;
+  grouped = g_string_new_len (text, start - text);
+  for (size_t i = 0; i < digits; i++)
+    {
+      if (i > 0 && (digits - i) % 3 == 0)
+        g_string_append (grouped, "\u202f");
+      g_string_append_c (grouped, start[i]);
+    }
+  g_string_append (grouped, start + digits);
+  g_free (text);
+  return g_string_free (grouped, FALSE);
+}
+
 /* A number as a person reads it: "1.2", "0.85", "90", "85%", "3 Mar 2026". */
 static char *
 format_value (VigilChartAxis axis,
@@ -559,10 +582,12 @@ format_value (VigilChartAxis axis,
     case VIGIL_CHART_AXIS_CATEGORIES:
     case VIGIL_CHART_AXIS_NUMBER:
     default:
+      if (fabs (value) >= 1e15)
+        return g_strdup_printf ("%.3g", value);
       if (fabs (value - round (value)) < 1e-9 || fabs (value) >= 1e6)
-        return g_strdup_printf ("%.0f", value);
+        return group_digits (g_strdup_printf ("%.0f", value));
       if (fabs (value) >= 100)
-        return strip_zeros (g_strdup_printf ("%.1f", value));
+        return group_digits (strip_zeros (g_strdup_printf ("%.1f", value)));
       if (fabs (value) >= 0.01)
         return strip_zeros (g_strdup_printf ("%.2f", value));
       return g_strdup_printf ("%.2g", value);
@@ -590,8 +615,10 @@ format_tick (VigilChartAxis axis,
     case VIGIL_CHART_AXIS_CATEGORIES:
     case VIGIL_CHART_AXIS_NUMBER:
     default:
+      if (fabs (value) >= 1e15)
+        return g_strdup_printf ("%.3g", value);
       decimals = (int) CLAMP (-floor (log10 (step) + 1e-9), 0, 6);
-      return g_strdup_printf ("%.*f", decimals, value);
+      return group_digits (g_strdup_printf ("%.*f", decimals, value));
     }
 }
 
@@ -1095,6 +1122,7 @@ set_dash (cairo_t *cr,
 typedef struct
 {
   gboolean rect;    /* a bar (x, y, w, h), or a point or marker at (x, y) */
+  gboolean step;    /* a step's level, from (x, y) to (x + w, y) */
   double   x, y, w, h;
   guint    series;
   guint    index;
@@ -1419,7 +1447,7 @@ add_hit (GArray   *hits,
          guint     index,
          gboolean  marker)
 {
-  Hit hit = { rect, x, y, w, h, series, index, marker };
+  Hit hit = { rect, FALSE, x, y, w, h, series, index, marker };
 
   if (hits != NULL)
     g_array_append_val (hits, hit);
@@ -1460,6 +1488,12 @@ draw_bars (const VigilChart *self,
       group = frame->slot * (n_series > 1 ? 0.82 : 0.62);
       bar = group / n_series;
       break;
+    }
+  /* bars a few pixels wide fill their slots, or they fade into the background */
+  if (frame->slot < 6)
+    {
+      group = frame->slot;
+      bar = self->kind == VIGIL_CHART_STACKED_BARS ? group : group / n_series;
     }
   /* a hairline of background between neighbours, when they are wide enough */
   gap = bar > 6 ? MIN (MAX (1, bar * 0.08), base * 0.25) : 0;
@@ -1508,7 +1542,7 @@ draw_bars (const VigilChart *self,
               cairo_set_line_width (cr, MAX (1, base * 0.08));
               cairo_stroke (cr);
             }
-          else if (self->kind == VIGIL_CHART_STACKED_BARS && height > 2)
+          else if (self->kind == VIGIL_CHART_STACKED_BARS && height > 2 && bar > 6)
             {
               /* a hairline of background between the parts of a stack */
               set_colour (cr, &palette->background);
@@ -1556,7 +1590,6 @@ draw_lines (const VigilChart *self,
       Series *series = get_series (self, s);
       g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), series->points->len);
       gboolean drawing = FALSE;
-      double last_y = 0;
 
       for (guint j = 0; j < series->points->len; j++)
         {
@@ -1583,13 +1616,23 @@ draw_lines (const VigilChart *self,
             cairo_move_to (cr, x, y);
           else if (self->kind == VIGIL_CHART_STEPS)
             {
+              double last_x, last_y;
+
+              cairo_get_current_point (cr, &last_x, &last_y);
               cairo_line_to (cr, x, last_y);
               cairo_line_to (cr, x, y);
+              /* the level held until this point: pointing at it says its value */
+              if (hits != NULL)
+                {
+                  Hit level = { FALSE, TRUE, last_x, last_y, x - last_x, 0, s,
+                                g_array_index (order, guint, k - 1), FALSE };
+
+                  g_array_append_val (hits, level);
+                }
             }
           else
             cairo_line_to (cr, x, y);
           drawing = TRUE;
-          last_y = y;
           add_hit (hits, FALSE, x, y, 0, 0, s, g_array_index (order, guint, k), FALSE);
         }
       if (order->len > 1)
@@ -1755,8 +1798,9 @@ render_with (VigilChart      *self,
   double base, pad, content, y, bottom, y_tick_width = 0, x_tick_height = 0, right;
   double y_lo, y_hi;
   double grid_line, axis_line;
+  double target = 0;
 
-  base = CLAMP (MIN (width, height) / 36, 11, 30) * scale;
+  base = CLAMP (MIN (width, height) / 34, 13, 30) * scale;
   pad = base;
   content = MAX (width - 2 * pad, 1);
   grid_line = MAX (1, base * 0.07);
@@ -1859,17 +1903,17 @@ render_with (VigilChart      *self,
   data_y_range (self, frame.n_categories, &y_lo, &y_hi);
   {
     double estimate = bottom - y - base * 2.5;
-    double target = CLAMP (estimate / (base * 2.6), 2, 8);
+    double y_target = CLAMP (estimate / (base * 2.6), 2, 8);
 
     if (self->fixed_y)
-      scale_init (&frame.y, self->y_min, self->y_max, target, FALSE);
+      scale_init (&frame.y, self->y_min, self->y_max, y_target, FALSE);
     else
-      scale_init (&frame.y, y_lo, y_hi, target, TRUE);
+      scale_init (&frame.y, y_lo, y_hi, y_target, TRUE);
   }
   for (guint i = 0; i < frame.y.n_ticks; i++)
     {
       g_autofree char *text = format_tick (self->y_axis, scale_tick (&frame.y, i), frame.y.step);
-      PangoLayout *label = new_text (&fonts, text, 0.85, FALSE, 0, 1, PANGO_ALIGN_RIGHT);
+      PangoLayout *label = new_text (&fonts, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_RIGHT);
 
       y_tick_width = MAX (y_tick_width, text_width (label));
       g_ptr_array_add (y_ticks, label);
@@ -1887,6 +1931,9 @@ render_with (VigilChart      *self,
 
       frame.slot = frame.width / MAX (frame.n_categories, 1);
       every = (guint) MIN (ceil (base * 3.2 / MAX (frame.slot, 1e-6)), (double) G_MAXUINT);
+      /* every nth label, when they do not all fit: one line each, further apart */
+      if (every > 1)
+        every = (guint) MIN (ceil (base * 5.5 / MAX (frame.slot, 1e-6)), (double) G_MAXUINT);
       every = MAX (every, (frame.n_categories + MAX_X_TICKS - 1) / MAX_X_TICKS);
       every = MAX (every, 1);
       for (guint c = 0; c < frame.n_categories && n_x_ticks < MAX_X_TICKS; c += every)
@@ -1894,20 +1941,29 @@ render_with (VigilChart      *self,
           g_autofree char *text = category_label (self, c);
           double slot = frame.slot * every;
 
-          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.85, FALSE, slot - base * 0.3,
+          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.9, FALSE, slot - base * 0.3,
                                                 every == 1 ? 3 : 1, PANGO_ALIGN_CENTER);
-          x_ticks[n_x_ticks].x = frame.left + c * frame.slot + frame.slot / 2 - (slot - base * 0.3) / 2;
+          x_ticks[n_x_ticks].x = CLAMP (frame.left + c * frame.slot + frame.slot / 2 - (slot - base * 0.3) / 2,
+                                        pad * 0.5, width - pad * 0.5 - (slot - base * 0.3));
+          /* kept inside the chart, a label may no longer fit beside the one before */
+          if (n_x_ticks > 0 && x_ticks[n_x_ticks].x < x_ticks[n_x_ticks - 1].x + slot - base * 0.3)
+            {
+              g_object_unref (x_ticks[n_x_ticks].layout);
+              break;
+            }
           x_tick_height = MAX (x_tick_height, text_height (x_ticks[n_x_ticks].layout));
           n_x_ticks++;
         }
     }
-  else
+  else for (guint attempt = 0; ; attempt++)
     {
-      double lo, hi;
-      double target = CLAMP (frame.width / (base * (self->x_axis == VIGIL_CHART_AXIS_DATE ? 7.5 : 5)), 2, 10);
+      double lo, hi, widest = 0;
       double ticks[MAX_X_TICKS];
       guint n = 0;
       g_autofree char *date_format = NULL;
+
+      if (attempt == 0)
+        target = CLAMP (frame.width / (base * (self->x_axis == VIGIL_CHART_AXIS_DATE ? 7.5 : 5)), 2, 10);
 
       data_x_range (self, &lo, &hi);
       if (self->x_axis == VIGIL_CHART_AXIS_DATE)
@@ -1938,12 +1994,24 @@ render_with (VigilChart      *self,
           g_autofree char *text = date_format != NULL ? format_date (ticks[i], date_format)
                                   : format_tick (self->x_axis, ticks[i], frame.x.step);
 
-          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.85, FALSE, 0, 1, PANGO_ALIGN_LEFT);
+          x_ticks[n_x_ticks].layout = new_text (&fonts, text, 0.9, FALSE, 0, 1, PANGO_ALIGN_LEFT);
           x_ticks[n_x_ticks].x = frame.left + frame.width * (ticks[i] - frame.x.lo) / (frame.x.hi - frame.x.lo);
-          x_tick_height = MAX (x_tick_height, text_height (x_ticks[n_x_ticks].layout));
+          widest = MAX (widest, text_width (x_ticks[n_x_ticks].layout));
           n_x_ticks++;
         }
+      if (n_x_ticks > 1 && (widest + base) * n_x_ticks > frame.width && attempt < 4)
+        {
+          /* labels too wide to sit side by side: fewer of them */
+          target = MAX (1, MIN (target - 1, frame.width / (widest + base) - 1));
+          for (guint i = 0; i < n_x_ticks; i++)
+            g_object_unref (x_ticks[i].layout);
+          n_x_ticks = 0;
+          continue;
+        }
+      break;
     }
+  for (guint i = 0; i < n_x_ticks; i++)
+    x_tick_height = MAX (x_tick_height, text_height (x_ticks[i].layout));
   frame.height = MAX (bottom - x_tick_height - base * 0.4 - frame.top, 1);
 
   /* gridlines and ticks */
@@ -2127,12 +2195,29 @@ vigil_chart_query_tooltip (VigilChart *self,
         const Hit *hit = &g_array_index (hits, Hit, i);
         double distance;
 
-        if (hit->rect)
+        if (hit->rect || hit->step)
           continue;
         distance = hypot (x - hit->x, y - hit->y);
         /* a marker wins over the point it sits on */
         if (distance <= reach && (distance < best_distance ||
                                   (hit->marker && distance <= best_distance + 0.5)))
+          {
+            best = hit;
+            best_distance = distance;
+          }
+      }
+  /* else the level of a step under the pointer */
+  if (best == NULL)
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const Hit *hit = &g_array_index (hits, Hit, i);
+        double distance;
+
+        if (!hit->step)
+          continue;
+        distance = hypot (x < hit->x ? hit->x - x : x > hit->x + hit->w ? x - (hit->x + hit->w) : 0,
+                          y - hit->y);
+        if (distance <= reach && distance < best_distance)
           {
             best = hit;
             best_distance = distance;
