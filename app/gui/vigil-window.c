@@ -22,6 +22,7 @@
 #include "vigil-duplicates-dialog.h"
 #include "vigil-gui.h"
 #include "vigil-identification-view.h"
+#include "vigil-evaluation-view.h"
 #include "vigil-panel-view.h"
 #include "vigil-import-dialog.h"
 #include "vigil-referral-dialog.h"
@@ -50,6 +51,7 @@ struct _VigilWindow
   VigilCohortView      *cohort_view;
   VigilIdentificationView *identification_view;
   VigilPanelView *panel_view;
+  VigilEvaluationView *evaluation_view;
   VigilDossierPage     *dossier_page;
 
   /* Owned references */
@@ -336,6 +338,7 @@ adopt_store (VigilWindow *self,
       vigil_cohort_view_set_store (self->cohort_view, store);
       vigil_identification_view_set_store (self->identification_view, store);
       vigil_panel_view_set_store (self->panel_view, store);
+      vigil_evaluation_view_set_store (self->evaluation_view, store);
       vigil_dossier_page_set_store (self->dossier_page, store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -884,6 +887,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   g_type_ensure (VIGIL_TYPE_IDENTIFICATION_VIEW);
   g_type_ensure (VIGIL_TYPE_DOSSIER_PAGE);
   g_type_ensure (VIGIL_TYPE_PANEL_VIEW);
+  g_type_ensure (VIGIL_TYPE_EVALUATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, toast_overlay);
@@ -903,6 +907,7 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, cohort_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, identification_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, panel_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilWindow, evaluation_view);
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, dossier_page);
   gtk_widget_class_bind_template_callback (widget_class, switcher_title_visible_cb);
 
@@ -1107,6 +1112,18 @@ vigil_window_get_dossier_page (VigilWindow *self)
 {
   g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
   return self->dossier_page;
+}
+
+/**
+ * vigil_window_get_evaluation_view:
+ *
+ * Returns: (transfer none): the Evaluation page
+ */
+GtkWidget *
+vigil_window_get_evaluation_view (VigilWindow *self)
+{
+  g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->evaluation_view);
 }
 
 /**

@@ -33,6 +33,7 @@ gboolean         vigil_window_get_demo_banner_visible (VigilWindow    *self);
 VigilCohortView *vigil_window_get_cohort_view    (VigilWindow         *self);
 VigilDossierPage *vigil_window_get_dossier_page  (VigilWindow         *self);
 GtkWidget       *vigil_window_get_panel_view     (VigilWindow         *self);
+GtkWidget       *vigil_window_get_evaluation_view (VigilWindow        *self);
 void             vigil_window_add_toast          (VigilWindow         *self,
                                                   AdwToast            *toast);
 
