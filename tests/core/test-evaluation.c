@@ -15,8 +15,10 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "vigil-evaluation-charts.h"
 #include "vigil-test-store.h"
 
 #define END_DATE "2026-12-31"
@@ -798,6 +800,163 @@ test_formats (Fixture       *fixture,
   g_assert_error (error, VIGIL_EVALUATION_ERROR, VIGIL_EVALUATION_ERROR_INVALID);
 }
 
+static const char *
+cell (VigilChart *chart,
+      guint       row,
+      guint       column)
+{
+  g_assert_cmpuint (row, <, vigil_chart_get_table_n_rows (chart));
+  return vigil_chart_get_table_cell (chart, row, column);
+}
+
+/* Runs @argv; TRUE when it exits 0. FALSE with a skip when the tool is missing. */
+static gboolean
+run_tool (const char * const *argv)
+{
+  g_autofree char *path = g_find_program_in_path (argv[0]);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (path == NULL)
+    return FALSE;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+static void
+assert_png_size (const char *path,
+                 int         width,
+                 int         height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+  cairo_surface_destroy (surface);
+}
+
+/* The seven charts from the hand-computed cohort: their numbers, and each drawn at two
+ * sizes in both styles, then written as PNG, SVG, PDF and CSV and read back. */
+static void
+test_charts (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(VigilEvaluation) evaluation = evaluate (fixture, NULL);
+  g_autofree char *tmpdir = vigil_test_make_tmpdir ();
+  const char *keep = g_getenv ("VIGIL_TEST_OUTPUT_DIR");
+  const char *dir = keep != NULL ? keep : tmpdir;
+  g_autoptr(VigilChart) before_after = vigil_evaluation_chart_new (evaluation, "before-after");
+  g_autoptr(VigilChart) survival = vigil_evaluation_chart_new (evaluation, "survival");
+  g_autoptr(VigilChart) cohort = vigil_evaluation_chart_new (evaluation, "cohort-size");
+  g_autoptr(VigilChart) interventions = vigil_evaluation_chart_new (evaluation, "interventions");
+  g_autoptr(VigilChart) outcomes = vigil_evaluation_chart_new (evaluation, "outcomes");
+  double x, y;
+
+  g_assert_null (vigil_evaluation_chart_new (evaluation, "pie"));
+  g_assert_false (vigil_evaluation_chart_is_known ("pie"));
+
+  /* before/after: managed means over the 3 observed, 6 → 1 incidents; table row 0 is
+   * incidents, 6 months, managed */
+  g_assert_cmpuint (vigil_chart_get_n_series (before_after), ==, 4);
+  vigil_chart_get_point (before_after, 0, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (y, 2.0, 1e-9);
+  vigil_chart_get_point (before_after, 1, 0, &x, &y);
+  g_assert_cmpfloat_with_epsilon (y, 1.0 / 3, 1e-9);
+  g_assert_cmpstr (cell (before_after, 0, 2), ==, "Managed");
+  g_assert_cmpstr (cell (before_after, 0, 5), ==, "6");
+  g_assert_cmpstr (cell (before_after, 0, 6), ==, "1");
+  g_assert_cmpstr (cell (before_after, 0, 9), ==, "-83.3");
+  g_assert_nonnull (strstr (vigil_chart_get_caveat (before_after), "not a randomised trial"));
+
+  /* survival: from 100 % at day 0, 75 % at 30, 50 % at 68; two censoring ticks */
+  vigil_chart_get_point (survival, 0, 0, &x, &y);
+  g_assert_cmpfloat (x, ==, 0);
+  g_assert_cmpfloat (y, ==, 1);
+  vigil_chart_get_point (survival, 0, 1, &x, &y);
+  g_assert_cmpfloat (x, ==, 30);
+  g_assert_cmpfloat_with_epsilon (y, 0.75, 1e-12);
+  vigil_chart_get_point (survival, 0, 2, &x, &y);
+  g_assert_cmpfloat (x, ==, 68);
+  g_assert_cmpfloat_with_epsilon (y, 0.5, 1e-12);
+  g_assert_cmpstr (cell (survival, 2, 1), ==, "122");
+  g_assert_cmpstr (cell (survival, 2, 4), ==, "1");
+  g_assert_cmpstr (cell (survival, 2, 5), ==, "50.0");
+
+  /* cohort size: 24 month ends, the last 3 in the cohort and 1 exited */
+  g_assert_cmpuint (vigil_chart_get_table_n_rows (cohort), ==, 24);
+  g_assert_cmpstr (cell (cohort, 23, 0), ==, END_DATE);
+  g_assert_cmpstr (cell (cohort, 23, 1), ==, "3");
+  g_assert_cmpstr (cell (cohort, 23, 2), ==, "1");
+
+  /* interventions: enforcement's row has the breached DAPO, and 1 in all */
+  g_assert_cmpstr (cell (interventions, 4, 0), ==, "Enforcement");
+  g_assert_cmpstr (cell (interventions, 4, 6), ==, "1");
+  g_assert_cmpstr (cell (interventions, 4, 7), ==, "1");
+
+  /* outcomes: feels safe (victim-reported) at quarter 0, 1 and 3 */
+  g_assert_cmpuint (vigil_chart_get_n_points (outcomes, 0), ==, 3);
+  vigil_chart_get_point (outcomes, 0, 1, &x, &y);
+  g_assert_cmpfloat (x, ==, 1);
+  g_assert_cmpfloat_with_epsilon (y, 8.0 / 3, 1e-12);
+
+  for (guint i = 0; vigil_evaluation_chart_names[i] != NULL; i++)
+    {
+      const char *name = vigil_evaluation_chart_names[i];
+      g_autoptr(VigilChart) chart = vigil_evaluation_chart_new (evaluation, name);
+      static const int sizes[][2] = { { 640, 400 }, { 1920, 1080 } };
+      g_autofree char *description = vigil_chart_describe (chart);
+
+      g_assert_nonnull (chart);
+      g_assert_cmpstr (vigil_chart_get_name (chart), ==, name);
+      g_assert_cmpuint (vigil_chart_get_table_n_columns (chart), >, 1);
+      g_assert_nonnull (strstr (description, vigil_chart_get_title (chart)));
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint style = VIGIL_CHART_STYLE_LIGHT; style <= VIGIL_CHART_STYLE_DARK; style++)
+          {
+            g_autofree char *file = g_strdup_printf ("evaluation-%s-%dx%d-%s.png", name, sizes[s][0], sizes[s][1],
+                                                     style == VIGIL_CHART_STYLE_LIGHT ? "light" : "dark");
+            g_autofree char *path = g_build_filename (dir, file, NULL);
+            g_autoptr(GError) error = NULL;
+
+            g_assert_true (vigil_chart_export (chart, path, sizes[s][0], sizes[s][1], style, &error));
+            g_assert_no_error (error);
+            assert_png_size (path, sizes[s][0], sizes[s][1]);
+          }
+      {
+        g_autofree char *svg = g_strdup_printf ("%s/evaluation-%s.svg", tmpdir, name);
+        g_autofree char *svg_png = g_strdup_printf ("%s/evaluation-%s-svg.png", tmpdir, name);
+        g_autofree char *pdf = g_strdup_printf ("%s/evaluation-%s.pdf", tmpdir, name);
+        g_autofree char *pdf_png = g_strdup_printf ("%s/evaluation-%s-pdf", tmpdir, name);
+        g_autofree char *pdf_page = g_strdup_printf ("%s.png", pdf_png);
+        g_autofree char *csv = g_strdup_printf ("%s/evaluation-%s.csv", tmpdir, name);
+        g_autofree char *csv_text = NULL;
+        g_autofree char *expected = vigil_chart_to_csv (chart);
+        g_autoptr(GError) error = NULL;
+        const char *rsvg[] = { "rsvg-convert", "-o", svg_png, svg, NULL };
+        const char *pdftoppm[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, pdf_png, NULL };
+
+        g_assert_true (vigil_chart_export (chart, svg, 800, 500, VIGIL_CHART_STYLE_LIGHT, &error));
+        g_assert_true (vigil_chart_export (chart, pdf, 800, 500, VIGIL_CHART_STYLE_LIGHT, &error));
+        g_assert_true (vigil_chart_export (chart, csv, 800, 500, VIGIL_CHART_STYLE_LIGHT, &error));
+        g_assert_no_error (error);
+        if (run_tool (rsvg))
+          assert_png_size (svg_png, 800, 500);
+        else
+          g_test_message ("rsvg-convert is missing: the SVG was not read back");
+        if (run_tool (pdftoppm))
+          assert_png_size (pdf_page, 800, 500);
+        else
+          g_test_message ("pdftoppm is missing: the PDF was not read back");
+        g_assert_true (g_file_get_contents (csv, &csv_text, NULL, NULL));
+        g_assert_cmpstr (csv_text, ==, expected);
+      }
+    }
+}
+
 static void
 test_empty_store (void)
 {
@@ -835,6 +994,7 @@ main (int    argc,
   g_test_add ("/evaluation/scores-match-engine", Fixture, NULL, fixture_set_up, test_scores_match_engine,
               fixture_tear_down);
   g_test_add ("/evaluation/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
+  g_test_add ("/evaluation/charts", Fixture, NULL, fixture_set_up, test_charts, fixture_tear_down);
   g_test_add_func ("/evaluation/empty", test_empty_store);
 
   return g_test_run ();
