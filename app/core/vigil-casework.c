@@ -485,6 +485,18 @@ check_victim_link (const VigilVictimLink  *link,
 }
 
 static gboolean
+check_outcome (const VigilOutcomeObservation  *observation,
+               GError                        **error)
+{
+  if (observation->rating < 1 || observation->rating > 5)
+    return refuse (error, _("Give the rating from 1 (worst) to 5 (best)."));
+  if (observation->victim_id != 0 && observation->victim_id == observation->person_id)
+    return refuse (error, _("A person cannot be their own victim."));
+
+  return check_past_date (observation->observed_on, _("The date of the outcome"), error);
+}
+
+static gboolean
 check_plan (const VigilPlan  *plan,
             GError          **error)
 {
@@ -587,6 +599,8 @@ vigil_casework_check (const VigilRecordType  *type,
     return check_victim_link (record, error);
   if (type == &vigil_plan_type)
     return check_plan (record, error);
+  if (type == &vigil_outcome_observation_type)
+    return check_outcome (record, error);
   if (type == &vigil_intervention_type)
     return check_intervention (record, error);
   if (type == &vigil_action_type)

@@ -4,7 +4,7 @@
  * decision with a decision-maker, a date and a rationale; adoption asks which panel
  * manages the risk when another process is active, principle 4; exit needs a reason),
  * and the saving of a dossier's sections — decisions, other processes, multi-agency
- * information, victim links, the cohort entry's details — with the rules the field
+ * information, victim links, the cohort entry's details, outcomes — with the rules the field
  * descriptions of vigil-entities.c cannot say. Every save is one audited transaction
  * through the record layer, so a lost race is a VIGIL_STORE_ERROR_CONFLICT naming who
  * changed the record, never a silent overwrite.
@@ -92,7 +92,8 @@ extern const char * const vigil_casework_decision_kinds[];
  * the field. Plans: a review date after the date agreed. Interventions: a due date
  * not before the start; an expiry, notification requirements and breaches only on an
  * order; a breached one records a breach; a completed or not progressed one says its
- * outcome. (Whether the option is on the tactical menu is checked on saving.) */
+ * outcome. Outcomes: a rating from 1 to 5, a date not in the future. (Whether the
+ * option is on the tactical menu is checked on saving.) */
 gboolean            vigil_casework_check         (const VigilRecordType  *type,
                                                   gconstpointer           record,
                                                   GError                **error);
@@ -102,8 +103,8 @@ gboolean            vigil_casework_check         (const VigilRecordType  *type,
  * through vigil_casework_move_status(); an intervention's option must be on the
  * store's tactical menu, and not retired when it is newly chosen. Supported types:
  * decision, process overlap, agency section, victim link, cohort entry, plan,
- * intervention, and a panel's meeting, attendance, agenda item and action (a done
- * action has the date it was done). */
+ * intervention, a victim-reported or IDVA-rated outcome, and a panel's meeting,
+ * attendance, agenda item and action (a done action has the date it was done). */
 gboolean            vigil_casework_save          (VigilStore             *store,
                                                   const VigilRecordType  *type,
                                                   gpointer                record,

@@ -5,7 +5,8 @@
  * person, aliases, cohort entries, the two newest scores, the newest run, the person's
  * incidents (twice: the RFGV engine's own load for the explanation, and the columns
  * the engine does not keep), the victims' names, agency flags, decisions, processes,
- * agency sections, victim links, plans, interventions and the audit trail. About
+ * agency sections, victim links, plans, interventions, outcome observations and the
+ * audit trail. About
  * twenty statements, however many rows the person has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,6 +80,19 @@ history_entry_free (gpointer data)
 }
 
 static void
+outcome_trend_free (gpointer data)
+{
+  VigilDossierOutcomeTrend *trend = data;
+
+  g_free (trend->source);
+  g_free (trend->measure);
+  g_free (trend->first_on);
+  g_free (trend->latest_on);
+  g_clear_pointer (&trend->ratings, g_array_unref);
+  g_free (trend);
+}
+
+static void
 score_clear (VigilDossierScore *score)
 {
   g_clear_pointer (&score->as_of, g_free);
@@ -111,6 +125,8 @@ vigil_dossier_free (VigilDossier *self)
   g_clear_pointer (&self->plans.next_due_on, g_free);
   g_clear_pointer (&self->plan, vigil_plan_free);
   g_clear_pointer (&self->interventions, g_ptr_array_unref);
+  g_clear_pointer (&self->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&self->outcome_trends, g_ptr_array_unref);
   for (guint i = 0; i < VIGIL_DOSSIER_N_SECTIONS; i++)
     {
       g_clear_pointer (&self->changes[i].changed_at, g_free);
@@ -974,6 +990,125 @@ load_plans (VigilStore  *store,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------------------
+ * Outcomes (principle 8)
+ * ------------------------------------------------------------------------------------ */
+
+/* The position of @code in @choices; unknown codes after them all. */
+static guint
+choice_order (const char * const *choices,
+              const char         *code)
+{
+  guint i;
+
+  for (i = 0; choices[i] != NULL; i++)
+    if (g_strcmp0 (choices[i], code) == 0)
+      return i;
+  return i;
+}
+
+/* Oldest first: by date, then by id. */
+static int
+compare_outcomes_oldest_first (gconstpointer a,
+                               gconstpointer b)
+{
+  const VigilOutcomeObservation *x = *(VigilOutcomeObservation * const *) a;
+  const VigilOutcomeObservation *y = *(VigilOutcomeObservation * const *) b;
+  gint32 dx = day_of (x->observed_on), dy = day_of (y->observed_on);
+
+  if (dx != dy)
+    return dx < dy ? -1 : 1;
+  return (x->record.id > y->record.id) - (x->record.id < y->record.id);
+}
+
+/* Victims in number order, outcomes about no victim last; then source, then measure. */
+static int
+compare_outcome_trends (gconstpointer a,
+                        gconstpointer b)
+{
+  const VigilDossierOutcomeTrend *x = *(VigilDossierOutcomeTrend * const *) a;
+  const VigilDossierOutcomeTrend *y = *(VigilDossierOutcomeTrend * const *) b;
+  guint vx = x->victim < 0 ? G_MAXUINT : (guint) x->victim;
+  guint vy = y->victim < 0 ? G_MAXUINT : (guint) y->victim;
+  guint sx = choice_order (vigil_outcome_source_choices, x->source);
+  guint sy = choice_order (vigil_outcome_source_choices, y->source);
+  guint mx = choice_order (vigil_outcome_measure_choices, x->measure);
+  guint my = choice_order (vigil_outcome_measure_choices, y->measure);
+
+  if (vx != vy)
+    return vx < vy ? -1 : 1;
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  if (mx != my)
+    return mx < my ? -1 : 1;
+  if (g_strcmp0 (x->source, y->source) != 0)
+    return g_strcmp0 (x->source, y->source);
+  return g_strcmp0 (x->measure, y->measure);
+}
+
+static gboolean
+load_outcomes (VigilStore  *store,
+               LoadData    *data,
+               GError     **error)
+{
+  VigilDossier *dossier = data->dossier;
+  g_autoptr(GHashTable) by_key = NULL;
+
+  dossier->outcomes = list_by_person (store, &vigil_outcome_observation_type, "person_id",
+                                      data->person_id, data->cancellable, error);
+  if (dossier->outcomes == NULL)
+    return FALSE;
+
+  note_records (&dossier->changes[VIGIL_DOSSIER_SECTION_OUTCOMES], dossier->outcomes);
+  dossier->outcome_trends = g_ptr_array_new_with_free_func (outcome_trend_free);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_ptr_array_sort (dossier->outcomes, compare_outcomes_oldest_first);
+  for (guint i = 0; i < dossier->outcomes->len; i++)
+    {
+      const VigilOutcomeObservation *observation = g_ptr_array_index (dossier->outcomes, i);
+      int victim = find_victim_index (data, observation->victim_id);
+      g_autofree char *key = g_strdup_printf ("%d\x1f%s\x1f%s", victim, observation->source, observation->measure);
+      VigilDossierOutcomeTrend *trend = g_hash_table_lookup (by_key, key);
+
+      if (trend == NULL)
+        {
+          trend = g_new0 (VigilDossierOutcomeTrend, 1);
+          trend->source = g_strdup (observation->source);
+          trend->measure = g_strdup (observation->measure);
+          trend->victim = victim;
+          trend->first_on = g_strdup (observation->observed_on);
+          trend->first_rating = observation->rating;
+          trend->ratings = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_ptr_array_add (dossier->outcome_trends, trend);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), trend);
+        }
+      trend->n_ratings++;
+      g_array_append_val (trend->ratings, observation->rating);
+      g_free (trend->latest_on);
+      trend->latest_on = g_strdup (observation->observed_on);
+      trend->latest_rating = observation->rating;
+      if (trend->n_ratings < 2)
+        trend->trend = VIGIL_DOSSIER_TREND_NONE;
+      else if (trend->latest_rating > trend->first_rating)
+        trend->trend = VIGIL_DOSSIER_TREND_UP;
+      else if (trend->latest_rating < trend->first_rating)
+        trend->trend = VIGIL_DOSSIER_TREND_DOWN;
+      else
+        trend->trend = VIGIL_DOSSIER_TREND_SAME;
+    }
+  g_ptr_array_sort (dossier->outcome_trends, compare_outcome_trends);
+  /* the page lists the observations newest first */
+  for (guint i = 0, j = dossier->outcomes->len; i + 1 < j; i++, j--)
+    {
+      gpointer swap = dossier->outcomes->pdata[i];
+
+      dossier->outcomes->pdata[i] = dossier->outcomes->pdata[j - 1];
+      dossier->outcomes->pdata[j - 1] = swap;
+    }
+  return TRUE;
+}
+
 static const VigilRecordType *
 find_record_type (const char *table)
 {
@@ -1079,6 +1214,7 @@ load_cb (VigilStore  *store,
          load_agency_information (store, data, error) &&
          load_victims (store, data, error) &&
          load_plans (store, data, error) &&
+         load_outcomes (store, data, error) &&
          load_history (store, data, error);
 }
 

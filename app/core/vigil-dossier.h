@@ -5,8 +5,9 @@
  * latest stored scores (the trend), the explanation of their score with the incidents
  * behind it, agency flags, decisions, other processes, the newest information of each
  * agency (stale after the profile's agency_information_fresh_days), victim links, a
- * summary of plans and interventions, who last changed each section, and the
- * person's audit trail. The result is plain data: it may be built in a worker thread
+ * summary of plans and interventions, the victim-reported and IDVA-rated outcomes
+ * with their trends (principle 8), who last changed each section, and the person's
+ * audit trail. The result is plain data: it may be built in a worker thread
  * and handed to the GTK main thread.
  *
  * Victims: the dossier holds their names, but every victim also has a role label
@@ -38,6 +39,7 @@ typedef enum
   VIGIL_DOSSIER_SECTION_AGENCY_INFORMATION,  /* multi-agency information (principle 6) */
   VIGIL_DOSSIER_SECTION_VICTIMS,             /* victim links */
   VIGIL_DOSSIER_SECTION_PLANS,               /* plans and interventions */
+  VIGIL_DOSSIER_SECTION_OUTCOMES,            /* victim-reported and IDVA-rated outcomes */
   VIGIL_DOSSIER_N_SECTIONS,
 } VigilDossierSection;
 
@@ -126,6 +128,22 @@ typedef struct
   char   *next_due_on;        /* earliest due date of an open intervention */
 } VigilDossierPlanSummary;
 
+/* How one outcome measure, rated by one source about one victim (or about none), went
+ * over time: ratings run from 1 (worst) to 5 (best), so up is better. */
+typedef struct
+{
+  char              *source;          /* vigil_outcome_source_choices code */
+  char              *measure;         /* vigil_outcome_measure_choices code */
+  int                victim;          /* index into VigilDossier.victims, -1: none */
+  guint              n_ratings;
+  char              *first_on;
+  gint64             first_rating;
+  char              *latest_on;
+  gint64             latest_rating;
+  VigilDossierTrend  trend;           /* latest against first; NONE with one rating */
+  GArray            *ratings;         /* gint64, oldest first (for a sparkline) */
+} VigilDossierOutcomeTrend;
+
 /* One row of the person's audit trail, readable. */
 typedef struct
 {
@@ -178,6 +196,10 @@ typedef struct
   VigilDossierPlanSummary plans;
   VigilPlan              *plan;                /* the newest plan, NULL when none */
   GPtrArray              *interventions;       /* VigilIntervention of that plan, by id */
+  GPtrArray              *outcomes;            /* VigilOutcomeObservation, newest first */
+  GPtrArray              *outcome_trends;      /* VigilDossierOutcomeTrend, by victim
+                                                * (none last), then source and measure
+                                                * in their choices' order */
 
   VigilDossierChange      changes[VIGIL_DOSSIER_N_SECTIONS];
 

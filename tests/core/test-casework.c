@@ -4,7 +4,8 @@
  * decision-maker, role and rationale; an exit reason; the managing panel when another
  * process is active) and the decision it records; a refused move changes nothing; a
  * move on an entry changed since it was read is a conflict. Section saves: each
- * casework rule (decisions, other processes, agency information, victim links), the
+ * casework rule (decisions, other processes, agency information, victim links,
+ * outcomes), the
  * audit trail, and a lost update between two connections. Runs on SQLite and on
  * PostgreSQL (tests/pg).
  *
@@ -902,6 +903,70 @@ test_lost_update (Fixture       *fixture,
   g_assert_cmpint (stored->record.rev, ==, 3);
 }
 
+/* Victim-reported and IDVA-rated outcomes (principle 8): a rating from 1 to 5, a date
+ * not in the future, never the person as their own victim; saved, edited, and a stale
+ * copy is a conflict, not an overwrite. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilOutcomeObservation) outcome = vigil_outcome_observation_new ();
+  g_autoptr(VigilOutcomeObservation) stored = NULL;
+  g_autoptr(VigilOutcomeObservation) stale = NULL;
+
+  outcome->person_id = fixture->person;
+  outcome->victim_id = fixture->victim;
+  outcome->observed_on = g_strdup ("2026-10-01");
+  outcome->source = g_strdup ("victim_reported");
+  outcome->measure = g_strdup ("feels_safe");
+
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "1 (worst) to 5 (best)");
+  outcome->rating = 6;
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "1 (worst) to 5 (best)");
+  outcome->rating = 2;
+
+  g_free (outcome->observed_on);
+  outcome->observed_on = g_strdup ("2999-01-01");
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "future");
+  g_free (outcome->observed_on);
+  outcome->observed_on = g_strdup ("2026-02-30");
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "2026-02-30");
+  g_free (outcome->observed_on);
+  outcome->observed_on = g_strdup ("2026-10-01");
+
+  outcome->victim_id = fixture->person;
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "own victim");
+  outcome->victim_id = fixture->victim;
+
+  g_free (outcome->measure);
+  outcome->measure = g_strdup ("happiness");
+  expect_refused (fixture, &vigil_outcome_observation_type, outcome, "measure");
+  g_free (outcome->measure);
+  outcome->measure = g_strdup ("feels_safe");
+
+  g_assert_true (vigil_casework_save (fixture->store, &vigil_outcome_observation_type, outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome->record.id, >, 0);
+
+  /* edited by one, then a stale copy is refused */
+  stale = vigil_store_fetch (fixture->store, &vigil_outcome_observation_type, outcome->record.id, &error);
+  g_assert_no_error (error);
+  outcome->rating = 3;
+  outcome->note = g_strdup ("Synthetic note: feels safer since the order");
+  g_assert_true (vigil_casework_save (fixture->store, &vigil_outcome_observation_type, outcome, &error));
+  g_assert_no_error (error);
+  stale->rating = 1;
+  g_assert_false (vigil_casework_save (fixture->store, &vigil_outcome_observation_type, stale, &error));
+  g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  stored = vigil_store_fetch (fixture->store, &vigil_outcome_observation_type, outcome->record.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->rating, ==, 3);
+  g_assert_cmpstr (stored->note, ==, "Synthetic note: feels safer since the order");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -924,6 +989,7 @@ main (int    argc,
   ADD ("/casework/save/entry-details", test_entry_details);
   ADD ("/casework/save/plans-and-interventions", test_plans_and_interventions);
   ADD ("/casework/save/lost-update", test_lost_update);
+  ADD ("/casework/save/outcomes", test_outcomes);
 
 #undef ADD
 

@@ -1,6 +1,7 @@
 /* test-dossier.c: the dossier loads every section of one person, numbers victims by
  * role stably, marks stale agency information at the freshness limit's edge, says who
- * last changed each section, and audits a view without breaking the chain
+ * last changed each section, gathers the victim-reported and IDVA-rated outcomes into
+ * trends, and audits a view without breaking the chain
  *
  * Runs on SQLite (suite core) and on PostgreSQL (suite pg).
  *
@@ -366,6 +367,18 @@ fixture_set_up (Fixture       *fixture,
   vigil_store_set_actor (store, "IDVA Service (synthetic)");
   add_link (store, p, fixture->victim_c, "idva");
   add_link (store, p, fixture->victim_a, "isac");
+  {
+    g_autoptr(VigilOutcomeObservation) outcome = vigil_outcome_observation_new ();
+
+    outcome->person_id = p;
+    outcome->victim_id = fixture->victim_c;
+    outcome->observed_on = g_strdup ("2026-10-05");
+    outcome->source = g_strdup ("idva_rated");
+    outcome->measure = g_strdup ("wellbeing");
+    outcome->rating = 3;
+    g_assert_true (vigil_store_insert (store, &vigil_outcome_observation_type, outcome, &error));
+    g_assert_no_error (error);
+  }
 
   vigil_store_set_actor (store, "Plan Owner (synthetic)");
   plan->person_id = p;
@@ -577,6 +590,9 @@ test_every_section (Fixture       *fixture,
   g_assert_cmpstr (dossier->changes[VIGIL_DOSSIER_SECTION_AGENCY_INFORMATION].changed_by, ==, "Information Sharer (synthetic)");
   g_assert_cmpstr (dossier->changes[VIGIL_DOSSIER_SECTION_VICTIMS].changed_by, ==, "IDVA Service (synthetic)");
   g_assert_cmpstr (dossier->changes[VIGIL_DOSSIER_SECTION_PLANS].changed_by, ==, "Plan Owner (synthetic)");
+  g_assert_cmpstr (dossier->changes[VIGIL_DOSSIER_SECTION_OUTCOMES].changed_by, ==, "IDVA Service (synthetic)");
+  g_assert_cmpuint (dossier->outcomes->len, ==, 1);
+  g_assert_cmpuint (dossier->outcome_trends->len, ==, 1);
   for (guint i = 0; i < VIGIL_DOSSIER_N_SECTIONS; i++)
     {
       g_assert_nonnull (dossier->changes[i].changed_at);
@@ -884,6 +900,118 @@ test_cancelled (Fixture       *fixture,
   g_assert_null (dossier);
 }
 
+static void
+add_outcome (VigilStore *store,
+             gint64      person_id,
+             gint64      victim_id,
+             const char *observed_on,
+             const char *source,
+             const char *measure,
+             gint64      rating)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilOutcomeObservation) outcome = vigil_outcome_observation_new ();
+
+  outcome->person_id = person_id;
+  outcome->victim_id = victim_id;
+  outcome->observed_on = g_strdup (observed_on);
+  outcome->source = g_strdup (source);
+  outcome->measure = g_strdup (measure);
+  outcome->rating = rating;
+  g_assert_true (vigil_casework_save (store, &vigil_outcome_observation_type, outcome, &error));
+  g_assert_no_error (error);
+}
+
+static const VigilDossierOutcomeTrend *
+trend_at (const VigilDossier *dossier,
+          guint               index)
+{
+  g_assert_cmpuint (index, <, dossier->outcome_trends->len);
+  return g_ptr_array_index (dossier->outcome_trends, index);
+}
+
+/* Outcomes newest first; one trend per victim, source and measure, in victim order
+ * (none last), first against latest rating, with the ratings oldest first. */
+static void
+test_outcomes (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(VigilDossier) dossier = NULL;
+  const VigilDossierOutcomeTrend *trend;
+  const VigilOutcomeObservation *newest;
+
+  /* the fixture has one: Victim 3's wellbeing, rated by the IDVA */
+
+  /* Victim 2 (victim_b): feels safe 2 → 1 → 4 (up), wellbeing 3 → 3 (same) */
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_b, "2026-03-01", "victim_reported", "feels_safe", 2);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_b, "2026-09-01", "victim_reported", "feels_safe", 4);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_b, "2026-06-01", "victim_reported", "feels_safe", 1);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_b, "2026-04-01", "victim_reported", "wellbeing", 3);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_b, "2026-08-01", "victim_reported", "wellbeing", 3);
+  /* Victim 1 (victim_a), by the IDVA: risk level 4 → 2 (down); one victim report */
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_a, "2026-01-15", "idva_rated", "risk_level", 4);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_a, "2026-10-15", "idva_rated", "risk_level", 2);
+  add_outcome (fixture->store, fixture->person_id, fixture->victim_a, "2026-10-20", "victim_reported", "abuse_frequency", 5);
+  /* about no victim in particular */
+  add_outcome (fixture->store, fixture->person_id, 0, "2026-11-01", "idva_rated", "feels_safe", 3);
+
+  dossier = load (fixture->store, fixture->person_id);
+  g_assert_cmpuint (dossier->outcomes->len, ==, 10);
+  newest = g_ptr_array_index (dossier->outcomes, 0);
+  g_assert_cmpstr (newest->observed_on, ==, "2026-11-01");
+  newest = g_ptr_array_index (dossier->outcomes, 9);
+  g_assert_cmpstr (newest->observed_on, ==, "2026-01-15");
+  g_assert_nonnull (dossier->changes[VIGIL_DOSSIER_SECTION_OUTCOMES].changed_at);
+
+  g_assert_cmpuint (dossier->outcome_trends->len, ==, 6);
+  g_assert_cmpint (vigil_dossier_find_victim (dossier, fixture->victim_a)->number, ==, 1);
+
+  /* Victim 1: victim-reported before IDVA-rated (the choices' order) */
+  trend = trend_at (dossier, 0);
+  g_assert_cmpint (trend->victim, ==, 0);
+  g_assert_cmpstr (trend->source, ==, "victim_reported");
+  g_assert_cmpstr (trend->measure, ==, "abuse_frequency");
+  g_assert_cmpuint (trend->n_ratings, ==, 1);
+  g_assert_cmpint (trend->trend, ==, VIGIL_DOSSIER_TREND_NONE);
+  trend = trend_at (dossier, 1);
+  g_assert_cmpint (trend->victim, ==, 0);
+  g_assert_cmpstr (trend->source, ==, "idva_rated");
+  g_assert_cmpstr (trend->measure, ==, "risk_level");
+  g_assert_cmpuint (trend->n_ratings, ==, 2);
+  g_assert_cmpstr (trend->first_on, ==, "2026-01-15");
+  g_assert_cmpint (trend->first_rating, ==, 4);
+  g_assert_cmpstr (trend->latest_on, ==, "2026-10-15");
+  g_assert_cmpint (trend->latest_rating, ==, 2);
+  g_assert_cmpint (trend->trend, ==, VIGIL_DOSSIER_TREND_DOWN);
+
+  /* Victim 2: feels safe (the first measure), then wellbeing */
+  trend = trend_at (dossier, 2);
+  g_assert_cmpint (trend->victim, ==, 1);
+  g_assert_cmpstr (trend->measure, ==, "feels_safe");
+  g_assert_cmpuint (trend->n_ratings, ==, 3);
+  g_assert_cmpuint (trend->ratings->len, ==, 3);
+  g_assert_cmpint (g_array_index (trend->ratings, gint64, 0), ==, 2);
+  g_assert_cmpint (g_array_index (trend->ratings, gint64, 1), ==, 1);
+  g_assert_cmpint (g_array_index (trend->ratings, gint64, 2), ==, 4);
+  g_assert_cmpstr (trend->first_on, ==, "2026-03-01");
+  g_assert_cmpstr (trend->latest_on, ==, "2026-09-01");
+  g_assert_cmpint (trend->trend, ==, VIGIL_DOSSIER_TREND_UP);
+  trend = trend_at (dossier, 3);
+  g_assert_cmpint (trend->victim, ==, 1);
+  g_assert_cmpstr (trend->measure, ==, "wellbeing");
+  g_assert_cmpint (trend->trend, ==, VIGIL_DOSSIER_TREND_SAME);
+
+  /* Victim 3, then none last */
+  trend = trend_at (dossier, 4);
+  g_assert_cmpint (trend->victim, ==, 2);
+  g_assert_cmpstr (trend->measure, ==, "wellbeing");
+  g_assert_cmpint (trend->latest_rating, ==, 3);
+  trend = trend_at (dossier, 5);
+  g_assert_cmpint (trend->victim, ==, -1);
+  g_assert_cmpstr (trend->source, ==, "idva_rated");
+  g_assert_cmpuint (trend->n_ratings, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -899,6 +1027,7 @@ main (int    argc,
   ADD ("/dossier/section-last-changed", test_section_last_changed);
   ADD ("/dossier/view-audited", test_view_audited);
   ADD ("/dossier/cancelled", test_cancelled);
+  ADD ("/dossier/outcomes", test_outcomes);
 #undef ADD
   g_test_add_func ("/dossier/name-only", test_name_only);
   g_test_add_func ("/dossier/not-found", test_not_found);
