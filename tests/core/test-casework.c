@@ -5,9 +5,8 @@
  * process is active) and the decision it records; a refused move changes nothing; a
  * move on an entry changed since it was read is a conflict. Section saves: each
  * casework rule (decisions, other processes, agency information, victim links,
- * outcomes), the
- * audit trail, and a lost update between two connections. Runs on SQLite and on
- * PostgreSQL (tests/pg).
+ * outcomes), the audit trail, and a lost update between two connections. Runs on
+ * SQLite and on PostgreSQL (tests/pg).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
