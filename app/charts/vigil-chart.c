@@ -581,6 +581,7 @@ format_value (VigilChartAxis axis,
 
     case VIGIL_CHART_AXIS_CATEGORIES:
     case VIGIL_CHART_AXIS_NUMBER:
+    case VIGIL_CHART_AXIS_COUNT:
     default:
       if (fabs (value) >= 1e15)
         return g_strdup_printf ("%.3g", value);
@@ -614,6 +615,7 @@ format_tick (VigilChartAxis axis,
     case VIGIL_CHART_AXIS_DATE:
     case VIGIL_CHART_AXIS_CATEGORIES:
     case VIGIL_CHART_AXIS_NUMBER:
+    case VIGIL_CHART_AXIS_COUNT:
     default:
       if (fabs (value) >= 1e15)
         return g_strdup_printf ("%.3g", value);
@@ -1165,13 +1167,15 @@ nice_step (double raw)
   return 10 * power;
 }
 
-/* Ticks at multiples of a 1, 2 or 5 × 10ⁿ step; @round_out widens lo … hi to ticks. */
+/* Ticks at multiples of a 1, 2 or 5 × 10ⁿ step (at least 1 when @whole); @round_out
+ * widens lo … hi to ticks. */
 static void
 scale_init (Scale   *scale,
             double   lo,
             double   hi,
             double   target,
-            gboolean round_out)
+            gboolean round_out,
+            gboolean whole)
 {
   if (!(hi > lo))
     {
@@ -1186,6 +1190,8 @@ scale_init (Scale   *scale,
     }
 
   scale->step = nice_step ((hi - lo) / MAX (target, 1));
+  if (whole && scale->step < 1)
+    scale->step = 1;
   if (round_out)
     {
       lo = floor (lo / scale->step + 1e-9) * scale->step;
@@ -1906,9 +1912,10 @@ render_with (VigilChart      *self,
     double y_target = CLAMP (estimate / (base * 2.6), 2, 8);
 
     if (self->fixed_y)
-      scale_init (&frame.y, self->y_min, self->y_max, y_target, FALSE);
+      scale_init (&frame.y, self->y_min, self->y_max, y_target, FALSE,
+                  self->y_axis == VIGIL_CHART_AXIS_COUNT);
     else
-      scale_init (&frame.y, y_lo, y_hi, y_target, TRUE);
+      scale_init (&frame.y, y_lo, y_hi, y_target, TRUE, self->y_axis == VIGIL_CHART_AXIS_COUNT);
   }
   for (guint i = 0; i < frame.y.n_ticks; i++)
     {
@@ -1985,7 +1992,7 @@ render_with (VigilChart      *self,
               lo -= 1;
               hi += 1;
             }
-          scale_init (&frame.x, lo, hi, target, TRUE);
+          scale_init (&frame.x, lo, hi, target, TRUE, self->x_axis == VIGIL_CHART_AXIS_COUNT);
           for (n = 0; n < frame.x.n_ticks && n < MAX_X_TICKS; n++)
             ticks[n] = scale_tick (&frame.x, n);
         }

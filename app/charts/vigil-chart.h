@@ -57,6 +57,8 @@ typedef enum
   VIGIL_CHART_AXIS_NUMBER,      /* plain numbers, "nice" ticks */
   VIGIL_CHART_AXIS_DATE,        /* x is a Julian day (GDate); ticks are dates ("Mar 2026") */
   VIGIL_CHART_AXIS_PERCENT,     /* y in 0 … 1, ticks as "0%" … "100%" */
+  VIGIL_CHART_AXIS_COUNT,       /* whole numbers (people, incidents, ratings): no tick
+                                 * falls between two of them */
 } VigilChartAxis;
 
 typedef struct _VigilChart VigilChart;

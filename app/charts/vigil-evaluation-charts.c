@@ -294,7 +294,7 @@ scores_chart (const VigilEvaluation *evaluation)
     what = g_strdup_printf (_("Managed: %.1f at entry, %.1f latest"), isnan (entry) ? 0 : entry, isnan (latest) ? 0 : latest);
   subtitle = subtitle_for (evaluation, what);
   vigil_chart_set_subtitle (chart, subtitle);
-  vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("Months since entry"));
+  vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_COUNT, _("Months since entry"));
   vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("Mean RFGV score of those observed"));
   table_init (&table, _("Group"), _("Months since entry"), _("Observed"), _("Mean score"), NULL);
 
@@ -352,7 +352,7 @@ cohort_size_chart (const VigilEvaluation *evaluation)
 
   vigil_chart_set_subtitle (chart, subtitle);
   vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_DATE, _("Month"));
-  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("People"));
+  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_COUNT, _("People"));
   managed = vigil_chart_add_series (chart, _("Managed or scaling back"));
   gone = vigil_chart_add_series (chart, _("Exited (total so far)"));
   table_init (&table, _("Month end"), _("Managed or scaling back"), _("Exited (total so far)"), NULL);
@@ -387,7 +387,7 @@ interventions_chart (const VigilEvaluation *evaluation)
   vigil_chart_set_subtitle (chart, subtitle);
   vigil_chart_set_categories (chart, categories, n_categories);
   vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_CATEGORIES, _("Tactical menu category"));
-  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("Interventions"));
+  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_COUNT, _("Interventions"));
   table.columns = g_ptr_array_new_with_free_func (g_free);
   table.cells = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (table.columns, g_strdup (_("Category")));
@@ -459,7 +459,7 @@ score_histogram_chart (const VigilEvaluation *evaluation)
   vigil_chart_set_subtitle (chart, subtitle);
   vigil_chart_set_categories (chart, (const char * const *) labels->pdata, n_bins);
   vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_CATEGORIES, _("RFGV score"));
-  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("People"));
+  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_COUNT, _("People"));
   series = vigil_chart_add_series (chart, _("Latest score"));
   table_init (&table, _("Score"), _("People, latest"), _("People, at entry"), NULL);
   for (guint b = 0; b < n_bins; b++)
@@ -486,7 +486,7 @@ outcomes_chart (const VigilEvaluation *evaluation)
   Table table;
 
   vigil_chart_set_subtitle (chart, subtitle);
-  vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("Quarters since entry (0: at or before entry)"));
+  vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_COUNT, _("Quarters since entry (0: at or before entry)"));
   vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_NUMBER, _("Mean rating"));
   vigil_chart_set_y_range (chart, 0, 5);
   table_init (&table, _("Measure"), _("Source"), _("People"), _("Improved"), _("Worse"), _("No change"),

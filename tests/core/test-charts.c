@@ -1009,6 +1009,67 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* The y tick labels of a bar chart of @max people on an axis of @axis, as pdftotext
+ * reads them from its PDF; NULL (skipped) without pdftotext. */
+static char *
+dup_axis_text (VigilChartAxis axis,
+               double         max)
+{
+  g_autoptr(VigilChart) chart = vigil_chart_new (VIGIL_CHART_GROUPED_BARS, "count", "SYN people");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigil-test-count-XXXXXX", &error);
+  g_autofree char *pdf = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  const char *labels[] = { "SYN A", "SYN B" };
+  const char *argv[] = { "pdftotext", "-layout", NULL, "-", NULL };
+  int status = 0;
+  guint series;
+
+  g_assert_no_error (error);
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext is not installed (poppler-utils)");
+      g_rmdir (dir);
+      return NULL;
+    }
+  pdf = g_build_filename (dir, "count.pdf", NULL);
+  vigil_chart_set_categories (chart, labels, G_N_ELEMENTS (labels));
+  vigil_chart_set_y_axis (chart, axis, "SYN people");
+  series = vigil_chart_add_series (chart, "SYN series");
+  vigil_chart_add_point (chart, series, 0, 1, NULL);
+  vigil_chart_add_point (chart, series, 1, max, NULL);
+  g_assert_true (vigil_chart_export (chart, pdf, 640, 900, VIGIL_CHART_STYLE_LIGHT, &error));
+  g_assert_no_error (error);
+  argv[2] = pdf;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_unlink (pdf);
+  g_rmdir (dir);
+  return g_steal_pointer (&out);
+}
+
+/* A count axis (people, ratings) has whole-number ticks only, where a number axis over
+ * the same small range has halves. */
+static void
+test_count_axis (void)
+{
+  g_autofree char *number = dup_axis_text (VIGIL_CHART_AXIS_NUMBER, 2);
+  g_autofree char *count = NULL;
+
+  if (number == NULL)
+    return;
+  count = dup_axis_text (VIGIL_CHART_AXIS_COUNT, 2);
+  g_assert_nonnull (strstr (number, "0.5"));
+  g_assert_nonnull (strstr (number, "1.5"));
+  g_assert_null (strstr (count, "0.5"));
+  g_assert_null (strstr (count, "1.5"));
+  g_assert_nonnull (strstr (count, "SYN people"));
+  g_assert_nonnull (strstr (count, "2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1084,7 @@ main (int   argc,
   g_test_add_func ("/charts/describe", test_describe);
   g_test_add_func ("/charts/table", test_table);
   g_test_add_func ("/charts/export", test_export);
+  g_test_add_func ("/charts/count-axis", test_count_axis);
 
   return g_test_run ();
 }

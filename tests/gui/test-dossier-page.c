@@ -4,7 +4,8 @@
  * win.open-dossier action shows the dossier page, loaded in a worker thread; the
  * header and each section show the loaded data; victims appear by role, and by name
  * only when show-victim-names is on; the view is audited; Back returns to the views.
- * An unknown person shows an error and audits nothing. Screenshots in light and dark
+ * An unknown person shows an error and audits nothing. Each section's edits, the
+ * planner, and the victim and IDVA outcomes with their trend and chart. Screenshots in light and dark
  * at 1366×768 and 1920×1080 go to the meson log folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,7 @@
 
 #include "vigil-application.h"
 #include "vigil-audit.h"
+#include "vigil-chart-view.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
 #include "vigil-option-picker.h"
@@ -1231,6 +1233,151 @@ test_sections (void)
   vigil_location_free (fixture.location);
 }
 
+/* Waits for the page to show a dossier whose first outcome trend ends on @rating. */
+typedef struct
+{
+  VigilDossierPage *page;
+  gint64            rating;
+} TrendWait;
+
+static gboolean
+trend_ends_on (gpointer user_data)
+{
+  TrendWait *wait = user_data;
+  const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
+  const VigilDossierOutcomeTrend *trend;
+
+  if (dossier == NULL || g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") != 0
+      || dossier->outcome_trends == NULL || dossier->outcome_trends->len == 0)
+    return FALSE;
+  trend = g_ptr_array_index (dossier->outcome_trends, 0);
+  return trend->latest_rating == wait->rating;
+}
+
+static void
+record_outcome (VigilDossierPage *page,
+                const char       *observed_on,
+                int               rating,
+                guint             n_after)
+{
+  GtkWidget *section = vigil_dossier_page_get_section (page, "outcomes");
+  g_autoptr(VigilRecordEditor) editor = click_for_editor (page, find_named (section, "outcome-list"), "add-outcome");
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (vigil_record_editor_get_control (editor, "rating"));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Record Outcome: Victim 1");
+  /* the rating runs from 1 to 5 */
+  gtk_spin_button_set_value (spin, 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 5);
+  gtk_spin_button_set_value (spin, rating);
+  set_choice (editor, "source", "victim_reported");
+  set_choice (editor, "measure", "feels_safe");
+  set_entry (editor, "observed_on", observed_on);
+  save_editor (editor);
+  g_assert_null (vigil_record_editor_get_message (editor));
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, outcomes), n_after, "the outcome to show");
+}
+
+/* Victim and IDVA Outcomes: recorded for a victim (a future date refused), their trend
+ * and chart, edited from the list, in the history; victims by role only. */
+static void
+test_outcomes (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(VigilRecordEditor) editor = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *description = NULL;
+  VigilChart *chart;
+  GtkWidget *section;
+  VigilWindow *window;
+  VigilDossierPage *page;
+
+  make_store (&fixture);
+  window = open_window (fixture.location, 1366, 768);
+  page = open_dossier (window, fixture.alpha);
+
+  /* one group for each victim, nothing recorded yet, no names */
+  text = dup_section_text (page, "outcomes");
+  assert_contains (text, "Victim and IDVA Outcomes");
+  assert_contains (text, "Nothing recorded yet");
+  assert_contains (text, "Victim 1");
+  assert_contains (text, "Victim 3");
+  assert_contains (text, "No outcome recorded yet");
+  assert_not_contains (text, "Victimsby");
+  section = vigil_dossier_page_get_section (page, "outcomes");
+  g_assert_null (find_named (section, "outcome-chart"));
+
+  /* a date in the future is refused, and the form stays open */
+  editor = click_for_editor (page, find_named (section, "outcome-list"), "add-outcome");
+  set_entry (editor, "observed_on", "2999-01-01");
+  save_editor (editor);
+  assert_message (editor, "future");
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_EDITING);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_clear_object (&editor);
+
+  /* two ratings: a trend and a chart */
+  record_outcome (page, "2026-06-01", 2, 1);
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "outcomes");
+  assert_contains (text, "Feels safe · reported by the victim");
+  assert_contains (text, "2 of 5 on 1 June 2026 · one rating so far");
+  record_outcome (page, "2026-10-01", 4, 2);
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "outcomes");
+  assert_contains (text, "2 → 4 · better than on 1 June 2026");
+  assert_contains (text, "1 October 2026 · Feels safe · reported by the victim · 4 of 5");
+  assert_not_contains (text, "Victimsby");
+
+  section = vigil_dossier_page_get_section (page, "outcomes");
+  g_assert_nonnull (find_named (section, "outcome-chart"));
+  chart = vigil_chart_view_get_chart (VIGIL_CHART_VIEW (find_named (section, "outcome-chart")));
+  g_assert_cmpuint (vigil_chart_get_n_series (chart), ==, 1);
+  g_assert_cmpuint (vigil_chart_get_n_points (chart, 0), ==, 2);
+  description = vigil_chart_describe (chart);
+  assert_contains (description, "Feels safe");
+  g_assert_nonnull (vigil_chart_get_caveat (chart));
+  vigil_gui_test_run_for (200);
+  path = vigil_gui_test_screenshot (section, "screenshot-dossier-outcomes.png");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  set_dark (TRUE);
+  vigil_gui_test_run_for (200);
+  g_clear_pointer (&path, g_free);
+  path = vigil_gui_test_screenshot (section, "screenshot-dossier-outcomes-dark.png");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  set_dark (FALSE);
+
+  /* the newest is edited from the list: now worse */
+  editor = click_for_editor (page, find_named (section, "outcome-record-list"), "edit-outcome");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Outcome: Victim 1");
+  g_clear_pointer (&path, g_free);
+  path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-outcome-editor.png");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (vigil_record_editor_get_control (editor, "rating")), 1);
+  set_entry (editor, "note", "SYN note: frightened after a sighting");
+  save_editor (editor);
+  g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
+  g_clear_object (&editor);
+  {
+    TrendWait wait = { page, 1 };
+
+    vigil_gui_test_wait_for (trend_ends_on, &wait, LOAD_TIMEOUT_MS, "the edited outcome to show");
+  }
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "outcomes");
+  assert_contains (text, "2 → 1 · worse than on 1 June 2026");
+  assert_contains (text, "SYN note: frightened after a sighting");
+  assert_contains (text, "Last changed by");
+
+  g_clear_pointer (&text, g_free);
+  text = dup_section_text (page, "history");
+  assert_contains (text, "Added the outcome");
+  assert_contains (text, "Changed the outcome: rating, note");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigil_location_free (fixture.location);
+}
+
 static VigilRecordEditor *
 choose_intervention (VigilDossierPage *page,
                      const char       *search,
@@ -1409,6 +1556,7 @@ main (int   argc,
   g_test_add_func ("/dossier-page/edit/conflict", test_conflicting_edit);
   g_test_add_func ("/dossier-page/edit/sections", test_sections);
   g_test_add_func ("/dossier-page/edit/planner", test_planner);
+  g_test_add_func ("/dossier-page/edit/outcomes", test_outcomes);
 
   status = g_test_run ();
 

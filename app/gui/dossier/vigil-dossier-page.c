@@ -4,13 +4,15 @@
  * the view in the audit log, then builds its sections on the main thread: a header
  * (name, aliases, date of birth, refs, status, lead, the score with its R/F/G/V
  * breakdown and trend), then Identification, Assessment and Decisions, Other
- * Processes, Multi-agency Information, Victims and Safeguarding and History, each
+ * Processes, Multi-agency Information, Victims and Safeguarding, Victim and IDVA
+ * Outcomes (each victim's ratings over time, their trend and a chart), Risk
+ * Management Plan and History, each
  * saying who changed it last and when. Victims are shown by role ("Victim 1") unless
  * the show-victim-names setting is on.
  *
  * Each section has its edits: Change Status and Edit Details in the header, Record
- * Decision, Add Process and Edit, Add Information and Edit, and Safeguarding for each
- * victim. They open a record editor (vigil-record-editor.c) that checks and saves the
+ * Decision, Add Process and Edit, Add Information and Edit, Safeguarding and Record
+ * Outcome for each victim, and Edit for each outcome. They open a record editor (vigil-record-editor.c) that checks and saves the
  * change as one audited transaction, shows a conflicting edit side by side, and on
  * success the page reloads in place (no new view in the audit: the change is there).
  *
@@ -23,6 +25,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vigil-chart-view.h"
 #include "vigil-decision-form.h"
 #include "vigil-dossier-page.h"
 #include "vigil-gui.h"
@@ -545,6 +548,73 @@ edit_victim_clicked_cb (GtkButton        *button,
                                                 "the safety plan and whether the victim consents to share."),
                                               NULL, &vigil_victim_link_type, link,
                                               victim_link_fields, G_N_ELEMENTS (victim_link_fields)));
+}
+
+/* Outcomes (principle 8) */
+
+static const VigilEditorField outcome_fields[] = {
+  { "source", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "measure", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "observed_on", VIGIL_EDITOR_FIELD_REQUIRED, NULL },
+  { "rating", VIGIL_EDITOR_FIELD_NONE, NULL },
+  { "note", VIGIL_EDITOR_FIELD_LONG, NULL },
+};
+
+static void
+edit_outcome (VigilDossierPage              *self,
+              const VigilOutcomeObservation *outcome)
+{
+  const VigilDossierVictim *victim = outcome->victim_id != 0
+                                     ? vigil_dossier_find_victim (self->dossier, outcome->victim_id) : NULL;
+  g_autofree char *title = NULL;
+  VigilRecordEditor *editor;
+  GtkWidget *control;
+  GtkWidget *row;
+
+  if (victim != NULL)
+    /* Translators: the form of an outcome, with the victim's role ("Victim 1"), never their name */
+    title = g_strdup_printf (outcome->record.id ? _("Outcome: %s") : _("Record Outcome: %s"), victim->role);
+  else
+    title = g_strdup (outcome->record.id ? _("Outcome") : _("Record Outcome"));
+  editor = vigil_record_editor_new (self->store, title,
+                                    _("How safe the victim feels, the risk they face, how often the abuse "
+                                      "happens and their wellbeing, as the victim reports it or their IDVA "
+                                      "rates it, from 1 (worst) to 5 (best). Recorded over time, these show "
+                                      "whether the plan makes the victim safer: police data alone "
+                                      "under-counts re-victimisation (principle 8)."),
+                                    outcome->record.id ? NULL : _("_Record Outcome"),
+                                    &vigil_outcome_observation_type, outcome,
+                                    outcome_fields, G_N_ELEMENTS (outcome_fields));
+  control = vigil_record_editor_get_control (editor, "rating");
+  if (GTK_IS_SPIN_BUTTON (control))
+    gtk_spin_button_set_range (GTK_SPIN_BUTTON (control), 1, 5);
+  row = vigil_record_editor_get_row (editor, "rating");
+  if (ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("1 is the worst, 5 the best"));
+  open_editor (self, editor);
+}
+
+static void
+add_outcome_clicked_cb (GtkButton        *button,
+                        VigilDossierPage *self)
+{
+  const VigilDossierVictim *victim = g_object_get_data (G_OBJECT (button), "vigil-record");
+  g_autoptr(VigilOutcomeObservation) outcome = vigil_outcome_observation_new ();
+
+  outcome->person_id = self->dossier->person->record.id;
+  outcome->victim_id = victim != NULL ? victim->person_id : 0;
+  outcome->observed_on = vigil_form_dup_today ();
+  outcome->source = g_strdup ("victim_reported");
+  outcome->measure = g_strdup ("feels_safe");
+  outcome->rating = 3;
+  edit_outcome (self, outcome);
+}
+
+static void
+edit_outcome_clicked_cb (GtkButton        *button,
+                         VigilDossierPage *self)
+{
+  edit_outcome (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
 }
 
 static const char * const component_letters[] = { N_("R"), N_("F"), N_("G"), N_("V") };
@@ -1349,6 +1419,261 @@ build_victims (VigilDossierPage *self)
   gtk_box_append (GTK_BOX (section), list);
 }
 
+/* "Feels safe · reported by the victim" */
+static char *
+dup_outcome_title (const char *source,
+                   const char *measure)
+{
+  const char *measure_label = choice_label (vigil_outcome_measure_choices, measure);
+
+  if (g_strcmp0 (source, "idva_rated") == 0)
+    /* Translators: an outcome measure ("Feels safe") as the IDVA rates it */
+    return g_strdup_printf (_("%s · rated by the IDVA"), measure_label ? measure_label : measure);
+  /* Translators: an outcome measure ("Feels safe") as the victim reports it */
+  return g_strdup_printf (_("%s · reported by the victim"), measure_label ? measure_label : measure);
+}
+
+/* "2 → 1 → 4 · better than on 1 March 2026" */
+static char *
+dup_trend_text (const VigilDossierOutcomeTrend *trend)
+{
+  g_autoptr(GString) ratings = g_string_new (NULL);
+  g_autofree char *first = vigil_section_format_stamp (trend->first_on);
+  g_autofree char *latest = vigil_section_format_stamp (trend->latest_on);
+  guint start = trend->ratings->len > 8 ? trend->ratings->len - 8 : 0;
+
+  if (trend->n_ratings < 2)
+    /* Translators: the only rating of an outcome, out of 5, and its date */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " of 5 on %s · one rating so far"), trend->latest_rating, latest);
+
+  if (start > 0)
+    g_string_append (ratings, "… ");
+  for (guint i = start; i < trend->ratings->len; i++)
+    g_string_append_printf (ratings, "%s%" G_GINT64_FORMAT, i > start ? " → " : "",
+                            g_array_index (trend->ratings, gint64, i));
+  switch (trend->trend)
+    {
+    case VIGIL_DOSSIER_TREND_UP:
+      /* Translators: ratings in order ("2 → 1 → 4"), then the date of the first */
+      return g_strdup_printf (_("%s · better than on %s"), ratings->str, first);
+    case VIGIL_DOSSIER_TREND_DOWN:
+      /* Translators: ratings in order ("4 → 2"), then the date of the first */
+      return g_strdup_printf (_("%s · worse than on %s"), ratings->str, first);
+    case VIGIL_DOSSIER_TREND_SAME:
+    case VIGIL_DOSSIER_TREND_NONE:
+    default:
+      /* Translators: ratings in order ("3 → 3"), then the date of the first */
+      return g_strdup_printf (_("%s · the same as on %s"), ratings->str, first);
+    }
+}
+
+static const char *
+outcome_trend_class (VigilDossierTrend trend)
+{
+  switch (trend)
+    {
+    case VIGIL_DOSSIER_TREND_UP:
+      return "success";
+    case VIGIL_DOSSIER_TREND_DOWN:
+      return "warning";
+    case VIGIL_DOSSIER_TREND_SAME:
+    case VIGIL_DOSSIER_TREND_NONE:
+    default:
+      return "caption";
+    }
+}
+
+/* The ratings about one victim (@victim: an index into the victims, -1: none) over
+ * time, a line for each measure and source; NULL when no measure has two ratings. */
+static VigilChart *
+create_outcome_chart (const VigilDossier *dossier,
+                      int                 victim,
+                      const char         *group_label)
+{
+  g_autoptr(VigilChart) chart = NULL;
+  g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean worth_drawing = FALSE;
+
+  for (guint i = 0; i < dossier->outcome_trends->len; i++)
+    {
+      const VigilDossierOutcomeTrend *trend = g_ptr_array_index (dossier->outcome_trends, i);
+
+      if (trend->victim == victim && trend->n_ratings >= 2)
+        worth_drawing = TRUE;
+    }
+  if (!worth_drawing)
+    return NULL;
+
+  name = victim >= 0 ? g_strdup_printf ("outcomes-victim-%d", victim + 1) : g_strdup ("outcomes-no-victim");
+  chart = vigil_chart_new (VIGIL_CHART_LINES, name, _("Outcomes over time"));
+  /* Translators: under the chart of a victim's outcomes; %s: "Victim 1" */
+  subtitle = g_strdup_printf (_("%s · ratings from 1 (worst) to 5 (best)"), group_label);
+  vigil_chart_set_subtitle (chart, subtitle);
+  vigil_chart_set_x_axis (chart, VIGIL_CHART_AXIS_DATE, _("Date"));
+  vigil_chart_set_y_axis (chart, VIGIL_CHART_AXIS_COUNT, _("Rating"));
+  vigil_chart_set_y_range (chart, 0, 5);
+  vigil_chart_set_caveat (chart, _("What the victim and their IDVA say: police data alone under-counts "
+                                   "re-victimisation."));
+
+  /* the series in the trends' order, then the points oldest first */
+  for (guint i = 0; i < dossier->outcome_trends->len; i++)
+    {
+      const VigilDossierOutcomeTrend *trend = g_ptr_array_index (dossier->outcome_trends, i);
+      g_autofree char *title = NULL;
+
+      if (trend->victim != victim)
+        continue;
+      title = dup_outcome_title (trend->source, trend->measure);
+      g_hash_table_insert (series, g_strdup_printf ("%s\x1f%s", trend->source, trend->measure),
+                           GUINT_TO_POINTER (vigil_chart_add_series (chart, title) + 1));
+    }
+  for (guint i = dossier->outcomes->len; i > 0; i--)
+    {
+      const VigilOutcomeObservation *outcome = g_ptr_array_index (dossier->outcomes, i - 1);
+      const VigilDossierVictim *about = outcome->victim_id != 0 ? vigil_dossier_find_victim (dossier, outcome->victim_id) : NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *tip = NULL;
+      g_autofree char *title = NULL;
+      GDate day;
+      guint index;
+
+      if ((about != NULL ? (int) about->number - 1 : -1) != victim)
+        continue;
+      key = g_strdup_printf ("%s\x1f%s", outcome->source, outcome->measure);
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (series, key));
+      g_date_clear (&day, 1);
+      if (index == 0 || outcome->observed_on == NULL)
+        continue;
+      g_date_set_parse (&day, outcome->observed_on);
+      if (!g_date_valid (&day))
+        continue;
+      when = vigil_section_format_stamp (outcome->observed_on);
+      title = dup_outcome_title (outcome->source, outcome->measure);
+      /* Translators: a point's tooltip: the measure, the rating out of 5, the date */
+      tip = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " of 5 on %s"), title, outcome->rating, when);
+      vigil_chart_add_point (chart, index - 1, g_date_get_julian (&day), outcome->rating, tip);
+    }
+  return g_steal_pointer (&chart);
+}
+
+/* One group of the outcomes: a victim (or none), its trends, its chart. */
+static void
+append_outcome_group (VigilDossierPage         *self,
+                      GtkWidget                *section,
+                      const VigilDossierVictim *victim)
+{
+  const VigilDossier *dossier = self->dossier;
+  int index = victim != NULL ? (int) victim->number - 1 : -1;
+  g_autofree char *label = victim != NULL ? dup_victim_label (self, victim) : g_strdup (_("Not about one victim"));
+  g_autoptr(VigilChart) chart = NULL;
+  GtkWidget *list = vigil_section_new_list (victim != NULL ? victim->role : _("Not about one victim"));
+  GtkWidget *row;
+  guint n_trends = 0;
+
+  gtk_widget_set_name (list, victim != NULL ? "outcome-list" : "outcome-list-no-victim");
+  for (guint i = 0; i < dossier->outcome_trends->len; i++)
+    if (((VigilDossierOutcomeTrend *) g_ptr_array_index (dossier->outcome_trends, i))->victim == index)
+      n_trends++;
+
+  row = vigil_section_append_row (list, label,
+                                  n_trends == 0 ? _("No outcome recorded yet") : "", "dim-label", NULL);
+  gtk_widget_set_name (row, victim != NULL ? "outcome-victim" : "outcome-no-victim");
+  if (victim != NULL)
+    {
+      /* Translators: accessible name of the button recording an outcome of a victim ("Victim 1") */
+      g_autofree char *add = g_strdup_printf (_("Record an outcome for %s"), victim->role);
+
+      add_row_button (self, row, "add-outcome", _("Record Outcome…"), add,
+                      G_CALLBACK (add_outcome_clicked_cb), victim);
+    }
+
+  for (guint i = 0; i < dossier->outcome_trends->len; i++)
+    {
+      const VigilDossierOutcomeTrend *trend = g_ptr_array_index (dossier->outcome_trends, i);
+      g_autofree char *title = NULL;
+      g_autofree char *text = NULL;
+
+      if (trend->victim != index)
+        continue;
+      title = dup_outcome_title (trend->source, trend->measure);
+      text = dup_trend_text (trend);
+      row = vigil_section_append_row (list, title, text, outcome_trend_class (trend->trend), NULL);
+      gtk_widget_set_name (row, "outcome-trend");
+    }
+  gtk_box_append (GTK_BOX (section), list);
+
+  chart = create_outcome_chart (dossier, index, victim != NULL ? victim->role : label);
+  if (chart != NULL)
+    {
+      GtkWidget *view = vigil_chart_view_new ();
+
+      gtk_widget_set_name (view, "outcome-chart");
+      gtk_widget_set_size_request (view, -1, 360);
+      vigil_chart_view_set_chart (VIGIL_CHART_VIEW (view), chart);
+      gtk_box_append (GTK_BOX (section), view);
+    }
+}
+
+static void
+build_outcomes (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "outcomes", _("Victim and IDVA Outcomes"),
+                                    &dossier->changes[VIGIL_DOSSIER_SECTION_OUTCOMES]);
+  gboolean about_none = FALSE;
+  GtkWidget *list;
+
+  gtk_box_append (GTK_BOX (section),
+                  vigil_section_new_label (_("What each victim reports and their IDVA rates, from 1 (worst) to "
+                                             "5 (best), over time: the measures beyond police data that "
+                                             "principle 8 asks for."), "dim-label"));
+  for (guint i = 0; i < dossier->outcome_trends->len; i++)
+    if (((VigilDossierOutcomeTrend *) g_ptr_array_index (dossier->outcome_trends, i))->victim < 0)
+      about_none = TRUE;
+
+  if (dossier->victims->len == 0)
+    {
+      /* no victim recorded: an outcome about none of them */
+      add_section_button (self, section, "add-outcome", _("Record _Outcome…"), _("Record an outcome"),
+                          G_CALLBACK (add_outcome_clicked_cb));
+      about_none = TRUE;
+    }
+  for (guint i = 0; i < dossier->victims->len; i++)
+    append_outcome_group (self, section, g_ptr_array_index (dossier->victims, i));
+  if (about_none)
+    append_outcome_group (self, section, NULL);
+
+  if (dossier->outcomes->len == 0)
+    return;
+
+  append_subheading (section, _("Recorded Outcomes"));
+  list = vigil_section_new_list (_("Recorded outcomes, newest first"));
+  gtk_widget_set_name (list, "outcome-record-list");
+  for (guint i = 0; i < dossier->outcomes->len; i++)
+    {
+      const VigilOutcomeObservation *outcome = g_ptr_array_index (dossier->outcomes, i);
+      const VigilDossierVictim *victim = outcome->victim_id != 0 ? vigil_dossier_find_victim (dossier, outcome->victim_id) : NULL;
+      g_autofree char *when = vigil_section_format_stamp (outcome->observed_on);
+      g_autofree char *title = dup_outcome_title (outcome->source, outcome->measure);
+      g_autofree char *first = NULL;
+      g_autofree char *about = victim != NULL ? dup_victim_label (self, victim) : g_strdup (_("Not about one victim"));
+      g_autofree char *edit = NULL;
+      GtkWidget *row;
+
+      /* Translators: an outcome: its date, the measure and source, the rating out of 5 */
+      first = g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " of 5"), when, title, outcome->rating);
+      row = vigil_section_append_row (list, first, about, "caption",
+                                      is_set (outcome->note) ? outcome->note : "", "dim-label", NULL);
+      /* Translators: accessible name of the button editing an outcome; %s: its date */
+      edit = g_strdup_printf (_("Edit the outcome of %s"), when);
+      add_row_button (self, row, "edit-outcome", _("Edit…"), edit, G_CALLBACK (edit_outcome_clicked_cb), outcome);
+    }
+  gtk_box_append (GTK_BOX (section), list);
+}
+
 static void
 append_text_row (GtkWidget  *list,
                  const char *title,
@@ -1527,6 +1852,7 @@ build_dossier (VigilDossierPage *self)
   build_processes (self);
   build_agency_information (self);
   build_victims (self);
+  build_outcomes (self);
   build_plan (self);
   build_history (self);
 }
