@@ -1,8 +1,16 @@
 /* vigil-store.c: the Vigil store over libgda
  *
- * One GdaConnection per store. libgda's transactions belong to the connection, not
- * the thread, so every unit of work holds the connection's lock (it is recursive)
- * from BEGIN to COMMIT; plain statements hold it too.
+ * A pool of connections per store, so that a long read never blocks a save and a
+ * save never blocks the window: SQLite in write-ahead-log mode with one writer
+ * connection and a few reader connections (query_only), PostgreSQL one connection per
+ * worker. libgda's transactions belong to the connection, not the thread, so a thread
+ * leases a connection for a whole unit of work (a transaction, or a read with
+ * vigil_store_run_read) and every statement it runs meanwhile goes to that one; a lone
+ * statement leases one for itself. A thread holds at most one lease per store, and
+ * nested units join it.
+ *
+ * After a commit the store says which tables changed (the "changed" signal, on the
+ * main context the store was opened from), so views reload what they show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,21 +35,63 @@
 #define SQLITE_BUSY_TIMEOUT_MS 10000
 #define PG_CONNECT_TIMEOUT_S 10
 
+/* Readers per SQLite store; connections per PostgreSQL store. */
+#define MAX_SQLITE_READERS 4
+#define MAX_PG_LINKS 6
+/* A connection's statement cache is emptied when it grows past this: statements are
+ * written with bound parameters, so a few hundred texts cover the whole app. */
+#define MAX_STATEMENTS 512
+
+/* One connection of the pool. Only the thread that leases it touches it. */
+typedef struct
+{
+  GdaConnection *cnc;
+  GHashTable *statements;   /* SQL text → GdaStatement */
+  gboolean writer;          /* SQLite: the one writer; PostgreSQL: every link */
+  guint transaction_depth;
+  gboolean rollback_only;
+  GHashTable *changed;      /* tables written in the open transaction */
+} Link;
+
+/* A thread's lease of a link (the per-thread list in `leases`). */
+typedef struct
+{
+  VigilStore *store;
+  Link *link;
+  guint depth;
+} Lease;
+
 struct _VigilStore
 {
   GObject parent_instance;
 
   VigilLocation *location;
-  GdaConnection *cnc;
   char *actor;
   VigilStoreKind kind;
   int schema_version;
+  GMainContext *context;    /* where "changed" is emitted */
 
-  /* Guarded by the connection's lock */
-  GHashTable *statements; /* SQL text → GdaStatement */
-  guint transaction_depth;
-  gboolean rollback_only;
+  /* The pool, guarded by pool_lock */
+  GMutex pool_lock;
+  GCond pool_cond;
+  Link *writer;             /* SQLite only */
+  gboolean writer_leased;
+  GPtrArray *idle;          /* SQLite: idle readers; PostgreSQL: idle links */
+  guint n_links;            /* SQLite: readers opened; PostgreSQL: links opened */
+  guint max_links;
+  gboolean closed;
 };
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void link_free (Link *link);
+static GSList *get_leases (void);
 
 G_DEFINE_FINAL_TYPE (VigilStore, vigil_store, G_TYPE_OBJECT)
 
@@ -53,9 +103,12 @@ vigil_store_finalize (GObject *object)
   VigilStore *self = (VigilStore *)object;
 
   vigil_store_close (self);
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->idle, g_ptr_array_unref);
   g_clear_pointer (&self->location, vigil_location_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_mutex_clear (&self->pool_lock);
+  g_cond_clear (&self->pool_cond);
 
   G_OBJECT_CLASS (vigil_store_parent_class)->finalize (object);
 }
@@ -66,6 +119,19 @@ vigil_store_class_init (VigilStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = vigil_store_finalize;
+
+  /**
+   * VigilStore::changed:
+   * @tables: (array zero-terminated=1): the tables written, sorted
+   *
+   * A transaction (or a lone change, or a bulk import) committed changes to @tables.
+   * Emitted on the main context the store was opened from, after the commit.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void
@@ -73,7 +139,10 @@ vigil_store_init (VigilStore *self)
 {
   const char *real_name = g_get_real_name ();
 
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_mutex_init (&self->pool_lock);
+  g_cond_init (&self->pool_cond);
+  self->idle = g_ptr_array_new ();
+  self->context = g_main_context_ref_thread_default ();
   if (real_name != NULL && *real_name != '\0' && !g_str_equal (real_name, "Unknown"))
     self->actor = g_strdup_printf ("%s (%s)", real_name, g_get_user_name ());
   else
@@ -154,16 +223,16 @@ propagate_engine_error (GError     **error,
 /* Statements */
 
 static GdaStatement *
-lookup_statement (VigilStore  *self,
+lookup_statement (Link        *link,
                   const char  *sql,
                   GError     **error)
 {
   GdaStatement *stmt;
 
-  stmt = g_hash_table_lookup (self->statements, sql);
+  stmt = g_hash_table_lookup (link->statements, sql);
   if (stmt == NULL)
     {
-      g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (self->cnc);
+      g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (link->cnc);
       const char *remain = NULL;
 
       if (parser == NULL)
@@ -180,7 +249,10 @@ lookup_statement (VigilStore  *self,
       if (stmt == NULL)
         return NULL;
 
-      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+      /* SQL built with values in its text would grow the cache without end */
+      if (g_hash_table_size (link->statements) >= MAX_STATEMENTS)
+        g_hash_table_remove_all (link->statements);
+      g_hash_table_insert (link->statements, g_strdup (sql), stmt);
     }
 
   return stmt;
@@ -221,29 +293,363 @@ bind_parameters (GdaStatement  *stmt,
   return g_steal_pointer (&set);
 }
 
-static void
-lock_connection (VigilStore *self)
+/* The pool */
+
+static Link *
+link_new (GdaConnection *cnc,
+          gboolean       writer)
 {
-  gda_lockable_lock (GDA_LOCKABLE (self->cnc));
+  Link *link = g_new0 (Link, 1);
+
+  link->cnc = cnc;
+  link->writer = writer;
+  link->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  link->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return link;
 }
 
 static void
-unlock_connection (VigilStore *self)
+link_free (Link *link)
 {
-  gda_lockable_unlock (GDA_LOCKABLE (self->cnc));
+  if (link == NULL)
+    return;
+  g_hash_table_unref (link->statements);
+  g_hash_table_unref (link->changed);
+  if (link->cnc != NULL)
+    {
+      gda_connection_close (link->cnc);
+      g_object_unref (link->cnc);
+    }
+  g_free (link);
+}
+
+static GdaConnection *open_sqlite (const VigilLocation *location, VigilStoreOpenFlags flags,
+                                   gboolean reader, gboolean *created, GError **error);
+static GdaConnection *open_postgresql (const VigilLocation *location, GError **error);
+
+/* The calling thread's leases (a list of Lease), one per store at most. */
+static GPrivate leases_key = G_PRIVATE_INIT (NULL);
+
+static GSList *
+get_leases (void)
+{
+  return g_private_get (&leases_key);
+}
+
+static Lease *
+find_lease (VigilStore *self)
+{
+  for (GSList *l = get_leases (); l != NULL; l = l->next)
+    {
+      Lease *lease = l->data;
+
+      if (lease->store == self)
+        return lease;
+    }
+  return NULL;
+}
+
+static Lease *
+push_lease (VigilStore *self,
+            Link       *link)
+{
+  Lease *lease = g_new0 (Lease, 1);
+
+  lease->store = self;
+  lease->link = link;
+  lease->depth = 1;
+  g_private_set (&leases_key, g_slist_prepend (get_leases (), lease));
+  return lease;
+}
+
+static void
+pop_lease (Lease *lease)
+{
+  g_private_set (&leases_key, g_slist_remove (get_leases (), lease));
+  g_free (lease);
 }
 
 static gboolean
 ensure_open (VigilStore  *self,
              GError     **error)
 {
-  if (self->cnc == NULL)
+  gboolean closed;
+
+  g_mutex_lock (&self->pool_lock);
+  closed = self->closed;
+  g_mutex_unlock (&self->pool_lock);
+
+  if (closed)
     {
       g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
                    _("The store is closed."));
       return FALSE;
     }
   return TRUE;
+}
+
+/* Takes a link from the pool, waiting while every one is leased: the writer when
+ * @write (SQLite), else a reader; on PostgreSQL any link, opening one more while
+ * fewer than max_links are open. */
+static Link *
+acquire_link (VigilStore  *self,
+              gboolean     write,
+              GError     **error)
+{
+  gboolean sqlite = self->location->engine == VIGIL_ENGINE_SQLITE;
+  GdaConnection *cnc;
+
+  g_mutex_lock (&self->pool_lock);
+  for (;;)
+    {
+      if (self->closed)
+        {
+          g_mutex_unlock (&self->pool_lock);
+          g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                       _("The store is closed."));
+          return NULL;
+        }
+      if (sqlite && write)
+        {
+          if (!self->writer_leased)
+            {
+              self->writer_leased = TRUE;
+              g_mutex_unlock (&self->pool_lock);
+              return self->writer;
+            }
+        }
+      else if (self->idle->len > 0)
+        {
+          Link *link = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
+
+          g_mutex_unlock (&self->pool_lock);
+          return link;
+        }
+      else if (self->n_links < self->max_links)
+        {
+          break;
+        }
+      g_cond_wait (&self->pool_cond, &self->pool_lock);
+    }
+
+  /* open one more, outside the lock (a server may take a while to answer) */
+  self->n_links++;
+  g_mutex_unlock (&self->pool_lock);
+
+  if (sqlite)
+    {
+      gboolean created = FALSE;
+
+      cnc = open_sqlite (self->location, VIGIL_STORE_OPEN_NONE, TRUE, &created, error);
+    }
+  else
+    cnc = open_postgresql (self->location, error);
+
+  if (cnc == NULL)
+    {
+      g_mutex_lock (&self->pool_lock);
+      self->n_links--;
+      g_cond_broadcast (&self->pool_cond);
+      g_mutex_unlock (&self->pool_lock);
+      return NULL;
+    }
+
+  g_debug ("%s connection %u opened", sqlite ? "Reader" : "PostgreSQL", self->n_links);
+  return link_new (cnc, !sqlite);
+}
+
+static void
+release_link (VigilStore *self,
+              Link       *link)
+{
+  gboolean sqlite = self->location->engine == VIGIL_ENGINE_SQLITE;
+  Link *to_close = NULL;
+
+  g_mutex_lock (&self->pool_lock);
+  if (sqlite && link == self->writer)
+    {
+      self->writer_leased = FALSE;
+      if (self->closed)
+        {
+          to_close = self->writer;
+          self->writer = NULL;
+        }
+    }
+  else if (self->closed)
+    {
+      to_close = link;
+      self->n_links--;
+    }
+  else
+    g_ptr_array_add (self->idle, link);
+  g_cond_broadcast (&self->pool_cond);
+  g_mutex_unlock (&self->pool_lock);
+
+  link_free (to_close);
+}
+
+/* Begins a unit of work on the calling thread: joins the thread's lease of this store,
+ * or leases a link (the writer when @write). Returns the lease; end it with
+ * end_lease. A read lease asked to write takes the writer for itself (SQLite). */
+static Lease *
+begin_lease (VigilStore  *self,
+             gboolean     write,
+             GError     **error)
+{
+  Lease *lease = find_lease (self);
+  Link *link;
+
+  if (lease != NULL && (!write || lease->link->writer))
+    {
+      lease->depth++;
+      return lease;
+    }
+
+  if (lease != NULL && lease->link->transaction_depth > 0)
+    {
+      /* a write inside a read transaction would need a second lease of the same
+       * store on one thread: a programming error */
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                   "A change was asked inside a read of the same store");
+      return NULL;
+    }
+
+  link = acquire_link (self, write, error);
+  if (link == NULL)
+    return NULL;
+  return push_lease (self, link);
+}
+
+static void
+end_lease (Lease *lease)
+{
+  VigilStore *self = lease->store;
+  Link *link = lease->link;
+
+  if (--lease->depth > 0)
+    return;
+  pop_lease (lease);
+  release_link (self, link);
+}
+
+/* Change notification */
+
+typedef struct
+{
+  GWeakRef store;
+  GStrv tables;
+} ChangedData;
+
+static void
+changed_data_free (ChangedData *data)
+{
+  g_weak_ref_clear (&data->store);
+  g_strfreev (data->tables);
+  g_free (data);
+}
+
+static gboolean
+emit_changed_cb (gpointer user_data)
+{
+  ChangedData *data = user_data;
+  g_autoptr(VigilStore) self = g_weak_ref_get (&data->store);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[CHANGED], 0, data->tables);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+compare_table_names (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * vigil_store_notify_changed:
+ * @tables: (array zero-terminated=1): names of tables that a committed change wrote
+ *
+ * Says that @tables changed: emits #VigilStore::changed on the store's main context
+ * (at once when called there). The store calls it after each commit; bulk paths that
+ * write through their own native connection call it after theirs.
+ */
+void
+vigil_store_notify_changed (VigilStore         *self,
+                            const char * const *tables)
+{
+  ChangedData *data;
+  guint n;
+
+  g_return_if_fail (VIGIL_IS_STORE (self));
+
+  if (tables == NULL || tables[0] == NULL ||
+      !g_signal_has_handler_pending (self, signals[CHANGED], 0, TRUE))
+    return;
+
+  data = g_new0 (ChangedData, 1);
+  g_weak_ref_init (&data->store, self);
+  data->tables = g_strdupv ((char **) tables);
+  n = g_strv_length (data->tables);
+  qsort (data->tables, n, sizeof (char *), compare_table_names);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_cb, data,
+                              (GDestroyNotify) changed_data_free);
+}
+
+static void
+notify_link_changed (VigilStore *self,
+                     Link       *link)
+{
+  g_autofree const char **tables = NULL;
+
+  if (g_hash_table_size (link->changed) == 0)
+    return;
+  tables = (const char **) g_hash_table_get_keys_as_array (link->changed, NULL);
+  vigil_store_notify_changed (self, tables);
+  g_hash_table_remove_all (link->changed);
+}
+
+/* The table an INSERT, UPDATE or DELETE writes, or NULL. */
+static char *
+find_written_table (const char *sql)
+{
+  static const char * const skip[] = { "OR", "REPLACE", "IGNORE", "ABORT", "FAIL", "ROLLBACK",
+                                       "INTO", "FROM", "ONLY", NULL };
+  g_auto(GStrv) words = NULL;
+  guint i = 1;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 &&
+      g_ascii_strncasecmp (sql, "UPDATE", 6) != 0 &&
+      g_ascii_strncasecmp (sql, "DELETE", 6) != 0 &&
+      g_ascii_strncasecmp (sql, "REPLACE", 7) != 0)
+    return NULL;
+
+  words = g_strsplit_set (sql, " \t\n\r(", 8);
+  for (; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0' || g_strv_contains (skip, words[i]))
+        continue;
+      {
+        g_autofree char *upper = g_ascii_strup (words[i], -1);
+
+        if (g_strv_contains (skip, upper))
+          continue;
+      }
+      return g_ascii_strdown (words[i], -1);
+    }
+  return NULL;
+}
+
+static void
+note_written_table (Link       *link,
+                    const char *sql)
+{
+  char *table = find_written_table (sql);
+
+  if (table != NULL)
+    g_hash_table_add (link->changed, table);
 }
 
 gboolean
@@ -257,6 +663,7 @@ vigil_store_execute (VigilStore    *self,
   g_autoptr(GdaSet) set = NULL;
   g_autoptr(GError) local_error = NULL;
   GdaStatement *stmt;
+  Lease *lease;
   int rows;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
@@ -265,18 +672,27 @@ vigil_store_execute (VigilStore    *self,
   if (!ensure_open (self, error))
     return FALSE;
 
-  lock_connection (self);
+  lease = begin_lease (self, TRUE, error);
+  if (lease == NULL)
+    return FALSE;
 
-  stmt = lookup_statement (self, sql, &local_error);
+  stmt = lookup_statement (lease->link, sql, &local_error);
   if (stmt != NULL)
     set = bind_parameters (stmt, params, n_params, &local_error);
 
   if (local_error == NULL)
-    rows = gda_connection_statement_execute_non_select (self->cnc, stmt, set, NULL, &local_error);
+    rows = gda_connection_statement_execute_non_select (lease->link->cnc, stmt, set, NULL, &local_error);
   else
     rows = -1;
 
-  unlock_connection (self);
+  if (local_error == NULL)
+    {
+      note_written_table (lease->link, sql);
+      if (lease->link->transaction_depth == 0)
+        notify_link_changed (self, lease->link);
+    }
+
+  end_lease (lease);
 
   if (local_error != NULL)
     {
@@ -302,6 +718,7 @@ vigil_store_query (VigilStore    *self,
   g_autoptr(GError) local_error = NULL;
   GdaDataModel *model = NULL;
   GdaStatement *stmt;
+  Lease *lease;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -309,19 +726,21 @@ vigil_store_query (VigilStore    *self,
   if (!ensure_open (self, error))
     return NULL;
 
-  lock_connection (self);
+  lease = begin_lease (self, FALSE, error);
+  if (lease == NULL)
+    return NULL;
 
-  stmt = lookup_statement (self, sql, &local_error);
+  stmt = lookup_statement (lease->link, sql, &local_error);
   if (stmt != NULL)
     set = bind_parameters (stmt, params, n_params, &local_error);
 
   if (local_error == NULL)
-    model = gda_connection_statement_execute_select_full (self->cnc, stmt, set,
+    model = gda_connection_statement_execute_select_full (lease->link->cnc, stmt, set,
                                                           GDA_STATEMENT_MODEL_RANDOM_ACCESS,
                                                           (GType *) column_types,
                                                           &local_error);
 
-  unlock_connection (self);
+  end_lease (lease);
 
   if (model == NULL)
     {
@@ -355,19 +774,30 @@ query_int64 (VigilStore  *self,
   return TRUE;
 }
 
+/* The id the last INSERT on this thread's lease gave: call it inside the transaction
+ * that inserted. */
 gint64
 vigil_store_last_insert_id (VigilStore  *self,
                             GError     **error)
 {
+  Lease *lease;
   gint64 id = 0;
+  gboolean ok;
 
-  if (!query_int64 (self,
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+
+  if (!ensure_open (self, error))
+    return 0;
+  lease = begin_lease (self, TRUE, error);
+  if (lease == NULL)
+    return 0;
+  ok = query_int64 (self,
                     self->location->engine == VIGIL_ENGINE_SQLITE ? "SELECT last_insert_rowid()"
                                                                   : "SELECT lastval()",
-                    &id, error))
-    return 0;
+                    &id, error);
+  end_lease (lease);
 
-  return id;
+  return ok ? id : 0;
 }
 
 char *
@@ -380,48 +810,52 @@ vigil_store_now (void)
 
 /* Transactions */
 
-gboolean
-vigil_store_run_in_transaction (VigilStore          *self,
-                                VigilStoreWorkFunc   func,
-                                gpointer             user_data,
-                                GError             **error)
+static gboolean
+run_unit (VigilStore          *self,
+          gboolean             write,
+          VigilStoreWorkFunc   func,
+          gpointer             user_data,
+          GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
+  Lease *lease;
+  Link *link;
   gboolean outer;
   gboolean ok;
-
-  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
 
   if (!ensure_open (self, error))
     return FALSE;
 
-  lock_connection (self);
+  lease = begin_lease (self, write, error);
+  if (lease == NULL)
+    return FALSE;
+  link = lease->link;
 
-  outer = self->transaction_depth == 0;
+  outer = link->transaction_depth == 0;
   if (outer)
     {
-      self->rollback_only = FALSE;
-      if (!gda_connection_begin_transaction (self->cnc, NULL, GDA_TRANSACTION_ISOLATION_UNKNOWN, &local_error))
+      link->rollback_only = FALSE;
+      g_hash_table_remove_all (link->changed);
+      if (!gda_connection_begin_transaction (link->cnc, NULL, GDA_TRANSACTION_ISOLATION_UNKNOWN, &local_error))
         {
-          unlock_connection (self);
+          end_lease (lease);
           propagate_engine_error (error, g_steal_pointer (&local_error), _("Could not start a transaction"));
           return FALSE;
         }
     }
 
-  self->transaction_depth++;
+  link->transaction_depth++;
   ok = func (self, user_data, &local_error);
-  self->transaction_depth--;
+  link->transaction_depth--;
 
   if (!ok)
     {
-      self->rollback_only = TRUE;
+      link->rollback_only = TRUE;
       if (local_error == NULL)
         g_set_error (&local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
                      _("The change was abandoned."));
     }
-  else if (outer && self->rollback_only)
+  else if (outer && link->rollback_only)
     {
       ok = FALSE;
       g_set_error (&local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
@@ -432,11 +866,11 @@ vigil_store_run_in_transaction (VigilStore          *self,
     {
       if (ok)
         {
-          if (!gda_connection_commit_transaction (self->cnc, NULL, &local_error))
+          if (!gda_connection_commit_transaction (link->cnc, NULL, &local_error))
             {
               g_autoptr(GError) rollback_error = NULL;
 
-              gda_connection_rollback_transaction (self->cnc, NULL, &rollback_error);
+              gda_connection_rollback_transaction (link->cnc, NULL, &rollback_error);
               ok = FALSE;
             }
         }
@@ -444,13 +878,17 @@ vigil_store_run_in_transaction (VigilStore          *self,
         {
           g_autoptr(GError) rollback_error = NULL;
 
-          if (!gda_connection_rollback_transaction (self->cnc, NULL, &rollback_error))
+          if (!gda_connection_rollback_transaction (link->cnc, NULL, &rollback_error))
             g_warning ("Rollback failed: %s", rollback_error->message);
         }
-      self->rollback_only = FALSE;
+      link->rollback_only = FALSE;
+      if (ok)
+        notify_link_changed (self, link);
+      else
+        g_hash_table_remove_all (link->changed);
     }
 
-  unlock_connection (self);
+  end_lease (lease);
 
   if (!ok)
     {
@@ -459,6 +897,38 @@ vigil_store_run_in_transaction (VigilStore          *self,
     }
 
   return TRUE;
+}
+
+gboolean
+vigil_store_run_in_transaction (VigilStore          *self,
+                                VigilStoreWorkFunc   func,
+                                gpointer             user_data,
+                                GError             **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return run_unit (self, TRUE, func, user_data, error);
+}
+
+/**
+ * vigil_store_run_read:
+ *
+ * Runs @func with one reader connection leased to the calling thread, inside one read
+ * transaction, so that everything it reads comes from the same state of the store
+ * (a dossier, a page of the cohort). @func must not write. Inside a transaction of
+ * the same store it joins it.
+ */
+gboolean
+vigil_store_run_read (VigilStore          *self,
+                      VigilStoreWorkFunc   func,
+                      gpointer             user_data,
+                      GError             **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return run_unit (self, FALSE, func, user_data, error);
 }
 
 /* Meta */
@@ -618,7 +1088,7 @@ apply_migration_cb (VigilStore  *self,
       g_autoptr(GError) local_error = NULL;
 
       /* DDL is run once: no need to keep it in the statement cache */
-      gda_connection_execute_non_select_command (self->cnc, g_ptr_array_index (statements, i), &local_error);
+      gda_connection_execute_non_select_command (find_lease (self)->link->cnc, g_ptr_array_index (statements, i), &local_error);
       if (local_error != NULL)
         {
           g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
@@ -734,7 +1204,7 @@ migrate (VigilStore  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!run_pragma (self->cnc, "PRAGMA journal_mode = WAL", &local_error))
+      if (!run_pragma (find_lease (self)->link->cnc, "PRAGMA journal_mode = WAL", &local_error))
         {
           g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), display);
 
@@ -888,6 +1358,7 @@ encode_param (const char *value)
 static GdaConnection *
 open_sqlite (const VigilLocation  *location,
              VigilStoreOpenFlags   flags,
+             gboolean              reader,
              gboolean             *created,
              GError              **error)
 {
@@ -955,7 +1426,8 @@ open_sqlite (const VigilLocation  *location,
 
     if (!run_pragma (cnc, busy, &local_error) ||
         !run_pragma (cnc, "PRAGMA foreign_keys = ON", &local_error) ||
-        !run_pragma (cnc, "PRAGMA synchronous = NORMAL", &local_error))
+        !run_pragma (cnc, "PRAGMA synchronous = NORMAL", &local_error) ||
+        (reader && !run_pragma (cnc, "PRAGMA query_only = ON", &local_error)))
       {
         g_autofree char *what = g_strdup_printf (_("Cannot open “%s”"), location->path);
 
@@ -1054,21 +1526,46 @@ vigil_store_open (const VigilLocation  *location,
   self = g_object_new (VIGIL_TYPE_STORE, NULL);
   self->location = vigil_location_copy (location);
 
-  if (location->engine == VIGIL_ENGINE_SQLITE)
-    self->cnc = open_sqlite (location, flags, &created, error);
-  else
-    self->cnc = open_postgresql (location, error);
+  {
+    GdaConnection *cnc;
+    Lease *lease;
+    gboolean ok;
 
-  if (self->cnc == NULL)
-    return NULL;
+    if (location->engine == VIGIL_ENGINE_SQLITE)
+      cnc = open_sqlite (location, flags, FALSE, &created, error);
+    else
+      cnc = open_postgresql (location, error);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !migrate (self, error))
-    {
-      vigil_store_close (self);
-      if (created)
-        g_unlink (location->path);
+    if (cnc == NULL)
       return NULL;
-    }
+
+    /* The first connection migrates, leased to this thread for the whole upgrade; on
+     * SQLite it stays the writer, on PostgreSQL the first of the pool. */
+    if (location->engine == VIGIL_ENGINE_SQLITE)
+      {
+        self->writer = link_new (cnc, TRUE);
+        self->writer_leased = TRUE;
+        self->max_links = MAX_SQLITE_READERS;
+        lease = push_lease (self, self->writer);
+      }
+    else
+      {
+        self->n_links = 1;
+        self->max_links = MAX_PG_LINKS;
+        lease = push_lease (self, link_new (cnc, TRUE));
+      }
+
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error) && migrate (self, error);
+    end_lease (lease);
+
+    if (!ok)
+      {
+        vigil_store_close (self);
+        if (created)
+          g_unlink (location->path);
+        return NULL;
+      }
+  }
 
   return g_steal_pointer (&self);
 }
@@ -1139,12 +1636,20 @@ vigil_store_close (VigilStore *self)
 {
   g_return_if_fail (VIGIL_IS_STORE (self));
 
-  if (self->cnc == NULL)
-    return;
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new_with_free_func ((GDestroyNotify) link_free);
 
-  g_hash_table_remove_all (self->statements);
-  gda_connection_close (self->cnc);
-  g_clear_object (&self->cnc);
+  /* Idle connections close now; leased ones when their lease ends. */
+  g_mutex_lock (&self->pool_lock);
+  self->closed = TRUE;
+  if (self->writer != NULL && !self->writer_leased)
+    g_ptr_array_add (to_close, g_steal_pointer (&self->writer));
+  while (self->idle->len > 0)
+    {
+      g_ptr_array_add (to_close, g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1));
+      self->n_links--;
+    }
+  g_cond_broadcast (&self->pool_cond);
+  g_mutex_unlock (&self->pool_lock);
 }
 
 const VigilLocation *
@@ -1198,13 +1703,6 @@ vigil_store_set_actor (VigilStore *self,
   self->actor = g_strdup (actor);
 }
 
-GdaConnection *
-vigil_store_get_connection (VigilStore *self)
-{
-  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
-
-  return self->cnc;
-}
 
 /* Empty: no person, incident, profile, meeting or any other record yet. */
 gboolean

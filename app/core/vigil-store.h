@@ -97,7 +97,6 @@ int                  vigil_store_get_schema_version (VigilStore           *self)
 const char          *vigil_store_get_actor          (VigilStore           *self);
 void                 vigil_store_set_actor          (VigilStore           *self,
                                                      const char           *actor);
-GdaConnection       *vigil_store_get_connection     (VigilStore           *self);
 gboolean             vigil_store_is_empty           (VigilStore           *self,
                                                      GError              **error);
 
@@ -108,6 +107,16 @@ gboolean             vigil_store_run_in_transaction (VigilStore           *self,
                                                      VigilStoreWorkFunc    func,
                                                      gpointer              user_data,
                                                      GError              **error);
+/* A read of several statements on one connection in one read transaction (one state
+ * of the store); joins a transaction of the same store on the same thread. */
+gboolean             vigil_store_run_read           (VigilStore           *self,
+                                                     VigilStoreWorkFunc    func,
+                                                     gpointer              user_data,
+                                                     GError              **error);
+/* Emits "changed" for @tables on the store's main context; the store calls it after
+ * each commit, bulk paths on their own connections after theirs. */
+void                 vigil_store_notify_changed     (VigilStore           *self,
+                                                     const char * const   *tables);
 
 /* Plain statements with positional parameters. @params holds GValues (may be NULL);
  * a NULL or G_TYPE_INVALID GValue binds SQL NULL. Parameters are written as
