@@ -571,7 +571,7 @@ compare_table_names (gconstpointer a,
  * @tables: (array zero-terminated=1): names of tables that a committed change wrote
  *
  * Says that @tables changed: emits #VigilStore::changed on the store's main context
- * (at once when called there). The store calls it after each commit; bulk paths that
+ * (at once when called from the thread that runs it). The store calls it after each commit; bulk paths that
  * write through their own native connection call it after theirs.
  */
 void
@@ -592,8 +592,23 @@ vigil_store_notify_changed (VigilStore         *self,
   data->tables = g_strdupv ((char **) tables);
   n = g_strv_length (data->tables);
   qsort (data->tables, n, sizeof (char *), compare_table_names);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_changed_cb, data,
-                              (GDestroyNotify) changed_data_free);
+  /* At once on the thread running the store's main context (a save from a view's
+   * callback); from any other thread, queued there. (g_main_context_invoke would run
+   * it on a worker whenever no thread happens to own the context.) */
+  if (g_main_context_is_owner (self->context))
+    {
+      emit_changed_cb (data);
+      changed_data_free (data);
+    }
+  else
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_changed_cb, data, (GDestroyNotify) changed_data_free);
+      g_source_set_static_name (source, "[vigil] store changed");
+      g_source_attach (source, self->context);
+    }
 }
 
 static void

@@ -525,6 +525,267 @@ test_open_async (void)
   g_assert_cmpint (vigil_store_get_schema_version (store), ==, VIGIL_SCHEMA_VERSION);
 }
 
+/* The pool: a long read never blocks a save, a save never blocks a read */
+
+typedef struct
+{
+  VigilStore *store;
+  GMutex lock;
+  GCond cond;
+  gboolean inside;   /* the worker is inside its unit of work */
+  gboolean release;  /* the main thread lets it finish */
+} Holder;
+
+static gboolean
+hold_cb (VigilStore  *store,
+         gpointer     user_data,
+         GError     **error)
+{
+  Holder *holder = user_data;
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+
+  person->surname = g_strdup ("Heldtest");
+  if (!vigil_store_insert (store, &vigil_person_type, person, error))
+    return FALSE;
+
+  g_mutex_lock (&holder->lock);
+  holder->inside = TRUE;
+  g_cond_broadcast (&holder->cond);
+  while (!holder->release)
+    g_cond_wait (&holder->cond, &holder->lock);
+  g_mutex_unlock (&holder->lock);
+  return TRUE;
+}
+
+static gboolean
+hold_read_cb (VigilStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  Holder *holder = user_data;
+
+  g_assert_cmpint (count_rows (store, "person"), >=, 0);
+  g_mutex_lock (&holder->lock);
+  holder->inside = TRUE;
+  g_cond_broadcast (&holder->cond);
+  while (!holder->release)
+    g_cond_wait (&holder->cond, &holder->lock);
+  g_mutex_unlock (&holder->lock);
+  return TRUE;
+}
+
+static gpointer
+hold_write_thread (gpointer data)
+{
+  Holder *holder = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigil_store_run_in_transaction (holder->store, hold_cb, holder, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static gpointer
+hold_read_thread (gpointer data)
+{
+  Holder *holder = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigil_store_run_read (holder->store, hold_read_cb, holder, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+wait_inside (Holder *holder)
+{
+  g_mutex_lock (&holder->lock);
+  while (!holder->inside)
+    g_cond_wait (&holder->cond, &holder->lock);
+  g_mutex_unlock (&holder->lock);
+}
+
+static void
+let_go (Holder *holder)
+{
+  g_mutex_lock (&holder->lock);
+  holder->release = TRUE;
+  g_cond_broadcast (&holder->cond);
+  g_mutex_unlock (&holder->lock);
+}
+
+static void
+test_read_during_write (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  Holder holder = { .store = store };
+  GThread *thread;
+
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.cond);
+
+  /* a worker holds a transaction open, uncommitted; reads on this thread go on (and
+   * see the store as it was), where one shared connection would wait for it */
+  thread = g_thread_new ("writer", hold_write_thread, &holder);
+  wait_inside (&holder);
+  g_assert_cmpint (count_rows (store, "person"), ==, 0);
+  g_assert_cmpint (count_rows (store, "audit"), ==, 0);
+  let_go (&holder);
+  g_thread_join (thread);
+  g_assert_cmpint (count_rows (store, "person"), ==, 1);
+
+  g_mutex_clear (&holder.lock);
+  g_cond_clear (&holder.cond);
+}
+
+static void
+test_write_during_read (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  Holder holder = { .store = store };
+  GThread *thread;
+
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.cond);
+
+  /* a long read holds its connection; a save on this thread commits meanwhile */
+  thread = g_thread_new ("reader", hold_read_thread, &holder);
+  wait_inside (&holder);
+  {
+    g_autoptr(VigilPerson) person = insert_person (store, "Duringtest", NULL);
+
+    g_assert_cmpint (person->record.id, >, 0);
+  }
+  g_assert_cmpint (count_rows (store, "person"), ==, 1);
+  let_go (&holder);
+  g_thread_join (thread);
+
+  g_mutex_clear (&holder.lock);
+  g_cond_clear (&holder.cond);
+}
+
+typedef struct
+{
+  guint n_emitted;
+  GPtrArray *tables;   /* of the last emission */
+  GThread *thread;     /* where it was emitted */
+} ChangedLog;
+
+static void
+store_changed_cb (VigilStore  *store,
+                  const char **tables,
+                  ChangedLog  *log)
+{
+  log->n_emitted++;
+  log->thread = g_thread_self ();
+  g_ptr_array_set_size (log->tables, 0);
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_ptr_array_add (log->tables, g_strdup (tables[i]));
+}
+
+static gboolean
+log_has_table (ChangedLog *log,
+               const char *table)
+{
+  for (guint i = 0; i < log->tables->len; i++)
+    if (g_str_equal (g_ptr_array_index (log->tables, i), table))
+      return TRUE;
+  return FALSE;
+}
+
+static gpointer
+insert_thread (gpointer data)
+{
+  g_autoptr(VigilPerson) person = insert_person (data, "Threadtest", NULL);
+
+  return NULL;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  ChangedLog log = { 0, g_ptr_array_new_with_free_func (g_free), NULL };
+  GThread *thread;
+
+  g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), &log);
+
+  /* a commit says so on the main context, naming the tables it wrote */
+  {
+    g_autoptr(VigilPerson) person = insert_person (store, "Changedtest", NULL);
+  }
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (log.n_emitted, ==, 1);
+  g_assert_true (log_has_table (&log, "person"));
+  g_assert_true (log_has_table (&log, "audit"));
+  g_assert_false (log_has_table (&log, "incident"));
+
+  /* a rolled-back unit says nothing */
+  g_assert_false (vigil_store_run_in_transaction (store, insert_then_fail_cb, NULL, &error));
+  g_clear_error (&error);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (log.n_emitted, ==, 1);
+
+  /* a lone statement outside a transaction is its own commit */
+  {
+    GValue param = G_VALUE_INIT;
+
+    g_value_init (&param, G_TYPE_STRING);
+    g_value_set_string (&param, "x");
+    g_assert_true (vigil_store_execute (store, "UPDATE vigil_meta SET value = value WHERE key = ##p0::string",
+                                        &param, 1, NULL, &error));
+    g_assert_no_error (error);
+    g_value_unset (&param);
+  }
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (log.n_emitted, ==, 2);
+  g_assert_cmpuint (log.tables->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (log.tables, 0), ==, "vigil_meta");
+
+  /* a commit on a worker is told on the main context, not on the worker; a commit on
+   * the thread running the main context, at once */
+  thread = g_thread_new ("inserter", insert_thread, store);
+  g_thread_join (thread);
+  g_assert_cmpuint (log.n_emitted, ==, 2);
+  while (log.n_emitted < 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (log.thread == g_thread_self ());
+  g_assert_true (log_has_table (&log, "person"));
+
+  g_signal_handlers_disconnect_by_data (store, &log);
+  g_ptr_array_unref (log.tables);
+}
+
+/* a write asked inside a read of the same store is refused, not a deadlock (SQLite:
+ * the read's connection cannot write) */
+static gboolean
+write_inside_read_cb (VigilStore  *store,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+
+  person->surname = g_strdup ("Insidetest");
+  if (vigil_test_engine_is_pg ())
+    return vigil_store_insert (store, &vigil_person_type, person, error);
+
+  g_assert_false (vigil_store_insert (store, &vigil_person_type, person, &local_error));
+  g_assert_error (local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED);
+  return TRUE;
+}
+
+static void
+test_write_inside_read (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+
+  g_assert_true (vigil_store_run_read (store, write_inside_read_cb, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +805,10 @@ main (int   argc,
   g_test_add_func ("/store/transactions", test_transactions);
   g_test_add_func ("/store/demo-kind", test_demo_kind);
   g_test_add_func ("/store/open-async", test_open_async);
+  g_test_add_func ("/store/pool/read-during-write", test_read_during_write);
+  g_test_add_func ("/store/pool/write-during-read", test_write_during_read);
+  g_test_add_func ("/store/pool/write-inside-read", test_write_inside_read);
+  g_test_add_func ("/store/changed", test_changed_signal);
 
   return g_test_run ();
 }
