@@ -104,6 +104,21 @@ append_param (GString    *sql,
   g_array_append_val (params, value);
 }
 
+/* Appends a whole-number parameter (LIMIT, OFFSET: bound, so that every page of the
+ * list is one statement in the connection's cache). */
+static void
+append_int64_param (GString *sql,
+                    GArray  *params,
+                    gint64   number)
+{
+  GValue value = G_VALUE_INIT;
+
+  g_string_append_printf (sql, "##p%u::gint64", params->len);
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+  g_array_append_val (params, value);
+}
+
 /* Builds the WHERE tail and its parameters (five per word). */
 static void
 build_search (const char  *search,
@@ -585,7 +600,10 @@ vigil_people_query_list (VigilStore              *store,
   g_string_append (sql, " AS flags");
   append_from (sql, params, query, &ctx, TRUE);
   append_order (sql, query);
-  g_string_append_printf (sql, " LIMIT %u OFFSET %" G_GINT64_FORMAT, limit, offset);
+  g_string_append (sql, " LIMIT ");
+  append_int64_param (sql, params, limit);
+  g_string_append (sql, " OFFSET ");
+  append_int64_param (sql, params, offset);
 
   model = vigil_store_query (store, sql->str, (const GValue *) params->data, params->len, types, error);
   if (model == NULL)
@@ -702,8 +720,10 @@ vigil_people_list (VigilStore  *store,
                    " (SELECT COUNT(*) FROM incident i WHERE i.perpetrator_id = p.id)"
                    PEOPLE_FROM);
   build_search (search, sql, params);
-  g_string_append_printf (sql, " ORDER BY p.surname, p.forenames, p.id LIMIT %u OFFSET %" G_GINT64_FORMAT,
-                          limit, offset);
+  g_string_append (sql, " ORDER BY p.surname, p.forenames, p.id LIMIT ");
+  append_int64_param (sql, params, limit);
+  g_string_append (sql, " OFFSET ");
+  append_int64_param (sql, params, offset);
 
   model = vigil_store_query (store, sql->str, (const GValue *) params->data, params->len, types, error);
   if (model == NULL)
@@ -742,4 +762,152 @@ vigil_people_list (VigilStore  *store,
     }
 
   return g_steal_pointer (&people);
+}
+
+/* Off the main thread */
+
+/* A query that owns its strings, for a worker. */
+typedef struct
+{
+  VigilPeopleQuery query;
+  char *search;
+  char *status;
+  char *route;
+  char *area;
+  char *today;
+  gint64 offset;
+  guint limit;
+} PeopleCall;
+
+static PeopleCall *
+people_call_new (const VigilPeopleQuery *query)
+{
+  PeopleCall *call = g_new0 (PeopleCall, 1);
+
+  call->query = *query;
+  call->query.search = call->search = g_strdup (query->search);
+  call->query.status = call->status = g_strdup (query->status);
+  call->query.route = call->route = g_strdup (query->route);
+  call->query.area = call->area = g_strdup (query->area);
+  call->query.today = call->today = g_strdup (query->today);
+  return call;
+}
+
+static void
+people_call_free (PeopleCall *call)
+{
+  g_free (call->search);
+  g_free (call->status);
+  g_free (call->route);
+  g_free (call->area);
+  g_free (call->today);
+  g_free (call);
+}
+
+typedef struct
+{
+  PeopleCall *call;
+  VigilPeopleTally *tally;
+} TallyWork;
+
+static gboolean
+tally_cb (VigilStore  *store,
+          gpointer     user_data,
+          GError     **error)
+{
+  TallyWork *work = user_data;
+  VigilPeopleQuery query = work->call->query;
+
+  work->tally->count = vigil_people_query_count (store, &query, error);
+  if (work->tally->count < 0)
+    return FALSE;
+  if (query.search != NULL && *query.search != '\0')
+    {
+      query.search = NULL;
+      work->tally->total = vigil_people_query_count (store, &query, error);
+      if (work->tally->total < 0)
+        return FALSE;
+    }
+  else
+    work->tally->total = work->tally->count;
+  return vigil_people_count_statuses (store, &work->call->query, &work->tally->counts, error);
+}
+
+static gpointer
+tally_thread (VigilStore    *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree VigilPeopleTally *tally = g_new0 (VigilPeopleTally, 1);
+  TallyWork work = { task_data, tally };
+
+  if (!vigil_store_run_read (store, tally_cb, &work, error))
+    return NULL;
+  return g_steal_pointer (&tally);
+}
+
+void
+vigil_people_tally_async (VigilStore              *store,
+                          const VigilPeopleQuery  *query,
+                          GCancellable            *cancellable,
+                          GAsyncReadyCallback      callback,
+                          gpointer                 user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (query != NULL);
+
+  vigil_store_call_async (store, vigil_people_tally_async, tally_thread,
+                          people_call_new (query), (GDestroyNotify) people_call_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+VigilPeopleTally *
+vigil_people_tally_finish (VigilStore    *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_people_tally_async, error);
+}
+
+static gpointer
+list_thread (VigilStore    *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  PeopleCall *call = task_data;
+
+  return vigil_people_query_list (store, &call->query, call->offset, call->limit, error);
+}
+
+void
+vigil_people_query_list_async (VigilStore              *store,
+                               const VigilPeopleQuery  *query,
+                               gint64                   offset,
+                               guint                    limit,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  PeopleCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (query != NULL);
+
+  call = people_call_new (query);
+  call->offset = offset;
+  call->limit = limit;
+  vigil_store_call_async (store, vigil_people_query_list_async, list_thread,
+                          call, (GDestroyNotify) people_call_free,
+                          (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+vigil_people_query_list_finish (VigilStore    *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_people_query_list_async, error);
 }

@@ -132,6 +132,37 @@ GPtrArray *vigil_people_list         (VigilStore  *store,
                                       guint        limit,
                                       GError     **error);
 
+/* What the cohort list shows above and for its rows, read in one go off the main
+ * thread: the people matching the query, those matching it without its search, and
+ * the counts by status. */
+typedef struct
+{
+  gint64 count;
+  gint64 total;
+  VigilPeopleCounts counts;
+} VigilPeopleTally;
+
+void               vigil_people_tally_async      (VigilStore              *store,
+                                                  const VigilPeopleQuery  *query,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+VigilPeopleTally  *vigil_people_tally_finish     (VigilStore              *store,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+/* A page of vigil_people_query_list() off the main thread: a GPtrArray of
+ * VigilPersonSummary. */
+void               vigil_people_query_list_async (VigilStore              *store,
+                                                  const VigilPeopleQuery  *query,
+                                                  gint64                   offset,
+                                                  guint                    limit,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+GPtrArray         *vigil_people_query_list_finish (VigilStore             *store,
+                                                   GAsyncResult           *result,
+                                                   GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPersonSummary, vigil_person_summary_free)
 
 G_END_DECLS

@@ -946,6 +946,90 @@ vigil_store_run_read (VigilStore          *self,
   return run_unit (self, FALSE, func, user_data, error);
 }
 
+/* Calls on a worker thread */
+
+typedef struct
+{
+  VigilStoreCallFunc func;
+  gpointer task_data;
+  GDestroyNotify task_data_free;
+  GDestroyNotify result_free;
+} CallData;
+
+static void
+call_data_free (CallData *data)
+{
+  if (data->task_data_free != NULL && data->task_data != NULL)
+    data->task_data_free (data->task_data);
+  g_free (data);
+}
+
+static void
+call_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CallData *data = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = data->func (source_object, data->task_data, cancellable, &error);
+  if (result == NULL)
+    {
+      if (error == NULL)
+        g_set_error (&error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                     _("The database gave no answer."));
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, data->result_free);
+}
+
+void
+vigil_store_call_async (VigilStore          *self,
+                        gpointer             source_tag,
+                        VigilStoreCallFunc   func,
+                        gpointer             task_data,
+                        GDestroyNotify       task_data_free,
+                        GDestroyNotify       result_free,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CallData *data;
+
+  g_return_if_fail (VIGIL_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (CallData, 1);
+  data->func = func;
+  data->task_data = task_data;
+  data->task_data_free = task_data_free;
+  data->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+  g_task_run_in_thread (task, call_thread);
+}
+
+gpointer
+vigil_store_call_finish (VigilStore    *self,
+                         GAsyncResult  *result,
+                         gpointer       source_tag,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Meta */
 
 static gboolean

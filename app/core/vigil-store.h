@@ -136,6 +136,29 @@ GdaDataModel        *vigil_store_query              (VigilStore           *self,
 gint64               vigil_store_last_insert_id     (VigilStore           *self,
                                                      GError              **error);
 
+/* A call into the store on a worker thread (GTask): @func runs there with its own
+ * connection from the pool and returns a result (freed with @result_free) or NULL with
+ * @error set. The callback runs on the caller's main context; a cancelled call
+ * finishes with G_IO_ERROR_CANCELLED. The core's _async/_finish pairs are built on it. */
+typedef gpointer (*VigilStoreCallFunc) (VigilStore    *store,
+                                        gpointer       task_data,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+void                 vigil_store_call_async         (VigilStore           *self,
+                                                     gpointer              source_tag,
+                                                     VigilStoreCallFunc    func,
+                                                     gpointer              task_data,
+                                                     GDestroyNotify        task_data_free,
+                                                     GDestroyNotify        result_free,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gpointer             vigil_store_call_finish        (VigilStore           *self,
+                                                     GAsyncResult         *result,
+                                                     gpointer              source_tag,
+                                                     GError              **error);
+
 /* Timestamps are ISO 8601 UTC text, "2026-11-25T14:34:45Z". */
 char                *vigil_store_now                (void);
 
