@@ -309,3 +309,34 @@ vigil_gui_test_has_binding (GtkWidget  *widget,
   return FALSE;
 }
 
+
+/* The cohort list's model reads off the main thread */
+
+static gboolean
+people_settled (gpointer user_data)
+{
+  return !vigil_people_model_get_loading (user_data);
+}
+
+void
+vigil_gui_test_settle_people (VigilPeopleModel *model)
+{
+  vigil_gui_test_wait_for (people_settled, model, 60000, "the cohort list to be read");
+}
+
+gpointer
+vigil_gui_test_people_item (VigilPeopleModel *model,
+                            guint             position)
+{
+  VigilPersonItem *item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  if (item != NULL && vigil_person_item_is_placeholder (item))
+    {
+      /* its page is on its way: asked for by this very call */
+      g_object_unref (item);
+      vigil_gui_test_settle_people (model);
+      item = g_list_model_get_item (G_LIST_MODEL (model), position);
+      g_assert_false (vigil_person_item_is_placeholder (item));
+    }
+  return item;
+}

@@ -7,6 +7,8 @@
 #include <gtk/gtk.h>
 
 #include "vigil-core.h"
+#include "vigil-people-model.h"
+#include "vigil-person-item.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +41,11 @@ char          *vigil_gui_test_screenshot     (GtkWidget          *widget,
 gboolean       vigil_gui_test_has_binding    (GtkWidget          *widget,
                                               const char         *accelerator,
                                               const char         *action);
+
+/* Waits until the cohort list's model has no count or page on its way. */
+void           vigil_gui_test_settle_people  (VigilPeopleModel   *model);
+/* The item at @position, waiting for its page when it is still a placeholder. */
+gpointer       vigil_gui_test_people_item    (VigilPeopleModel   *model,
+                                              guint               position);
 
 G_END_DECLS

@@ -1,13 +1,16 @@
 /* vigil-people-model.c: the cohort list as a virtual GListModel over the store
  *
- * The model never loads the whole cohort. Its length comes from vigil_people_count()
- * and rows are read from the database a page at a time (vigil_people_list()) when a
- * list widget asks for them; the last few pages are kept in a small cache. Setting the
- * search text waits VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS for typing to settle, then
- * counts again and replaces every item.
+ * The model never loads the whole cohort, and never waits for the database. Its length
+ * comes from vigil_people_tally_async() and rows are read a page at a time
+ * (vigil_people_query_list_async()) when a list widget asks for them: until a page
+ * arrives its rows are placeholders, and the page's items-changed fills them. The last
+ * few pages are kept in a small cache. Setting the search text waits
+ * VIGIL_PEOPLE_MODEL_SEARCH_DELAY_MS for typing to settle, then counts again and
+ * replaces every item; a newer query cancels the reads of the one it supersedes.
  *
  * The view, the filters and the sort change the query, the cache and the count
- * exactly like the search does, through reload_now(); the database sorts.
+ * exactly like the search does, through reload_now(); the database sorts. While a
+ * count or a page is on its way, "loading" is TRUE.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,6 +48,11 @@ struct _VigilPeopleModel
   guint search_source;
   guint n_items;
   gint64 total;
+
+  /* Reads on their way: all of one query, cancelled together when it is superseded */
+  GCancellable *cancellable;
+  gboolean tallying;     /* the count of the current query is on its way */
+  GHashTable *fetching;  /* pages on their way */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -60,6 +68,7 @@ enum {
   PROP_N_ITEMS,
   PROP_TOTAL,
   PROP_ERROR,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -110,44 +119,56 @@ fill_query (VigilPeopleModel *self,
   query->descending = self->descending;
 }
 
-static void
-reload_now (VigilPeopleModel *self)
+static gboolean
+is_loading (VigilPeopleModel *self)
 {
-  VigilPeopleQuery query;
+  return self->tallying || g_hash_table_size (self->fetching) > 0;
+}
+
+/* Call around a change of what is on its way: notifies "loading" when it flips. */
+static void
+notify_loading (VigilPeopleModel *self,
+                gboolean          was_loading)
+{
+  if (was_loading != is_loading (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+tally_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(VigilPeopleModel) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint old_n_items = self->n_items;
+  g_autofree VigilPeopleTally *tally = NULL;
+  gboolean was_loading;
+  guint old_n_items;
   gint64 count = 0;
   gint64 total = 0;
 
+  tally = vigil_people_tally_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* superseded: the newer query's own count follows */
+
+  was_loading = is_loading (self);
+  self->tallying = FALSE;
+  old_n_items = self->n_items;
   clear_cache (self);
 
-  if (self->store != NULL)
-    {
-      fill_query (self, &query, self->search);
-      count = vigil_people_query_count (self->store, &query, &error);
-      if (error == NULL && self->search != NULL)
-        {
-          fill_query (self, &query, NULL);
-          total = vigil_people_query_count (self->store, &query, &error);
-        }
-      else
-        total = count;
-      if (error == NULL)
-        {
-          fill_query (self, &query, self->search);
-          vigil_people_count_statuses (self->store, &query, &self->counts, &error);
-        }
-    }
-
-  if (error != NULL)
+  if (tally == NULL)
     {
       g_warning ("Could not count the people of the cohort: %s", error->message);
-      count = 0;
-      total = 0;
+      memset (&self->counts, 0, sizeof self->counts);
       set_error (self, g_steal_pointer (&error));
     }
   else
-    set_error (self, NULL);
+    {
+      count = tally->count;
+      total = tally->total;
+      self->counts = tally->counts;
+      set_error (self, NULL);
+    }
 
   self->n_items = (guint) CLAMP (count, 0, G_MAXUINT);
 
@@ -161,37 +182,78 @@ reload_now (VigilPeopleModel *self)
     }
   if (old_n_items != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  notify_loading (self, was_loading);
 }
 
-static GPtrArray *
-fetch_page (VigilPeopleModel *self,
-            guint             page)
+/* Cancels what the previous query still reads and counts again; the items stay as
+ * they are until the count arrives. */
+static void
+reload_now (VigilPeopleModel *self)
 {
+  VigilPeopleQuery query;
+  gboolean was_loading = is_loading (self);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_hash_table_remove_all (self->fetching);
+
+  if (self->store == NULL)
+    {
+      notify_loading (self, was_loading);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->tallying = TRUE;
+  fill_query (self, &query, self->search);
+  vigil_people_tally_async (self->store, &query, self->cancellable, tally_done_cb,
+                            g_object_ref (self));
+  notify_loading (self, was_loading);
+}
+
+typedef struct
+{
+  VigilPeopleModel *self;
+  guint page;
+} PageFetch;
+
+static void
+page_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree PageFetch *fetch = user_data;
+  g_autoptr(VigilPeopleModel) self = fetch->self;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
-  VigilPeopleQuery query;
+  gboolean was_loading;
+  guint first, n;
 
-  fill_query (self, &query, self->search);
-  summaries = vigil_people_query_list (self->store, &query,
-                                 (gint64) page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
-                                 VIGIL_PEOPLE_MODEL_PAGE_SIZE, &error);
+  summaries = vigil_people_query_list_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* superseded by a newer query */
+
+  was_loading = is_loading (self);
+  g_hash_table_remove (self->fetching, GUINT_TO_POINTER (fetch->page));
+
   if (summaries == NULL)
     {
       g_warning ("Could not read people %u to %u of the cohort: %s",
-                 page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
-                 (page + 1) * VIGIL_PEOPLE_MODEL_PAGE_SIZE - 1,
+                 fetch->page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
+                 (fetch->page + 1) * VIGIL_PEOPLE_MODEL_PAGE_SIZE - 1,
                  error->message);
       set_error (self, g_steal_pointer (&error));
-      return NULL;
+      notify_loading (self, was_loading);
+      return;
     }
 
   items = g_ptr_array_new_full (summaries->len, g_object_unref);
   for (guint i = 0; i < summaries->len; i++)
     g_ptr_array_add (items, vigil_person_item_new (g_ptr_array_index (summaries, i)));
 
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (fetch->page), items);
+  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (fetch->page));
 
   while (g_queue_get_length (&self->page_order) > VIGIL_PEOPLE_MODEL_MAX_PAGES)
     {
@@ -199,7 +261,37 @@ fetch_page (VigilPeopleModel *self,
       g_hash_table_remove (self->pages, oldest);
     }
 
-  return items;
+  /* the placeholders of this page become its people */
+  first = fetch->page * VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+  n = first < self->n_items ? MIN (VIGIL_PEOPLE_MODEL_PAGE_SIZE, self->n_items - first) : 0;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+  notify_loading (self, was_loading);
+}
+
+/* Asks for @page unless it is on its way already. */
+static void
+fetch_page (VigilPeopleModel *self,
+            guint             page)
+{
+  VigilPeopleQuery query;
+  PageFetch *fetch;
+  gboolean was_loading = is_loading (self);
+
+  if (self->store == NULL || self->cancellable == NULL ||
+      g_hash_table_contains (self->fetching, GUINT_TO_POINTER (page)))
+    return;
+
+  g_hash_table_add (self->fetching, GUINT_TO_POINTER (page));
+  fetch = g_new0 (PageFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->page = page;
+  fill_query (self, &query, self->search);
+  vigil_people_query_list_async (self->store, &query,
+                                 (gint64) page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
+                                 VIGIL_PEOPLE_MODEL_PAGE_SIZE, self->cancellable,
+                                 page_done_cb, fetch);
+  notify_loading (self, was_loading);
 }
 
 static GPtrArray *
@@ -220,7 +312,10 @@ lookup_page (VigilPeopleModel *self,
       return items;
     }
 
-  return fetch_page (self, page);
+  /* a page of the query being counted is asked for once the count is in */
+  if (!self->tallying)
+    fetch_page (self, page);
+  return NULL;
 }
 
 static GType
@@ -249,8 +344,9 @@ vigil_people_model_get_item (GListModel *model,
 
   items = lookup_page (self, page);
 
-  /* The database changed under the count (another user, on PostgreSQL): show an
-   * empty row rather than shifting the list; the next reload puts it right. */
+  /* A page on its way shows placeholders until it arrives. When the database changed
+   * under the count (another user), an empty row rather than shifting the list; the
+   * next reload puts it right. */
   if (items == NULL || index >= items->len)
     return vigil_person_item_new_placeholder ();
 
@@ -286,6 +382,8 @@ vigil_people_model_dispose (GObject *object)
   VigilPeopleModel *self = (VigilPeopleModel *)object;
 
   g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   clear_cache (self);
   g_clear_object (&self->store);
 
@@ -298,6 +396,7 @@ vigil_people_model_finalize (GObject *object)
   VigilPeopleModel *self = (VigilPeopleModel *)object;
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->fetching, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status, g_free);
@@ -350,6 +449,10 @@ vigil_people_model_get_property (GObject    *object,
 
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, is_loading (self));
       break;
 
     default:
@@ -421,6 +524,11 @@ vigil_people_model_class_init (VigilPeopleModelClass *klass)
                         G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, "Whether a count or a page is on its way from the store",
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -431,6 +539,7 @@ vigil_people_model_init (VigilPeopleModel *self)
   self->view = VIGIL_PEOPLE_VIEW_CANDIDATES;
   self->sort = VIGIL_PEOPLE_SORT_RANK;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->fetching = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->page_order);
 }
 
@@ -536,13 +645,26 @@ vigil_people_model_flush_search (VigilPeopleModel *self)
 /**
  * vigil_people_model_reload:
  *
- * Forgets every cached row and counts again, after the store's people changed.
+ * Counts again and forgets every cached row once the count is in, after the store's
+ * people changed.
  */
 void
 vigil_people_model_reload (VigilPeopleModel *self)
 {
   g_return_if_fail (VIGIL_IS_PEOPLE_MODEL (self));
   reload_now (self);
+}
+
+/**
+ * vigil_people_model_get_loading:
+ *
+ * Returns: %TRUE while a count or a page is on its way from the store
+ */
+gboolean
+vigil_people_model_get_loading (VigilPeopleModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PEOPLE_MODEL (self), FALSE);
+  return is_loading (self);
 }
 
 /**

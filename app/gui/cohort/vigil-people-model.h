@@ -28,6 +28,7 @@ void              vigil_people_model_set_search   (VigilPeopleModel *self,
 gboolean          vigil_people_model_get_searching (VigilPeopleModel *self);
 void              vigil_people_model_flush_search (VigilPeopleModel *self);
 void              vigil_people_model_reload       (VigilPeopleModel *self);
+gboolean          vigil_people_model_get_loading  (VigilPeopleModel *self);
 gint64            vigil_people_model_get_total    (VigilPeopleModel *self);
 const GError     *vigil_people_model_get_error    (VigilPeopleModel *self);
 guint             vigil_people_model_get_n_cached_pages (VigilPeopleModel *self);
