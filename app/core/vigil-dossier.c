@@ -1360,3 +1360,71 @@ vigil_dossier_record_view (VigilStore  *store,
 
   return vigil_audit_append (store, "view", "person", person_id, person_id, NULL, error);
 }
+
+/* Off the main thread */
+
+void
+vigil_dossier_opening_free (VigilDossierOpening *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->dossier, vigil_dossier_free);
+  g_clear_pointer (&self->menu, vigil_tactical_menu_free);
+  g_clear_error (&self->menu_error);
+  g_free (self);
+}
+
+typedef struct
+{
+  gint64 person_id;
+  gboolean record_view;
+} OpenCall;
+
+static gpointer
+open_thread (VigilStore    *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  OpenCall *call = task_data;
+  g_autoptr(VigilDossierOpening) opening = g_new0 (VigilDossierOpening, 1);
+
+  opening->dossier = vigil_dossier_load (store, call->person_id, NULL, cancellable, error);
+  if (opening->dossier == NULL)
+    return NULL;
+
+  opening->menu = vigil_tactical_menu_load_for_store (store, &opening->menu_error);
+
+  if (call->record_view && !vigil_dossier_record_view (store, call->person_id, error))
+    return NULL;
+
+  return g_steal_pointer (&opening);
+}
+
+void
+vigil_dossier_open_async (VigilStore          *store,
+                          gint64               person_id,
+                          gboolean             record_view,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  OpenCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  call = g_new0 (OpenCall, 1);
+  call->person_id = person_id;
+  call->record_view = record_view;
+  vigil_store_call_async (store, vigil_dossier_open_async, open_thread, call, g_free,
+                          (GDestroyNotify) vigil_dossier_opening_free,
+                          cancellable, callback, user_data);
+}
+
+VigilDossierOpening *
+vigil_dossier_open_finish (VigilStore    *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_dossier_open_async, error);
+}

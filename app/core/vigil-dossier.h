@@ -25,6 +25,7 @@
 #include "vigil-rfgv.h"
 #include "vigil-scoring-profile.h"
 #include "vigil-store.h"
+#include "vigil-tactical-menu.h"
 
 G_BEGIN_DECLS
 
@@ -237,6 +238,31 @@ gboolean                  vigil_dossier_record_view      (VigilStore            
                                                           gint64                      person_id,
                                                           GError                    **error);
 
+/* What a dossier page shows, read off the main thread: the dossier, and the tactical
+ * menu the planner offers (a force's own file may have changed since; NULL with
+ * @menu_error when it cannot be read, the dossier is still shown). */
+typedef struct
+{
+  VigilDossier      *dossier;
+  VigilTacticalMenu *menu;
+  GError            *menu_error;
+} VigilDossierOpening;
+
+void                      vigil_dossier_opening_free     (VigilDossierOpening        *self);
+/* Loads the dossier on a worker's own connection; with @record_view, records the view
+ * in the audit log (no view without its audit row: a failure to record it fails the
+ * opening). */
+void                      vigil_dossier_open_async       (VigilStore                 *store,
+                                                          gint64                      person_id,
+                                                          gboolean                    record_view,
+                                                          GCancellable               *cancellable,
+                                                          GAsyncReadyCallback         callback,
+                                                          gpointer                    user_data);
+VigilDossierOpening      *vigil_dossier_open_finish      (VigilStore                 *store,
+                                                          GAsyncResult               *result,
+                                                          GError                    **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilDossier, vigil_dossier_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilDossierOpening, vigil_dossier_opening_free)
 
 G_END_DECLS

@@ -1063,6 +1063,13 @@ vigil_import_incidents_pg (VigilStore               *store,
 
 #undef FAIL
 
+  {
+    static const char * const written[] = { "import_batch", "import_rejection", "incident",
+                                             "person", "audit", "vigil_meta", NULL };
+
+    /* written through the import's own connection: say so as the store would */
+    vigil_store_notify_changed (store, written);
+  }
   import_clear (&import);
   if (progress != NULL)
     progress (1.0, report->rows_total, user_data);

@@ -2416,6 +2416,14 @@ vigil_import_incidents (VigilStore               *store,
        audit_batch (&import, error);
   g_debug ("%.2f s: indexes built", (g_get_monotonic_time () - started) / 1e6);
   ok = ok && exec_sql (&import, "COMMIT", error);
+  if (ok && (report->rows_imported > 0 || report->people_created > 0))
+    {
+      static const char * const written[] = { "import_batch", "import_rejection", "incident",
+                                               "person", "audit", "vigil_meta", NULL };
+
+      /* written through the import's own connection: say so as the store would */
+      vigil_store_notify_changed (store, written);
+    }
   g_debug ("%.2f s: committed", (g_get_monotonic_time () - started) / 1e6);
 
 out:

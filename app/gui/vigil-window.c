@@ -612,11 +612,10 @@ import_dialog_imported_cb (VigilWindow       *self,
   g_autofree char *count = g_strdup_printf ("%'" G_GUINT64_FORMAT, rows_imported);
   g_autofree char *title = NULL;
 
-  /* Only if the dialog's store is still the one shown. */
+  /* Only if the dialog's store is still the one shown; the cohort list reloads on the
+   * store's "changed". */
   if (model == NULL || vigil_import_dialog_get_store (dialog) != self->store)
     return;
-
-  vigil_people_model_reload (model);
 
   /* Translators: a toast after an import; %s is a number of incidents */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s incident imported", "%s incidents imported",
@@ -643,18 +642,6 @@ import_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The cohort list shows the store's people and their cohort status: reload it after
- * a referral or a merge (if the dialog's store is still the one shown). */
-static void
-reload_people (VigilWindow *self,
-               VigilStore  *store)
-{
-  VigilPeopleModel *model = vigil_cohort_view_get_model (self->cohort_view);
-
-  if (model != NULL && store == self->store)
-    vigil_people_model_reload (model);
-}
-
 static void
 referral_dialog_referred_cb (VigilWindow         *self,
                              gint64               person_id,
@@ -662,7 +649,7 @@ referral_dialog_referred_cb (VigilWindow         *self,
                              const char          *message,
                              VigilReferralDialog *dialog)
 {
-  reload_people (self, vigil_referral_dialog_get_store (dialog));
+  /* the cohort list reloads on the store's "changed" */
   vigil_window_add_toast (self, adw_toast_new (message));
 }
 
@@ -685,13 +672,6 @@ refer_action (GtkWidget  *widget,
 }
 
 static void
-duplicates_dialog_changed_cb (VigilWindow           *self,
-                              VigilDuplicatesDialog *dialog)
-{
-  reload_people (self, vigil_duplicates_dialog_get_store (dialog));
-}
-
-static void
 review_duplicates_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -702,10 +682,8 @@ review_duplicates_action (GtkWidget  *widget,
   if (!is_main_page (self))
     return;
 
+  /* a merge or keep-apart reaches the cohort list through the store's "changed" */
   dialog = vigil_duplicates_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "changed",
-                           G_CALLBACK (duplicates_dialog_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

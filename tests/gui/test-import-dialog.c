@@ -381,6 +381,7 @@ test_report (void)
   /* With no scoring run the cohort list's views are empty: watch everyone instead, as
    * vigil_people_count() counts them, to see the list reload after the import. */
   vigil_people_model_set_view (vigil_cohort_view_get_model (view), VIGIL_PEOPLE_VIEW_EVERYONE);
+  vigil_gui_test_settle_people (vigil_cohort_view_get_model (view));
   people_before = vigil_people_model_get_total (vigil_cohort_view_get_model (view));
   g_assert_cmpint (people_before, ==, 0);
   empty_button = find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "win.import");
@@ -551,7 +552,8 @@ test_report (void)
                    report->possible_duplicates > 0);
 
   /* The cohort reloads when the dialog closes (not before). */
-  g_assert_cmpint (vigil_people_model_get_total (vigil_cohort_view_get_model (view)), ==, people_before);
+  g_assert_cmpint ((vigil_gui_test_settle_people (vigil_cohort_view_get_model (view)),
+                    vigil_people_model_get_total (vigil_cohort_view_get_model (view))), ==, people_before);
   g_assert_cmpuint (imported.n_emitted, ==, 0);
   click (template_child (dialog, "done_button"));
   vigil_gui_test_wait_for (dialog_gone, NULL, 5000, "the dialog to close");
@@ -563,7 +565,8 @@ test_report (void)
 
     g_assert_no_error (error);
     g_assert_cmpint (expected, >, people_before);
-    g_assert_cmpint (vigil_people_model_get_total (vigil_cohort_view_get_model (view)), ==, expected);
+    g_assert_cmpint ((vigil_gui_test_settle_people (vigil_cohort_view_get_model (view)),
+                    vigil_people_model_get_total (vigil_cohort_view_get_model (view))), ==, expected);
     g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
   }
   g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM incident"), ==, N_GOOD_ROWS + 1);

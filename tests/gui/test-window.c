@@ -77,6 +77,7 @@ open_window (const VigilLocation *location,
   g_assert_cmpstr (vigil_window_get_page (window), ==, "loading");
   vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+  vigil_gui_test_settle_people (vigil_cohort_view_get_model (vigil_window_get_cohort_view (window)));
   vigil_gui_test_run_for (100);
   return window;
 }
@@ -106,6 +107,7 @@ type_search (VigilCohortView *view,
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   vigil_gui_test_wait_for (search_applied, view, 5000, "the search to be applied");
+  vigil_gui_test_settle_people (vigil_cohort_view_get_model (view));
   vigil_gui_test_run_for (50);
 }
 
@@ -243,6 +245,7 @@ test_create_store (void)
   g_assert_cmpstr (path, ==, "");
 
   view = vigil_window_get_cohort_view (window);
+  vigil_gui_test_settle_people (vigil_cohort_view_get_model (view));
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
   shoot (window, "screenshot-cohort-empty-1366x768.png");
   destroy_window (window);
@@ -286,8 +289,8 @@ test_demo_cohort (void)
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_DEMO);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
   g_assert_nonnull (model);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))), ==, total);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, total);
+  g_assert_cmpuint ((vigil_gui_test_settle_people (model), g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view)))), ==, total);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 8);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (column_view), "data-table"));
   /* The list is virtual: only the pages on screen were read. */
@@ -307,7 +310,7 @@ test_demo_cohort (void)
   g_assert_true (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
 
   /* Search by the first person's surname. */
-  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  first = vigil_gui_test_people_item (model, 0);
   g_object_get (first, "surname", &surname, NULL);
   query.search = surname;
   expected = vigil_people_query_count (store, &query, &error);
@@ -317,20 +320,21 @@ test_demo_cohort (void)
 
   type_search (view, surname);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, expected);
   shoot (window, "screenshot-cohort-search-1366x768.png");
 
   type_search (view, "zzqx-nobody-by-this-name");
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "no-matches");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 0);
   shoot (window, "screenshot-cohort-no-matches-1366x768.png");
 
   /* Escape clears the search. */
   g_signal_emit_by_name (entry, "stop-search");
   vigil_gui_test_wait_for (search_applied, view, 5000, "the cleared search");
+  vigil_gui_test_settle_people (model);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, total);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, total);
 
   destroy_window (window);
 
@@ -351,7 +355,7 @@ test_demo_cohort (void)
 static char *
 first_name (VigilPeopleModel *model)
 {
-  g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_autoptr(VigilPersonItem) item = vigil_gui_test_people_item (model, 0);
 
   g_assert_nonnull (item);
   return g_strdup (vigil_person_item_get_name (item));
@@ -373,7 +377,7 @@ expected_first_name (VigilStore             *store,
     g_autoptr(GError) error_ = NULL; \
     gint64 expected_ = vigil_people_query_count ((store), (query), &error_); \
     g_assert_no_error (error_); \
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected_); \
+    g_assert_cmpuint (vigil_gui_test_people_count (model), ==, expected_); \
   } G_STMT_END
 
 /* Views, filters, sort and search through the real widgets; Enter on a row. */
@@ -400,7 +404,7 @@ test_cohort_filters (void)
   g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_MANAGED), "clicked");
   g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_MANAGED);
   ASSERT_COUNT (model, store, &query);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 1);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), >, 1);
 
   /* status filter: managed only */
   for (guint i = 0; vigil_cohort_status_choices[i] != NULL; i++)
@@ -421,7 +425,7 @@ test_cohort_filters (void)
 
   /* area filter: nobody lives in this one */
   gtk_editable_set_text (GTK_EDITABLE (vigil_cohort_view_get_area_filter (view)), "Nowhere-by-this-name");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (vigil_cohort_view_get_area_filter (view)), "");
   ASSERT_COUNT (model, store, &query);
 
@@ -443,14 +447,14 @@ test_cohort_filters (void)
 
   /* search as you type, within the view */
   {
-    g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr(VigilPersonItem) item = vigil_gui_test_people_item (model, 0);
     g_autofree char *surname = NULL;
 
     g_object_get (item, "surname", &surname, NULL);
     type_search (view, surname);
     query.search = surname;
     ASSERT_COUNT (model, store, &query);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 1);
+    g_assert_cmpuint (vigil_gui_test_people_count (model), >=, 1);
     type_search (view, "");
     query.search = NULL;
   }
@@ -458,7 +462,7 @@ test_cohort_filters (void)
   /* Enter on a row opens that person's dossier (win.open-dossier), and Back returns */
   g_signal_emit_by_name (column_view, "activate", 0);
   {
-    g_autoptr(VigilPersonItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autoptr(VigilPersonItem) item = vigil_gui_test_people_item (model, 0);
     VigilDossierPage *page = vigil_window_get_dossier_page (window);
 
     g_assert_cmpint (vigil_dossier_page_get_person_id (page), ==, vigil_person_item_get_person_id (item));
@@ -489,23 +493,23 @@ test_real_store (void)
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_REAL);
   g_assert_false (vigil_window_get_demo_banner_visible (window));
   /* No scoring run yet: no candidates; Alpha is in the managed cohort. */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 0);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
   title = g_strdup_printf ("%s — Vigil", "tiny.db");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
 
   g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_MANAGED), "clicked");
   g_assert_cmpint (vigil_people_model_get_view (model), ==, VIGIL_PEOPLE_VIEW_MANAGED);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 1);
   type_search (view, "testwood");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
-  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 1);
+  item = vigil_gui_test_people_item (model, 0);
   g_assert_cmpstr (vigil_person_item_get_name (item), ==, "Testwood, Alpha");
   type_search (view, "charlie");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 0);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "no-matches");
   type_search (view, "");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 1);
 
   shoot (window, "screenshot-cohort-real-1366x768.png");
 

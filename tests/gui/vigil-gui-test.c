@@ -324,11 +324,21 @@ vigil_gui_test_settle_people (VigilPeopleModel *model)
   vigil_gui_test_wait_for (people_settled, model, 60000, "the cohort list to be read");
 }
 
+guint
+vigil_gui_test_people_count (VigilPeopleModel *model)
+{
+  vigil_gui_test_settle_people (model);
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
 gpointer
 vigil_gui_test_people_item (VigilPeopleModel *model,
                             guint             position)
 {
-  VigilPersonItem *item = g_list_model_get_item (G_LIST_MODEL (model), position);
+  VigilPersonItem *item;
+
+  vigil_gui_test_settle_people (model);
+  item = g_list_model_get_item (G_LIST_MODEL (model), position);
 
   if (item != NULL && vigil_person_item_is_placeholder (item))
     {

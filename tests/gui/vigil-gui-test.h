@@ -44,7 +44,9 @@ gboolean       vigil_gui_test_has_binding    (GtkWidget          *widget,
 
 /* Waits until the cohort list's model has no count or page on its way. */
 void           vigil_gui_test_settle_people  (VigilPeopleModel   *model);
-/* The item at @position, waiting for its page when it is still a placeholder. */
+/* The number of people listed once the model has settled. */
+guint          vigil_gui_test_people_count   (VigilPeopleModel   *model);
+/* The item at @position once the model has settled, waiting for its page when it is still a placeholder. */
 gpointer       vigil_gui_test_people_item    (VigilPeopleModel   *model,
                                               guint               position);
 

@@ -25,6 +25,7 @@ struct _VigilCohortView
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *state_stack;
+  GtkSpinner         *loading_spinner;
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
   AdwStatusPage      *no_matches_page;
@@ -181,6 +182,8 @@ update_state (VigilCohortView *self)
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     state = "list";
+  else if (vigil_people_model_get_loading (self->model))
+    state = "loading";   /* the first count of a query is on its way */
   else if (search != NULL)
     {
       g_autofree char *markup = NULL;
@@ -228,6 +231,7 @@ update_state (VigilCohortView *self)
     }
 
   gtk_stack_set_visible_child_name (self->state_stack, state);
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (state, "loading"));
   update_count_label (self);
   update_counts (self);
 }
@@ -248,6 +252,26 @@ model_notify_cb (VigilCohortView *self,
                  VigilPeopleModel *model)
 {
   update_state (self);
+}
+
+/* Whatever a save, an import, a referral or a merge changed, on this window or on a
+ * worker: the list counts again, unless only the audit log or the store's own facts
+ * moved (opening a dossier is audited). */
+static void
+store_changed_cb (VigilCohortView     *self,
+                  const char * const  *tables,
+                  VigilStore          *store)
+{
+  static const char * const unlisted[] = { "audit", "vigil_meta", "import_batch", "import_rejection", NULL };
+
+  if (self->model == NULL)
+    return;
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (!g_strv_contains (unlisted, tables[i]))
+      {
+        vigil_people_model_reload (self->model);
+        return;
+      }
 }
 
 static void
@@ -548,6 +572,7 @@ vigil_cohort_view_class_init (VigilCohortViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, count_label);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, column_view);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, selection);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, no_matches_page);
@@ -616,8 +641,11 @@ vigil_cohort_view_set_store (VigilCohortView *self,
   g_return_if_fail (VIGIL_IS_COHORT_VIEW (self));
   g_return_if_fail (store == NULL || VIGIL_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
 
   if (self->model != NULL)
     {
@@ -647,10 +675,15 @@ vigil_cohort_view_set_store (VigilCohortView *self,
       g_signal_connect_object (self->model, "notify::search",
                                G_CALLBACK (model_notify_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::loading",
+                               G_CALLBACK (model_notify_cb), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (self->model, "notify::error",
                                G_CALLBACK (model_notify_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+      g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   update_state (self);

@@ -1859,53 +1859,6 @@ build_dossier (VigilDossierPage *self)
 
 /* Loading */
 
-typedef struct
-{
-  VigilStore *store;
-  gint64      person_id;
-  gboolean    record_view;  /* FALSE when reloading after an edit */
-  VigilTacticalMenu *menu;  /* read with the dossier: a force's file may change */
-  GError     *menu_error;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->menu, vigil_tactical_menu_free);
-  g_clear_error (&job->menu_error);
-  g_free (job);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(VigilDossier) dossier = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dossier = vigil_dossier_load (job->store, job->person_id, NULL, cancellable, &error);
-  if (dossier == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  job->menu = vigil_tactical_menu_load_for_store (job->store, &job->menu_error);
-
-  /* Opening a dossier is audited: no view without its audit row. */
-  if (job->record_view && !vigil_dossier_record_view (job->store, job->person_id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&dossier), (GDestroyNotify) vigil_dossier_free);
-}
-
 static void
 set_state (VigilDossierPage *self,
            const char       *state)
@@ -1921,17 +1874,17 @@ load_finished_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(VigilDossierPage) self = user_data;
-  g_autoptr(VigilDossier) dossier = NULL;
+  g_autoptr(VigilDossierOpening) opening = NULL;
   g_autoptr(GError) error = NULL;
 
-  dossier = g_task_propagate_pointer (G_TASK (result), &error);
+  opening = vigil_dossier_open_finish (VIGIL_STORE (object), result, &error);
 
   /* Superseded by another load, or the page went away. */
   if (self->cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
   g_clear_object (&self->cancellable);
 
-  if (dossier == NULL)
+  if (opening == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
@@ -1946,17 +1899,16 @@ load_finished_cb (GObject      *object,
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
     /* a reload after an edit keeps the reader's place */
-    gboolean reload = self->dossier != NULL && self->dossier->person->record.id == dossier->person->record.id;
+    gboolean reload = self->dossier != NULL &&
+                      self->dossier->person->record.id == opening->dossier->person->record.id;
     double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
 
-    LoadJob *job = g_task_get_task_data (G_TASK (result));
-
     g_clear_pointer (&self->dossier, vigil_dossier_free);
-    self->dossier = g_steal_pointer (&dossier);
+    self->dossier = g_steal_pointer (&opening->dossier);
     g_clear_pointer (&self->menu, vigil_tactical_menu_free);
     g_clear_error (&self->menu_error);
-    self->menu = g_steal_pointer (&job->menu);
-    self->menu_error = g_steal_pointer (&job->menu_error);
+    self->menu = g_steal_pointer (&opening->menu);
+    self->menu_error = g_steal_pointer (&opening->menu_error);
     build_dossier (self);
     gtk_adjustment_set_value (adjustment, position);
   }
@@ -2194,25 +2146,12 @@ static void
 start_load (VigilDossierPage *self,
             gboolean          record_view)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  job = g_new0 (LoadJob, 1);
-  job->store = g_object_ref (self->store);
-  job->person_id = self->person_id;
-  job->record_view = record_view;
-
-  /* No source object: the last reference to the task may be dropped in the worker
-   * thread, and a widget must never be finalized there. */
-  task = g_task_new (NULL, self->cancellable, load_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, vigil_dossier_page_load);
-  g_task_set_name (task, "[vigil] load a dossier");
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  vigil_dossier_open_async (self->store, self->person_id, record_view, self->cancellable,
+                            load_finished_cb, g_object_ref (self));
 }
 
 /* After an edit: the page stays as it is until the new dossier replaces it. */
