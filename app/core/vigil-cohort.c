@@ -1529,3 +1529,34 @@ vigil_duplicates_merge (VigilStore  *store,
 
   return vigil_cohort_run_work (store, merge_cb, &data, error);
 }
+
+/* Off the main thread */
+
+static gpointer
+judgements_thread (VigilStore    *store,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return vigil_cohort_get_judgements (store, NULL, 0, error);
+}
+
+void
+vigil_cohort_get_judgements_async (VigilStore          *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_cohort_get_judgements_async, judgements_thread, NULL, NULL,
+                          (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+GHashTable *
+vigil_cohort_get_judgements_finish (VigilStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_cohort_get_judgements_async, error);
+}

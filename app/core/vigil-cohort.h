@@ -135,6 +135,14 @@ GHashTable       *vigil_cohort_get_judgements  (VigilStore    *store,
                                                 const gint64  *person_ids,
                                                 guint          n_person_ids,
                                                 GError       **error);
+/* Everyone's latest judgement, off the main thread. */
+void              vigil_cohort_get_judgements_async  (VigilStore          *store,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GHashTable       *vigil_cohort_get_judgements_finish (VigilStore          *store,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 /* ------------------------------------------------------------------------------------
  * Possible duplicate people

@@ -911,3 +911,207 @@ vigil_people_query_list_finish (VigilStore    *store,
 {
   return vigil_store_call_finish (store, result, vigil_people_query_list_async, error);
 }
+
+/* Names by id, and ids by search */
+
+#define NAMES_GROUP 64
+
+void
+vigil_person_name_free (VigilPersonName *name)
+{
+  if (name == NULL)
+    return;
+  g_free (name->name);
+  g_free (name->reference);
+  g_free (name);
+}
+
+static char *
+join_name (const char *surname,
+           const char *forenames)
+{
+  if (surname != NULL && forenames != NULL && *forenames != '\0')
+    return g_strdup_printf ("%s, %s", surname, forenames);
+  return g_strdup (surname != NULL ? surname : "");
+}
+
+static gint64 *
+dup_id (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static gboolean
+read_names_group (VigilStore    *store,
+                  const gint64  *ids,
+                  guint          n_ids,
+                  GHashTable    *names,
+                  GError       **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE };
+  static char *sql = NULL;
+  GValue params[NAMES_GROUP] = { G_VALUE_INIT };
+  g_autoptr(GdaDataModel) model = NULL;
+  int n;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("SELECT id, surname, forenames, local_ref FROM person WHERE id IN (");
+
+      for (guint i = 0; i < NAMES_GROUP; i++)
+        g_string_append_printf (text, "%s##p%u::gint64", i ? ", " : "", i);
+      g_string_append_c (text, ')');
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+
+  /* a short group is padded with an id no row has */
+  for (guint i = 0; i < NAMES_GROUP; i++)
+    {
+      g_value_init (&params[i], G_TYPE_INT64);
+      g_value_set_int64 (&params[i], i < n_ids ? ids[i] : 0);
+    }
+  model = vigil_store_query (store, sql, params, NAMES_GROUP, types, error);
+  for (guint i = 0; i < NAMES_GROUP; i++)
+    g_value_unset (&params[i]);
+  if (model == NULL)
+    return FALSE;
+
+  n = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n; row++)
+    {
+      const GValue *values[4];
+      VigilPersonName *name;
+
+      for (int col = 0; col < 4; col++)
+        if ((values[col] = gda_data_model_get_value_at (model, col, row, error)) == NULL)
+          return FALSE;
+
+      name = g_new0 (VigilPersonName, 1);
+      name->name = join_name (gda_value_is_null (values[1]) ? NULL : g_value_get_string (values[1]),
+                              gda_value_is_null (values[2]) ? NULL : g_value_get_string (values[2]));
+      name->reference = gda_value_is_null (values[3]) ? NULL : g_value_dup_string (values[3]);
+      g_hash_table_replace (names, dup_id (g_value_get_int64 (values[0])), name);
+    }
+  return TRUE;
+}
+
+GHashTable *
+vigil_people_get_names (VigilStore    *store,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        GError       **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) vigil_person_name_free);
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i += NAMES_GROUP)
+    if (!read_names_group (store, ids + i, MIN (NAMES_GROUP, n_ids - i), names, error))
+      return NULL;
+
+  return g_steal_pointer (&names);
+}
+
+static gpointer
+names_thread (VigilStore    *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GArray *ids = task_data;
+
+  return vigil_people_get_names (store, (const gint64 *) ids->data, ids->len, error);
+}
+
+void
+vigil_people_get_names_async (VigilStore          *store,
+                              const gint64        *ids,
+                              guint                n_ids,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GArray *copy;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (copy, ids, n_ids);
+  vigil_store_call_async (store, vigil_people_get_names_async, names_thread, copy,
+                          (GDestroyNotify) g_array_unref, (GDestroyNotify) g_hash_table_unref,
+                          cancellable, callback, user_data);
+}
+
+GHashTable *
+vigil_people_get_names_finish (VigilStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_people_get_names_async, error);
+}
+
+GHashTable *
+vigil_people_find_ids (VigilStore  *store,
+                       const char  *search,
+                       GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM person p WHERE 1 = 1");
+  g_autoptr(GArray) params = new_params ();
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int n;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  build_search (search, sql, params);
+  model = vigil_store_query (store, sql->str, (const GValue *) params->data, params->len, types, error);
+  if (model == NULL)
+    return NULL;
+
+  n = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n; row++)
+    {
+      const GValue *value = gda_data_model_get_value_at (model, 0, row, error);
+
+      if (value == NULL)
+        return NULL;
+      g_hash_table_add (ids, dup_id (g_value_get_int64 (value)));
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static gpointer
+find_ids_thread (VigilStore    *store,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return vigil_people_find_ids (store, task_data, error);
+}
+
+void
+vigil_people_find_ids_async (VigilStore          *store,
+                             const char          *search,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_people_find_ids_async, find_ids_thread,
+                          g_strdup (search != NULL ? search : ""), g_free,
+                          (GDestroyNotify) g_hash_table_unref,
+                          cancellable, callback, user_data);
+}
+
+GHashTable *
+vigil_people_find_ids_finish (VigilStore    *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_people_find_ids_async, error);
+}

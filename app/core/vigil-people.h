@@ -163,6 +163,45 @@ GPtrArray         *vigil_people_query_list_finish (VigilStore             *store
                                                    GAsyncResult           *result,
                                                    GError                **error);
 
+/* People by id, as lists show them: "Surname, Forenames" and the local reference. */
+typedef struct
+{
+  char *name;
+  char *reference;
+} VigilPersonName;
+
+void               vigil_person_name_free        (VigilPersonName         *name);
+/* A table from person id (a gint64 key owned by the table) to VigilPersonName, for the
+ * ids that exist; the ids are bound in fixed-size groups (one statement whatever
+ * their number). */
+GHashTable        *vigil_people_get_names        (VigilStore              *store,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  GError                 **error);
+void               vigil_people_get_names_async  (VigilStore              *store,
+                                                  const gint64            *ids,
+                                                  guint                    n_ids,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+GHashTable        *vigil_people_get_names_finish (VigilStore              *store,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+/* The ids (a set of gint64 keys) of everyone whose name, alias, local reference or
+ * PNC id matches every word of @search, as the cohort list searches. */
+GHashTable        *vigil_people_find_ids         (VigilStore              *store,
+                                                  const char              *search,
+                                                  GError                 **error);
+void               vigil_people_find_ids_async   (VigilStore              *store,
+                                                  const char              *search,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+GHashTable        *vigil_people_find_ids_finish  (VigilStore              *store,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPersonSummary, vigil_person_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPersonName, vigil_person_name_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "vigil-entities.h"
 #include "vigil-fact-cache.h"
+#include "vigil-people.h"
 #include "vigil-refresh.h"
 
 void
@@ -459,4 +460,141 @@ vigil_refresh_load_latest (VigilStore      *store,
 
   *out_run = g_steal_pointer (&run);
   return TRUE;
+}
+
+/* Off the main thread */
+
+void
+vigil_latest_run_free (VigilLatestRun *latest)
+{
+  if (latest == NULL)
+    return;
+  g_clear_pointer (&latest->run, vigil_stored_run_free);
+  g_free (latest);
+}
+
+static gpointer
+load_latest_thread (VigilStore    *store,
+                    gpointer       task_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(VigilLatestRun) latest = g_new0 (VigilLatestRun, 1);
+
+  if (!vigil_refresh_load_latest (store, &latest->run, error))
+    return NULL;
+  return g_steal_pointer (&latest);
+}
+
+void
+vigil_refresh_load_latest_async (VigilStore          *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_refresh_load_latest_async, load_latest_thread, NULL, NULL,
+                          (GDestroyNotify) vigil_latest_run_free, cancellable, callback, user_data);
+}
+
+VigilLatestRun *
+vigil_refresh_load_latest_finish (VigilStore    *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_refresh_load_latest_async, error);
+}
+
+void
+vigil_explained_free (VigilExplained *explained)
+{
+  if (explained == NULL)
+    return;
+  g_clear_pointer (&explained->explanation, vigil_rfgv_explanation_free);
+  g_clear_pointer (&explained->names, g_hash_table_unref);
+  g_free (explained);
+}
+
+typedef struct
+{
+  gint64 person_id;
+  VigilScoringProfile *profile;
+  GDate as_of;
+} ExplainCall;
+
+static void
+explain_call_free (ExplainCall *call)
+{
+  vigil_scoring_profile_free (call->profile);
+  g_free (call);
+}
+
+static gpointer
+explain_thread (VigilStore    *store,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ExplainCall *call = task_data;
+  g_autoptr(VigilExplained) explained = g_new0 (VigilExplained, 1);
+  g_autoptr(VigilFactSet) facts = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int person;
+
+  explained->person_id = call->person_id;
+  facts = vigil_fact_set_load_person (store, call->person_id, cancellable, error);
+  if (facts == NULL)
+    return NULL;
+  person = vigil_fact_set_find_person (facts, call->person_id);
+  if (person < 0)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND,
+                   _("This person has no incident as a perpetrator any more."));
+      return NULL;
+    }
+  explained->explanation = vigil_rfgv_explain (facts, call->profile, (guint) person, &call->as_of, error);
+  if (explained->explanation == NULL)
+    return NULL;
+
+  g_array_append_val (ids, call->person_id);
+  for (guint i = 0; i < explained->explanation->n_incidents; i++)
+    if (explained->explanation->incidents[i].has_victim)
+      g_array_append_val (ids, explained->explanation->incidents[i].victim_id);
+  explained->names = vigil_people_get_names (store, (const gint64 *) ids->data, ids->len, error);
+  if (explained->names == NULL)
+    return NULL;
+
+  return g_steal_pointer (&explained);
+}
+
+void
+vigil_refresh_explain_async (VigilStore                *store,
+                             gint64                     person_id,
+                             const VigilScoringProfile *profile,
+                             const GDate               *as_of,
+                             GCancellable              *cancellable,
+                             GAsyncReadyCallback        callback,
+                             gpointer                   user_data)
+{
+  ExplainCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (profile != NULL && as_of != NULL);
+
+  call = g_new0 (ExplainCall, 1);
+  call->person_id = person_id;
+  call->profile = vigil_scoring_profile_copy (profile);
+  call->as_of = *as_of;
+  vigil_store_call_async (store, vigil_refresh_explain_async, explain_thread, call,
+                          (GDestroyNotify) explain_call_free, (GDestroyNotify) vigil_explained_free,
+                          cancellable, callback, user_data);
+}
+
+VigilExplained *
+vigil_refresh_explain_finish (VigilStore    *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_refresh_explain_async, error);
 }

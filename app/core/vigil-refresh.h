@@ -85,7 +85,46 @@ gboolean            vigil_refresh_load_latest (VigilStore                *store,
                                                VigilStoredRun           **out_run,
                                                GError                   **error);
 
+/* The latest stored run off the main thread: @run NULL when none was stored yet. */
+typedef struct
+{
+  VigilStoredRun *run;
+} VigilLatestRun;
+
+void                vigil_latest_run_free     (VigilLatestRun            *latest);
+void                vigil_refresh_load_latest_async  (VigilStore                *store,
+                                                      GCancellable              *cancellable,
+                                                      GAsyncReadyCallback        callback,
+                                                      gpointer                   user_data);
+VigilLatestRun     *vigil_refresh_load_latest_finish (VigilStore                *store,
+                                                      GAsyncResult              *result,
+                                                      GError                   **error);
+
+/* One person's score explained off the main thread: the breakdown and the names (a
+ * table from person id to VigilPersonName) of the person and their victims. Fails
+ * with VIGIL_STORE_ERROR_NOT_FOUND when the person has no incident as a perpetrator. */
+typedef struct
+{
+  gint64                person_id;
+  VigilRfgvExplanation *explanation;
+  GHashTable           *names;
+} VigilExplained;
+
+void                vigil_explained_free      (VigilExplained            *explained);
+void                vigil_refresh_explain_async  (VigilStore                *store,
+                                                  gint64                     person_id,
+                                                  const VigilScoringProfile *profile,
+                                                  const GDate               *as_of,
+                                                  GCancellable              *cancellable,
+                                                  GAsyncReadyCallback        callback,
+                                                  gpointer                   user_data);
+VigilExplained     *vigil_refresh_explain_finish (VigilStore                *store,
+                                                  GAsyncResult              *result,
+                                                  GError                   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilRefreshResult, vigil_refresh_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilLatestRun, vigil_latest_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilExplained, vigil_explained_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilStoredRun, vigil_stored_run_free)
 
 G_END_DECLS

@@ -260,6 +260,25 @@ switcher_bar_is_hidden (gpointer user_data)
   return !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) && gtk_widget_get_height (bar) == 0;
 }
 
+static gboolean
+view_settled (gpointer user_data)
+{
+  return !vigil_identification_view_get_busy (user_data);
+}
+
+/* Waits until nothing the view shows is on its way from the store. */
+static void
+settle (VigilIdentificationView *view)
+{
+  vigil_gui_test_wait_for (view_settled, view, 60000, "the identification view to read the store");
+}
+
+static gboolean
+model_settled (gpointer user_data)
+{
+  return !vigil_score_model_get_loading (user_data);
+}
+
 static VigilWindow *
 open_window (const VigilLocation *location,
              int                  width,
@@ -273,6 +292,12 @@ open_window (const VigilLocation *location,
   vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
   vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+  {
+    GtkWidget *view = find_descendant (GTK_WIDGET (window), VIGIL_TYPE_IDENTIFICATION_VIEW);
+
+    if (view != NULL)
+      settle (VIGIL_IDENTIFICATION_VIEW (view));
+  }
   return window;
 }
 
@@ -305,6 +330,7 @@ refresh_through_window (VigilWindow             *window,
   g_assert_no_error ((GError *) vigil_identification_view_get_error (view));
   /* the progress reached its end */
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (vigil_identification_view_get_progress_bar (view)), ==, 1.0);
+  settle (view);
 }
 
 static VigilScoreItem *
@@ -314,6 +340,13 @@ get_item (VigilScoreModel *model,
   VigilScoreItem *item = g_list_model_get_item (G_LIST_MODEL (model), position);
 
   g_assert_nonnull (item);
+  if (vigil_score_item_get_name (item) == NULL)
+    {
+      /* asked for by this very call: its page's names are on their way */
+      g_object_unref (item);
+      vigil_gui_test_wait_for (model_settled, model, 60000, "the names of the ranking");
+      item = g_list_model_get_item (G_LIST_MODEL (model), position);
+    }
   return item;
 }
 
@@ -355,7 +388,7 @@ search_applied (gpointer user_data)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (vigil_identification_view_get_search_entry (view)));
   const char *applied = vigil_score_model_get_search (vigil_identification_view_get_model (view));
 
-  return g_strcmp0 (*text ? text : NULL, applied) == 0;
+  return g_strcmp0 (*text ? text : NULL, applied) == 0 && !vigil_identification_view_get_busy (view);
 }
 
 /* Tests */
@@ -455,6 +488,7 @@ test_refresh_explain_movers (void)
 
   /* Select Charlie: the explanation of 6 points */
   g_assert_true (vigil_identification_view_select_person (view, fixture.charlie));
+  settle (view);
   {
     GtkWidget *explanation = vigil_identification_view_get_explanation (view);
     GtkWidget *recency = find_named (explanation, "recency");
@@ -479,13 +513,17 @@ test_refresh_explain_movers (void)
 
     g_settings_set_boolean (settings, "show-victim-names", TRUE);
     g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
+    settle (view);
     g_assert_true (vigil_identification_view_select_person (view, fixture.charlie));
+    settle (view);
     text = dup_text (vigil_identification_view_get_explanation (view));
     g_assert_nonnull (strstr (text, "Victimsby, Victim5"));
     g_assert_null (strstr (text, "Victim 1 "));
     g_settings_reset (settings, "show-victim-names");
     g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
+    settle (view);
     g_assert_true (vigil_identification_view_select_person (view, fixture.charlie));
+    settle (view);
   }
   shoot_both (window, "identification", "1366x768");
 
@@ -544,6 +582,7 @@ test_refresh_explain_movers (void)
   /* Activating a mover explains them */
   vigil_identification_view_show_movers (view);
   g_signal_emit_by_name (movers, "row-activated", first_mover);
+  settle (view);
   {
     g_autofree char *text = dup_text (vigil_identification_view_get_explanation (view));
 
@@ -557,6 +596,7 @@ test_refresh_explain_movers (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   vigil_gui_test_run_for (300);
   g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
+  settle (view);
   shoot_both (window, "identification", "1920x1080");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -594,6 +634,7 @@ test_refresh_explain_movers (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "identification");
   g_assert_true (vigil_identification_view_select_person (view, fixture.echo));
+  settle (view);
   {
     g_autofree char *text = dup_text (vigil_identification_view_get_explanation (view));
 
@@ -603,6 +644,7 @@ test_refresh_explain_movers (void)
   /* Professional judgement beside the score: Record Judgement… opens the dialog for the
    * selected person; the decision made there shows in the explanation and the column. */
   g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
+  settle (view);
   {
     GtkWidget *explanation = vigil_identification_view_get_explanation (view);
     GtkWidget *button = find_named (explanation, "record-judgement");
@@ -638,7 +680,7 @@ test_refresh_explain_movers (void)
     g_signal_emit_by_name (dialog, "decided", decision->record.id, (int) VIGIL_OVERRIDE_EXCLUDE);
     vigil_decision_free (decision);
     gtk_window_destroy (dialog);
-    vigil_gui_test_run_for (100);
+    settle (view);
 
     after = dup_text (vigil_identification_view_get_explanation (view));
     g_test_message ("explanation after the decision: %s", after);

@@ -134,6 +134,12 @@ struct _VigilIdentificationView
   VigilScoreModel     *model;
   GHashTable          *judgements;   /* person id → VigilJudgement: the latest override */
   RefreshJob          *job;
+  GCancellable        *load_cancellable;     /* the stored run and the judgements */
+  GCancellable        *explain_cancellable;  /* the explanation on its way */
+  GCancellable        *search_cancellable;   /* the search on its way */
+  VigilExplained      *explained;            /* the explanation shown (or NULL) */
+  GError              *explain_error;        /* why it could not be read */
+  gint64               explained_person;     /* whose explanation (or error) that is */
   GError              *error;        /* the last refresh's failure */
   GObject             *probe_a;
   GObject             *probe_b;
@@ -148,6 +154,9 @@ struct _VigilIdentificationView
   guint                probing : 1;
   guint                hold_for_testing : 1;
   guint                updating_toggles : 1;
+  guint                explaining : 1;       /* an explanation is on its way */
+  guint                loading_run : 1;      /* the stored run is on its way */
+  guint                loading_judgements : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VigilIdentificationView, vigil_identification_view, GTK_TYPE_WIDGET)
@@ -157,12 +166,14 @@ enum {
   PROP_STORE,
   PROP_RUNNING,
   PROP_RUN_ID,
+  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void show_explanation (VigilIdentificationView *self);
+static void forget_explanation (VigilIdentificationView *self);
 
 /* The job */
 
@@ -570,25 +581,74 @@ model_items_changed_cb (VigilIdentificationView *self,
   update_count (self);
 }
 
+/* Names asked for by the movers' list arrived. */
+static void
+model_names_changed_cb (VigilIdentificationView *self,
+                        VigilScoreModel         *model)
+{
+  fill_movers (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /* Professional judgement (principle 3) is shown beside the score: the latest override
  * decision of everyone who has one (they are few: one per decision). */
 static void
-reload_judgements (VigilIdentificationView *self)
+judgements_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
+  g_autoptr(VigilIdentificationView) self = user_data;
+  g_autoptr(GHashTable) judgements = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->judgements, g_hash_table_unref);
-  if (self->store == NULL)
+  judgements = vigil_cohort_get_judgements_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->judgements = vigil_cohort_get_judgements (self->store, NULL, 0, &error);
-  if (self->judgements == NULL)
+  self->loading_judgements = FALSE;
+  if (judgements == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could not read the judgements: %s"), error->message);
 
       g_warning ("%s", title);
       add_toast (self, title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
     }
+
+  g_clear_pointer (&self->judgements, g_hash_table_unref);
+  self->judgements = g_steal_pointer (&judgements);
+
+  /* the rows on screen show the judgements; the selection stays */
+  if (self->model != NULL)
+    {
+      guint selected = gtk_single_selection_get_selected (self->selection);
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+      g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n_items, n_items);
+      gtk_single_selection_set_selected (self->selection, selected);
+    }
+  show_explanation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Reads everyone's latest judgement off the main thread; the rows and the explanation
+ * show them when they come. */
+static void
+reload_judgements (VigilIdentificationView *self)
+{
+  if (self->store == NULL)
+    {
+      g_clear_pointer (&self->judgements, g_hash_table_unref);
+      return;
+    }
+
+  if (self->load_cancellable == NULL)
+    self->load_cancellable = g_cancellable_new ();
+  self->loading_judgements = TRUE;
+  vigil_cohort_get_judgements_async (self->store, self->load_cancellable, judgements_loaded_cb,
+                                     g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static const VigilJudgement *
@@ -612,13 +672,19 @@ set_model (VigilIdentificationView *self,
     }
 
   g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* another run explains otherwise */
+  forget_explanation (self);
 
   if (model != NULL)
     {
       self->model = g_object_ref (model);
       g_signal_connect_object (model, "items-changed",
                                G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "names-changed",
+                               G_CALLBACK (model_names_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
     }
@@ -666,22 +732,42 @@ show_stored_run (VigilIdentificationView *self,
 }
 
 static void
-load_stored_run (VigilIdentificationView *self)
+stored_run_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
-  g_autoptr(VigilStoredRun) run = NULL;
+  g_autoptr(VigilIdentificationView) self = user_data;
+  g_autoptr(VigilLatestRun) latest = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!vigil_refresh_load_latest (self->store, &run, &error))
+  latest = vigil_refresh_load_latest_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading_run = FALSE;
+  if (latest == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("Could not read the last ranking: %s"), error->message);
 
       g_warning ("%s", title);
       add_toast (self, title);
-      return;
     }
+  /* a refresh started meanwhile shows its own ranking */
+  else if (latest->run != NULL && self->job == NULL && self->run_id == 0)
+    show_stored_run (self, latest->run);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
-  if (run != NULL)
-    show_stored_run (self, run);
+/* Reads the latest stored run off the main thread and shows it when it comes. */
+static void
+load_stored_run (VigilIdentificationView *self)
+{
+  if (self->load_cancellable == NULL)
+    self->load_cancellable = g_cancellable_new ();
+  self->loading_run = TRUE;
+  vigil_refresh_load_latest_async (self->store, self->load_cancellable, stored_run_loaded_cb,
+                                   g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 /* Explanation */
@@ -891,19 +977,8 @@ judgement_decided_cb (VigilIdentificationView *self,
                       int                      kind,
                       VigilJudgementDialog    *dialog)
 {
-  guint n_items;
-  guint selected;
-
+  /* the rows and the explanation show the new judgement once it is read */
   reload_judgements (self);
-  /* the rows on screen show the new judgement; the selection stays */
-  if (self->model != NULL)
-    {
-      selected = gtk_single_selection_get_selected (self->selection);
-      n_items = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      g_list_model_items_changed (G_LIST_MODEL (self->model), 0, n_items, n_items);
-      gtk_single_selection_set_selected (self->selection, selected);
-    }
-  show_explanation (self);
   add_toast (self, kind == VIGIL_OVERRIDE_INCLUDE
                    ? _("Decision recorded: included in the cohort by professional judgement")
                    : _("Decision recorded: excluded from the cohort by professional judgement"));
@@ -962,12 +1037,70 @@ append_judgement (VigilIdentificationView *self,
 }
 
 static void
+explained_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VigilIdentificationView) self = user_data;
+  g_autoptr(VigilExplained) explained = NULL;
+  g_autoptr(GError) error = NULL;
+
+  explained = vigil_refresh_explain_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another row was selected meanwhile */
+
+  self->explaining = FALSE;
+  g_clear_pointer (&self->explained, vigil_explained_free);
+  g_clear_error (&self->explain_error);
+  if (explained != NULL && self->model != NULL)
+    vigil_score_model_add_names (self->model, explained->names);
+  self->explained = g_steal_pointer (&explained);
+  self->explain_error = g_steal_pointer (&error);
+  show_explanation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Reads @person_id's incidents and names off the main thread; the explanation shows a
+ * spinner until they come. */
+static void
+start_explain (VigilIdentificationView *self,
+               gint64                   person_id)
+{
+  g_cancellable_cancel (self->explain_cancellable);
+  g_clear_object (&self->explain_cancellable);
+  g_clear_pointer (&self->explained, vigil_explained_free);
+  g_clear_error (&self->explain_error);
+
+  self->explain_cancellable = g_cancellable_new ();
+  self->explained_person = person_id;
+  self->explaining = TRUE;
+  vigil_refresh_explain_async (self->store, person_id, self->run_profile, &self->run_as_of,
+                               self->explain_cancellable, explained_cb, g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* The explanation is read again when it is next shown (after a refresh, an edit). */
+static void
+forget_explanation (VigilIdentificationView *self)
+{
+  g_cancellable_cancel (self->explain_cancellable);
+  g_clear_object (&self->explain_cancellable);
+  g_clear_pointer (&self->explained, vigil_explained_free);
+  g_clear_error (&self->explain_error);
+  self->explained_person = 0;
+  if (self->explaining)
+    {
+      self->explaining = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+}
+
+static void
 show_explanation (VigilIdentificationView *self)
 {
   g_autoptr(VigilScoreItem) item = NULL;
-  g_autoptr(VigilFactSet) facts = NULL;
-  g_autoptr(VigilRfgvExplanation) explanation = NULL;
-  g_autoptr(GError) error = NULL;
+  const VigilRfgvExplanation *explanation = NULL;
+  const GError *error = NULL;
   g_autoptr(GHashTable) victim_numbers = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *details = NULL;
@@ -978,7 +1111,6 @@ show_explanation (VigilIdentificationView *self)
   const VigilScoreRow *row;
   gboolean show_names;
   GtkWidget *list;
-  int person;
 
   remove_all_children (GTK_WIDGET (self->explanation_box));
 
@@ -993,10 +1125,12 @@ show_explanation (VigilIdentificationView *self)
     }
 
   row = vigil_score_item_get_row (item);
-  facts = vigil_fact_set_load_person (self->store, row->person_id, NULL, &error);
-  person = facts != NULL ? vigil_fact_set_find_person (facts, row->person_id) : -1;
-  if (person >= 0)
-    explanation = vigil_rfgv_explain (facts, self->run_profile, (guint) person, &self->run_as_of, &error);
+  if (self->explained_person != row->person_id)
+    start_explain (self, row->person_id);
+  else if (self->explained != NULL)
+    explanation = self->explained->explanation;
+  else
+    error = self->explain_error;
 
   heading = g_strdup_printf ("%s", vigil_score_item_get_name (item) ? vigil_score_item_get_name (item) : "");
   gtk_box_append (self->explanation_box, new_label (heading, "title-3"));
@@ -1018,11 +1152,26 @@ show_explanation (VigilIdentificationView *self)
 
   append_judgement (self, row->person_id);
 
+  if (self->explaining)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reading the incidents"), -1);
+      gtk_box_append (GTK_BOX (box), spinner);
+      gtk_box_append (GTK_BOX (box), new_label (_("Reading the incidents…"), "dim-label"));
+      gtk_box_append (self->explanation_box, box);
+      gtk_stack_set_visible_child_name (self->explanation_stack, "explanation");
+      return;
+    }
+
   if (explanation == NULL)
     {
-      g_autofree char *text = error != NULL
-        ? g_strdup_printf (_("Could not read this person’s incidents: %s"), error->message)
-        : g_strdup (_("This person has no incident as a perpetrator any more."));
+      g_autofree char *text = error == NULL || g_error_matches (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND)
+        ? g_strdup (_("This person has no incident as a perpetrator any more."))
+        : g_strdup_printf (_("Could not read this person’s incidents: %s"), error->message);
 
       gtk_box_append (self->explanation_box, new_label (text, "error"));
       gtk_stack_set_visible_child_name (self->explanation_stack, "explanation");
@@ -1542,19 +1691,41 @@ add_columns (VigilIdentificationView *self)
 
 /* Template callbacks */
 
+static void
+search_applied_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VigilIdentificationView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_score_model_set_search_finish (VIGIL_SCORE_MODEL (source), result, &error))
+    {
+      g_autofree char *title = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;   /* superseded */
+      title = g_strdup_printf (_("Could not search: %s"), error->message);
+      add_toast (self, title);
+    }
+  g_clear_object (&self->search_cancellable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static gboolean
 apply_search_cb (gpointer user_data)
 {
   VigilIdentificationView *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   self->search_source = 0;
-  if (self->model != NULL &&
-      !vigil_score_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error))
+  /* a newer search supersedes the one on its way */
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  if (self->model != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("Could not search: %s"), error->message);
-
-      add_toast (self, title);
+      self->search_cancellable = g_cancellable_new ();
+      vigil_score_model_set_search_async (self->model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                          self->search_cancellable, search_applied_cb, g_object_ref (self));
     }
   return G_SOURCE_REMOVE;
 }
@@ -1659,6 +1830,14 @@ vigil_identification_view_dispose (GObject *object)
     g_cancellable_cancel (self->job->cancellable);
   g_clear_pointer (&self->job, refresh_job_unref);
   g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->explain_cancellable);
+  g_clear_object (&self->explain_cancellable);
+  g_clear_pointer (&self->explained, vigil_explained_free);
+  g_clear_error (&self->explain_error);
 
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
@@ -1716,6 +1895,10 @@ vigil_identification_view_get_property (GObject    *object,
       g_value_set_int64 (value, self->run_id);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, vigil_identification_view_get_busy (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1765,6 +1948,12 @@ vigil_identification_view_class_init (VigilIdentificationViewClass *klass)
     g_param_spec_int64 ("run-id", NULL, "The run shown, 0 for none",
                         0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, "Whether the stored run, the judgements, an explanation, "
+                          "a search or names are on their way from the store",
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1886,6 +2075,11 @@ vigil_identification_view_set_store (VigilIdentificationView *self,
       g_cancellable_cancel (self->job->cancellable);
       finish_job (self);
     }
+  /* what the previous store still reads is dropped */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->loading_run = FALSE;
+  self->loading_judgements = FALSE;
 
   self->run_id = 0;
   self->previous_run_id = 0;
@@ -1900,6 +2094,22 @@ vigil_identification_view_set_store (VigilIdentificationView *self,
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_ID]);
+}
+
+/**
+ * vigil_identification_view_get_busy:
+ *
+ * Returns: %TRUE while the stored run, the judgements, an explanation, a search or
+ *   names are on their way from the store
+ */
+gboolean
+vigil_identification_view_get_busy (VigilIdentificationView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_IDENTIFICATION_VIEW (self), FALSE);
+
+  return self->loading_run || self->loading_judgements || self->explaining ||
+         self->search_source != 0 || self->search_cancellable != NULL ||
+         (self->model != NULL && vigil_score_model_get_loading (self->model));
 }
 
 void
@@ -2044,7 +2254,9 @@ vigil_identification_view_select_person (VigilIdentificationView *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       g_clear_handle_id (&self->search_source, g_source_remove);
-      vigil_score_model_set_search (self->model, NULL, NULL);
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+      vigil_score_model_clear_search (self->model);
       vigil_identification_view_set_filter (self, VIGIL_SCORE_FILTER_EVERYONE);
       position = vigil_score_model_find_person (self->model, person_id);
     }

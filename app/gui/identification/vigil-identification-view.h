@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (VigilIdentificationView, vigil_identification_view, VIGIL,
 
 GtkWidget       *vigil_identification_view_new            (void);
 VigilStore      *vigil_identification_view_get_store      (VigilIdentificationView   *self);
+gboolean                 vigil_identification_view_get_busy        (VigilIdentificationView *self);
 void             vigil_identification_view_set_store      (VigilIdentificationView   *self,
                                                            VigilStore                *store);
 /* Starts a refresh in a worker thread (nothing when one runs or no store is set). */

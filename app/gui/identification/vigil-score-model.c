@@ -4,10 +4,13 @@
  * rows, no GObjects) and an array of row indexes, the view after the filter, the
  * search and the sort. An item (VigilScoreItem) is made only when a list widget asks
  * for its position; the people's names are not in the table, so they are read from
- * the store a page of positions at a time and kept in a bounded cache.
+ * the store a page of positions at a time, off the main thread
+ * (vigil_people_get_names_async), and kept in a bounded cache: until a page's names
+ * arrive its items have no name, and the page's items-changed fills them in.
  *
- * The search asks the store which people match (names, references, PNC IDs) and keeps
- * their ids; filter and sort then run over the array in memory.
+ * The search asks the store which people match (names, aliases, references, PNC IDs,
+ * as the cohort list searches: vigil_people_find_ids_async) and keeps their ids; filter
+ * and sort then run over the array in memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,14 +20,12 @@
 
 #include <string.h>
 
+#include "vigil-people.h"
+
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 
-typedef struct
-{
-  char *name;
-  char *reference;
-} PersonNames;
+typedef VigilPersonName PersonNames;
 
 struct _VigilScoreModel
 {
@@ -45,7 +46,21 @@ struct _VigilScoreModel
   VigilScoreFilter filter;
   VigilScoreSort   sort;
   gboolean         descending;
+
+  /* Names on their way, cancelled with the model */
+  GCancellable    *cancellable;
+  GHashTable      *fetching;       /* pages whose names are on their way */
+  GHashTable      *asked;          /* person ids asked for by lookup, on their way */
+  guint            n_fetches;
 };
+
+enum
+{
+  NAMES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -55,11 +70,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VigilScoreModel, vigil_score_model, G_TYPE_OBJECT
 static void
 person_names_free (gpointer data)
 {
-  PersonNames *names = data;
-
-  g_free (names->name);
-  g_free (names->reference);
-  g_free (names);
+  vigil_person_name_free (data);
 }
 
 static gint64 *
@@ -104,60 +115,89 @@ get_places_up (VigilScoreModel     *self,
 
 /* Names */
 
-static char *
-format_name (const GValue *surname,
-             const GValue *forenames)
+typedef struct
 {
-  const char *s = G_VALUE_HOLDS_STRING (surname) ? g_value_get_string (surname) : NULL;
-  const char *f = G_VALUE_HOLDS_STRING (forenames) ? g_value_get_string (forenames) : NULL;
+  VigilScoreModel *self;
+  guint page;       /* G_MAXUINT: asked for by lookup */
+  GArray *ids;
+} NamesFetch;
 
-  if (s != NULL && f != NULL && *f != '\0')
-    return g_strdup_printf ("%s, %s", s, f);
-  return g_strdup (s != NULL ? s : "");
+static void
+names_fetch_free (NamesFetch *fetch)
+{
+  g_clear_object (&fetch->self);
+  g_array_unref (fetch->ids);
+  g_free (fetch);
 }
 
-/* Reads the names of @ids (a GArray of gint64) into the cache. */
-static gboolean
-fetch_names (VigilScoreModel  *self,
-             GArray           *ids,
-             GError          **error)
+static void
+names_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  static const GType types[] = { G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE };
-  g_autoptr(GString) sql = g_string_new ("SELECT id, surname, forenames, local_ref FROM person WHERE id IN (");
-  g_autoptr(GdaDataModel) model = NULL;
-  int n;
+  NamesFetch *fetch = user_data;
+  VigilScoreModel *self = fetch->self;
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (ids->len == 0)
-    return TRUE;
-
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
-  g_string_append_c (sql, ')');
-
-  model = vigil_store_query (self->store, sql->str, NULL, 0, types, error);
-  if (model == NULL)
-    return FALSE;
-
-  if (g_hash_table_size (self->names) + ids->len > VIGIL_SCORE_MODEL_MAX_NAMES)
-    g_hash_table_remove_all (self->names);
-
-  n = gda_data_model_get_n_rows (model);
-  for (int row = 0; row < n; row++)
+  names = vigil_people_get_names_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      const GValue *values[4];
-      PersonNames *names;
-
-      for (int col = 0; col < 4; col++)
-        if ((values[col] = gda_data_model_get_value_at (model, col, row, error)) == NULL)
-          return FALSE;
-
-      names = g_new0 (PersonNames, 1);
-      names->name = format_name (values[1], values[2]);
-      names->reference = G_VALUE_HOLDS_STRING (values[3]) ? g_value_dup_string (values[3]) : NULL;
-      g_hash_table_replace (self->names, dup_id (g_value_get_int64 (values[0])), names);
+      names_fetch_free (fetch);
+      return;
     }
 
-  return TRUE;
+  self->n_fetches--;
+  if (fetch->page != G_MAXUINT)
+    g_hash_table_remove (self->fetching, GUINT_TO_POINTER (fetch->page));
+  for (guint i = 0; i < fetch->ids->len; i++)
+    g_hash_table_remove (self->asked, &g_array_index (fetch->ids, gint64, i));
+
+  if (names == NULL)
+    {
+      g_warning ("Could not read the names of %u people of the ranking: %s", fetch->ids->len, error->message);
+      names_fetch_free (fetch);
+      return;
+    }
+
+  if (g_hash_table_size (self->names) + g_hash_table_size (names) > VIGIL_SCORE_MODEL_MAX_NAMES)
+    g_hash_table_remove_all (self->names);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_hash_table_replace (self->names, key, value);
+    }
+
+  /* the page's items get their names */
+  if (fetch->page != G_MAXUINT)
+    {
+      guint first = fetch->page * VIGIL_SCORE_MODEL_PAGE_SIZE;
+      guint n = first < self->index->len ? MIN (VIGIL_SCORE_MODEL_PAGE_SIZE, self->index->len - first) : 0;
+
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
+  g_signal_emit (self, signals[NAMES_CHANGED], 0);
+  names_fetch_free (fetch);
+}
+
+static void
+fetch_names (VigilScoreModel *self,
+             GArray          *ids,
+             guint            page)
+{
+  NamesFetch *fetch;
+
+  fetch = g_new0 (NamesFetch, 1);
+  fetch->self = g_object_ref (self);
+  fetch->page = page;
+  fetch->ids = g_array_ref (ids);
+  self->n_fetches++;
+  vigil_people_get_names_async (self->store, (const gint64 *) ids->data, ids->len, self->cancellable,
+                                names_done_cb, fetch);
 }
 
 static void
@@ -165,10 +205,13 @@ fetch_page_names (VigilScoreModel *self,
                   guint            position)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
   const VigilScoreRow *rows = vigil_score_table_get_rows (self->table, NULL);
-  guint first = position - position % VIGIL_SCORE_MODEL_PAGE_SIZE;
+  guint page = position / VIGIL_SCORE_MODEL_PAGE_SIZE;
+  guint first = page * VIGIL_SCORE_MODEL_PAGE_SIZE;
   guint end = MIN (first + VIGIL_SCORE_MODEL_PAGE_SIZE, self->index->len);
+
+  if (g_hash_table_contains (self->fetching, GUINT_TO_POINTER (page)))
+    return;
 
   for (guint i = first; i < end; i++)
     {
@@ -177,9 +220,11 @@ fetch_page_names (VigilScoreModel *self,
       if (!g_hash_table_contains (self->names, &row->person_id))
         g_array_append_val (ids, row->person_id);
     }
+  if (ids->len == 0)
+    return;
 
-  if (!fetch_names (self, ids, &error))
-    g_warning ("Could not read the names of people %u to %u of the ranking: %s", first, end, error->message);
+  g_hash_table_add (self->fetching, GUINT_TO_POINTER (page));
+  fetch_names (self, ids, page);
 }
 
 /* The view */
@@ -298,10 +343,7 @@ vigil_score_model_get_item (GListModel *model,
   row = &rows[g_array_index (self->index, guint32, position)];
   names = g_hash_table_lookup (self->names, &row->person_id);
   if (names == NULL)
-    {
-      fetch_page_names (self, position);
-      names = g_hash_table_lookup (self->names, &row->person_id);
-    }
+    fetch_page_names (self, position);   /* the item is named when they arrive */
 
   mover = find_mover (self, row->person_id);
   if (mover != NULL && mover->kind == VIGIL_MOVER_ENTRANT)
@@ -334,6 +376,9 @@ vigil_score_model_finalize (GObject *object)
 {
   VigilScoreModel *self = (VigilScoreModel *)object;
 
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->fetching, g_hash_table_unref);
+  g_clear_pointer (&self->asked, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->table, vigil_score_table_free);
   g_clear_pointer (&self->areas, g_hash_table_unref);
@@ -349,9 +394,28 @@ vigil_score_model_finalize (GObject *object)
 }
 
 static void
+vigil_score_model_dispose (GObject *object)
+{
+  VigilScoreModel *self = (VigilScoreModel *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (vigil_score_model_parent_class)->dispose (object);
+}
+
+static void
 vigil_score_model_class_init (VigilScoreModelClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = vigil_score_model_dispose;
   G_OBJECT_CLASS (klass)->finalize = vigil_score_model_finalize;
+
+  /**
+   * VigilScoreModel::names-changed:
+   *
+   * Names asked for (by a list, or by vigil_score_model_lookup_person()) arrived.
+   */
+  signals[NAMES_CHANGED] = g_signal_new ("names-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -361,6 +425,9 @@ vigil_score_model_init (VigilScoreModel *self)
   self->mover_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_names_free);
   self->index = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->cancellable = g_cancellable_new ();
+  self->fetching = g_hash_table_new (NULL, NULL);
+  self->asked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->filter = VIGIL_SCORE_FILTER_EVERYONE;
   self->sort = VIGIL_SCORE_SORT_RANK;
 }
@@ -473,110 +540,96 @@ vigil_score_model_get_search (VigilScoreModel *self)
   return self->search;
 }
 
-/* Each word becomes a LIKE pattern ("!" escapes % and _); every word must match. */
-static GHashTable *
-search_people (VigilStore  *store,
-               const char  *search,
-               GError     **error)
+static void
+apply_search (VigilScoreModel *self,
+              char            *search,
+              GHashTable      *ids)
 {
-  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
-  g_autofree char *folded = g_utf8_strdown (search, -1);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n,", -1);
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM person WHERE 1 = 1");
-  g_autoptr(GArray) params = g_array_new (FALSE, TRUE, sizeof (GValue));
-  g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  int n;
+  g_free (self->search);
+  self->search = search;
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = ids;
+  rebuild (self);
+}
 
-  g_array_set_clear_func (params, (GDestroyNotify) g_value_unset);
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VigilScoreModel *self = g_task_get_source_object (task);
+  GHashTable *ids;
+  GError *error = NULL;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  ids = vigil_people_find_ids_finish (VIGIL_STORE (source), result, &error);
+  if (ids == NULL)
     {
-      g_autoptr(GString) pattern = NULL;
-      guint base = params->len;
-
-      if (*words[i] == '\0')
-        continue;
-
-      pattern = g_string_new ("%");
-      for (const char *c = words[i]; *c; c++)
-        {
-          if (*c == '%' || *c == '_' || *c == '!')
-            g_string_append_c (pattern, '!');
-          g_string_append_c (pattern, *c);
-        }
-      g_string_append_c (pattern, '%');
-
-      g_string_append_printf (sql,
-                              " AND (LOWER(surname) LIKE ##p%u::string ESCAPE '!'"
-                              " OR LOWER(forenames) LIKE ##p%u::string ESCAPE '!'"
-                              " OR LOWER(local_ref) LIKE ##p%u::string ESCAPE '!'"
-                              " OR LOWER(pnc_id) LIKE ##p%u::string ESCAPE '!')",
-                              base, base + 1, base + 2, base + 3);
-      for (guint k = 0; k < 4; k++)
-        {
-          GValue value = G_VALUE_INIT;
-
-          g_value_init (&value, G_TYPE_STRING);
-          g_value_set_string (&value, pattern->str);
-          g_array_append_val (params, value);
-        }
+      /* the search is cleared, unless a newer one superseded it */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        apply_search (self, NULL, NULL);
+      g_task_return_error (task, error);
+      return;
     }
 
-  model = vigil_store_query (store, sql->str, (const GValue *) params->data, params->len, types, error);
-  if (model == NULL)
-    return NULL;
-
-  n = gda_data_model_get_n_rows (model);
-  for (int row = 0; row < n; row++)
-    {
-      const GValue *value = gda_data_model_get_value_at (model, 0, row, error);
-
-      if (value == NULL)
-        return NULL;
-      g_hash_table_add (ids, dup_id (g_value_get_int64 (value)));
-    }
-
-  return g_steal_pointer (&ids);
+  apply_search (self, g_strdup (g_task_get_task_data (task)), ids);
+  g_task_return_boolean (task, TRUE);
 }
 
 /**
- * vigil_score_model_set_search:
- * @search: (nullable): words matched against names, references and PNC IDs
+ * vigil_score_model_set_search_async:
+ * @search: (nullable): words matched against names, aliases, references and PNC IDs
  *
- * Returns: FALSE when the store could not be searched (the search is then cleared)
+ * Asks the store who matches, off the main thread, and shows them when the answer
+ * comes; cancel @cancellable when a newer search supersedes this one (its answer is
+ * then dropped). A search that cannot be read clears the search.
  */
-gboolean
-vigil_score_model_set_search (VigilScoreModel  *self,
-                              const char       *search,
-                              GError          **error)
+void
+vigil_score_model_set_search_async (VigilScoreModel     *self,
+                                    const char          *search,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
-  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *stripped = NULL;
-  gboolean ok = TRUE;
 
-  g_return_val_if_fail (VIGIL_IS_SCORE_MODEL (self), FALSE);
+  g_return_if_fail (VIGIL_IS_SCORE_MODEL (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vigil_score_model_set_search_async);
 
   stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
-  if (*stripped == '\0')
-    g_clear_pointer (&stripped, g_free);
-
-  if (g_strcmp0 (stripped, self->search) == 0)
-    return TRUE;
-
-  if (stripped != NULL && (ids = search_people (self->store, stripped, error)) == NULL)
+  if (*stripped == '\0' || g_strcmp0 (stripped, self->search) == 0)
     {
-      g_clear_pointer (&stripped, g_free);
-      ok = FALSE;
+      if (*stripped == '\0')
+        vigil_score_model_clear_search (self);
+      g_task_return_boolean (task, TRUE);
+      return;
     }
 
-  g_free (self->search);
-  self->search = g_steal_pointer (&stripped);
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  self->search_ids = g_steal_pointer (&ids);
-  rebuild (self);
+  g_task_set_task_data (task, g_strdup (stripped), g_free);
+  vigil_people_find_ids_async (self->store, stripped, cancellable, search_done_cb, g_steal_pointer (&task));
+}
 
-  return ok;
+gboolean
+vigil_score_model_set_search_finish (VigilScoreModel  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Shows everyone again (no store call). */
+void
+vigil_score_model_clear_search (VigilScoreModel *self)
+{
+  g_return_if_fail (VIGIL_IS_SCORE_MODEL (self));
+
+  if (self->search != NULL)
+    apply_search (self, NULL, NULL);
 }
 
 void
@@ -626,15 +679,14 @@ vigil_score_model_lookup_person (VigilScoreModel  *self,
   g_return_val_if_fail (VIGIL_IS_SCORE_MODEL (self), FALSE);
 
   names = g_hash_table_lookup (self->names, &person_id);
-  if (names == NULL)
+  if (names == NULL && !g_hash_table_contains (self->asked, &person_id))
     {
+      /* asked for now: "names-changed" says when it is there */
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GError) error = NULL;
 
       g_array_append_val (ids, person_id);
-      if (!fetch_names (self, ids, &error))
-        g_warning ("Could not read person %" G_GINT64_FORMAT ": %s", person_id, error->message);
-      names = g_hash_table_lookup (self->names, &person_id);
+      g_hash_table_add (self->asked, g_memdup2 (&person_id, sizeof person_id));
+      fetch_names (self, ids, G_MAXUINT);
     }
 
   if (name != NULL)
@@ -642,6 +694,36 @@ vigil_score_model_lookup_person (VigilScoreModel  *self,
   if (reference != NULL)
     *reference = names ? names->reference : NULL;
   return names != NULL;
+}
+
+/* Whether names are on their way from the store. */
+gboolean
+vigil_score_model_get_loading (VigilScoreModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_SCORE_MODEL (self), FALSE);
+  return self->n_fetches > 0;
+}
+
+/* Remembers names read elsewhere (an explanation's), so lookups need no store call. */
+void
+vigil_score_model_add_names (VigilScoreModel *self,
+                             GHashTable      *names)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (VIGIL_IS_SCORE_MODEL (self));
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const VigilPersonName *name = value;
+      VigilPersonName *copy = g_new0 (VigilPersonName, 1);
+
+      copy->name = g_strdup (name->name);
+      copy->reference = g_strdup (name->reference);
+      g_hash_table_replace (self->names, g_memdup2 (key, sizeof (gint64)), copy);
+    }
 }
 
 guint

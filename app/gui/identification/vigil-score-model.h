@@ -51,20 +51,30 @@ VigilScoreFilter       vigil_score_model_get_filter   (VigilScoreModel       *se
 void                   vigil_score_model_set_filter   (VigilScoreModel       *self,
                                                        VigilScoreFilter       filter);
 const char            *vigil_score_model_get_search   (VigilScoreModel       *self);
-gboolean               vigil_score_model_set_search   (VigilScoreModel       *self,
-                                                       const char            *search,
-                                                       GError               **error);
+void                   vigil_score_model_set_search_async  (VigilScoreModel     *self,
+                                                           const char          *search,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean               vigil_score_model_set_search_finish (VigilScoreModel     *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                   vigil_score_model_clear_search (VigilScoreModel       *self);
 void                   vigil_score_model_set_sort     (VigilScoreModel       *self,
                                                        VigilScoreSort         sort,
                                                        gboolean               descending);
 /* The position of @person_id's row, or G_MAXUINT when it is filtered out. */
 guint                  vigil_score_model_find_person  (VigilScoreModel       *self,
                                                        gint64                 person_id);
-/* "Surname, Forenames" and the reference of anyone, read from the store (cached). */
+/* "Surname, Forenames" and the reference of anyone, from the cache; a miss asks the
+ * store off the main thread, returns FALSE, and "names-changed" follows. */
 gboolean               vigil_score_model_lookup_person (VigilScoreModel      *self,
                                                         gint64                person_id,
                                                         const char          **name,
                                                         const char          **reference);
 guint                  vigil_score_model_get_n_names_cached (VigilScoreModel *self);
+gboolean               vigil_score_model_get_loading  (VigilScoreModel       *self);
+void                   vigil_score_model_add_names    (VigilScoreModel       *self,
+                                                       GHashTable            *names);
 
 G_END_DECLS
