@@ -1183,12 +1183,20 @@ match_comparison (VigilEvaluation *self,
  * The run
  * ------------------------------------------------------------------------------------ */
 
-VigilEvaluation *
-vigil_evaluation_run (VigilStore                    *store,
-                      const VigilScoringProfile     *profile,
-                      const VigilEvaluationOptions  *options,
-                      GCancellable                  *cancellable,
-                      GError                       **error)
+/* How far an evaluation is: the share of the work each stage ends at. */
+#define SHARE_PROFILE   0.05
+#define SHARE_FACTS     0.55
+#define SHARE_ENTRIES   0.70
+#define SHARE_MEASURED  0.85
+#define SHARE_MATCHED   0.95
+
+static VigilEvaluation *
+run_evaluation (VigilStore                    *store,
+                const VigilScoringProfile     *profile,
+                const VigilEvaluationOptions  *options,
+                VigilProgress                 *progress,
+                GCancellable                  *cancellable,
+                GError                       **error)
 {
   g_autoptr(VigilEvaluation) self = NULL;
   g_autoptr(GArray) candidates = NULL;
@@ -1230,10 +1238,12 @@ vigil_evaluation_run (VigilStore                    *store,
   menu = vigil_tactical_menu_load_for_store (store, error);
   if (menu == NULL)
     return NULL;
+  vigil_progress_report (progress, SHARE_PROFILE, _("Reading the incidents…"));
 
   self->facts = vigil_fact_cache_load (store, cancellable, NULL, error);
   if (self->facts == NULL)
     return NULL;
+  vigil_progress_report (progress, SHARE_FACTS, _("Reading the cohort and its interventions…"));
   self->offence_points = g_new (gint32, MAX (vigil_fact_set_get_n_offences (self->facts), 1));
   for (guint i = 0; i < vigil_fact_set_get_n_offences (self->facts); i++)
     self->offence_points[i] = vigil_scoring_profile_get_offence_points (self->profile,
@@ -1299,6 +1309,8 @@ vigil_evaluation_run (VigilStore                    *store,
       }
   }
 
+  vigil_progress_report (progress, SHARE_ENTRIES, _("Measuring the managed cohort…"));
+
   /* the managed, filtered, by entry date */
   self->people = g_array_new (FALSE, TRUE, sizeof (VigilEvaluationPerson));
   g_array_set_clear_func (self->people, person_clear);
@@ -1332,14 +1344,20 @@ vigil_evaluation_run (VigilStore                    *store,
           return NULL;
         }
       measure_person (self, &g_array_index (self->people, VigilEvaluationPerson, p));
+      if (p % 64 == 0)
+        vigil_progress_report (progress,
+                               SHARE_ENTRIES + (SHARE_MEASURED - SHARE_ENTRIES) * p / MAX (self->n_managed, 1),
+                               NULL);
     }
 
+  vigil_progress_report (progress, SHARE_MEASURED, _("Matching a comparison group…"));
   match_comparison (self, candidates, cancellable);
   for (guint i = 0; i < candidates->len; i++)
     person_clear (&g_array_index (candidates, Candidate, i).person);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
+  vigil_progress_report (progress, SHARE_MATCHED, _("Summing up…"));
   for (guint g = 0; g < VIGIL_EVALUATION_N_GROUPS; g++)
     build_survival (self, g);
   build_breakdowns (self);
@@ -2108,4 +2126,148 @@ vigil_evaluation_format (const VigilEvaluation *self,
   else
     format_table (self, sections, out);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+VigilEvaluation *
+vigil_evaluation_run (VigilStore                    *store,
+                      const VigilScoringProfile     *profile,
+                      const VigilEvaluationOptions  *options,
+                      GCancellable                  *cancellable,
+                      GError                       **error)
+{
+  return run_evaluation (store, profile, options, NULL, cancellable, error);
+}
+
+/* Off the main thread */
+
+typedef struct
+{
+  VigilScoringProfile *profile;
+  VigilEvaluationOptions options;
+} EvaluationCall;
+
+static void
+evaluation_call_free (EvaluationCall *call)
+{
+  g_clear_pointer (&call->profile, vigil_scoring_profile_free);
+  vigil_evaluation_options_clear (&call->options);
+  g_free (call);
+}
+
+static gpointer
+evaluation_thread (VigilStore     *store,
+                   gpointer        task_data,
+                   VigilProgress  *progress,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  EvaluationCall *call = task_data;
+  VigilEvaluation *evaluation;
+
+  vigil_progress_report (progress, 0.0, _("Reading the scoring profile…"));
+  evaluation = run_evaluation (store, call->profile, &call->options, progress, cancellable, error);
+  if (evaluation != NULL)
+    vigil_progress_report (progress, 1.0, NULL);
+  return evaluation;
+}
+
+/**
+ * vigil_evaluation_run_async:
+ * @progress_func: (nullable): told how far it is, on the caller's main context
+ *
+ * vigil_evaluation_run() on a worker's own connection, with its progress.
+ */
+void
+vigil_evaluation_run_async (VigilStore                    *store,
+                            const VigilScoringProfile     *profile,
+                            const VigilEvaluationOptions  *options,
+                            VigilProgressFunc              progress_func,
+                            gpointer                       progress_data,
+                            GDestroyNotify                 progress_destroy,
+                            GCancellable                  *cancellable,
+                            GAsyncReadyCallback            callback,
+                            gpointer                       user_data)
+{
+  EvaluationCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  call = g_new0 (EvaluationCall, 1);
+  call->profile = profile != NULL ? vigil_scoring_profile_copy (profile) : NULL;
+  if (options != NULL)
+    options_copy (&call->options, options);
+  else
+    vigil_evaluation_options_init (&call->options);
+  vigil_store_call_with_progress_async (store, vigil_evaluation_run_async, evaluation_thread, call,
+                                        (GDestroyNotify) evaluation_call_free,
+                                        (GDestroyNotify) vigil_evaluation_free,
+                                        progress_func, progress_data, progress_destroy,
+                                        cancellable, callback, user_data);
+}
+
+VigilEvaluation *
+vigil_evaluation_run_finish (VigilStore    *store,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_evaluation_run_async, error);
+}
+
+/* The areas the cohort's entries name, sorted: the evaluation's area filter. */
+GPtrArray *
+vigil_evaluation_list_areas (VigilStore  *store,
+                             GError     **error)
+{
+  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func (g_free);
+  int n;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  model = vigil_store_query (store,
+                             "SELECT DISTINCT area FROM cohort_entry WHERE area IS NOT NULL ORDER BY area",
+                             NULL, 0, types, error);
+  if (model == NULL)
+    return NULL;
+  n = gda_data_model_get_n_rows (model);
+  for (int row = 0; row < n; row++)
+    {
+      const GValue *value = gda_data_model_get_value_at (model, 0, row, error);
+
+      if (value == NULL)
+        return NULL;
+      if (G_VALUE_HOLDS_STRING (value))
+        g_ptr_array_add (areas, g_value_dup_string (value));
+    }
+  return g_steal_pointer (&areas);
+}
+
+static gpointer
+list_areas_thread (VigilStore    *store,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return vigil_evaluation_list_areas (store, error);
+}
+
+void
+vigil_evaluation_list_areas_async (VigilStore          *store,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_evaluation_list_areas_async, list_areas_thread, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+vigil_evaluation_list_areas_finish (VigilStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_evaluation_list_areas_async, error);
 }

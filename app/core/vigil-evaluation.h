@@ -183,6 +183,28 @@ VigilEvaluation *vigil_evaluation_run             (VigilStore                   
                                                    GCancellable                  *cancellable,
                                                    GError                       **error);
 void             vigil_evaluation_free            (VigilEvaluation               *self);
+void             vigil_evaluation_run_async       (VigilStore                    *store,
+                                                   const VigilScoringProfile     *profile,
+                                                   const VigilEvaluationOptions  *options,
+                                                   VigilProgressFunc              progress_func,
+                                                   gpointer                       progress_data,
+                                                   GDestroyNotify                 progress_destroy,
+                                                   GCancellable                  *cancellable,
+                                                   GAsyncReadyCallback            callback,
+                                                   gpointer                       user_data);
+VigilEvaluation *vigil_evaluation_run_finish      (VigilStore                    *store,
+                                                   GAsyncResult                  *result,
+                                                   GError                       **error);
+/* The areas of the cohort's entries, sorted (strings): the area filter's choices. */
+GPtrArray       *vigil_evaluation_list_areas      (VigilStore                    *store,
+                                                   GError                       **error);
+void             vigil_evaluation_list_areas_async  (VigilStore                  *store,
+                                                     GCancellable                *cancellable,
+                                                     GAsyncReadyCallback          callback,
+                                                     gpointer                     user_data);
+GPtrArray       *vigil_evaluation_list_areas_finish (VigilStore                  *store,
+                                                     GAsyncResult                *result,
+                                                     GError                     **error);
 
 const VigilEvaluationOptions *vigil_evaluation_get_options (const VigilEvaluation *self);
 /* "YYYY-MM-DD" */

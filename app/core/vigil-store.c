@@ -948,9 +948,133 @@ vigil_store_run_read (VigilStore          *self,
 
 /* Calls on a worker thread */
 
+/* Shared by the worker (reports) and the main context (delivery); reference-counted. */
+struct _VigilProgress
+{
+  GMutex mutex;
+  double fraction;
+  char *message;
+  gboolean queued;
+  GMainContext *context;
+  VigilProgressFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+};
+
+static VigilProgress *
+progress_new (VigilProgressFunc  func,
+              gpointer           data,
+              GDestroyNotify     destroy)
+{
+  VigilProgress *progress = g_atomic_rc_box_new0 (VigilProgress);
+
+  g_mutex_init (&progress->mutex);
+  progress->context = g_main_context_ref_thread_default ();
+  progress->func = func;
+  progress->data = data;
+  progress->destroy = destroy;
+  return progress;
+}
+
+typedef struct
+{
+  GDestroyNotify destroy;
+  gpointer data;
+} Deferred;
+
+static gboolean
+run_deferred_cb (gpointer user_data)
+{
+  Deferred *deferred = user_data;
+
+  deferred->destroy (deferred->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_clear (VigilProgress *progress)
+{
+  g_mutex_clear (&progress->mutex);
+  g_free (progress->message);
+  /* the caller's data (a view, say) is let go on the caller's main context */
+  if (progress->destroy != NULL && g_main_context_is_owner (progress->context))
+    progress->destroy (progress->data);
+  else if (progress->destroy != NULL)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+      Deferred *deferred = g_new0 (Deferred, 1);
+
+      deferred->destroy = progress->destroy;
+      deferred->data = progress->data;
+      g_source_set_callback (source, run_deferred_cb, deferred, g_free);
+      g_source_set_static_name (source, "[vigil] progress done");
+      g_source_attach (source, progress->context);
+    }
+  g_main_context_unref (progress->context);
+}
+
+static void
+progress_unref (VigilProgress *progress)
+{
+  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
+}
+
+static gboolean
+deliver_progress_cb (gpointer user_data)
+{
+  VigilProgress *progress = user_data;
+  g_autofree char *message = NULL;
+  double fraction;
+
+  g_mutex_lock (&progress->mutex);
+  progress->queued = FALSE;
+  fraction = progress->fraction;
+  message = g_strdup (progress->message);
+  g_mutex_unlock (&progress->mutex);
+
+  if (progress->func != NULL)
+    progress->func (fraction, message, progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+vigil_progress_report (VigilProgress *progress,
+                       double         fraction,
+                       const char    *message)
+{
+  gboolean queue;
+
+  if (progress == NULL || progress->func == NULL)
+    return;
+
+  g_mutex_lock (&progress->mutex);
+  progress->fraction = CLAMP (fraction, 0.0, 1.0);
+  if (message != NULL && g_strcmp0 (message, progress->message) != 0)
+    {
+      g_free (progress->message);
+      progress->message = g_strdup (message);
+    }
+  queue = !progress->queued;
+  progress->queued = TRUE;
+  g_mutex_unlock (&progress->mutex);
+
+  if (queue)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_LOW);
+      g_source_set_callback (source, deliver_progress_cb, g_atomic_rc_box_acquire (progress),
+                             (GDestroyNotify) progress_unref);
+      g_source_set_static_name (source, "[vigil] progress");
+      g_source_attach (source, progress->context);
+    }
+}
+
 typedef struct
 {
   VigilStoreCallFunc func;
+  VigilStoreProgressCallFunc progress_func;
+  VigilProgress *progress;
   gpointer task_data;
   GDestroyNotify task_data_free;
   GDestroyNotify result_free;
@@ -961,6 +1085,7 @@ call_data_free (CallData *data)
 {
   if (data->task_data_free != NULL && data->task_data != NULL)
     data->task_data_free (data->task_data);
+  g_clear_pointer (&data->progress, progress_unref);
   g_free (data);
 }
 
@@ -977,7 +1102,10 @@ call_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  result = data->func (source_object, data->task_data, cancellable, &error);
+  if (data->progress_func != NULL)
+    result = data->progress_func (source_object, data->task_data, data->progress, cancellable, &error);
+  else
+    result = data->func (source_object, data->task_data, cancellable, &error);
   if (result == NULL)
     {
       if (error == NULL)
@@ -1008,6 +1136,39 @@ vigil_store_call_async (VigilStore          *self,
 
   data = g_new0 (CallData, 1);
   data->func = func;
+  data->task_data = task_data;
+  data->task_data_free = task_data_free;
+  data->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) call_data_free);
+  g_task_run_in_thread (task, call_thread);
+}
+
+void
+vigil_store_call_with_progress_async (VigilStore                 *self,
+                                      gpointer                    source_tag,
+                                      VigilStoreProgressCallFunc  func,
+                                      gpointer                    task_data,
+                                      GDestroyNotify              task_data_free,
+                                      GDestroyNotify              result_free,
+                                      VigilProgressFunc           progress_func,
+                                      gpointer                    progress_data,
+                                      GDestroyNotify              progress_destroy,
+                                      GCancellable               *cancellable,
+                                      GAsyncReadyCallback         callback,
+                                      gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CallData *data;
+
+  g_return_if_fail (VIGIL_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  data = g_new0 (CallData, 1);
+  data->progress_func = func;
+  data->progress = progress_new (progress_func, progress_data, progress_destroy);
   data->task_data = task_data;
   data->task_data_free = task_data_free;
   data->result_free = result_free;

@@ -159,6 +159,40 @@ gpointer             vigil_store_call_finish        (VigilStore           *self,
                                                      gpointer              source_tag,
                                                      GError              **error);
 
+/* Long work reports how far it is from the worker; the report reaches the caller's
+ * main context at low priority, the latest one only (a fast worker does not flood the
+ * window). @message may be NULL. */
+typedef struct _VigilProgress VigilProgress;
+typedef void (*VigilProgressFunc) (double      fraction,
+                                   const char *message,
+                                   gpointer    user_data);
+
+void                 vigil_progress_report          (VigilProgress        *progress,
+                                                     double                fraction,
+                                                     const char           *message);
+
+typedef gpointer (*VigilStoreProgressCallFunc) (VigilStore     *store,
+                                                gpointer        task_data,
+                                                VigilProgress  *progress,
+                                                GCancellable   *cancellable,
+                                                GError        **error);
+
+/* vigil_store_call_async with progress: @progress_func (may be NULL) runs on the
+ * caller's main context; @progress_destroy frees @progress_data after the last report
+ * (and after the callback). Finish with vigil_store_call_finish. */
+void                 vigil_store_call_with_progress_async (VigilStore                 *self,
+                                                           gpointer                    source_tag,
+                                                           VigilStoreProgressCallFunc  func,
+                                                           gpointer                    task_data,
+                                                           GDestroyNotify              task_data_free,
+                                                           GDestroyNotify              result_free,
+                                                           VigilProgressFunc           progress_func,
+                                                           gpointer                    progress_data,
+                                                           GDestroyNotify              progress_destroy,
+                                                           GCancellable               *cancellable,
+                                                           GAsyncReadyCallback         callback,
+                                                           gpointer                    user_data);
+
 /* Timestamps are ISO 8601 UTC text, "2026-11-25T14:34:45Z". */
 char                *vigil_store_now                (void);
 

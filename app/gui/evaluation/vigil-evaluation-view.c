@@ -1,8 +1,8 @@
 /* vigil-evaluation-view.c: the Evaluation page (principle 8)
  *
  * The evaluation reads the fact set and every managed person's records: it runs in a
- * worker thread (a pulsing progress bar, Cancel) each time a filter changes; a newer
- * run cancels the one before. It shows aggregates only (no names), so it is safe on a
+ * worker's own connection (vigil_evaluation_run_async: a progress bar with how far it
+ * is, Cancel) each time a filter changes; a newer run cancels the one before. It shows aggregates only (no names), so it is safe on a
  * projection screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,7 +51,6 @@ struct _VigilEvaluationView
   char           *chart_name;
   GPtrArray      *areas;          /* the area drop-down's codes after "Any area" */
   GCancellable   *cancellable;
-  guint           pulse_id;
   gboolean        filling;        /* the drop-downs are being refilled */
 };
 
@@ -219,43 +218,36 @@ vigil_evaluation_view_get_evaluation (VigilEvaluationView *self)
  * Running the evaluation
  * ------------------------------------------------------------------------------------ */
 
+static void show_message (VigilEvaluationView *self, const char *text, gboolean is_error);
+
+/* The progress of one run, for as long as it is the view's current one. */
 typedef struct
 {
-  VigilStore             *store;
-  VigilEvaluationOptions  options;
-} EvaluationJob;
+  GWeakRef      view;
+  GCancellable *cancellable;
+} RunProgress;
 
 static void
-evaluation_job_free (EvaluationJob *job)
+run_progress_free (RunProgress *progress)
 {
-  g_clear_object (&job->store);
-  vigil_evaluation_options_clear (&job->options);
-  g_free (job);
+  g_weak_ref_clear (&progress->view);
+  g_clear_object (&progress->cancellable);
+  g_free (progress);
 }
 
 static void
-evaluation_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+run_progress_cb (double      fraction,
+                 const char *message,
+                 gpointer    user_data)
 {
-  EvaluationJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  VigilEvaluation *evaluation = vigil_evaluation_run (job->store, NULL, &job->options, cancellable, &error);
+  RunProgress *progress = user_data;
+  g_autoptr(VigilEvaluationView) self = g_weak_ref_get (&progress->view);
 
-  if (evaluation == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, evaluation, (GDestroyNotify) vigil_evaluation_free);
-}
-
-static gboolean
-pulse_cb (gpointer data)
-{
-  VigilEvaluationView *self = data;
-
-  gtk_progress_bar_pulse (self->progress);
-  return G_SOURCE_CONTINUE;
+  if (self == NULL || self->cancellable != progress->cancellable)
+    return;   /* superseded */
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+  if (message != NULL)
+    show_message (self, message, FALSE);
 }
 
 static void
@@ -263,10 +255,8 @@ set_busy (VigilEvaluationView *self,
           gboolean             busy)
 {
   gtk_widget_set_visible (self->busy_box, busy);
-  if (busy && self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (100, pulse_cb, self);
-  else if (!busy)
-    g_clear_handle_id (&self->pulse_id, g_source_remove);
+  if (busy)
+    gtk_progress_bar_set_fraction (self->progress, 0.0);
 }
 
 static void
@@ -309,7 +299,7 @@ evaluation_finished_cb (GObject      *source,
 {
   g_autoptr(VigilEvaluationView) self = user_data;
   g_autoptr(GError) error = NULL;
-  VigilEvaluation *evaluation = g_task_propagate_pointer (G_TASK (result), &error);
+  VigilEvaluation *evaluation = vigil_evaluation_run_finish (VIGIL_STORE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -353,8 +343,8 @@ dup_entry_date (GtkEntry *entry)
 void
 vigil_evaluation_view_refresh (VigilEvaluationView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  EvaluationJob *job;
+  g_auto(VigilEvaluationOptions) options;
+  RunProgress *progress;
   guint window, route, area, category;
 
   g_return_if_fail (VIGIL_IS_EVALUATION_VIEW (self));
@@ -364,35 +354,35 @@ vigil_evaluation_view_refresh (VigilEvaluationView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  job = g_new0 (EvaluationJob, 1);
-  job->store = g_object_ref (self->store);
-  vigil_evaluation_options_init (&job->options);
+  vigil_evaluation_options_init (&options);
   window = gtk_drop_down_get_selected (self->window_dropdown);
   if (window < G_N_ELEMENTS (windows))
     {
-      job->options.window_months[0] = windows[window].months[0];
-      job->options.window_months[1] = windows[window].months[1];
-      job->options.n_windows = windows[window].months[1] > 0 ? 2 : 1;
+      options.window_months[0] = windows[window].months[0];
+      options.window_months[1] = windows[window].months[1];
+      options.n_windows = windows[window].months[1] > 0 ? 2 : 1;
     }
-  job->options.adopted_from = dup_entry_date (self->from_entry);
-  job->options.adopted_to = dup_entry_date (self->to_entry);
+  options.adopted_from = dup_entry_date (self->from_entry);
+  options.adopted_to = dup_entry_date (self->to_entry);
   route = gtk_drop_down_get_selected (self->route_dropdown);
   if (route != GTK_INVALID_LIST_POSITION && route > 0)
-    job->options.route = g_strdup (vigil_route_choices[route - 1]);
+    options.route = g_strdup (vigil_route_choices[route - 1]);
   area = gtk_drop_down_get_selected (self->area_dropdown);
   if (area != GTK_INVALID_LIST_POSITION && area > 0 && area - 1 < self->areas->len)
-    job->options.area = g_strdup (g_ptr_array_index (self->areas, area - 1));
+    options.area = g_strdup (g_ptr_array_index (self->areas, area - 1));
   category = gtk_drop_down_get_selected (self->category_dropdown);
   if (category != GTK_INVALID_LIST_POSITION && category > 0)
-    job->options.category = g_strdup (vigil_tactical_category_choices[category - 1]);
+    options.category = g_strdup (vigil_tactical_category_choices[category - 1]);
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
   show_message (self, _("Evaluating the cohort…"), FALSE);
-  /* no source object: a widget must never be finalized in the worker */
-  task = g_task_new (NULL, self->cancellable, evaluation_finished_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) evaluation_job_free);
-  g_task_run_in_thread (task, evaluation_thread);
+  progress = g_new0 (RunProgress, 1);
+  g_weak_ref_init (&progress->view, self);
+  progress->cancellable = g_object_ref (self->cancellable);
+  vigil_evaluation_run_async (self->store, NULL, &options, run_progress_cb, progress,
+                              (GDestroyNotify) run_progress_free, self->cancellable,
+                              evaluation_finished_cb, g_object_ref (self));
 }
 
 gboolean
@@ -519,34 +509,49 @@ export_clicked_cb (GtkButton           *button,
  * ------------------------------------------------------------------------------------ */
 
 static void
-fill_areas (VigilEvaluationView *self)
+set_areas (VigilEvaluationView *self,
+           GPtrArray           *areas)
 {
-  static const GType types[] = { G_TYPE_STRING, G_TYPE_NONE };
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_ptr_array_set_size (self->areas, 0);
   gtk_string_list_append (labels, _("Any area"));
-  if (self->store != NULL)
-    model = vigil_store_query (self->store,
-                               "SELECT DISTINCT area FROM cohort_entry WHERE area IS NOT NULL ORDER BY area",
-                               NULL, 0, types, &error);
-  if (model == NULL && error != NULL)
-    g_warning ("Cannot list the cohort's areas: %s", error->message);
-  for (int r = 0; model != NULL && r < gda_data_model_get_n_rows (model); r++)
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
     {
-      const GValue *value = gda_data_model_get_value_at (model, 0, r, NULL);
-
-      if (value == NULL || !G_VALUE_HOLDS_STRING (value))
-        continue;
-      g_ptr_array_add (self->areas, g_value_dup_string (value));
-      gtk_string_list_append (labels, g_value_get_string (value));
+      g_ptr_array_add (self->areas, g_strdup (g_ptr_array_index (areas, i)));
+      gtk_string_list_append (labels, g_ptr_array_index (areas, i));
     }
   self->filling = TRUE;
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->area_dropdown, 0);
   self->filling = FALSE;
+}
+
+static void
+areas_listed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VigilEvaluationView) self = user_data;
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GError) error = NULL;
+
+  areas = vigil_evaluation_list_areas_finish (VIGIL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || VIGIL_STORE (source) != self->store)
+    return;
+  if (areas == NULL)
+    g_warning ("Cannot list the cohort's areas: %s", error->message);
+  /* the choice stays "Any area": the evaluation running is the one for it */
+  set_areas (self, areas);
+}
+
+/* The area filter's choices, read off the main thread; "Any area" until then. */
+static void
+fill_areas (VigilEvaluationView *self)
+{
+  set_areas (self, NULL);
+  if (self->store != NULL)
+    vigil_evaluation_list_areas_async (self->store, NULL, areas_listed_cb, g_object_ref (self));
 }
 
 void
@@ -612,7 +617,6 @@ vigil_evaluation_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
