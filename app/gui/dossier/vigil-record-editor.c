@@ -53,9 +53,18 @@ struct _VigilRecordEditor
   gpointer                save_data;
 
   VigilRecordEditorState  state;
+  gboolean                saving;   /* a save is on its way to the store */
 };
 
 G_DEFINE_FINAL_TYPE (VigilRecordEditor, vigil_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SAVING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
@@ -489,10 +498,12 @@ set_state (VigilRecordEditor      *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", state == VIGIL_RECORD_EDITOR_EDITING);
 }
 
-/* Shows what the other person saved beside what the user wrote. */
+/* Shows what the other person saved (@theirs, read back with the failed save; NULL when
+ * it could not be) beside what the user wrote. Takes both. */
 static void
 show_conflict (VigilRecordEditor *self,
                gpointer           mine,
+               gpointer           their_record,
                const GError      *error)
 {
   const VigilRecord *theirs;
@@ -502,9 +513,7 @@ show_conflict (VigilRecordEditor *self,
   g_clear_pointer (&self->theirs, vigil_record_destroy);
   g_clear_pointer (&self->mine, vigil_record_destroy);
   self->mine = mine;
-
-  if (self->type->table != NULL && ((VigilRecord *) mine)->id != 0)
-    self->theirs = vigil_store_fetch (self->store, self->type, ((VigilRecord *) mine)->id, NULL);
+  self->theirs = their_record;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflict_list))) != NULL)
     gtk_list_box_remove (self->conflict_list, child);
@@ -573,28 +582,133 @@ finish_saved (VigilRecordEditor *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static gboolean
+/* A save on a worker's own connection: the save function, then, when it lost a race,
+ * the version that won it. */
+typedef struct
+{
+  VigilRecordEditorSaveFunc func;
+  gpointer data;
+  const VigilRecordType *type;
+  gpointer record;      /* mine */
+} SaveCall;
+
+typedef struct
+{
+  const VigilRecordType *type;
+  gpointer record;      /* mine, as saved (id, rev) or as it was */
+  gpointer theirs;      /* after a conflict, the stored version, or NULL */
+  GError *error;        /* NULL: saved */
+} SaveOutcome;
+
+static void
+save_call_free (SaveCall *call)
+{
+  g_clear_pointer (&call->record, vigil_record_destroy);
+  g_free (call);
+}
+
+static void
+save_outcome_free (SaveOutcome *outcome)
+{
+  g_clear_pointer (&outcome->record, vigil_record_destroy);
+  g_clear_pointer (&outcome->theirs, vigil_record_destroy);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveOutcome, save_outcome_free)
+
+static void try_save (VigilRecordEditor *self, gpointer mine);
+
+static gpointer
+save_thread (VigilStore    *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  SaveCall *call = task_data;
+  SaveOutcome *outcome = g_new0 (SaveOutcome, 1);
+
+  outcome->type = call->type;
+  if (!call->func (store, call->type, call->record, call->data, &outcome->error) &&
+      g_error_matches (outcome->error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT) &&
+      call->type->table != NULL && ((VigilRecord *) call->record)->id != 0)
+    outcome->theirs = vigil_store_fetch (store, call->type, ((VigilRecord *) call->record)->id, NULL);
+  outcome->record = g_steal_pointer (&call->record);
+  return outcome;
+}
+
+static void
+set_saving (VigilRecordEditor *self,
+            gboolean           saving)
+{
+  self->saving = saving;
+  gtk_widget_set_sensitive (self->save_button, !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 !saving && self->state == VIGIL_RECORD_EDITOR_EDITING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine",
+                                 !saving && self->state == VIGIL_RECORD_EDITOR_CONFLICT && self->theirs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-theirs",
+                                 !saving && self->state == VIGIL_RECORD_EDITOR_CONFLICT);
+  if (saving)
+    vigil_record_editor_show_message (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(VigilRecordEditor) self = user_data;
+  g_autoptr(SaveOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = vigil_store_call_finish (VIGIL_STORE (source), result, try_save, &error);
+  self->saving = FALSE;
+  if (outcome == NULL)
+    {
+      /* the store closed under the save */
+      set_saving (self, FALSE);
+      vigil_record_editor_show_message (self, error->message);
+      return;
+    }
+
+  if (outcome->error == NULL)
+    {
+      finish_saved (self, g_steal_pointer (&outcome->record));
+      set_saving (self, FALSE);
+      return;
+    }
+
+  if (g_error_matches (outcome->error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT))
+    show_conflict (self, g_steal_pointer (&outcome->record), g_steal_pointer (&outcome->theirs), outcome->error);
+  set_saving (self, FALSE);
+  if (!g_error_matches (outcome->error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT))
+    vigil_record_editor_show_message (self, outcome->error->message);
+}
+
+/* Saves @mine (taken) off the main thread; the form waits, greyed, for the answer. */
+static void
 try_save (VigilRecordEditor *self,
           gpointer           mine)
 {
-  g_autoptr(GError) error = NULL;
+  SaveCall *call;
 
-  if (self->save_func (self->store, self->type, mine, self->save_data, &error))
+  if (self->saving)
     {
-      finish_saved (self, mine);
-      return TRUE;
+      vigil_record_destroy (mine);
+      return;
     }
 
-  if (g_error_matches (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_CONFLICT))
-    {
-      vigil_record_editor_show_message (self, NULL);
-      show_conflict (self, mine, error);
-      return FALSE;
-    }
-
-  vigil_record_editor_show_message (self, error->message);
-  vigil_record_destroy (mine);
-  return FALSE;
+  call = g_new0 (SaveCall, 1);
+  call->func = self->save_func;
+  call->data = self->save_data;
+  call->type = self->type;
+  call->record = mine;
+  set_saving (self, TRUE);
+  vigil_store_call_async (self->store, try_save, save_thread, call, (GDestroyNotify) save_call_free,
+                          (GDestroyNotify) save_outcome_free, NULL, saved_cb, g_object_ref (self));
 }
 
 static void
@@ -665,12 +779,37 @@ vigil_record_editor_dispose (GObject *object)
 }
 
 static void
+vigil_record_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VigilRecordEditor *self = VIGIL_RECORD_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vigil_record_editor_class_init (VigilRecordEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigil_record_editor_dispose;
+  object_class->get_property = vigil_record_editor_get_property;
+
+  properties[PROP_SAVING] =
+    g_param_spec_boolean ("saving", NULL, "Whether a save is on its way to the store",
+                          FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VigilRecordEditor::saved:
@@ -925,6 +1064,15 @@ vigil_record_editor_get_state (VigilRecordEditor *self)
   g_return_val_if_fail (VIGIL_IS_RECORD_EDITOR (self), VIGIL_RECORD_EDITOR_EDITING);
 
   return self->state;
+}
+
+/* Whether a save is on its way to the store (the form waits for its answer). */
+gboolean
+vigil_record_editor_get_saving (VigilRecordEditor *self)
+{
+  g_return_val_if_fail (VIGIL_IS_RECORD_EDITOR (self), FALSE);
+
+  return self->saving;
 }
 
 gconstpointer

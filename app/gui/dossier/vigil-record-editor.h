@@ -75,6 +75,7 @@ const char            *vigil_record_editor_get_choice     (VigilRecordEditor    
 void                   vigil_record_editor_show_message   (VigilRecordEditor       *self,
                                                            const char              *message);
 VigilRecordEditorState vigil_record_editor_get_state      (VigilRecordEditor       *self);
+gboolean               vigil_record_editor_get_saving     (VigilRecordEditor       *self);
 /* The record as last saved, or as opened. */
 gconstpointer          vigil_record_editor_get_record     (VigilRecordEditor       *self);
 /* The message shown above the form, NULL when none. */
