@@ -390,10 +390,16 @@ class Walk:
     def open_dossier(self, index):
         lst = self.win.cohort_list
         wait_for(lambda: lst.childCount > index, 10, f"cohort row {index}")
-        # The model shows placeholders ("—") until its page of rows has arrived.
-        row = lst.getChildAtIndex(index)
-        person = wait_for(lambda: (lambda n: n if n and n != "\u2014" else None)(row_name(row)),
-                          30, f"cohort row {index} to have a name", step=0.02)
+        # The model shows placeholders ("—") until its page of rows has arrived; rows
+        # and their labels are recycled widgets: ask afresh each time.
+        def named_row():
+            try:
+                row = lst.getChildAtIndex(index)
+                n = row_name(row) if row is not None else None
+            except (GLib.Error, NotImplementedError):
+                return None
+            return (row, n) if n and n != "\u2014" else None
+        row, person = wait_for(named_row, 30, f"cohort row {index} to have a name", step=0.02)
         t0 = now()
         double_click(row)
         wait_for(lambda: text_of(self.win.dossier_title) == person, 15,
@@ -513,8 +519,8 @@ def main():
         walk_start = now()
         try:
             walk.run()
-        except (WalkError, GLib.Error) as e:
-            log(f"{tag}the walk stopped: {e}")
+        except Exception as e:  # noqa: BLE001 - report the figures so far in any case
+            log(f"{tag}the walk stopped: {type(e).__name__}: {e}")
             status = 2
         walk_end = now()
     finally:
