@@ -385,21 +385,26 @@ class Walk:
 
     def clear_search(self):
         self.win.search.queryEditableText().setTextContents("")
+        self.named_row(0)          # the full list is back (its first page read)
         self.pause(self.args.settle)
 
-    def open_dossier(self, index):
+    def named_row(self, index):
+        """(row, person) of cohort row `index` once it shows a person, not a placeholder."""
         lst = self.win.cohort_list
-        wait_for(lambda: lst.childCount > index, 10, f"cohort row {index}")
-        # The model shows placeholders ("—") until its page of rows has arrived; rows
-        # and their labels are recycled widgets: ask afresh each time.
-        def named_row():
+
+        def named():
+            # The model shows placeholders ("—") until its page of rows has arrived; rows
+            # and their labels are recycled widgets: ask afresh each time.
             try:
-                row = lst.getChildAtIndex(index)
+                row = lst.getChildAtIndex(index) if lst.childCount > index else None
                 n = row_name(row) if row is not None else None
             except (GLib.Error, NotImplementedError):
                 return None
             return (row, n) if n and n != "\u2014" else None
-        row, person = wait_for(named_row, 30, f"cohort row {index} to have a name", step=0.02)
+        return wait_for(named, 30, f"cohort row {index} to show a person", step=0.02)
+
+    def open_dossier(self, index):
+        row, person = self.named_row(index)
         t0 = now()
         double_click(row)
         wait_for(lambda: text_of(self.win.dossier_title) == person, 15,
