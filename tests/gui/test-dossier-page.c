@@ -795,7 +795,7 @@ static void
 save_editor (VigilRecordEditor *editor)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_saved (editor);
 }
 
 /* Waits until the page shows a reloaded dossier with @n rows of the array @offset
@@ -1136,6 +1136,7 @@ test_conflicting_edit (void)
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_CONFLICT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save-mine", NULL));
+  vigil_gui_test_wait_saved (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
   wait = (BodyWait) { page, "SYN my version of the police information" };
   vigil_gui_test_wait_for (police_body_is, &wait, LOAD_TIMEOUT_MS, "my version to show");

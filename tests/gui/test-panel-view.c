@@ -134,7 +134,7 @@ static void
 save (VigilRecordEditor *editor)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_saved (editor);
   if (vigil_record_editor_get_message (editor) != NULL)
     g_error ("not saved: %s", vigil_record_editor_get_message (editor));
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
@@ -267,6 +267,7 @@ test_panel (void)
   gtk_editable_set_text (GTK_EDITABLE (vigil_record_editor_get_control (editor, "description")), "SYN done already");
   set_choice (editor, "status", "done");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  vigil_gui_test_wait_saved (editor);
   g_assert_nonnull (strstr (vigil_record_editor_get_message (editor), "date the action was done"));
   gtk_window_close (GTK_WINDOW (editor));
   g_clear_object (&editor);

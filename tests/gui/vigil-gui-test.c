@@ -350,3 +350,17 @@ vigil_gui_test_people_item (VigilPeopleModel *model,
     }
   return item;
 }
+
+/* A record editor's save goes to the store off the main thread */
+
+static gboolean
+editor_not_saving (gpointer user_data)
+{
+  return !vigil_record_editor_get_saving (user_data);
+}
+
+void
+vigil_gui_test_wait_saved (VigilRecordEditor *editor)
+{
+  vigil_gui_test_wait_for (editor_not_saving, editor, 60000, "the save to reach the store");
+}

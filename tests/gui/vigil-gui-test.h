@@ -9,6 +9,7 @@
 #include "vigil-core.h"
 #include "vigil-people-model.h"
 #include "vigil-person-item.h"
+#include "vigil-record-editor.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,7 @@ guint          vigil_gui_test_people_count   (VigilPeopleModel   *model);
 /* The item at @position once the model has settled, waiting for its page when it is still a placeholder. */
 gpointer       vigil_gui_test_people_item    (VigilPeopleModel   *model,
                                               guint               position);
+/* Waits until @editor's save has had its answer from the store. */
+void           vigil_gui_test_wait_saved     (VigilRecordEditor  *editor);
 
 G_END_DECLS

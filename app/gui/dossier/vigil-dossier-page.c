@@ -46,6 +46,7 @@ struct _VigilDossierPage
   AdwStatusPage *error_page;
   GtkSpinner   *spinner;
   GtkWidget    *scrolled;
+  GtkWidget    *clamp;
   GtkBox       *content;
 
   /* Owned references */
@@ -62,6 +63,16 @@ struct _VigilDossierPage
   GtkWidget    *editor;     /* the open record editor, weak */
 
   gint64        person_id;
+
+  /* The sections are built one per main-loop iteration, so that the window answers
+   * while a large dossier is put on screen: a first load in place, a reload into
+   * build_box, shown when whole. */
+  const char   *state;       /* "empty", "loading", "error", "dossier" */
+  guint         build_source;
+  guint         build_step;
+  GtkBox       *build_box;
+  GHashTable   *build_sections;
+  double        build_position;
 };
 
 G_DEFINE_FINAL_TYPE (VigilDossierPage, vigil_dossier_page, GTK_TYPE_WIDGET)
@@ -1837,35 +1848,135 @@ build_history (VigilDossierPage *self)
     }
 }
 
+static void cancel_build (VigilDossierPage *self);
+
+static void (* const build_steps[]) (VigilDossierPage *self) = {
+  build_header, build_identification, build_decisions, build_processes,
+  build_agency_information, build_victims, build_outcomes, build_plan, build_history,
+};
+
 static void
 build_dossier (VigilDossierPage *self)
 {
+  cancel_build (self);
   remove_all_children (GTK_WIDGET (self->content));
   g_hash_table_remove_all (self->sections);
 
   if (self->dossier == NULL)
     return;
 
-  build_header (self);
-  build_identification (self);
-  build_decisions (self);
-  build_processes (self);
-  build_agency_information (self);
-  build_victims (self);
-  build_outcomes (self);
-  build_plan (self);
-  build_history (self);
+  for (guint i = 0; i < G_N_ELEMENTS (build_steps); i++)
+    build_steps[i] (self);
 }
 
 /* Loading */
+
+/* @state is what the page says it is; @shown the stack's page (the dossier being put
+ * on screen shows while the state is still "loading"). */
+static void
+set_state_showing (VigilDossierPage *self,
+                   const char       *state,
+                   const char       *shown)
+{
+  gtk_stack_set_visible_child_name (self->stack, shown);
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (shown, "loading"));
+  if (g_strcmp0 (self->state, state) != 0)
+    {
+      self->state = g_intern_string (state);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
 
 static void
 set_state (VigilDossierPage *self,
            const char       *state)
 {
-  gtk_stack_set_visible_child_name (self->stack, state);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  set_state_showing (self, state, state);
+}
+
+static GtkBox *
+new_content_box (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return GTK_BOX (box);
+}
+
+static void
+cancel_build (VigilDossierPage *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  g_clear_object (&self->build_box);
+  g_clear_pointer (&self->build_sections, g_hash_table_unref);
+}
+
+static gboolean
+build_step_cb (gpointer user_data)
+{
+  VigilDossierPage *self = user_data;
+  GtkBox *shown = self->content;
+  GHashTable *shown_sections = self->sections;
+
+  if (self->build_box != NULL)
+    {
+      self->content = self->build_box;
+      self->sections = self->build_sections;
+    }
+  build_steps[self->build_step++] (self);
+  if (self->build_box != NULL)
+    {
+      self->content = shown;
+      self->sections = shown_sections;
+    }
+  if (self->build_step < G_N_ELEMENTS (build_steps))
+    return G_SOURCE_CONTINUE;
+
+  self->build_source = 0;
+  if (self->build_box != NULL)
+    {
+      /* the reload replaces what was shown, whole */
+      self->content = self->build_box;
+      adw_clamp_set_child (ADW_CLAMP (self->clamp), GTK_WIDGET (self->build_box));
+      g_clear_object (&self->build_box);
+      g_hash_table_unref (self->sections);
+      self->sections = g_steal_pointer (&self->build_sections);
+    }
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
+                            self->build_position);
+  set_state (self, "dossier");
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts self->dossier on screen a section at a time; the state turns "dossier" when it
+ * is all there. A first load shows the sections as they come; a reload keeps the
+ * dossier shown until the new one is whole (and the reader's place, @position). */
+static void
+build_dossier_by_steps (VigilDossierPage *self,
+                        gboolean          reload,
+                        double            position)
+{
+  cancel_build (self);
+  self->build_step = 0;
+  self->build_position = position;
+  if (reload)
+    {
+      self->build_box = g_object_ref_sink (new_content_box ());
+      self->build_sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  else
+    {
+      remove_all_children (GTK_WIDGET (self->content));
+      g_hash_table_remove_all (self->sections);
+      set_state_showing (self, "loading", "dossier");
+    }
+  /* below input and drawing, so the window answers between sections */
+  self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_step_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->build_source),
+                            "[vigil] build the dossier");
 }
 
 static void
@@ -1899,7 +2010,7 @@ load_finished_cb (GObject      *object,
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
     /* a reload after an edit keeps the reader's place */
-    gboolean reload = self->dossier != NULL &&
+    gboolean reload = self->dossier != NULL && g_strcmp0 (self->state, "dossier") == 0 &&
                       self->dossier->person->record.id == opening->dossier->person->record.id;
     double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
 
@@ -1909,10 +2020,8 @@ load_finished_cb (GObject      *object,
     g_clear_error (&self->menu_error);
     self->menu = g_steal_pointer (&opening->menu);
     self->menu_error = g_steal_pointer (&opening->menu_error);
-    build_dossier (self);
-    gtk_adjustment_set_value (adjustment, position);
+    build_dossier_by_steps (self, reload, position);
   }
-  set_state (self, "dossier");
 }
 
 static void
@@ -1932,6 +2041,7 @@ vigil_dossier_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  cancel_build (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -2068,12 +2178,9 @@ vigil_dossier_page_init (VigilDossierPage *self)
   adw_status_page_set_title (self->error_page, _("Could Not Open the Dossier"));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
 
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 18);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
+  self->content = new_content_box ();
   clamp = adw_clamp_new ();
+  self->clamp = clamp;
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 720);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
@@ -2083,6 +2190,7 @@ vigil_dossier_page_init (VigilDossierPage *self)
   gtk_stack_add_named (self->stack, self->scrolled, "dossier");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  self->state = g_intern_static_string ("empty");
 }
 
 /* Public */
@@ -2203,7 +2311,7 @@ const char *
 vigil_dossier_page_get_state (VigilDossierPage *self)
 {
   g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
-  return gtk_stack_get_visible_child_name (self->stack);
+  return self->state;
 }
 
 const VigilDossier *
