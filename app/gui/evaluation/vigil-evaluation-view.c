@@ -343,7 +343,7 @@ dup_entry_date (GtkEntry *entry)
 void
 vigil_evaluation_view_refresh (VigilEvaluationView *self)
 {
-  g_auto(VigilEvaluationOptions) options;
+  g_auto(VigilEvaluationOptions) options = { 0 };
   RunProgress *progress;
   guint window, route, area, category;
 
