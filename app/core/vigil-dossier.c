@@ -1196,26 +1196,107 @@ load_history (VigilStore  *store,
   return TRUE;
 }
 
+/* The sections fall into three groups that share nothing they write: the score, the
+ * incidents and the victims (with their outcomes) in one, the person's own record and
+ * decisions in another, the agencies' information, the plans and the history in the
+ * third. Over a network each query is a round trip: the three are read at once, each
+ * on a reader connection of its own. */
 static gboolean
-load_cb (VigilStore  *store,
-         gpointer     user_data,
-         GError     **error)
+load_scored_cb (VigilStore  *store,
+                gpointer     user_data,
+                GError     **error)
 {
   LoadData *data = user_data;
   g_autofree char *newest_run_as_of = NULL;
 
-  return load_person (store, data, error) &&
-         load_cohort (store, data, error) &&
-         load_scores (store, data, &newest_run_as_of, error) &&
+  return load_scores (store, data, &newest_run_as_of, error) &&
          load_incidents (store, data, newest_run_as_of, error) &&
          load_agency_flags (store, data, error) &&
-         load_decisions (store, data, error) &&
-         load_processes (store, data, error) &&
-         load_agency_information (store, data, error) &&
          load_victims (store, data, error) &&
+         load_outcomes (store, data, error);
+}
+
+static gboolean
+load_decided_cb (VigilStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  LoadData *data = user_data;
+
+  return load_person (store, data, error) &&
+         load_cohort (store, data, error) &&
+         load_decisions (store, data, error) &&
+         load_processes (store, data, error);
+}
+
+static gboolean
+load_shared_cb (VigilStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  LoadData *data = user_data;
+
+  return load_agency_information (store, data, error) &&
          load_plans (store, data, error) &&
-         load_outcomes (store, data, error) &&
          load_history (store, data, error);
+}
+
+typedef struct
+{
+  VigilStore *store;
+  VigilStoreWorkFunc func;
+  LoadData *data;
+  GError *error;
+  gboolean ok;
+} LoadGroup;
+
+static gpointer
+load_group_thread (gpointer user_data)
+{
+  LoadGroup *group = user_data;
+
+  group->ok = vigil_store_run_read (group->store, group->func, group->data, &group->error);
+  return NULL;
+}
+
+static gboolean
+load_groups (VigilStore  *store,
+             LoadData    *data,
+             GError     **error)
+{
+  LoadGroup groups[] = {
+    { store, load_scored_cb, data, NULL, FALSE },
+    { store, load_decided_cb, data, NULL, FALSE },
+    { store, load_shared_cb, data, NULL, FALSE },
+  };
+  GThread *threads[G_N_ELEMENTS (groups)] = { NULL };
+  gboolean ok = TRUE;
+
+  /* inside a caller's unit of work everything goes through it, on this thread */
+  if (vigil_store_is_in_unit (store))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+        if (!groups[i].func (store, data, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (guint i = 1; i < G_N_ELEMENTS (groups); i++)
+    threads[i] = g_thread_new ("vigil-dossier", load_group_thread, &groups[i]);
+  load_group_thread (&groups[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (groups); i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      if (!groups[i].ok && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&groups[i].error));
+          ok = FALSE;
+        }
+      g_clear_error (&groups[i].error);
+    }
+  return ok;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1228,7 +1309,8 @@ load_cb (VigilStore  *store,
  *   limit of agency information; NULL for the default profile
  * @today: the date against which information is stale and reviews are due
  *
- * Reads everything the dossier page of @person_id shows, in one read transaction.
+ * Reads everything the dossier page of @person_id shows: three groups of sections at
+ * once, each in one read transaction on a reader connection of its own.
  * Does not audit the view: call vigil_dossier_record_view () when it is shown.
  *
  * Returns: (transfer full): the dossier, or NULL with @error set
@@ -1281,7 +1363,7 @@ vigil_dossier_load_at (VigilStore                 *store,
   data.today = g_date_get_julian (today);
   data.victim_index = victim_index;
 
-  if (!vigil_store_run_in_transaction (store, load_cb, &data, error))
+  if (!load_groups (store, &data, error))
     return NULL;
 
   if (dossier->incidents == NULL)

@@ -532,6 +532,14 @@ end_lease (Lease *lease)
   release_link (self, link);
 }
 
+gboolean
+vigil_store_is_in_unit (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  return find_lease (self) != NULL;
+}
+
 /* Change notification */
 
 typedef struct

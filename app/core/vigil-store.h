@@ -113,6 +113,9 @@ gboolean             vigil_store_run_read           (VigilStore           *self,
                                                      VigilStoreWorkFunc    func,
                                                      gpointer              user_data,
                                                      GError              **error);
+/* Whether the calling thread is inside a unit of work (a transaction or a read) of
+ * this store: what it reads must then come through that unit. */
+gboolean             vigil_store_is_in_unit         (VigilStore           *self);
 /* Emits "changed" for @tables on the store's main context; the store calls it after
  * each commit, bulk paths on their own connections after theirs. */
 void                 vigil_store_notify_changed     (VigilStore           *self,
