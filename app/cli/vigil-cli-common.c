@@ -303,14 +303,43 @@ vigil_cli_check_decision (VigilCli               *cli,
  * Scoring (refresh, explain)
  * ------------------------------------------------------------------------------------ */
 
-/* The profile and as-of date options shared by refresh and explain. */
+void
+vigil_cli_scoring_clear (VigilCliScoring *scoring)
+{
+  g_clear_pointer (&scoring->as_of_text, g_free);
+  g_clear_pointer (&scoring->profile_path, g_free);
+}
+
+/* Parses @args like vigil_cli_parse_options(), with --as-of and --profile before the
+ * command's own @entries (may be NULL). */
+int
+vigil_cli_parse_scoring_options (VigilCli            *cli,
+                                 VigilCliScoring     *scoring,
+                                 const GOptionEntry  *entries,
+                                 char              ***args,
+                                 guint                max_positional)
+{
+  const GOptionEntry scoring_entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &scoring->as_of_text,
+      N_("Score as of this date, YYYY-MM-DD (default today)"), "DATE" },
+    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &scoring->profile_path,
+      N_("A scoring profile (default: rfgv-default)"), "FILE.json" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  return parse_option_tables (cli, scoring_entries, entries, args, max_positional);
+}
+
+/* The as-of date (default today) and the profile (default rfgv-default) that
+ * @scoring names; sets up the storage layer. */
 int
 vigil_cli_load_scoring_options (VigilCli              *cli,
-                                const char            *profile_path,
-                                const char            *as_of_text,
+                                const VigilCliScoring *scoring,
                                 VigilScoringProfile  **profile,
                                 GDate                 *as_of)
 {
+  const char *as_of_text = scoring->as_of_text;
+  const char *profile_path = scoring->profile_path;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -438,10 +467,21 @@ vigil_cli_print_import_progress (double   fraction,
     }
 }
 
-/* The rejected rows of an import (VigilImportProblem), one a line. */
-void
-vigil_cli_print_rejections (GPtrArray *rejections)
+/* What both imports report first: that the file was imported before (then returns
+ * FALSE: there is nothing more to say), else its rejected rows (VigilImportProblem),
+ * one a line. */
+gboolean
+vigil_cli_print_import_outcome (gboolean   already_imported,
+                                gint64     batch_id,
+                                GPtrArray *rejections)
 {
+  if (already_imported)
+    {
+      g_print (_("This file was imported before (batch %" PRId64 "); nothing was added.\n"),
+               batch_id);
+      return FALSE;
+    }
+
   for (guint i = 0; i < rejections->len; i++)
     {
       VigilImportProblem *problem = g_ptr_array_index (rejections, i);
@@ -452,4 +492,6 @@ vigil_cli_print_rejections (GPtrArray *rejections)
       else
         g_print (_("Line %" PRIu64 ": %s\n"), (guint64) problem->line, problem->reason);
     }
+
+  return TRUE;
 }

@@ -101,15 +101,29 @@ int vigil_cli_parse_decision_options (VigilCli            *cli,
                                       const GOptionEntry  *entries,
                                       char              ***args,
                                       guint                max_positional);
-int vigil_cli_check_decision         (VigilCli            *cli,
+int vigil_cli_check_decision         (VigilCli               *cli,
                                       const VigilCliDecision *decision);
 
-/* Scoring options (refresh, explain) */
-int vigil_cli_load_scoring_options (VigilCli              *cli,
-                                    const char            *profile_path,
-                                    const char            *as_of_text,
-                                    VigilScoringProfile  **profile,
-                                    GDate                 *as_of);
+/* The scoring options of refresh and explain: --as-of DATE and --profile FILE.json. */
+typedef struct
+{
+  char *as_of_text;
+  char *profile_path;
+} VigilCliScoring;
+
+void vigil_cli_scoring_clear (VigilCliScoring *scoring);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VigilCliScoring, vigil_cli_scoring_clear)
+
+int vigil_cli_parse_scoring_options (VigilCli              *cli,
+                                     VigilCliScoring       *scoring,
+                                     const GOptionEntry    *entries,
+                                     char                ***args,
+                                     guint                  max_positional);
+int vigil_cli_load_scoring_options  (VigilCli              *cli,
+                                     const VigilCliScoring *scoring,
+                                     VigilScoringProfile  **profile,
+                                     GDate                 *as_of);
 
 /* The store */
 VigilStore *vigil_cli_open_store (VigilCli             *cli,
@@ -124,10 +138,12 @@ char    *vigil_cli_dup_person_label (VigilStore             *store,
                                      gint64                  person_id);
 
 /* Imports (import, import-flags) */
-void vigil_cli_print_import_progress (double    fraction,
-                                      guint64   rows,
-                                      gpointer  user_data);
-void vigil_cli_print_rejections      (GPtrArray *rejections);
+void     vigil_cli_print_import_progress (double     fraction,
+                                         guint64    rows,
+                                         gpointer   user_data);
+gboolean vigil_cli_print_import_outcome (gboolean   already_imported,
+                                         gint64     batch_id,
+                                         GPtrArray *rejections);
 
 /* The commands, one file each */
 int vigil_cli_generate              (VigilCli *cli, char **args);

@@ -96,21 +96,30 @@ vigil_cli_duplicates (VigilCli  *cli,
   return VIGIL_CLI_EXIT_OK;
 }
 
-/* The ID positional argument of duplicates merge and keep-apart. */
+/* Parses the options of duplicates merge or keep-apart (@entries) and the ID of the
+ * pair they decide. */
 static int
-parse_duplicate_id (VigilCli  *cli,
-                    char     **args,
-                    gint64    *id)
+parse_pair_options (VigilCli            *cli,
+                    const GOptionEntry  *entries,
+                    char              ***args,
+                    gint64              *id)
 {
   guint64 value = 0;
+  const char *id_text;
+  int status;
 
-  if (args[1] == NULL)
+  status = vigil_cli_parse_options (cli, entries, args, 1);
+  if (status != VIGIL_CLI_CONTINUE)
+    return status;
+
+  id_text = (*args)[1];
+  if (id_text == NULL)
     return vigil_cli_report_usage_error (cli, _("Give the number of the possible duplicate "
                                                 "(“vigil-cli duplicates” lists them)."));
-  if (!vigil_cli_parse_unsigned (args[1], G_MAXINT64, &value, NULL) || value == 0)
+  if (!vigil_cli_parse_unsigned (id_text, G_MAXINT64, &value, NULL) || value == 0)
     {
       g_autofree char *message =
-        g_strdup_printf (_("A possible duplicate’s number is a whole number, not “%s”."), args[1]);
+        g_strdup_printf (_("A possible duplicate’s number is a whole number, not “%s”."), id_text);
 
       return vigil_cli_report_usage_error (cli, message);
     }
@@ -138,10 +147,7 @@ vigil_cli_duplicates_merge (VigilCli  *cli,
   };
   int status;
 
-  status = vigil_cli_parse_options (cli, entries, &args, 1);
-  if (status != VIGIL_CLI_CONTINUE)
-    return status;
-  status = parse_duplicate_id (cli, args, &id);
+  status = parse_pair_options (cli, entries, &args, &id);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
   if (keep_ref == NULL)
@@ -182,10 +188,7 @@ vigil_cli_duplicates_keep_apart (VigilCli  *cli,
   };
   int status;
 
-  status = vigil_cli_parse_options (cli, entries, &args, 1);
-  if (status != VIGIL_CLI_CONTINUE)
-    return status;
-  status = parse_duplicate_id (cli, args, &id);
+  status = parse_pair_options (cli, entries, &args, &id);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
   if (by == NULL || rationale == NULL)

@@ -15,8 +15,7 @@ int
 vigil_cli_explain (VigilCli  *cli,
                    char     **args)
 {
-  g_autofree char *profile_path = NULL;
-  g_autofree char *as_of_text = NULL;
+  g_auto(VigilCliScoring) scoring = { NULL, };
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = NULL;
   g_autoptr(VigilScoringProfile) profile = NULL;
@@ -30,20 +29,15 @@ vigil_cli_explain (VigilCli  *cli,
   GDate as_of;
   gint64 person_id;
   int person;
-  const GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Score as of this date, YYYY-MM-DD (default today)"), "DATE" },
-    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("A scoring profile (default: rfgv-default)"), "FILE.json" },
-    G_OPTION_ENTRY_NULL
-  };
   int status;
 
-  status = vigil_cli_parse_options (cli, entries, &args, 1);
+  status = vigil_cli_parse_scoring_options (cli, &scoring, NULL, &args, 1);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
   if (args[1] == NULL)
     return vigil_cli_report_usage_error (cli, _("Name the person’s reference."));
 
-  status = vigil_cli_load_scoring_options (cli, profile_path, as_of_text, &profile, &as_of);
+  status = vigil_cli_load_scoring_options (cli, &scoring, &profile, &as_of);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
 

@@ -56,14 +56,9 @@ vigil_cli_import (VigilCli  *cli,
   if (report == NULL)
     return vigil_cli_fail_with_error (cli, error);
 
-  if (report->already_imported)
-    {
-      g_print (_("This file was imported before (batch %" PRId64 "); nothing was added.\n"),
-               report->batch_id);
-      return VIGIL_CLI_EXIT_OK;
-    }
-
-  vigil_cli_print_rejections (report->rejections);
+  if (!vigil_cli_print_import_outcome (report->already_imported, report->batch_id,
+                                       report->rejections))
+    return VIGIL_CLI_EXIT_OK;
 
   for (guint i = 0; i < report->unmapped->len; i++)
     {

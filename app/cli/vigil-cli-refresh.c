@@ -35,8 +35,7 @@ int
 vigil_cli_refresh (VigilCli  *cli,
                    char     **args)
 {
-  g_autofree char *profile_path = NULL;
-  g_autofree char *as_of_text = NULL;
+  g_auto(VigilCliScoring) scoring = { NULL, };
   g_autofree char *format = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = NULL;
@@ -47,14 +46,12 @@ vigil_cli_refresh (VigilCli  *cli,
   guint n_rows;
   GDate as_of;
   const GOptionEntry entries[] = {
-    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text, N_("Score as of this date, YYYY-MM-DD (default today)"), "DATE" },
-    { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, N_("A scoring profile (default: rfgv-default)"), "FILE.json" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("table (default), csv or json"), "FORMAT" },
     G_OPTION_ENTRY_NULL
   };
   int status;
 
-  status = vigil_cli_parse_options (cli, entries, &args, 0);
+  status = vigil_cli_parse_scoring_options (cli, &scoring, entries, &args, 0);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
 
@@ -62,7 +59,7 @@ vigil_cli_refresh (VigilCli  *cli,
   if (status != VIGIL_CLI_CONTINUE)
     return status;
 
-  status = vigil_cli_load_scoring_options (cli, profile_path, as_of_text, &profile, &as_of);
+  status = vigil_cli_load_scoring_options (cli, &scoring, &profile, &as_of);
   if (status != VIGIL_CLI_CONTINUE)
     return status;
 
