@@ -42,9 +42,9 @@ struct _VigilCliCommand
 struct _VigilCli
 {
   const VigilCliCommand *command;
-  char                  *database;  /* --database, NULL when not given */
-  VigilLocation         *location;  /* set by vigil_cli_open_store() */
-  gboolean               store_created; /* a SQLite file that vigil_cli_open_store() created */
+  char                  *database;       /* --database, NULL when not given */
+  VigilLocation         *location;       /* where vigil_cli_open_store() looked */
+  gboolean               store_created;  /* that open created a SQLite file */
 };
 
 void vigil_cli_clear (VigilCli *cli);

@@ -8,8 +8,8 @@
 #include "config.h"
 
 #include <unistd.h>
-#include <gio/gunixoutputstream.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "vigil-cli-common.h"
