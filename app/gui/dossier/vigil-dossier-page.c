@@ -72,6 +72,9 @@ struct _VigilDossierPage
   guint         build_step;
   GtkBox       *build_box;
   GHashTable   *build_sections;
+  VigilDossier *build_dossier;      /* a reload's: the shown widgets keep the old one */
+  VigilTacticalMenu *build_menu;
+  GError       *build_menu_error;
   double        build_position;
 };
 
@@ -1912,38 +1915,58 @@ cancel_build (VigilDossierPage *self)
   g_clear_handle_id (&self->build_source, g_source_remove);
   g_clear_object (&self->build_box);
   g_clear_pointer (&self->build_sections, g_hash_table_unref);
+  g_clear_pointer (&self->build_dossier, vigil_dossier_free);
+  g_clear_pointer (&self->build_menu, vigil_tactical_menu_free);
+  g_clear_error (&self->build_menu_error);
+}
+
+/* During a reload's step: the dossier being built in place of the one shown. */
+static void
+swap_build (VigilDossierPage *self)
+{
+  GtkBox *box = self->content;
+  GHashTable *sections = self->sections;
+  VigilDossier *dossier = self->dossier;
+  VigilTacticalMenu *menu = self->menu;
+  GError *menu_error = self->menu_error;
+
+  self->content = self->build_box;
+  self->sections = self->build_sections;
+  self->dossier = self->build_dossier;
+  self->menu = self->build_menu;
+  self->menu_error = self->build_menu_error;
+  self->build_box = box;
+  self->build_sections = sections;
+  self->build_dossier = dossier;
+  self->build_menu = menu;
+  self->build_menu_error = menu_error;
 }
 
 static gboolean
 build_step_cb (gpointer user_data)
 {
   VigilDossierPage *self = user_data;
-  GtkBox *shown = self->content;
-  GHashTable *shown_sections = self->sections;
+  gboolean reload = self->build_box != NULL;
 
-  if (self->build_box != NULL)
-    {
-      self->content = self->build_box;
-      self->sections = self->build_sections;
-    }
+  if (reload)
+    swap_build (self);
   build_steps[self->build_step++] (self);
-  if (self->build_box != NULL)
-    {
-      self->content = shown;
-      self->sections = shown_sections;
-    }
+  if (reload)
+    swap_build (self);
   if (self->build_step < G_N_ELEMENTS (build_steps))
     return G_SOURCE_CONTINUE;
 
   self->build_source = 0;
-  if (self->build_box != NULL)
+  if (reload)
     {
-      /* the reload replaces what was shown, whole */
-      self->content = self->build_box;
-      adw_clamp_set_child (ADW_CLAMP (self->clamp), GTK_WIDGET (self->build_box));
-      g_clear_object (&self->build_box);
-      g_hash_table_unref (self->sections);
-      self->sections = g_steal_pointer (&self->build_sections);
+      /* the reload replaces what was shown, whole: widgets, sections and the records
+       * they point at */
+      swap_build (self);
+      /* the clamp takes the new box and lets the old one go */
+      self->build_box = NULL;
+      adw_clamp_set_child (ADW_CLAMP (self->clamp), GTK_WIDGET (self->content));
+      g_object_unref (self->content);      /* ours, from the build: the clamp holds it */
+      cancel_build (self);                 /* the old sections, dossier and menu */
     }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
                             self->build_position);
@@ -1959,7 +1982,6 @@ build_dossier_by_steps (VigilDossierPage *self,
                         gboolean          reload,
                         double            position)
 {
-  cancel_build (self);
   self->build_step = 0;
   self->build_position = position;
   if (reload)
@@ -2014,12 +2036,24 @@ load_finished_cb (GObject      *object,
                       self->dossier->person->record.id == opening->dossier->person->record.id;
     double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
 
-    g_clear_pointer (&self->dossier, vigil_dossier_free);
-    self->dossier = g_steal_pointer (&opening->dossier);
-    g_clear_pointer (&self->menu, vigil_tactical_menu_free);
-    g_clear_error (&self->menu_error);
-    self->menu = g_steal_pointer (&opening->menu);
-    self->menu_error = g_steal_pointer (&opening->menu_error);
+    cancel_build (self);
+    if (reload)
+      {
+        /* the dossier shown stays, with the records its widgets point at, until the
+         * new one is whole */
+        self->build_dossier = g_steal_pointer (&opening->dossier);
+        self->build_menu = g_steal_pointer (&opening->menu);
+        self->build_menu_error = g_steal_pointer (&opening->menu_error);
+      }
+    else
+      {
+        g_clear_pointer (&self->dossier, vigil_dossier_free);
+        self->dossier = g_steal_pointer (&opening->dossier);
+        g_clear_pointer (&self->menu, vigil_tactical_menu_free);
+        g_clear_error (&self->menu_error);
+        self->menu = g_steal_pointer (&opening->menu);
+        self->menu_error = g_steal_pointer (&opening->menu_error);
+      }
     build_dossier_by_steps (self, reload, position);
   }
 }
