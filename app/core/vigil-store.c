@@ -1764,6 +1764,59 @@ open_postgresql (const VigilLocation  *location,
   return g_steal_pointer (&cnc);
 }
 
+/* PostgreSQL: a server far away takes several round trips to accept a connection, so
+ * a few more are opened in the background now rather than when a view first needs
+ * them (each worker wants its own). */
+#define WARM_PG_LINKS 3
+
+static gpointer
+warm_pool_thread (gpointer user_data)
+{
+  g_autoptr(VigilStore) self = user_data;
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  /* take (and so open) that many at once, then give them back */
+  for (guint i = 0; i < WARM_PG_LINKS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Link *link;
+
+      g_mutex_lock (&self->pool_lock);
+      if (self->closed || self->n_links >= self->max_links)
+        {
+          g_mutex_unlock (&self->pool_lock);
+          break;
+        }
+      g_mutex_unlock (&self->pool_lock);
+      link = acquire_link (self, FALSE, &error);
+      if (link == NULL)
+        {
+          g_debug ("Could not open a spare connection: %s", error->message);
+          break;
+        }
+      g_ptr_array_add (links, link);
+    }
+  for (guint i = 0; i < links->len; i++)
+    release_link (self, g_ptr_array_index (links, i));
+  return NULL;
+}
+
+/**
+ * vigil_store_warm_up:
+ *
+ * On PostgreSQL, opens a few spare connections in the background, so that the first
+ * views' reads do not each wait for a connection to be accepted. The GUI calls it
+ * once a store is open; one-shot commands need not.
+ */
+void
+vigil_store_warm_up (VigilStore *self)
+{
+  g_return_if_fail (VIGIL_IS_STORE (self));
+
+  if (self->location->engine == VIGIL_ENGINE_POSTGRESQL)
+    g_thread_unref (g_thread_new ("vigil-store-warm", warm_pool_thread, g_object_ref (self)));
+}
+
 /**
  * vigil_store_open:
  * @location: where the store is

@@ -113,6 +113,8 @@ gboolean             vigil_store_run_read           (VigilStore           *self,
                                                      VigilStoreWorkFunc    func,
                                                      gpointer              user_data,
                                                      GError              **error);
+/* PostgreSQL: opens a few spare connections in the background (for the GUI). */
+void                 vigil_store_warm_up            (VigilStore           *self);
 /* Whether the calling thread is inside a unit of work (a transaction or a read) of
  * this store: what it reads must then come through that unit. */
 gboolean             vigil_store_is_in_unit         (VigilStore           *self);

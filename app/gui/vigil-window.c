@@ -335,6 +335,8 @@ adopt_store (VigilWindow *self,
 
   if (g_set_object (&self->store, store))
     {
+      /* a far server: connections for the views' workers, opened meanwhile */
+      vigil_store_warm_up (store);
       vigil_cohort_view_set_store (self->cohort_view, store);
       vigil_identification_view_set_store (self->identification_view, store);
       vigil_panel_view_set_store (self->panel_view, store);
