@@ -682,7 +682,6 @@ vigil_panel_presentation_free (VigilPanelPresentation *self)
 typedef struct
 {
   gint64                  meeting_id;
-  GCancellable           *cancellable;
   VigilPanelPresentation *presentation;
 } PresentationData;
 
@@ -693,27 +692,11 @@ load_presentation_cb (VigilStore  *store,
 {
   PresentationData *data = user_data;
   g_autoptr(VigilPanelPresentation) presentation = g_new0 (VigilPanelPresentation, 1);
-  g_autoptr(GError) menu_error = NULL;
 
   presentation->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_dossier_free);
   if ((presentation->items = vigil_panel_list_agenda (store, data->meeting_id, error)) == NULL
       || (presentation->actions = vigil_panel_list_actions (store, data->meeting_id, error)) == NULL)
     return FALSE;
-  presentation->menu = vigil_tactical_menu_load_for_store (store, &menu_error);
-  if (presentation->menu == NULL)
-    g_debug ("No tactical menu for the presenter: %s", menu_error->message);
-  for (guint i = 0; i < presentation->items->len; i++)
-    {
-      const VigilAgendaItem *item = g_ptr_array_index (presentation->items, i);
-      VigilDossier *dossier;
-
-      if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
-        return FALSE;
-      dossier = vigil_dossier_load (store, item->person_id, NULL, data->cancellable, error);
-      if (dossier == NULL)
-        return FALSE;
-      g_ptr_array_add (presentation->dossiers, dossier);
-    }
   data->presentation = g_steal_pointer (&presentation);
   return TRUE;
 }
@@ -724,14 +707,34 @@ load_presentation_thread (VigilStore    *store,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  PresentationData data = { *(gint64 *) task_data, cancellable, NULL };
+  PresentationData data = { *(gint64 *) task_data, NULL };
+  g_autoptr(VigilPanelPresentation) presentation = NULL;
+  g_autoptr(GError) menu_error = NULL;
 
+  /* the agenda and the actions in one read; then each dossier in its own
+   * (vigil_dossier_load may refresh the facts cache, a write, so not inside a read) */
   if (!vigil_store_run_read (store, load_presentation_cb, &data, error))
     {
       vigil_panel_presentation_free (data.presentation);
       return NULL;
     }
-  return data.presentation;
+  presentation = data.presentation;
+  presentation->menu = vigil_tactical_menu_load_for_store (store, &menu_error);
+  if (presentation->menu == NULL)
+    g_debug ("No tactical menu for the presenter: %s", menu_error->message);
+  for (guint i = 0; i < presentation->items->len; i++)
+    {
+      const VigilAgendaItem *item = g_ptr_array_index (presentation->items, i);
+      VigilDossier *dossier;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      dossier = vigil_dossier_load (store, item->person_id, NULL, cancellable, error);
+      if (dossier == NULL)
+        return NULL;
+      g_ptr_array_add (presentation->dossiers, dossier);
+    }
+  return g_steal_pointer (&presentation);
 }
 
 void

@@ -132,8 +132,8 @@ typedef struct
 } VigilPanelPresentation;
 
 void        vigil_panel_presentation_free         (VigilPanelPresentation *self);
-/* Reads the agenda, the actions and each case's dossier in one read; no "view" row
- * is written (the room sees only what the presenter shows). */
+/* Reads the agenda and the actions in one read, then each case's dossier; no "view"
+ * row is written (the room sees only what the presenter shows). */
 void        vigil_panel_load_presentation_async   (VigilStore             *store,
                                                    gint64                  meeting_id,
                                                    GCancellable           *cancellable,

@@ -838,9 +838,6 @@ typedef struct
   gboolean  show_victims;
   char     *marking;
   char     *today;
-  /* while the call runs */
-  GCancellable   *cancellable;
-  VigilPanelPack *pack;
 } PackCall;
 
 static PackCall *
@@ -870,36 +867,17 @@ pack_call_free (PackCall *call)
   g_free (call);
 }
 
-static gboolean
-prepare_read_cb (VigilStore  *store,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  PackCall *call = user_data;
-  VigilPanelPackOptions options = { call->show_victims, call->marking, call->today };
-
-  call->pack = vigil_panel_pack_prepare (store, call->meeting_id, &options, call->cancellable, error);
-  return call->pack != NULL;
-}
-
+/* Not in one vigil_store_run_read(): vigil_dossier_load() may refresh the facts cache,
+ * a write, which a read refuses on SQLite. */
 static VigilPanelPack *
-prepare_in_one_read (VigilStore    *store,
+prepare_for_call (VigilStore    *store,
                      PackCall      *call,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  gboolean done;
+  VigilPanelPackOptions options = { call->show_victims, call->marking, call->today };
 
-  call->cancellable = cancellable;
-  call->pack = NULL;
-  done = vigil_store_run_read (store, prepare_read_cb, call, error);
-  call->cancellable = NULL;
-  if (!done)
-    {
-      g_clear_pointer (&call->pack, vigil_panel_pack_free);
-      return NULL;
-    }
-  return g_steal_pointer (&call->pack);
+  return vigil_panel_pack_prepare (store, call->meeting_id, &options, cancellable, error);
 }
 
 static gpointer
@@ -908,7 +886,7 @@ prepare_thread (VigilStore    *store,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  return prepare_in_one_read (store, task_data, cancellable, error);
+  return prepare_for_call (store, task_data, cancellable, error);
 }
 
 void
@@ -1011,7 +989,7 @@ write_thread (VigilStore    *store,
               GError       **error)
 {
   PackCall *call = task_data;
-  g_autoptr(VigilPanelPack) pack = prepare_in_one_read (store, call, cancellable, error);
+  g_autoptr(VigilPanelPack) pack = prepare_for_call (store, call, cancellable, error);
 
   if (pack == NULL || !vigil_panel_pack_save_pdf (pack, call->path, error)
       || !vigil_panel_pack_record (pack, store, "export", error))

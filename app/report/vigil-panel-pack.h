@@ -68,7 +68,7 @@ guint    vigil_panel_pack_write (VigilStore                   *store,
 /* Off the main thread, each on a worker's own connection (vigil_store_call_async); the
  * callback runs on the caller's main context. @options is copied. */
 
-/* vigil_panel_pack_prepare() in one read of the store (vigil_store_run_read). */
+/* vigil_panel_pack_prepare() on a worker. */
 void            vigil_panel_pack_prepare_async  (VigilStore                   *store,
                                                  gint64                        meeting_id,
                                                  const VigilPanelPackOptions  *options,
