@@ -230,6 +230,12 @@ test_panel (void)
 
   /* the demo's next scheduled meeting */
   g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
+  /* a newer read supersedes the one on its way: the last asked for is shown */
+  vigil_panel_view_show_meeting (view, 1);
+  vigil_panel_view_show_meeting (view, 2);
+  g_assert_true (vigil_panel_view_get_loading (view));
+  settle ();
+  g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
   text = dup_section_text (view, "meeting");
   assert_contains (text, "Scheduled");
   before = list_agenda (view, store);

@@ -1,8 +1,7 @@
 /* vigil-presenter.c: projection mode, the panel's view of one case at a time
  *
  * The dossiers of the meeting's cases are read when the presenter opens, off the main
- * thread in one read (vigil_panel_load_presentation_async: a meeting holds about
- * fifteen), so moving between cases in front of the room never waits; until they
+ * thread (vigil_panel_load_presentation_async: a meeting holds about fifteen), so moving between cases in front of the room never waits; until they
  * arrive the screen says it is reading them. The audit row of showing the victims'
  * names is written off the main thread too, and the names appear once it is.
  *
