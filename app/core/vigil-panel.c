@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "vigil-audit.h"
 #include "vigil-cohort.h"
 #include "vigil-cohort-private.h"
 #include "vigil-panel.h"
@@ -428,4 +429,367 @@ vigil_panel_list_actions (VigilStore  *store,
   g_ptr_array_sort (carried, compare_actions);
   g_ptr_array_extend_and_steal (own, g_steal_pointer (&carried));
   return g_steal_pointer (&own);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Off the main thread
+ * ------------------------------------------------------------------------------------ */
+
+static gpointer
+list_meetings_thread (VigilStore    *store,
+                      gpointer       task_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  return vigil_store_list (store, &vigil_panel_meeting_type, NULL, 0, error);
+}
+
+void
+vigil_panel_list_meetings_async (VigilStore          *store,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_list_meetings_async, list_meetings_thread, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+vigil_panel_list_meetings_finish (VigilStore    *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_list_meetings_async, error);
+}
+
+void
+vigil_panel_meeting_details_free (VigilPanelMeetingDetails *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->meeting, vigil_panel_meeting_free);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->attendance, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_free (self);
+}
+
+const char *
+vigil_panel_meeting_details_get_name (const VigilPanelMeetingDetails *self,
+                                      gint64                          person_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_hash_table_lookup (self->names, &person_id);
+}
+
+typedef struct
+{
+  gint64                    meeting_id;
+  VigilPanelMeetingDetails *details;
+} LoadData;
+
+static gboolean
+add_name (VigilStore  *store,
+          GHashTable  *names,
+          gint64       person_id,
+          GError     **error)
+{
+  g_autoptr(VigilPerson) person = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (person_id == 0 || g_hash_table_contains (names, &person_id))
+    return TRUE;
+  person = vigil_store_fetch (store, &vigil_person_type, person_id, &local_error);
+  if (person == NULL)
+    {
+      if (!g_error_matches (local_error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* not there (never was, or gone): by number */
+      g_hash_table_insert (names, g_memdup2 (&person_id, sizeof person_id),
+                           g_strdup_printf ("#%" G_GINT64_FORMAT, person_id));
+      return TRUE;
+    }
+  g_hash_table_insert (names, g_memdup2 (&person_id, sizeof person_id), vigil_cohort_describe_person (person));
+  return TRUE;
+}
+
+static gboolean
+load_meeting_cb (VigilStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  LoadData *data = user_data;
+  g_autoptr(VigilPanelMeetingDetails) details = g_new0 (VigilPanelMeetingDetails, 1);
+
+  details->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if ((details->meeting = vigil_store_fetch (store, &vigil_panel_meeting_type, data->meeting_id, error)) == NULL
+      || (details->items = vigil_panel_list_agenda (store, data->meeting_id, error)) == NULL
+      || (details->actions = vigil_panel_list_actions (store, data->meeting_id, error)) == NULL
+      || (details->attendance = vigil_store_list (store, &vigil_attendance_type, "meeting_id", data->meeting_id,
+                                                  error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < details->items->len; i++)
+    if (!add_name (store, details->names, ((VigilAgendaItem *) g_ptr_array_index (details->items, i))->person_id, error))
+      return FALSE;
+  for (guint i = 0; i < details->actions->len; i++)
+    if (!add_name (store, details->names, ((VigilAction *) g_ptr_array_index (details->actions, i))->person_id, error))
+      return FALSE;
+  data->details = g_steal_pointer (&details);
+  return TRUE;
+}
+
+VigilPanelMeetingDetails *
+vigil_panel_load_meeting (VigilStore  *store,
+                          gint64       meeting_id,
+                          GError     **error)
+{
+  LoadData data = { meeting_id, NULL };
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+
+  if (!vigil_store_run_read (store, load_meeting_cb, &data, error))
+    {
+      vigil_panel_meeting_details_free (data.details);
+      return NULL;
+    }
+  return data.details;
+}
+
+static gpointer
+load_meeting_thread (VigilStore    *store,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  return vigil_panel_load_meeting (store, *(gint64 *) task_data, error);
+}
+
+void
+vigil_panel_load_meeting_async (VigilStore          *store,
+                                gint64               meeting_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_load_meeting_async, load_meeting_thread,
+                          g_memdup2 (&meeting_id, sizeof meeting_id), g_free,
+                          (GDestroyNotify) vigil_panel_meeting_details_free, cancellable, callback, user_data);
+}
+
+VigilPanelMeetingDetails *
+vigil_panel_load_meeting_finish (VigilStore    *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_load_meeting_async, error);
+}
+
+static gpointer
+build_agenda_thread (VigilStore    *store,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  int added = vigil_panel_build_agenda (store, *(gint64 *) task_data, error);
+
+  return added < 0 ? NULL : g_memdup2 (&added, sizeof added);
+}
+
+void
+vigil_panel_build_agenda_async (VigilStore          *store,
+                                gint64               meeting_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_build_agenda_async, build_agenda_thread,
+                          g_memdup2 (&meeting_id, sizeof meeting_id), g_free, g_free,
+                          cancellable, callback, user_data);
+}
+
+int
+vigil_panel_build_agenda_finish (VigilStore    *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_autofree int *added = vigil_store_call_finish (store, result, vigil_panel_build_agenda_async, error);
+
+  return added != NULL ? *added : -1;
+}
+
+static gpointer
+move_item_thread (VigilStore    *store,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  MoveData *data = task_data;
+
+  /* any non-NULL pointer says it moved */
+  return vigil_panel_move_item (store, data->item_id, data->delta, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+vigil_panel_move_item_async (VigilStore          *store,
+                             gint64               item_id,
+                             int                  delta,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  MoveData *data;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  data = g_new0 (MoveData, 1);
+  data->item_id = item_id;
+  data->delta = delta;
+  vigil_store_call_async (store, vigil_panel_move_item_async, move_item_thread, data, g_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+vigil_panel_move_item_finish (VigilStore    *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_move_item_async, error) != NULL;
+}
+
+void
+vigil_panel_presentation_free (VigilPanelPresentation *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->dossiers, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  g_clear_pointer (&self->menu, vigil_tactical_menu_free);
+  g_free (self);
+}
+
+typedef struct
+{
+  gint64                  meeting_id;
+  VigilPanelPresentation *presentation;
+} PresentationData;
+
+static gboolean
+load_presentation_cb (VigilStore  *store,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  PresentationData *data = user_data;
+  g_autoptr(VigilPanelPresentation) presentation = g_new0 (VigilPanelPresentation, 1);
+
+  presentation->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_dossier_free);
+  if ((presentation->items = vigil_panel_list_agenda (store, data->meeting_id, error)) == NULL
+      || (presentation->actions = vigil_panel_list_actions (store, data->meeting_id, error)) == NULL)
+    return FALSE;
+  data->presentation = g_steal_pointer (&presentation);
+  return TRUE;
+}
+
+static gpointer
+load_presentation_thread (VigilStore    *store,
+                          gpointer       task_data,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  PresentationData data = { *(gint64 *) task_data, NULL };
+  g_autoptr(VigilPanelPresentation) presentation = NULL;
+  g_autoptr(GError) menu_error = NULL;
+
+  /* the agenda and the actions in one read; then each dossier in its own
+   * (vigil_dossier_load may refresh the facts cache, a write, so not inside a read) */
+  if (!vigil_store_run_read (store, load_presentation_cb, &data, error))
+    {
+      vigil_panel_presentation_free (data.presentation);
+      return NULL;
+    }
+  presentation = data.presentation;
+  presentation->menu = vigil_tactical_menu_load_for_store (store, &menu_error);
+  if (presentation->menu == NULL)
+    g_debug ("No tactical menu for the presenter: %s", menu_error->message);
+  for (guint i = 0; i < presentation->items->len; i++)
+    {
+      const VigilAgendaItem *item = g_ptr_array_index (presentation->items, i);
+      VigilDossier *dossier;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      dossier = vigil_dossier_load (store, item->person_id, NULL, cancellable, error);
+      if (dossier == NULL)
+        return NULL;
+      g_ptr_array_add (presentation->dossiers, dossier);
+    }
+  return g_steal_pointer (&presentation);
+}
+
+void
+vigil_panel_load_presentation_async (VigilStore          *store,
+                                     gint64               meeting_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_load_presentation_async, load_presentation_thread,
+                          g_memdup2 (&meeting_id, sizeof meeting_id), g_free,
+                          (GDestroyNotify) vigil_panel_presentation_free, cancellable, callback, user_data);
+}
+
+VigilPanelPresentation *
+vigil_panel_load_presentation_finish (VigilStore    *store,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_load_presentation_async, error);
+}
+
+static gpointer
+record_reveal_thread (VigilStore    *store,
+                      gpointer       task_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  gint64 person_id = *(gint64 *) task_data;
+
+  return vigil_audit_append (store, "reveal", "person", person_id, person_id,
+                             "{\"shown\":\"victim_names\",\"where\":\"projection\"}", error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+vigil_panel_record_reveal_async (VigilStore          *store,
+                                 gint64               person_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_record_reveal_async, record_reveal_thread,
+                          g_memdup2 (&person_id, sizeof person_id), g_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+vigil_panel_record_reveal_finish (VigilStore    *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_record_reveal_async, error) != NULL;
 }

@@ -784,17 +784,24 @@ vigil_panel_pack_save_pdf (VigilPanelPack  *self,
   return TRUE;
 }
 
+static const char *
+record_detail (gboolean show_victims)
+{
+  return show_victims ? "{\"document\":\"panel_pack\",\"victim_names\":true}"
+                      : "{\"document\":\"panel_pack\",\"victim_names\":false}";
+}
+
 gboolean
 vigil_panel_pack_record (VigilPanelPack  *self,
                          VigilStore      *store,
                          const char      *action,
                          GError         **error)
 {
-  const char *detail = self->show_victims ? "{\"document\":\"panel_pack\",\"victim_names\":true}"
-                                          : "{\"document\":\"panel_pack\",\"victim_names\":false}";
+  const char *detail;
 
   g_return_val_if_fail (self != NULL && VIGIL_IS_STORE (store), FALSE);
 
+  detail = record_detail (self->show_victims);
   /* Who took the people's records out of the store, and in what form */
   for (guint i = 0; i < self->person_ids->len; i++)
     if (!vigil_audit_append (store, action, "panel_meeting", self->meeting_id,
@@ -820,4 +827,197 @@ vigil_panel_pack_write (VigilStore                   *store,
   if (pack == NULL || !vigil_panel_pack_save_pdf (pack, path, error) || !vigil_panel_pack_record (pack, store, "export", error))
     return 0;
   return pack->n_pages;
+}
+
+/* Off the main thread */
+
+typedef struct
+{
+  gint64    meeting_id;
+  char     *path;
+  gboolean  show_victims;
+  char     *marking;
+  char     *today;
+} PackCall;
+
+static PackCall *
+pack_call_new (gint64                       meeting_id,
+               const char                  *path,
+               const VigilPanelPackOptions *options)
+{
+  PackCall *call = g_new0 (PackCall, 1);
+
+  call->meeting_id = meeting_id;
+  call->path = g_strdup (path);
+  if (options != NULL)
+    {
+      call->show_victims = options->show_victims;
+      call->marking = g_strdup (options->marking);
+      call->today = g_strdup (options->today);
+    }
+  return call;
+}
+
+static void
+pack_call_free (PackCall *call)
+{
+  g_free (call->path);
+  g_free (call->marking);
+  g_free (call->today);
+  g_free (call);
+}
+
+/* Not in one vigil_store_run_read(): vigil_dossier_load() may refresh the facts cache,
+ * a write, which a read refuses on SQLite. */
+static VigilPanelPack *
+prepare_for_call (VigilStore    *store,
+                     PackCall      *call,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  VigilPanelPackOptions options = { call->show_victims, call->marking, call->today };
+
+  return vigil_panel_pack_prepare (store, call->meeting_id, &options, cancellable, error);
+}
+
+static gpointer
+prepare_thread (VigilStore    *store,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return prepare_for_call (store, task_data, cancellable, error);
+}
+
+void
+vigil_panel_pack_prepare_async (VigilStore                   *store,
+                                gint64                        meeting_id,
+                                const VigilPanelPackOptions  *options,
+                                GCancellable                 *cancellable,
+                                GAsyncReadyCallback           callback,
+                                gpointer                      user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_panel_pack_prepare_async, prepare_thread,
+                          pack_call_new (meeting_id, NULL, options), (GDestroyNotify) pack_call_free,
+                          (GDestroyNotify) vigil_panel_pack_free, cancellable, callback, user_data);
+}
+
+VigilPanelPack *
+vigil_panel_pack_prepare_finish (VigilStore    *store,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_pack_prepare_async, error);
+}
+
+typedef struct
+{
+  gint64    meeting_id;
+  GArray   *person_ids;
+  gboolean  show_victims;
+  char     *action;
+} RecordCall;
+
+static void
+record_call_free (RecordCall *call)
+{
+  g_array_unref (call->person_ids);
+  g_free (call->action);
+  g_free (call);
+}
+
+static gboolean
+record_cb (VigilStore  *store,
+           gpointer     user_data,
+           GError     **error)
+{
+  RecordCall *call = user_data;
+  const char *detail = record_detail (call->show_victims);
+
+  for (guint i = 0; i < call->person_ids->len; i++)
+    if (!vigil_audit_append (store, call->action, "panel_meeting", call->meeting_id,
+                             g_array_index (call->person_ids, gint64, i), detail, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gpointer
+record_thread (VigilStore    *store,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return vigil_store_run_in_transaction (store, record_cb, task_data, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+vigil_panel_pack_record_async (VigilPanelPack      *self,
+                               VigilStore          *store,
+                               const char          *action,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  RecordCall *call;
+
+  g_return_if_fail (self != NULL && VIGIL_IS_STORE (store));
+  g_return_if_fail (action != NULL);
+
+  call = g_new0 (RecordCall, 1);
+  call->meeting_id = self->meeting_id;
+  call->person_ids = g_array_copy (self->person_ids);
+  call->show_victims = self->show_victims;
+  call->action = g_strdup (action);
+  vigil_store_call_async (store, vigil_panel_pack_record_async, record_thread, call,
+                          (GDestroyNotify) record_call_free, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+vigil_panel_pack_record_finish (VigilStore    *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_panel_pack_record_async, error) != NULL;
+}
+
+static gpointer
+write_thread (VigilStore    *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  PackCall *call = task_data;
+  g_autoptr(VigilPanelPack) pack = prepare_for_call (store, call, cancellable, error);
+
+  if (pack == NULL || !vigil_panel_pack_save_pdf (pack, call->path, error)
+      || !vigil_panel_pack_record (pack, store, "export", error))
+    return NULL;
+  return GUINT_TO_POINTER (pack->n_pages);
+}
+
+void
+vigil_panel_pack_write_async (VigilStore                   *store,
+                              gint64                        meeting_id,
+                              const char                   *path,
+                              const VigilPanelPackOptions  *options,
+                              GCancellable                 *cancellable,
+                              GAsyncReadyCallback           callback,
+                              gpointer                      user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  vigil_store_call_async (store, vigil_panel_pack_write_async, write_thread,
+                          pack_call_new (meeting_id, path, options), (GDestroyNotify) pack_call_free,
+                          NULL, cancellable, callback, user_data);
+}
+
+guint
+vigil_panel_pack_write_finish (VigilStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return GPOINTER_TO_UINT (vigil_store_call_finish (store, result, vigil_panel_pack_write_async, error));
 }

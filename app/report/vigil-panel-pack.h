@@ -65,4 +65,39 @@ guint    vigil_panel_pack_write (VigilStore                   *store,
                                  GCancellable                 *cancellable,
                                  GError                      **error);
 
+/* Off the main thread, each on a worker's own connection (vigil_store_call_async); the
+ * callback runs on the caller's main context. @options is copied. */
+
+/* vigil_panel_pack_prepare() on a worker. */
+void            vigil_panel_pack_prepare_async  (VigilStore                   *store,
+                                                 gint64                        meeting_id,
+                                                 const VigilPanelPackOptions  *options,
+                                                 GCancellable                 *cancellable,
+                                                 GAsyncReadyCallback           callback,
+                                                 gpointer                      user_data);
+VigilPanelPack *vigil_panel_pack_prepare_finish (VigilStore                   *store,
+                                                 GAsyncResult                 *result,
+                                                 GError                      **error);
+/* vigil_panel_pack_record() in one transaction; @self may be freed once called. */
+void            vigil_panel_pack_record_async   (VigilPanelPack               *self,
+                                                 VigilStore                   *store,
+                                                 const char                   *action,
+                                                 GCancellable                 *cancellable,
+                                                 GAsyncReadyCallback           callback,
+                                                 gpointer                      user_data);
+gboolean        vigil_panel_pack_record_finish  (VigilStore                   *store,
+                                                 GAsyncResult                 *result,
+                                                 GError                      **error);
+/* vigil_panel_pack_write(): the number of pages, 0 with @error set. */
+void            vigil_panel_pack_write_async    (VigilStore                   *store,
+                                                 gint64                        meeting_id,
+                                                 const char                   *path,
+                                                 const VigilPanelPackOptions  *options,
+                                                 GCancellable                 *cancellable,
+                                                 GAsyncReadyCallback           callback,
+                                                 gpointer                      user_data);
+guint           vigil_panel_pack_write_finish   (VigilStore                   *store,
+                                                 GAsyncResult                 *result,
+                                                 GError                      **error);
+
 G_END_DECLS

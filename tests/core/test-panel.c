@@ -399,6 +399,214 @@ test_panel_pack (Fixture       *fixture,
   }
 }
 
+/* The _async pairs: each call's callback on this thread's main context */
+
+static void
+store_call_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+/* Iterates the main context until the callback has fired; returns its result. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "async.pdf", NULL);
+  GAsyncResult *slot = NULL;
+  gint64 first_id, last_id;
+
+  /* the meetings */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) meetings = NULL;
+
+    vigil_panel_list_meetings_async (fixture->store, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    meetings = vigil_panel_list_meetings_finish (fixture->store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (meetings->len, ==, 2);
+  }
+
+  /* building the agenda, then moving its last item up */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_panel_build_agenda_async (fixture->store, fixture->meeting, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_cmpint (vigil_panel_build_agenda_finish (fixture->store, result, &error), ==, 4);
+    g_assert_no_error (error);
+    assert_agenda (fixture, "Adoptwell:new_adoption Reviewby:review_due Risington:riser Leavesley:exit");
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) refused = NULL;
+    g_autoptr(GPtrArray) items = vigil_panel_list_agenda (fixture->store, fixture->meeting, &error);
+
+    g_assert_no_error (error);
+    first_id = ((VigilAgendaItem *) g_ptr_array_index (items, 0))->record.id;
+    last_id = ((VigilAgendaItem *) g_ptr_array_index (items, 3))->record.id;
+    vigil_panel_move_item_async (fixture->store, last_id, -1, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_true (vigil_panel_move_item_finish (fixture->store, result, &error));
+    g_assert_no_error (error);
+    assert_agenda (fixture, "Adoptwell:new_adoption Reviewby:review_due Leavesley:exit Risington:riser");
+    vigil_panel_move_item_async (fixture->store, first_id, -1, NULL, store_call_done_cb, &slot);
+    refused = wait_for_result (&slot);
+    g_assert_false (vigil_panel_move_item_finish (fixture->store, refused, &error));
+    g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* the meeting with its agenda, actions, attendance and names, in one struct */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilPanelMeetingDetails) details = NULL;
+    g_autoptr(VigilAttendance) attendee = vigil_attendance_new ();
+
+    attendee->meeting_id = fixture->meeting;
+    attendee->agency = g_strdup ("police");
+    attendee->name = g_strdup ("DS Synthattend");
+    attendee->present = TRUE;
+    g_assert_true (vigil_store_insert (fixture->store, &vigil_attendance_type, attendee, &error));
+    g_assert_no_error (error);
+
+    vigil_panel_load_meeting_async (fixture->store, fixture->meeting, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    details = vigil_panel_load_meeting_finish (fixture->store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (details->meeting->record.id, ==, fixture->meeting);
+    g_assert_cmpstr (details->meeting->status, ==, "scheduled");
+    g_assert_cmpuint (details->items->len, ==, 4);
+    g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (details->items, 2))->record.id, ==, last_id);
+    g_assert_cmpuint (details->actions->len, ==, 2);
+    g_assert_cmpstr (((VigilAction *) g_ptr_array_index (details->actions, 1))->description, ==,
+                     "SYN carried open action");
+    g_assert_cmpuint (details->attendance->len, ==, 1);
+    g_assert_cmpstr (((VigilAttendance *) g_ptr_array_index (details->attendance, 0))->name, ==, "DS Synthattend");
+    g_assert_cmpstr (vigil_panel_meeting_details_get_name (details, fixture->review), ==, "Reviewby, Panelcase (SYN-PP2)");
+    g_assert_null (vigil_panel_meeting_details_get_name (details, fixture->quiet));
+  }
+
+  /* no such meeting: an error, not a crash */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_panel_load_meeting_async (fixture->store, 987654, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_panel_load_meeting_finish (fixture->store, result, &error));
+    g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  /* a cancelled read finishes cancelled, its result dropped */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    vigil_panel_load_meeting_async (fixture->store, fixture->meeting, cancellable, store_call_done_cb, &slot);
+    g_cancellable_cancel (cancellable);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_panel_load_meeting_finish (fixture->store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
+  /* projection mode: one dossier per case */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilPanelPresentation) presentation = NULL;
+
+    vigil_panel_load_presentation_async (fixture->store, fixture->meeting, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    presentation = vigil_panel_load_presentation_finish (fixture->store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (presentation->items->len, ==, 4);
+    g_assert_cmpuint (presentation->dossiers->len, ==, 4);
+    g_assert_cmpuint (presentation->actions->len, ==, 2);
+    for (guint i = 0; i < 4; i++)
+      g_assert_cmpint (((VigilDossier *) g_ptr_array_index (presentation->dossiers, i))->person->record.id, ==,
+                       ((VigilAgendaItem *) g_ptr_array_index (presentation->items, i))->person_id);
+  }
+
+  /* showing the victims' names is audited */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) audit = NULL;
+    guint reveals = 0;
+
+    vigil_panel_record_reveal_async (fixture->store, fixture->review, NULL, store_call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_true (vigil_panel_record_reveal_finish (fixture->store, result, &error));
+    g_assert_no_error (error);
+    audit = vigil_audit_list (fixture->store, fixture->review, 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < audit->len; i++)
+      reveals += g_strcmp0 (((VigilAuditEntry *) g_ptr_array_index (audit, i))->action, "reveal") == 0;
+    g_assert_cmpuint (reveals, ==, 1);
+  }
+
+  /* the pack for Print, recorded as printed; and written for Export */
+  {
+    g_autoptr(GAsyncResult) prepared = NULL;
+    g_autoptr(GAsyncResult) recorded = NULL;
+    g_autoptr(GAsyncResult) written = NULL;
+    g_autoptr(VigilPanelPack) pack = NULL;
+    g_autoptr(GPtrArray) audit = NULL;
+    VigilPanelPackOptions options = { FALSE, NULL, "2026-12-01" };
+    guint prints = 0, exports = 0;
+
+    vigil_panel_pack_prepare_async (fixture->store, fixture->meeting, &options, NULL, store_call_done_cb, &slot);
+    prepared = wait_for_result (&slot);
+    pack = vigil_panel_pack_prepare_finish (fixture->store, prepared, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (vigil_panel_pack_get_n_pages (pack), >, 1);
+    vigil_panel_pack_record_async (pack, fixture->store, "print", NULL, store_call_done_cb, &slot);
+    g_clear_pointer (&pack, vigil_panel_pack_free);  /* the call keeps what it needs */
+    recorded = wait_for_result (&slot);
+    g_assert_true (vigil_panel_pack_record_finish (fixture->store, recorded, &error));
+    g_assert_no_error (error);
+
+    vigil_panel_pack_write_async (fixture->store, fixture->meeting, pdf, &options, NULL, store_call_done_cb, &slot);
+    written = wait_for_result (&slot);
+    g_assert_cmpuint (vigil_panel_pack_write_finish (fixture->store, written, &error), >, 1);
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+    audit = vigil_audit_list (fixture->store, fixture->leaving, 0, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < audit->len; i++)
+      {
+        const char *action = ((VigilAuditEntry *) g_ptr_array_index (audit, i))->action;
+
+        prints += g_strcmp0 (action, "print") == 0;
+        exports += g_strcmp0 (action, "export") == 0;
+      }
+    g_assert_cmpuint (prints, ==, 1);
+    g_assert_cmpuint (exports, ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -410,6 +618,7 @@ main (int    argc,
   g_test_add ("/panel/attendance-and-actions", Fixture, NULL, fixture_set_up, test_attendance_and_actions,
               fixture_tear_down);
   g_test_add ("/panel/pack", Fixture, NULL, fixture_set_up, test_panel_pack, fixture_tear_down);
+  g_test_add ("/panel/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();
 }

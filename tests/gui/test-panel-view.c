@@ -30,6 +30,7 @@
 #define SHOW_TIMEOUT_MS 60000
 
 static VigilApplication *app;
+static VigilPanelView *panel;  /* the page under test, once shown */
 
 static gboolean
 window_left_loading (gpointer user_data)
@@ -41,6 +42,32 @@ static gboolean
 widget_is_drawn (gpointer user_data)
 {
   return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+}
+
+static gboolean
+panel_settled (gpointer user_data)
+{
+  return !vigil_panel_view_get_loading (user_data);
+}
+
+static gboolean
+presenter_read (gpointer user_data)
+{
+  return !vigil_presenter_get_loading (user_data);
+}
+
+static gboolean
+presenter_shows_names (gpointer user_data)
+{
+  return vigil_presenter_get_show_names (user_data);
+}
+
+/* The page reads and writes off the main thread: wait until nothing is on its way. */
+static void
+settle (void)
+{
+  if (panel != NULL)
+    vigil_gui_test_wait_for (panel_settled, panel, SHOW_TIMEOUT_MS, "the Panel page to settle");
 }
 
 static GtkWidget *
@@ -98,6 +125,7 @@ click (GtkWidget  *within,
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   vigil_gui_test_run_for (50);
+  settle ();
 }
 
 static VigilRecordEditor *
@@ -135,6 +163,7 @@ save (VigilRecordEditor *editor)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   vigil_gui_test_wait_saved (editor);
+  settle ();  /* the store's "changed" reloads the meeting */
   if (vigil_record_editor_get_message (editor) != NULL)
     g_error ("not saved: %s", vigil_record_editor_get_message (editor));
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
@@ -196,8 +225,16 @@ test_panel (void)
   stack = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "panel");
   vigil_gui_test_wait_for (widget_is_drawn, view, 10000, "the Panel page to show");
+  panel = view;
+  settle ();
 
   /* the demo's next scheduled meeting */
+  g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
+  /* a newer read supersedes the one on its way: the last asked for is shown */
+  vigil_panel_view_show_meeting (view, 1);
+  vigil_panel_view_show_meeting (view, 2);
+  g_assert_true (vigil_panel_view_get_loading (view));
+  settle ();
   g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
   text = dup_section_text (view, "meeting");
   assert_contains (text, "Scheduled");
@@ -275,6 +312,7 @@ test_panel (void)
   /* the pack */
   g_assert_true (vigil_panel_view_export_pack (view, pdf, FALSE, &error));
   g_assert_no_error (error);
+  settle ();
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
 
   /* printing: GtkPrintOperation draws the same pages (exported to a file here) */
@@ -285,6 +323,7 @@ test_panel (void)
 
     g_assert_true (vigil_panel_view_print_pack (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error));
     g_assert_no_error (error);
+    settle ();
     g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
     audit = vigil_audit_list (store, ((VigilAgendaItem *) g_ptr_array_index (after, 0))->person_id, 0, &error);
     g_assert_no_error (error);
@@ -315,6 +354,7 @@ test_panel (void)
     g_assert_nonnull (presenter);
     g_object_ref (presenter);
     vigil_gui_test_wait_for (widget_is_drawn, presenter, SHOW_TIMEOUT_MS, "the presenter to show");
+    vigil_gui_test_wait_for (presenter_read, presenter, SHOW_TIMEOUT_MS, "the presenter to read the cases");
     vigil_gui_test_run_for (300);
     g_assert_cmpuint (vigil_presenter_get_n_cases (presenter), ==, after->len);
     g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
@@ -378,8 +418,8 @@ test_panel (void)
     first = vigil_presenter_dup_text (presenter);
     assert_contains (first, "Victim 1");
     g_assert_null (strstr (first, victim->surname));
-    g_assert_true (vigil_presenter_set_show_names (presenter, TRUE, &error));
-    g_assert_no_error (error);
+    vigil_presenter_set_show_names (presenter, TRUE);
+    vigil_gui_test_wait_for (presenter_shows_names, presenter, SHOW_TIMEOUT_MS, "the names after their audit row");
     named = vigil_presenter_dup_text (presenter);
     assert_contains (named, victim->surname);
     audit = vigil_audit_list (store, victim_person, 0, &error);
@@ -395,6 +435,7 @@ test_panel (void)
     g_object_unref (presenter);
   }
 
+  panel = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (store);
 }

@@ -1,8 +1,12 @@
 /* vigil-panel-view.c: the Panel page, a multi-agency meeting and its work
  *
- * A meeting is a handful of rows (a few attendees, ~15 cases, their actions), read on
- * the main thread like the forms' saves; the panel pack, which reads every case's
- * dossier, is written in a worker thread.
+ * Nothing here touches the store on the main thread: the meetings, the meeting shown
+ * (one read: its agenda, actions, attendance and the names of its people), building
+ * the agenda, moving a case, the pack for Print and Export all go through the core's
+ * _async pairs, on a worker's own connection. A newer load cancels the one it
+ * supersedes, whose result is dropped; the old content stays, with the spinner, until
+ * the new one arrives. The store's "changed" signal reloads the meeting shown when a
+ * panel table changes (a save in a form, a build, a move).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,22 +42,26 @@ struct _VigilPanelView
   /* Owned references */
   VigilStore    *store;
   GArray        *meeting_ids;  /* gint64, the drop-down's order */
-  GPtrArray     *items;        /* VigilAgendaItem of the shown meeting */
-  GPtrArray     *actions;      /* VigilAction of the shown meeting, then carried */
-  GPtrArray     *attendance;   /* VigilAttendance */
-  VigilPanelMeeting *meeting;
+  VigilPanelMeetingDetails *details;  /* the meeting shown, NULL when none */
   GHashTable    *sections;     /* name → borrowed GtkWidget */
-  GCancellable  *export_cancellable;
+  GCancellable  *load_cancellable;  /* the meetings' or the meeting's read on its way */
+  GCancellable  *cancellable;  /* the view's changes and packs, cancelled with the view */
 
   /* Borrowed */
   GtkWidget     *editor;       /* weak */
 
+  gint64         wanted;       /* the meeting to show (0: the next scheduled, else the newest) */
+  guint          n_busy;       /* changes and packs on their way */
+  gboolean       exporting;
   gboolean       filling;      /* the drop-down is being refilled */
 };
 
 G_DEFINE_FINAL_TYPE (VigilPanelView, vigil_panel_view, GTK_TYPE_WIDGET)
 
-static void show_selected (VigilPanelView *self);
+static void load_selected (VigilPanelView *self,
+                           gboolean        fresh);
+static void reload        (VigilPanelView *self,
+                           gint64          wanted);
 
 static const VigilEditorField meeting_fields[] = {
   { "title", VIGIL_EDITOR_FIELD_NONE, NULL },
@@ -102,19 +110,13 @@ label_of (const char * const *choices,
   return label ? label : (code ? code : "");
 }
 
-static char *
-dup_person_name (VigilStore *store,
-                 gint64      person_id)
+static const char *
+person_name (VigilPanelView *self,
+             gint64          person_id)
 {
-  g_autoptr(VigilPerson) person = vigil_store_fetch (store, &vigil_person_type, person_id, NULL);
+  const char *name = self->details ? vigil_panel_meeting_details_get_name (self->details, person_id) : NULL;
 
-  if (person == NULL)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, person_id);
-  if (is_set (person->forenames))
-    return g_strdup_printf ("%s, %s%s%s%s", person->surname, person->forenames,
-                            is_set (person->local_ref) ? " (" : "", is_set (person->local_ref) ? person->local_ref : "",
-                            is_set (person->local_ref) ? ")" : "");
-  return g_strdup (person->surname);
+  return name ? name : "";
 }
 
 static void
@@ -125,21 +127,53 @@ show_message (VigilPanelView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message), message != NULL);
 }
 
+/* The spinner turns while anything is on its way; the buttons follow the meeting shown. */
+static void
+update_state (VigilPanelView *self)
+{
+  const VigilPanelMeeting *meeting = self->details ? self->details->meeting : NULL;
+
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), vigil_panel_view_get_loading (self));
+  gtk_widget_set_sensitive (self->build_button, meeting != NULL && g_strcmp0 (meeting->status, "scheduled") == 0);
+  gtk_widget_set_sensitive (self->export_button, meeting != NULL && !self->exporting);
+  gtk_widget_set_sensitive (self->present_button, meeting != NULL && self->details->items->len > 0);
+}
+
+static void
+begin_busy (VigilPanelView *self)
+{
+  self->n_busy++;
+  update_state (self);
+}
+
+static void
+end_busy (VigilPanelView *self)
+{
+  g_return_if_fail (self->n_busy > 0);
+  self->n_busy--;
+  update_state (self);
+}
+
+static gint64
+shown_id (VigilPanelView *self)
+{
+  return self->details ? self->details->meeting->record.id : 0;
+}
+
 /* ------------------------------------------------------------------------------------
  * Editing
  * ------------------------------------------------------------------------------------ */
 
+/* The store's "changed" reloads the meeting after a save; a new meeting is shown once
+ * saved. */
 static void
 editor_saved_cb (VigilPanelView *self)
 {
-  gint64 id = vigil_panel_view_get_meeting_id (self);
   VigilRecordEditor *editor = VIGIL_RECORD_EDITOR (self->editor);
   const VigilRecord *saved = editor ? vigil_record_editor_get_record (editor) : NULL;
 
-  /* a new meeting is shown once saved */
-  if (saved != NULL && saved->type == &vigil_panel_meeting_type)
-    id = saved->id;
-  vigil_panel_view_show_meeting (self, id);
+  if (saved != NULL && saved->type == &vigil_panel_meeting_type && saved->id != shown_id (self))
+    reload (self, saved->id);
 }
 
 static void
@@ -178,7 +212,7 @@ edit_meeting_clicked_cb (GtkButton      *button,
                          VigilPanelView *self)
 {
   open_editor (self, vigil_record_editor_new (self->store, _("Meeting"), NULL, NULL, &vigil_panel_meeting_type,
-                                              self->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
+                                              self->details->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
 }
 
 static void
@@ -187,7 +221,7 @@ add_attendee_clicked_cb (GtkButton      *button,
 {
   g_autoptr(VigilAttendance) attendee = vigil_attendance_new ();
 
-  attendee->meeting_id = self->meeting->record.id;
+  attendee->meeting_id = shown_id (self);
   attendee->agency = g_strdup ("police");
   attendee->present = TRUE;
   open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, _("_Add"), &vigil_attendance_type,
@@ -208,9 +242,8 @@ minutes_clicked_cb (GtkButton      *button,
                     VigilPanelView *self)
 {
   const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
-  g_autofree char *name = dup_person_name (self->store, item->person_id);
   /* Translators: the minutes form of a case on the agenda, with the person's name */
-  g_autofree char *title = g_strdup_printf (_("Minutes: %s"), name);
+  g_autofree char *title = g_strdup_printf (_("Minutes: %s"), person_name (self, item->person_id));
 
   open_editor (self, vigil_record_editor_new (self->store, title,
                                               _("What the panel discussed and decided for this case. Record "
@@ -226,7 +259,7 @@ add_action_clicked_cb (GtkButton      *button,
   const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
   g_autoptr(VigilAction) action = vigil_action_new ();
 
-  action->meeting_id = self->meeting->record.id;
+  action->meeting_id = shown_id (self);
   action->status = g_strdup ("open");
   if (item != NULL)
     {
@@ -249,19 +282,34 @@ edit_action_clicked_cb (GtkButton      *button,
 }
 
 static void
+item_moved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(VigilPanelView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_panel_move_item_finish (VIGIL_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_message (self, error->message);
+    }
+  /* the store's "changed" reloads the agenda */
+  end_busy (self);
+}
+
+static void
 move_item (VigilPanelView *self,
            GtkButton      *button,
            int             delta)
 {
   const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
-  g_autoptr(GError) error = NULL;
 
-  if (!vigil_panel_move_item (self->store, item->record.id, delta, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-  vigil_panel_view_show_meeting (self, self->meeting->record.id);
+  show_message (self, NULL);
+  begin_busy (self);
+  vigil_panel_move_item_async (self->store, item->record.id, delta, self->cancellable, item_moved_cb,
+                               g_object_ref (self));
 }
 
 static void
@@ -298,6 +346,25 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 static void
+print_recorded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VigilPanelView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_panel_pack_record_finish (VIGIL_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_message (self, error->message);
+    }
+  else
+    show_message (self, _("The panel pack was sent to the printer."));
+  end_busy (self);
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                VigilPanelView          *self)
@@ -312,21 +379,79 @@ print_done_cb (GtkPrintOperation       *operation,
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      if (!vigil_panel_pack_record (pack, self->store, "print", &error))
-        show_message (self, error->message);
-      else
-        show_message (self, _("The panel pack was sent to the printer."));
+      begin_busy (self);
+      vigil_panel_pack_record_async (pack, self->store, "print", self->cancellable, print_recorded_cb,
+                                     g_object_ref (self));
     }
   g_object_unref (operation);
+}
+
+typedef struct
+{
+  VigilPanelView          *view;  /* owned */
+  GtkPrintOperationAction  action;
+  char                    *export_path;
+} PrintRequest;
+
+static void
+print_request_free (PrintRequest *request)
+{
+  g_clear_object (&request->view);
+  g_free (request->export_path);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintRequest, print_request_free)
+
+static void
+pack_prepared_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PrintRequest) request = user_data;
+  VigilPanelView *self = request->view;
+  g_autoptr(GError) error = NULL;
+  VigilPanelPack *pack = vigil_panel_pack_prepare_finish (VIGIL_STORE (object), result, &error);
+  GtkRoot *root;
+  GtkPrintOperation *operation;
+  GtkPrintOperationResult run;
+
+  if (pack == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_message (self, error->message);
+      end_busy (self);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "vigil-pack", pack, (GDestroyNotify) vigil_panel_pack_free);
+  gtk_print_operation_set_job_name (operation, self->details ? self->details->meeting->title : _("Panel pack"));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  if (request->export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, request->export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pack);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pack);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_set_allow_async (operation, request->action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  show_message (self, NULL);
+  /* ::done follows, after a synchronous run too, and lets the operation go */
+  run = gtk_print_operation_run (operation, request->action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 &error);
+  if (run == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    show_message (self, error->message);
+  end_busy (self);
 }
 
 /**
  * vigil_panel_view_print_pack:
  *
- * Prints the shown meeting's panel pack through GTK's print dialog (@action
- * GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG), or straight to @export_path as PDF
- * (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests). Returns FALSE with @error set when
- * the pack cannot be prepared.
+ * Prepares the shown meeting's panel pack off the main thread, then prints it through
+ * GTK's print dialog (@action GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG), or straight to
+ * @export_path as PDF (GTK_PRINT_OPERATION_ACTION_EXPORT, for tests). Returns FALSE
+ * with @error set when no meeting is shown; later errors are shown in the page.
  */
 gboolean
 vigil_panel_view_print_pack (VigilPanelView          *self,
@@ -334,38 +459,23 @@ vigil_panel_view_print_pack (VigilPanelView          *self,
                              const char              *export_path,
                              GError                 **error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  VigilPanelPack *pack;
-  GtkPrintOperation *operation;
+  PrintRequest *request;
 
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
 
-  if (self->meeting == NULL)
+  if (self->details == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
       return FALSE;
     }
-  pack = vigil_panel_pack_prepare (self->store, self->meeting->record.id, NULL, NULL, error);
-  if (pack == NULL)
-    return FALSE;
-
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "vigil-pack", pack, (GDestroyNotify) vigil_panel_pack_free);
-  gtk_print_operation_set_job_name (operation, self->meeting->title);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pack);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pack);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
-  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
-  {
-    GtkPrintOperationResult result = gtk_print_operation_run (operation, action,
-                                                              GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, error);
-
-    /* ::done follows, after a synchronous run too, and lets the operation go */
-    return result != GTK_PRINT_OPERATION_RESULT_ERROR;
-  }
+  request = g_new0 (PrintRequest, 1);
+  request->view = g_object_ref (self);
+  request->action = action;
+  request->export_path = g_strdup (export_path);
+  show_message (self, _("Preparing the panel pack…"));
+  begin_busy (self);
+  vigil_panel_pack_prepare_async (self->store, shown_id (self), NULL, self->cancellable, pack_prepared_cb, request);
+  return TRUE;
 }
 
 static void
@@ -382,39 +492,36 @@ static void
 present_clicked_cb (GtkButton      *button,
                     VigilPanelView *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   VigilPresenter *presenter;
 
-  if (self->meeting == NULL)
+  if (self->details == NULL)
     return;
-  presenter = vigil_presenter_new (self->store, self->meeting->record.id, &error);
-  if (presenter == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
+  /* the presenter reads its cases itself, off the main thread */
+  presenter = vigil_presenter_new (self->store, shown_id (self));
   g_set_weak_pointer (&self->editor, GTK_WIDGET (presenter));
   vigil_presenter_present_beside (presenter, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
 static void
-build_clicked_cb (GtkButton      *button,
-                  VigilPanelView *self)
+agenda_built_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
+  g_autoptr(VigilPanelView) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  int added;
+  int added = vigil_panel_build_agenda_finish (VIGIL_STORE (object), result, &error);
 
-  if (self->meeting == NULL)
+  if (added < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  added = vigil_panel_build_agenda (self->store, self->meeting->record.id, &error);
+  end_busy (self);
   if (added < 0)
     {
       show_message (self, error->message);
       return;
     }
-  vigil_panel_view_show_meeting (self, self->meeting->record.id);
+  /* the store's "changed" reloads the agenda */
   if (added == 0)
     text = g_strdup (_("The agenda already holds everyone the cohort puts there."));
   else
@@ -423,65 +530,62 @@ build_clicked_cb (GtkButton      *button,
   show_message (self, text);
 }
 
+static void
+build_clicked_cb (GtkButton      *button,
+                  VigilPanelView *self)
+{
+  if (self->details == NULL)
+    return;
+  show_message (self, _("Building the agenda…"));
+  begin_busy (self);
+  vigil_panel_build_agenda_async (self->store, shown_id (self), self->cancellable, agenda_built_cb,
+                                  g_object_ref (self));
+}
+
 /* ------------------------------------------------------------------------------------
  * Export
  * ------------------------------------------------------------------------------------ */
 
+/* What the callback needs to say where the pack went */
 typedef struct
 {
-  VigilStore *store;
-  gint64      meeting_id;
-  char       *path;
-  gboolean    show_victims;
-} ExportJob;
+  VigilPanelView *view;  /* owned */
+  char           *path;
+} ExportRequest;
 
 static void
-export_job_free (ExportJob *job)
+export_request_free (ExportRequest *request)
 {
-  g_clear_object (&job->store);
-  g_free (job->path);
-  g_free (job);
+  g_clear_object (&request->view);
+  g_free (request->path);
+  g_free (request);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  VigilPanelPackOptions options = { job->show_victims, NULL, NULL };
-  guint pages = vigil_panel_pack_write (job->store, job->meeting_id, job->path, &options, cancellable, &error);
-
-  if (pages == 0)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, pages);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportRequest, export_request_free)
 
 static void
 export_finished_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(VigilPanelView) self = user_data;
+  g_autoptr(ExportRequest) request = user_data;
+  VigilPanelView *self = request->view;
   g_autoptr(GError) error = NULL;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  gssize pages = g_task_propagate_int (G_TASK (result), &error);
+  guint pages = vigil_panel_pack_write_finish (VIGIL_STORE (object), result, &error);
   g_autofree char *text = NULL;
 
-  g_clear_object (&self->export_cancellable);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), FALSE);
-  gtk_widget_set_sensitive (self->export_button, TRUE);
-  if (pages < 0)
+  if (pages == 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->exporting = FALSE;
+  end_busy (self);
+  if (pages == 0)
     {
       show_message (self, error->message);
       return;
     }
   /* Translators: a file name and its number of pages */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%zd page).", "Wrote %s (%zd pages).", pages),
-                          job->path, pages);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %s (%u page).", "Wrote %s (%u pages).", pages),
+                          request->path, pages);
   show_message (self, text);
 }
 
@@ -490,21 +594,16 @@ start_export (VigilPanelView *self,
               const char     *path,
               gboolean        show_victims)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job = g_new0 (ExportJob, 1);
+  VigilPanelPackOptions options = { show_victims, NULL, NULL };
+  ExportRequest *request = g_new0 (ExportRequest, 1);
 
-  job->store = g_object_ref (self->store);
-  job->meeting_id = self->meeting->record.id;
-  job->path = g_strdup (path);
-  job->show_victims = show_victims;
-  self->export_cancellable = g_cancellable_new ();
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), TRUE);
-  gtk_widget_set_sensitive (self->export_button, FALSE);
+  request->view = g_object_ref (self);
+  request->path = g_strdup (path);
+  self->exporting = TRUE;
   show_message (self, _("Writing the panel pack…"));
-  /* no source object: a widget must never be finalized in the worker */
-  task = g_task_new (NULL, self->export_cancellable, export_finished_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  begin_busy (self);
+  vigil_panel_pack_write_async (self->store, shown_id (self), path, &options, self->cancellable,
+                                export_finished_cb, request);
 }
 
 static void
@@ -534,11 +633,11 @@ export_clicked_cb (GtkButton      *button,
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (self->meeting == NULL)
+  if (self->details == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Export Panel Pack"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("panel-pack-%.10s.pdf", self->meeting->meets_at);
+  name = g_strdup_printf ("panel-pack-%.10s.pdf", self->details->meeting->meets_at);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   /* victims by role unless the person exporting chooses otherwise */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "victims", _("Name the victims in the pack"), NULL, NULL);
@@ -566,7 +665,7 @@ add_section (VigilPanelView *self,
 static void
 build_meeting (VigilPanelView *self)
 {
-  const VigilPanelMeeting *meeting = self->meeting;
+  const VigilPanelMeeting *meeting = self->details->meeting;
   GtkWidget *section = add_section (self, "meeting", meeting->title);
   /* the meeting's own wall-clock time, as written */
   g_autofree char *day = g_strndup (meeting->meets_at, 10);
@@ -593,7 +692,8 @@ static void
 build_attendance (VigilPanelView *self)
 {
   GtkWidget *section = add_section (self, "attendance", _("Attendance"));
-  g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (self->attendance);
+  GPtrArray *attendance = self->details->attendance;
+  g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (attendance);
   GtkWidget *list;
 
   vigil_section_add_button (section, vigil_section_new_button ("add-attendee", _("Add _Attendee…"), _("Add an attendee"),
@@ -607,15 +707,15 @@ build_attendance (VigilPanelView *self)
       gtk_widget_set_name (label, "missing-agencies");
       gtk_box_append (GTK_BOX (section), label);
     }
-  if (self->attendance->len == 0)
+  if (attendance->len == 0)
     {
       gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No one recorded yet."), "dim-label"));
       return;
     }
   list = vigil_section_new_list (_("Attendance"));
-  for (guint i = 0; i < self->attendance->len; i++)
+  for (guint i = 0; i < attendance->len; i++)
     {
-      const VigilAttendance *person = g_ptr_array_index (self->attendance, i);
+      const VigilAttendance *person = g_ptr_array_index (attendance, i);
       g_autofree char *who = g_strdup_printf ("%s%s%s", label_of (vigil_agency_choices, person->agency),
                                               is_set (person->name) ? ": " : "", is_set (person->name) ? person->name : "");
       GtkWidget *row = vigil_section_append_row (list, who, person->role ? person->role : "", "caption",
@@ -633,9 +733,10 @@ static void
 build_agenda (VigilPanelView *self)
 {
   GtkWidget *section = add_section (self, "agenda", _("Agenda"));
+  GPtrArray *items = self->details->items;
   GtkWidget *list;
 
-  if (self->items->len == 0)
+  if (items->len == 0)
     {
       gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("Nothing on the agenda: build it from the cohort."),
                                                                   "dim-label"));
@@ -643,10 +744,10 @@ build_agenda (VigilPanelView *self)
     }
   list = vigil_section_new_list (_("Agenda, in order"));
   gtk_widget_set_name (list, "agenda-list");
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const VigilAgendaItem *item = g_ptr_array_index (self->items, i);
-      g_autofree char *name = dup_person_name (self->store, item->person_id);
+      const VigilAgendaItem *item = g_ptr_array_index (items, i);
+      const char *name = person_name (self, item->person_id);
       g_autofree char *first = g_strdup_printf ("%u. %s", i + 1, name);
       g_autofree char *up = g_strdup_printf (_("Move %s up"), name);
       g_autofree char *down = g_strdup_printf (_("Move %s down"), name);
@@ -666,7 +767,7 @@ build_agenda (VigilPanelView *self)
       button = vigil_section_new_button ("move-down", NULL, down, G_CALLBACK (move_down_clicked_cb), self, item);
       gtk_button_set_icon_name (GTK_BUTTON (button), "go-down-symbolic");
       gtk_widget_set_tooltip_text (button, _("Move down"));
-      gtk_widget_set_sensitive (button, i + 1 < self->items->len);
+      gtk_widget_set_sensitive (button, i + 1 < items->len);
       vigil_section_row_add_button (row, button);
       vigil_section_row_add_button (row, vigil_section_new_button ("minutes", _("Minutes…"), minutes,
                                                      G_CALLBACK (minutes_clicked_cb), self, item));
@@ -680,23 +781,24 @@ static void
 build_actions (VigilPanelView *self)
 {
   GtkWidget *section = add_section (self, "actions", _("Actions"));
+  GPtrArray *actions = self->details->actions;
   g_autofree char *today = vigil_form_dup_today ();
   GtkWidget *list;
 
   vigil_section_add_button (section, vigil_section_new_button ("add-meeting-action", _("Add A_ction…"), _("Add an action"),
                                                  G_CALLBACK (add_action_clicked_cb), self, NULL));
-  if (self->actions->len == 0)
+  if (actions->len == 0)
     {
       gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No action yet."), "dim-label"));
       return;
     }
   list = vigil_section_new_list (_("Actions"));
   gtk_widget_set_name (list, "action-list");
-  for (guint i = 0; i < self->actions->len; i++)
+  for (guint i = 0; i < actions->len; i++)
     {
-      const VigilAction *action = g_ptr_array_index (self->actions, i);
+      const VigilAction *action = g_ptr_array_index (actions, i);
       gboolean overdue = vigil_panel_action_is_overdue (action, today);
-      g_autofree char *who = action->person_id ? dup_person_name (self->store, action->person_id) : NULL;
+      const char *who = action->person_id ? person_name (self, action->person_id) : NULL;
       /* Translators: owner agency · due date · status */
       g_autofree char *second = g_strdup_printf (_("%s · due %s · %s%s"),
                                                  action->owner_agency ? label_of (vigil_agency_choices, action->owner_agency)
@@ -707,7 +809,7 @@ build_actions (VigilPanelView *self)
       g_autofree char *edit = g_strdup_printf (_("Edit the action %s"), action->description);
       GtkWidget *row = vigil_section_append_row (list, action->description, second, overdue ? "warning" : "caption",
                                                  who ? who : "", "dim-label",
-                                                 action->meeting_id != self->meeting->record.id
+                                                 action->meeting_id != shown_id (self)
                                                    ? _("Carried from an earlier meeting") : "", "dim-label",
                                                  NULL);
 
@@ -728,18 +830,69 @@ clear_content (VigilPanelView *self)
 }
 
 static void
+show_empty (VigilPanelView *self,
+            const char     *title,
+            const char     *description)
+{
+  clear_content (self);
+  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_state (self);
+}
+
+static void
+show_no_meeting (VigilPanelView *self)
+{
+  show_empty (self, _("No Meeting Yet"), _("Schedule a panel meeting, then build its agenda from the cohort."));
+}
+
+/* Takes @details */
+static void
+show_details (VigilPanelView           *self,
+              VigilPanelMeetingDetails *details)
+{
+  /* the rows' buttons borrow the old records: they go first */
+  clear_content (self);
+  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
+  self->details = details;
+  build_meeting (self);
+  build_attendance (self);
+  build_agenda (self);
+  build_actions (self);
+  gtk_stack_set_visible_child_name (self->stack, "meeting");
+  update_state (self);
+}
+
+/* Cancels the read on its way (its result is dropped) for a new one. */
+static GCancellable *
+start_load (VigilPanelView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  update_state (self);
+  return self->load_cancellable;
+}
+
+static void
+end_load (VigilPanelView *self)
+{
+  g_clear_object (&self->load_cancellable);
+  update_state (self);
+}
+
+static void
 fill_meetings (VigilPanelView *self,
+               GPtrArray      *meetings,
                gint64          wanted)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autofree char *today = vigil_form_dup_today ();
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_array_set_size (self->meeting_ids, 0);
-  if (self->store != NULL)
-    meetings = vigil_store_list (self->store, &vigil_panel_meeting_type, NULL, 0, &error);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
@@ -767,52 +920,90 @@ fill_meetings (VigilPanelView *self,
   if (selected != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->meetings, selected);
   self->filling = FALSE;
-  if (error != NULL)
-    show_message (self, error->message);
 }
 
 static void
-show_selected (VigilPanelView *self)
+meeting_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
+  g_autoptr(VigilPanelView) self = user_data;
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->meetings);
-  gint64 id;
+  VigilPanelMeetingDetails *details = vigil_panel_load_meeting_finish (VIGIL_STORE (object), result, &error);
 
-  clear_content (self);
-  g_clear_pointer (&self->meeting, vigil_panel_meeting_free);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->actions, g_ptr_array_unref);
-  g_clear_pointer (&self->attendance, g_ptr_array_unref);
+  /* superseded by a newer read, or the view went away */
+  if (details == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  end_load (self);
+  if (details == NULL)
+    {
+      show_empty (self, _("Could Not Read the Meeting"), error->message);
+      return;
+    }
+  show_details (self, details);
+}
+
+/* Reads the meeting the drop-down selects; @fresh: a new read, else the one started by
+ * reload() goes on. */
+static void
+load_selected (VigilPanelView *self,
+               gboolean        fresh)
+{
+  guint selected = gtk_drop_down_get_selected (self->meetings);
+  GCancellable *cancellable = fresh || self->load_cancellable == NULL ? start_load (self) : self->load_cancellable;
 
   if (self->store == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      gtk_widget_set_sensitive (self->build_button, FALSE);
-      gtk_widget_set_sensitive (self->export_button, FALSE);
-      gtk_widget_set_sensitive (self->present_button, FALSE);
+      end_load (self);
+      show_no_meeting (self);
       return;
     }
+  self->wanted = g_array_index (self->meeting_ids, gint64, selected);
+  vigil_panel_load_meeting_async (self->store, self->wanted, cancellable, meeting_loaded_cb, g_object_ref (self));
+}
 
-  id = g_array_index (self->meeting_ids, gint64, selected);
-  if ((self->meeting = vigil_store_fetch (self->store, &vigil_panel_meeting_type, id, &error)) == NULL
-      || (self->items = vigil_panel_list_agenda (self->store, id, &error)) == NULL
-      || (self->actions = vigil_panel_list_actions (self->store, id, &error)) == NULL
-      || (self->attendance = vigil_store_list (self->store, &vigil_attendance_type, "meeting_id", id, &error)) == NULL)
+static void
+meetings_listed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VigilPanelView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = vigil_panel_list_meetings_finish (VIGIL_STORE (object), result, &error);
+
+  if (meetings == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (meetings == NULL)
     {
-      adw_status_page_set_title (self->empty_page, _("Could Not Read the Meeting"));
-      adw_status_page_set_description (self->empty_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      end_load (self);
+      show_empty (self, _("Could Not Read the Meetings"), error->message);
       return;
     }
+  fill_meetings (self, meetings, self->wanted);
+  load_selected (self, FALSE);
+}
 
-  build_meeting (self);
-  build_attendance (self);
-  build_agenda (self);
-  build_actions (self);
-  gtk_widget_set_sensitive (self->build_button, g_strcmp0 (self->meeting->status, "scheduled") == 0);
-  gtk_widget_set_sensitive (self->export_button, self->export_cancellable == NULL);
-  gtk_widget_set_sensitive (self->present_button, self->items->len > 0);
-  gtk_stack_set_visible_child_name (self->stack, "meeting");
+/* Reads the meetings again, then @wanted (0: the next scheduled, else the newest); what
+ * is shown stays until they arrive. */
+static void
+reload (VigilPanelView *self,
+        gint64          wanted)
+{
+  GCancellable *cancellable;
+
+  self->wanted = wanted;
+  cancellable = start_load (self);
+  if (self->store == NULL)
+    {
+      fill_meetings (self, NULL, 0);
+      end_load (self);
+      show_no_meeting (self);
+      return;
+    }
+  /* a meeting shown stays until the new read arrives; nothing shown yet says so */
+  if (self->details == NULL)
+    show_empty (self, _("Reading the Meetings…"), NULL);
+  vigil_panel_list_meetings_async (self->store, cancellable, meetings_listed_cb, g_object_ref (self));
 }
 
 static void
@@ -821,8 +1012,27 @@ meeting_selected_cb (VigilPanelView *self)
   if (!self->filling)
     {
       show_message (self, NULL);
-      show_selected (self);
+      load_selected (self, TRUE);
     }
+}
+
+/* A commit wrote a panel table (a form's save, a build, a move, someone else's change):
+ * the meeting shown is read again. */
+static void
+store_changed_cb (VigilStore          *store,
+                  const char * const  *tables,
+                  VigilPanelView      *self)
+{
+  static const char * const panel_tables[] = {
+    "panel_meeting", "attendance", "agenda_item", "panel_action", "person", NULL
+  };
+
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    if (g_strv_contains (panel_tables, tables[i]))
+      {
+        reload (self, self->wanted);
+        return;
+      }
 }
 
 /* ------------------------------------------------------------------------------------
@@ -835,16 +1045,18 @@ vigil_panel_view_dispose (GObject *object)
   VigilPanelView *self = VIGIL_PANEL_VIEW (object);
   GtkWidget *child;
 
-  g_cancellable_cancel (self->export_cancellable);
-  g_clear_object (&self->export_cancellable);
+  /* the calls on their way finish cancelled, without touching the view */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_pointer (&self->meeting_ids, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->actions, g_ptr_array_unref);
-  g_clear_pointer (&self->attendance, g_ptr_array_unref);
-  g_clear_pointer (&self->meeting, vigil_panel_meeting_free);
+  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_weak_pointer (&self->editor);
 
@@ -875,6 +1087,7 @@ vigil_panel_view_init (VigilPanelView *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Panel meetings"), -1);
   self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cancellable = g_cancellable_new ();
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->meetings = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
@@ -933,7 +1146,7 @@ vigil_panel_view_init (VigilPanelView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   gtk_stack_add_named (self->stack, scrolled, "meeting");
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-  show_selected (self);
+  show_no_meeting (self);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -946,10 +1159,18 @@ vigil_panel_view_set_store (VigilPanelView *self,
 {
   g_return_if_fail (VIGIL_IS_PANEL_VIEW (self));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   show_message (self, NULL);
-  vigil_panel_view_show_meeting (self, 0);
+  /* the old store's meeting must not stay on screen while the new one is read */
+  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
+  clear_content (self);
+  reload (self, 0);
 }
 
 void
@@ -958,15 +1179,21 @@ vigil_panel_view_show_meeting (VigilPanelView *self,
 {
   g_return_if_fail (VIGIL_IS_PANEL_VIEW (self));
 
-  fill_meetings (self, meeting_id);
-  show_selected (self);
+  reload (self, meeting_id);
 }
 
 gint64
 vigil_panel_view_get_meeting_id (VigilPanelView *self)
 {
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), 0);
-  return self->meeting ? self->meeting->record.id : 0;
+  return shown_id (self);
+}
+
+gboolean
+vigil_panel_view_get_loading (VigilPanelView *self)
+{
+  g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
+  return self->load_cancellable != NULL || self->n_busy > 0;
 }
 
 GtkWidget *
@@ -990,14 +1217,14 @@ vigil_panel_view_export_pack (VigilPanelView  *self,
                               gboolean         show_victims,
                               GError         **error)
 {
-  VigilPanelPackOptions options = { show_victims, NULL, NULL };
-
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->meeting == NULL)
+  if (self->details == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
       return FALSE;
     }
-  return vigil_panel_pack_write (self->store, self->meeting->record.id, path, &options, NULL, error) > 0;
+  start_export (self, path, show_victims);
+  return TRUE;
 }

@@ -1,8 +1,9 @@
 /* vigil-presenter.c: projection mode, the panel's view of one case at a time
  *
- * The dossiers of the meeting's cases are read when the presenter opens (a meeting
- * holds about fifteen, each read in a few milliseconds), so moving between cases in
- * front of the room never waits.
+ * The dossiers of the meeting's cases are read when the presenter opens, off the main
+ * thread (vigil_panel_load_presentation_async: a meeting holds about fifteen), so moving between cases in front of the room never waits; until they
+ * arrive the screen says it is reading them. The audit row of showing the victims'
+ * names is written off the main thread too, and the names appear once it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,18 +21,26 @@ struct _VigilPresenter
   AdwWindow     parent_instance;
 
   /* Children */
+  AdwToastOverlay *toasts;
   GtkStack     *stack;
   GtkBox       *page;
   GtkWidget    *scrolled;
+  GtkWidget    *spinner;
+  AdwStatusPage *error_page;
 
   /* Owned references */
   VigilStore   *store;
-  GPtrArray    *items;      /* VigilAgendaItem */
+  GPtrArray    *items;      /* VigilAgendaItem (empty until read) */
   GPtrArray    *dossiers;   /* VigilDossier, one per item */
   GPtrArray    *actions;    /* VigilAction of the meeting and carried */
   VigilTacticalMenu *menu;
+  GCancellable *cancellable; /* the reads and writes on their way, cancelled with the window */
 
+  const char   *shown;      /* the stack's page under the blank one: "loading", "error", "case" */
   guint         position;
+  guint         reveal_position;
+  gboolean      loading;
+  gboolean      revealing;  /* the audit row of showing names is on its way */
   gboolean      show_names; /* for the case on screen only */
 };
 
@@ -275,6 +284,15 @@ build_case (VigilPresenter *self)
 }
 
 static void
+show_page (VigilPresenter *self,
+           const char     *name)
+{
+  self->shown = name;
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), g_strcmp0 (name, "loading") == 0);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
 go_to (VigilPresenter *self,
        guint           position)
 {
@@ -283,7 +301,7 @@ go_to (VigilPresenter *self,
   self->position = position;
   self->show_names = FALSE;  /* names shown for one case only */
   build_case (self);
-  gtk_stack_set_visible_child_name (self->stack, "case");
+  show_page (self, "case");
 }
 
 static void
@@ -334,7 +352,10 @@ blank_action (GtkWidget  *widget,
   VigilPresenter *self = VIGIL_PRESENTER (widget);
   gboolean blank = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "blank") != 0;
 
-  gtk_stack_set_visible_child_name (self->stack, blank ? "blank" : "case");
+  if (blank)
+    gtk_stack_set_visible_child_name (self->stack, "blank");
+  else
+    show_page (self, self->shown);
 }
 
 static void
@@ -342,10 +363,8 @@ reveal_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     VigilPresenter   *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "show") == 0 && !vigil_presenter_set_show_names (self, TRUE, &error))
-    g_warning ("Could not show the victims’ names: %s", error->message);
+  if (g_strcmp0 (response, "show") == 0)
+    vigil_presenter_set_show_names (self, TRUE);
 }
 
 static void
@@ -358,9 +377,11 @@ reveal_action (GtkWidget  *widget,
 
   if (self->show_names)
     {
-      vigil_presenter_set_show_names (self, FALSE, NULL);
+      vigil_presenter_set_show_names (self, FALSE);
       return;
     }
+  if (self->dossiers->len == 0)
+    return;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Show the Victims’ Names to the Room?"),
                                    _("Everyone who can see this screen will see the names of this case’s victims. "
                                      "Showing them is recorded in the audit log."));
@@ -378,6 +399,8 @@ vigil_presenter_dispose (GObject *object)
 {
   VigilPresenter *self = VIGIL_PRESENTER (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->dossiers, g_ptr_array_unref);
@@ -419,6 +442,7 @@ vigil_presenter_init (VigilPresenter *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *blank = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Vigil — Projection"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
@@ -440,16 +464,67 @@ vigil_presenter_init (VigilPresenter *self)
   gtk_widget_add_css_class (blank, "presenter-blank");
   gtk_accessible_update_property (GTK_ACCESSIBLE (blank), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Screen blanked"), -1);
 
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_size_request (self->spinner, 48, 48);
+  gtk_box_append (GTK_BOX (loading), self->spinner);
+  gtk_box_append (GTK_BOX (loading), vigil_section_new_label (_("Reading the cases…"), "presenter-heading"));
+  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (loading, GTK_ALIGN_CENTER);
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
+  adw_status_page_set_title (self->error_page, _("Could Not Read the Cases"));
+
   self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, loading, "loading");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
   gtk_stack_add_named (self->stack, self->scrolled, "case");
   gtk_stack_add_named (self->stack, blank, "blank");
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->stack));
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  self->cancellable = g_cancellable_new ();
+  self->items = g_ptr_array_new_with_free_func (vigil_record_destroy);
+  self->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_dossier_free);
+  self->actions = g_ptr_array_new_with_free_func (vigil_record_destroy);
+  show_page (self, "loading");
+}
+
+static void
+presentation_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(VigilPresenter) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilPanelPresentation) presentation = NULL;
+
+  presentation = vigil_panel_load_presentation_finish (VIGIL_STORE (object), result, &error);
+  if (presentation == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window went away */
+  self->loading = FALSE;
+  if (presentation == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      show_page (self, "error");
+      return;
+    }
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->dossiers, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_ptr_array_unref);
+  self->items = g_steal_pointer (&presentation->items);
+  self->dossiers = g_steal_pointer (&presentation->dossiers);
+  self->actions = g_steal_pointer (&presentation->actions);
+  self->menu = g_steal_pointer (&presentation->menu);
+  self->position = 0;
+  build_case (self);
+  show_page (self, "case");
 }
 
 VigilPresenter *
-vigil_presenter_new (VigilStore  *store,
-                     gint64       meeting_id,
-                     GError     **error)
+vigil_presenter_new (VigilStore *store,
+                     gint64      meeting_id)
 {
   VigilPresenter *self;
 
@@ -457,33 +532,9 @@ vigil_presenter_new (VigilStore  *store,
 
   self = g_object_new (VIGIL_TYPE_PRESENTER, NULL);
   self->store = g_object_ref (store);
-  self->dossiers = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_dossier_free);
-  self->items = vigil_panel_list_agenda (store, meeting_id, error);
-  if (self->items == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  self->actions = vigil_panel_list_actions (store, meeting_id, error);
-  if (self->actions == NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  self->menu = vigil_tactical_menu_load_for_store (store, NULL);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const VigilAgendaItem *item = g_ptr_array_index (self->items, i);
-      VigilDossier *dossier = vigil_dossier_load (store, item->person_id, NULL, NULL, error);
-
-      if (dossier == NULL)
-        {
-          gtk_window_destroy (GTK_WINDOW (self));
-          return NULL;
-        }
-      g_ptr_array_add (self->dossiers, dossier);
-    }
-  build_case (self);
+  self->loading = TRUE;
+  vigil_panel_load_presentation_async (store, meeting_id, self->cancellable, presentation_loaded_cb,
+                                       g_object_ref (self));
   return self;
 }
 
@@ -558,25 +609,62 @@ vigil_presenter_get_show_names (VigilPresenter *self)
 }
 
 gboolean
-vigil_presenter_set_show_names (VigilPresenter  *self,
-                                gboolean         show,
-                                GError         **error)
+vigil_presenter_get_loading (VigilPresenter *self)
 {
   g_return_val_if_fail (VIGIL_IS_PRESENTER (self), FALSE);
+  return self->loading;
+}
 
-  if (show && !self->show_names && self->dossiers->len > 0)
+static void
+reveal_recorded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(VigilPresenter) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_panel_record_reveal_finish (VIGIL_STORE (object), result, &error))
     {
-      const VigilDossier *dossier = g_ptr_array_index (self->dossiers, self->position);
+      g_autofree char *text = NULL;
 
-      /* no name on the screen without its audit row */
-      if (!vigil_audit_append (self->store, "reveal", "person", dossier->person->record.id,
-                               dossier->person->record.id, "{\"shown\":\"victim_names\",\"where\":\"projection\"}",
-                               error))
-        return FALSE;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->revealing = FALSE;
+      /* Translators: the names stay hidden; the error follows */
+      text = g_strdup_printf (_("The victims’ names stay hidden: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      return;
     }
-  self->show_names = show;
+  self->revealing = FALSE;
+  /* the room moved on to another case meanwhile: its names stay hidden */
+  if (self->reveal_position != self->position)
+    return;
+  self->show_names = TRUE;
   build_case (self);
-  return TRUE;
+}
+
+void
+vigil_presenter_set_show_names (VigilPresenter *self,
+                                gboolean        show)
+{
+  const VigilDossier *dossier;
+
+  g_return_if_fail (VIGIL_IS_PRESENTER (self));
+
+  if (!show)
+    {
+      self->show_names = FALSE;
+      build_case (self);
+      return;
+    }
+  if (self->show_names || self->revealing || self->dossiers->len == 0)
+    return;
+  /* no name on the screen without its audit row: they appear once it is written */
+  dossier = g_ptr_array_index (self->dossiers, self->position);
+  self->revealing = TRUE;
+  self->reveal_position = self->position;
+  vigil_panel_record_reveal_async (self->store, dossier->person->record.id, self->cancellable,
+                                   reveal_recorded_cb, g_object_ref (self));
 }
 
 static void

@@ -22,10 +22,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigilPresenter, vigil_presenter, VIGIL, PRESENTER, AdwWindow)
 
-/* Loads each case's dossier of the meeting; NULL with @error set when it cannot. */
+/* Reads each case's dossier of the meeting off the main thread; until they arrive the
+ * window says it is reading them, and an error is shown in it. */
 VigilPresenter *vigil_presenter_new             (VigilStore     *store,
-                                                 gint64          meeting_id,
-                                                 GError        **error);
+                                                 gint64          meeting_id);
 /* Shows the presenter full screen, on another monitor than @control's when there is one. */
 void            vigil_presenter_present_beside  (VigilPresenter *self,
                                                  GtkWindow      *control);
@@ -34,10 +34,13 @@ guint           vigil_presenter_get_n_cases     (VigilPresenter *self);
 guint           vigil_presenter_get_position    (VigilPresenter *self);
 gboolean        vigil_presenter_get_blanked     (VigilPresenter *self);
 gboolean        vigil_presenter_get_show_names  (VigilPresenter *self);
-/* Shows victims' names after the confirmation was given (audited); FALSE hides them. */
-gboolean        vigil_presenter_set_show_names  (VigilPresenter *self,
-                                                 gboolean        show,
-                                                 GError        **error);
+/* Whether the cases are still being read. */
+gboolean        vigil_presenter_get_loading     (VigilPresenter *self);
+/* Shows victims' names after the confirmation was given: once their audit row is
+ * written (off the main thread), if the same case is still on screen; an error is
+ * shown in the window. FALSE hides them at once. */
+void            vigil_presenter_set_show_names  (VigilPresenter *self,
+                                                 gboolean        show);
 /* Everything the case on screen says, for tests and screen readers. */
 char           *vigil_presenter_dup_text        (VigilPresenter *self);
 
