@@ -388,7 +388,7 @@ test_kinds (void)
           int width = sizes[z].width, height = sizes[z].height;
           const StyleColours *colours = &styles[st];
           cairo_surface_t *surface;
-          double cx, cy;
+          double cx = 0, cy = 0;
           g_autofree char *far = NULL;
           g_autofree char *tip = NULL;
 
