@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "vigil-format.h"
 #include "vigil-panel-pack.h"
 
 /* A4 in points, and the margins */
@@ -96,16 +97,7 @@ is_set (const char *text)
 static char *
 format_day (const char *text)
 {
-  int y, m, d;
-  g_autoptr(GDateTime) day = NULL;
-
-  if (text == NULL || strlen (text) < 10 || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return g_strdup (text ? text : "");
-  day = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  if (day == NULL)
-    return g_strdup (text);
-  /* Translators: a date in the panel pack, see g_date_time_format() */
-  return g_date_time_format (day, _("%-d %B %Y"));
+  return text != NULL && *text != '\0' ? vigil_format_date (text) : g_strdup ("");
 }
 
 static const char *

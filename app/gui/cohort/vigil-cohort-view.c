@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "vigil-format.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -63,7 +65,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 format_count (gint64 count)
 {
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  return vigil_format_count ((gint64) count);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "vigil-entities.h"
 
+#include "vigil-format.h"
 #include "vigil-person-item.h"
 
 struct _VigilPersonItem
@@ -75,20 +76,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 format_date (const char *iso_date)
 {
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *with_time = NULL;
-
-  if (iso_date == NULL || *iso_date == '\0')
-    return g_strdup ("");
-
-  with_time = g_strdup_printf ("%.10sT00:00:00Z", iso_date);
-  date = g_date_time_new_from_iso8601 (with_time, NULL);
-  if (date == NULL)
-    return g_strdup (iso_date);
-
-  /* Translators: a date of birth in the cohort list, see g_date_time_format();
-   * keep it unambiguous (no all-numeric day/month order). */
-  return g_date_time_format (date, C_("date of birth", "%-d %b %Y"));
+  return vigil_format_short_date (iso_date);
 }
 
 static char *

@@ -31,6 +31,7 @@
 #include "vigil-gui.h"
 #include "vigil-option-picker.h"
 #include "vigil-record-editor.h"
+#include "vigil-format.h"
 #include "vigil-section.h"
 #include "vigil-status-dialog.h"
 
@@ -158,7 +159,7 @@ add_section (VigilDossierPage   *self,
     {
       if (is_set (change->changed_at))
         {
-          g_autofree char *when = vigil_section_format_stamp (change->changed_at);
+          g_autofree char *when = vigil_format_date (change->changed_at);
 
           /* Translators: who last changed a section of the dossier, and when */
           changed = g_strdup_printf (_("Last changed by %s on %s"),
@@ -741,7 +742,7 @@ create_score_box (const VigilDossier *dossier)
 
   if (dossier->score.rank > 0)
     {
-      g_autofree char *as_of = vigil_section_format_stamp (dossier->score.as_of);
+      g_autofree char *as_of = vigil_format_date (dossier->score.as_of);
       /* Translators: rank in the run, and the run's as-of date */
       g_autofree char *rank = g_strdup_printf (_("Rank %" G_GINT64_FORMAT " · as of %s"),
                                                dossier->score.rank, as_of);
@@ -822,7 +823,7 @@ build_header (VigilDossierPage *self)
 
   if (is_set (person->dob))
     {
-      g_autofree char *dob = vigil_section_format_stamp (person->dob);
+      g_autofree char *dob = vigil_format_date (person->dob);
 
       /* Translators: date of birth */
       g_string_append_printf (refs, _("Born %s"), dob);
@@ -868,7 +869,7 @@ build_header (VigilDossierPage *self)
         }
       if (is_set (entry->next_review_on))
         {
-          g_autofree char *when = vigil_section_format_stamp (entry->next_review_on);
+          g_autofree char *when = vigil_format_date (entry->next_review_on);
           g_autofree char *text = g_strdup_printf (_("Next review %s"), when);
 
           gtk_box_append (GTK_BOX (left), vigil_section_new_label (text, "dim-label"));
@@ -891,7 +892,7 @@ build_header (VigilDossierPage *self)
       newest = cohort_change;
     if (is_set (newest->changed_at))
       {
-        g_autofree char *when = vigil_section_format_stamp (newest->changed_at);
+        g_autofree char *when = vigil_format_date (newest->changed_at);
         g_autofree char *text = g_strdup_printf (_("Last changed by %s on %s"),
                                                  is_set (newest->changed_by) ? newest->changed_by
                                                                              : _("someone unknown"),
@@ -1043,7 +1044,7 @@ build_identification (VigilDossierPage *self)
           const VigilDossierIncident *incident = g_ptr_array_index (dossier->incidents, i);
           const VigilDossierVictim *victim = incident->victim >= 0
             ? g_ptr_array_index (dossier->victims, incident->victim) : NULL;
-          g_autofree char *date = vigil_section_format_stamp (incident->occurred_at);
+          g_autofree char *date = vigil_format_date (incident->occurred_at);
           g_autofree char *offence = dup_offence_label (incident->offence_code);
           g_autofree char *victim_text = dup_victim_label (self, victim);
           g_autofree char *first = NULL;
@@ -1092,7 +1093,7 @@ build_identification (VigilDossierPage *self)
       for (guint i = 0; i < dossier->agency_flags->len; i++)
         {
           const VigilAgencyFlag *flag = g_ptr_array_index (dossier->agency_flags, i);
-          g_autofree char *when = vigil_section_format_stamp (flag->reported_on);
+          g_autofree char *when = vigil_format_date (flag->reported_on);
           g_autofree char *first = g_strdup_printf (_("%s: %s"),
                                                     choice_label (vigil_flag_agency_choices, flag->agency) ?: _("Agency"),
                                                     flag->concern);
@@ -1122,7 +1123,7 @@ build_identification (VigilDossierPage *self)
 
         if (entry == NULL || (!is_set (entry->referral_source) && !is_set (entry->referral_reason)))
           continue;
-        when = vigil_section_format_stamp (entry->identified_on);
+        when = vigil_format_date (entry->identified_on);
         /* Translators: a referral: who referred and when */
         first = g_strdup_printf (_("Referred by %s · %s"),
                                  is_set (entry->referral_source) ? entry->referral_source : _("unknown"), when);
@@ -1154,7 +1155,7 @@ build_decisions (VigilDossierPage *self)
 
   if (is_set (dossier->mopi_review_on))
     {
-      g_autofree char *when = vigil_section_format_stamp (dossier->mopi_review_on);
+      g_autofree char *when = vigil_format_date (dossier->mopi_review_on);
       g_autofree char *text = NULL;
       GtkWidget *label;
 
@@ -1179,7 +1180,7 @@ build_decisions (VigilDossierPage *self)
   for (guint i = 0; i < dossier->decisions->len; i++)
     {
       const VigilDecision *decision = g_ptr_array_index (dossier->decisions, i);
-      g_autofree char *when = vigil_section_format_stamp (decision->decided_on);
+      g_autofree char *when = vigil_format_date (decision->decided_on);
       g_autofree char *first = NULL;
       g_autofree char *who = NULL;
       g_autofree char *assessment = NULL;
@@ -1246,7 +1247,7 @@ build_processes (VigilDossierPage *self)
       const VigilProcessOverlap *process = g_ptr_array_index (dossier->processes, i);
       g_autofree char *first = NULL;
       g_autofree char *dates = NULL;
-      g_autofree char *started = vigil_section_format_stamp (process->started_on);
+      g_autofree char *started = vigil_format_date (process->started_on);
       const char *name = choice_label (vigil_process_choices, process->process);
       const char *status = choice_label (vigil_process_status_choices, process->status);
 
@@ -1259,7 +1260,7 @@ build_processes (VigilDossierPage *self)
         first = g_strdup_printf (_("%s · %s"), name ? name : "", status ? status : "");
       if (is_set (process->ended_on))
         {
-          g_autofree char *ended = vigil_section_format_stamp (process->ended_on);
+          g_autofree char *ended = vigil_format_date (process->ended_on);
 
           dates = g_strdup_printf (_("From %s to %s"), started, ended);
         }
@@ -1314,7 +1315,7 @@ build_agency_information (VigilDossierPage *self)
       const VigilAgencySection *agency = info->section;
       const char *name = choice_label (vigil_agency_choices, agency->agency);
       g_autofree char *first = NULL;
-      g_autofree char *when = vigil_section_format_stamp (agency->provided_on);
+      g_autofree char *when = vigil_format_date (agency->provided_on);
       g_autofree char *source = NULL;
       g_autofree char *earlier = NULL;
       GtkWidget *row;
@@ -1402,7 +1403,7 @@ build_victims (VigilDossierPage *self)
             advocate = g_strdup (kind ? kind : _("no advocate"));
           if (link->safety_plan && is_set (link->safety_plan_on))
             {
-              g_autofree char *when = vigil_section_format_stamp (link->safety_plan_on);
+              g_autofree char *when = vigil_format_date (link->safety_plan_on);
 
               plan = g_strdup_printf (_("safety plan since %s"), when);
             }
@@ -1452,8 +1453,8 @@ static char *
 dup_trend_text (const VigilDossierOutcomeTrend *trend)
 {
   g_autoptr(GString) ratings = g_string_new (NULL);
-  g_autofree char *first = vigil_section_format_stamp (trend->first_on);
-  g_autofree char *latest = vigil_section_format_stamp (trend->latest_on);
+  g_autofree char *first = vigil_format_date (trend->first_on);
+  g_autofree char *latest = vigil_format_date (trend->latest_on);
   guint start = trend->ratings->len > 8 ? trend->ratings->len - 8 : 0;
 
   if (trend->n_ratings < 2)
@@ -1564,7 +1565,7 @@ create_outcome_chart (const VigilDossier *dossier,
       g_date_set_parse (&day, outcome->observed_on);
       if (!g_date_valid (&day))
         continue;
-      when = vigil_section_format_stamp (outcome->observed_on);
+      when = vigil_format_date (outcome->observed_on);
       title = dup_outcome_title (outcome->source, outcome->measure);
       /* Translators: a point's tooltip: the measure, the rating out of 5, the date */
       tip = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " of 5 on %s"), title, outcome->rating, when);
@@ -1670,7 +1671,7 @@ build_outcomes (VigilDossierPage *self)
     {
       const VigilOutcomeObservation *outcome = g_ptr_array_index (dossier->outcomes, i);
       const VigilDossierVictim *victim = outcome->victim_id != 0 ? vigil_dossier_find_victim (dossier, outcome->victim_id) : NULL;
-      g_autofree char *when = vigil_section_format_stamp (outcome->observed_on);
+      g_autofree char *when = vigil_format_date (outcome->observed_on);
       g_autofree char *title = dup_outcome_title (outcome->source, outcome->measure);
       g_autofree char *first = NULL;
       g_autofree char *about = victim != NULL ? dup_victim_label (self, victim) : g_strdup (_("Not about one victim"));
@@ -1721,8 +1722,8 @@ build_plan (VigilDossierPage *self)
 
   if (plan != NULL)
     {
-      g_autofree char *agreed = vigil_section_format_stamp (plan->agreed_on);
-      g_autofree char *review = vigil_section_format_stamp (plan->review_on);
+      g_autofree char *agreed = vigil_format_date (plan->agreed_on);
+      g_autofree char *review = vigil_format_date (plan->review_on);
       g_autofree char *line = NULL;
       const char *engagement = choice_label (vigil_engagement_choices, plan->engagement);
 
@@ -1784,7 +1785,7 @@ build_plan (VigilDossierPage *self)
                                status ? status : intervention->status);
       if (is_set (intervention->due_on))
         {
-          g_autofree char *due = vigil_section_format_stamp (intervention->due_on);
+          g_autofree char *due = vigil_format_date (intervention->due_on);
 
           /* Translators: who owns an intervention and when it is due */
           who = g_strdup_printf (_("%s%s%s · due %s"), owner ? owner : "", owner && is_set (intervention->owner_person) ? ", " : "",
@@ -1795,7 +1796,7 @@ build_plan (VigilDossierPage *self)
                                intervention->owner_person ? intervention->owner_person : "");
       if (option != NULL && option->is_order)
         {
-          g_autofree char *expires = vigil_section_format_stamp (intervention->order_expires_on);
+          g_autofree char *expires = vigil_format_date (intervention->order_expires_on);
 
           order = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Order: expires %s · %" G_GINT64_FORMAT " breach",
                                                 "Order: expires %s · %" G_GINT64_FORMAT " breaches",
@@ -1833,7 +1834,7 @@ build_history (VigilDossierPage *self)
   for (guint i = 0; i < dossier->history->len; i++)
     {
       const VigilDossierHistoryEntry *entry = g_ptr_array_index (dossier->history, i);
-      g_autofree char *when = vigil_section_format_stamp (entry->logged_at);
+      g_autofree char *when = vigil_format_date (entry->logged_at);
       /* Translators: when and who, in the history of a dossier */
       g_autofree char *second = g_strdup_printf (_("%s · %s"), when,
                                                  is_set (entry->actor) ? entry->actor : _("unknown"));

@@ -13,6 +13,7 @@
 
 #include "vigil-decision-form.h"
 #include "vigil-record-editor.h"
+#include "vigil-format.h"
 #include "vigil-section.h"
 
 typedef struct
@@ -545,7 +546,7 @@ show_conflict (VigilRecordEditor *self,
 
   {
     g_autofree char *text = NULL;
-    g_autofree char *when = vigil_section_format_stamp (theirs->updated_at);
+    g_autofree char *when = vigil_format_date (theirs->updated_at);
 
     if (n == 0)
       /* Translators: who saved the record while the user was editing it, and when */

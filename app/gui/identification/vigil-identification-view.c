@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include "vigil-format.h"
+
 #include <adwaita.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -217,7 +219,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshOutcome, refresh_outcome_free)
 static char *
 format_count (guint64 count)
 {
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+  return vigil_format_count ((gint64) count);
 }
 
 static char *

@@ -32,6 +32,8 @@
 
 #include "config.h"
 
+#include "vigil-format.h"
+
 #include <glib/gi18n.h>
 
 #include "vigil-flag-import.h"
@@ -196,7 +198,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_unref)
 static char *
 format_count (guint64 count)
 {
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, count);
+  return vigil_format_count ((gint64) count);
 }
 
 static char *

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-format.h"
 #include "vigil-judgement-label.h"
 
 struct _VigilJudgementLabel
@@ -28,19 +29,7 @@ G_DEFINE_FINAL_TYPE (VigilJudgementLabel, vigil_judgement_label, GTK_TYPE_WIDGET
 char *
 vigil_judgement_format_date (const char *date)
 {
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *iso = NULL;
-
-  if (date == NULL || !vigil_date_is_valid (date))
-    return g_strdup (date != NULL ? date : "");
-
-  iso = g_strdup_printf ("%.10sT12:00:00Z", date);
-  time = g_date_time_new_from_iso8601 (iso, NULL);
-  if (time == NULL)
-    return g_strdup (date);
-
-  /* Translators: a decision's date as strftime() format, e.g. "3 Nov 2026" */
-  return g_date_time_format (time, _("%-d %b %Y"));
+  return vigil_format_short_date (date);
 }
 
 char *

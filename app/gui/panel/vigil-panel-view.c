@@ -22,6 +22,7 @@
 #include "vigil-panel-view.h"
 #include "vigil-presenter.h"
 #include "vigil-record-editor.h"
+#include "vigil-format.h"
 #include "vigil-section.h"
 
 struct _VigilPanelView
@@ -669,7 +670,7 @@ build_meeting (VigilPanelView *self)
   GtkWidget *section = add_section (self, "meeting", meeting->title);
   /* the meeting's own wall-clock time, as written */
   g_autofree char *day = g_strndup (meeting->meets_at, 10);
-  g_autofree char *date = vigil_section_format_stamp (day);
+  g_autofree char *date = vigil_format_date (day);
   g_autofree char *time = strlen (meeting->meets_at) >= 16 ? g_strndup (meeting->meets_at + 11, 5) : NULL;
   /* Translators: a meeting's date, time and status */
   g_autofree char *when = g_strdup_printf (_("%s%s%s · %s"), date, time ? _(" at ") : "", time ? time : "",

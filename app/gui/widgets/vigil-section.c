@@ -11,60 +11,6 @@
 
 #include "vigil-section.h"
 
-/* "2026-10-01" → "1 October 2026"; a date-time keeps its hours and minutes. */
-char *
-vigil_section_format_stamp (const char *stamp)
-{
-  int year = 0, month = 0, day = 0;
-  char buffer[128];
-  GDate date;
-
-  if (!(stamp != NULL && *stamp != '\0'))
-    return g_strdup (_("no date"));
-
-  if (strlen (stamp) < 10 ||
-      !g_ascii_isdigit (stamp[0]) || stamp[4] != '-' || stamp[7] != '-')
-    return g_strdup (stamp);
-
-  year = (int) g_ascii_strtoll (stamp, NULL, 10);
-  month = (int) g_ascii_strtoll (stamp + 5, NULL, 10);
-  day = (int) g_ascii_strtoll (stamp + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return g_strdup (stamp);
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  /* Translators: a date as strftime () writes it: "1 October 2026" */
-  if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
-    return g_strdup (stamp);
-
-  if (strlen (stamp) >= 16 && (stamp[10] == 'T' || stamp[10] == ' ') && stamp[13] == ':')
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autofree char *iso = g_strdup (stamp);
-      g_autoptr(GDateTime) parsed = NULL;
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *time = NULL;
-
-      /* stored in UTC unless it says otherwise; shown in local time */
-      iso[10] = 'T';
-      parsed = g_date_time_new_from_iso8601 (iso, utc);
-      if (parsed == NULL)
-        /* Translators: a date and a time: "1 October 2026 at 14:05" */
-        return g_strdup_printf (_("%s at %.5s"), buffer, stamp + 11);
-      local = g_date_time_to_local (parsed);
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                      (GDateMonth) g_date_time_get_month (local), (GDateYear) g_date_time_get_year (local));
-      if (g_date_strftime (buffer, sizeof buffer, _("%-d %B %Y"), &date) == 0)
-        return g_strdup (stamp);
-      time = g_date_time_format (local, "%H:%M");
-      return g_strdup_printf (_("%s at %s"), buffer, time);
-    }
-  return g_strdup (buffer);
-}
-
-
 GtkWidget *
 vigil_section_new_label (const char *text,
                          const char *css_class)

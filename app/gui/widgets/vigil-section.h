@@ -42,8 +42,5 @@ GtkWidget *vigil_section_append_row     (GtkWidget  *list,
 void       vigil_section_row_add_button (GtkWidget  *row,
                                          GtkWidget  *button);
 
-/* "2026-10-01" → "1 October 2026"; a date-time (UTC unless it says otherwise) in local
- * time, "1 October 2026 at 14:05"; "no date" for none; other text as it is. */
-char      *vigil_section_format_stamp   (const char *stamp);
 
 G_END_DECLS
