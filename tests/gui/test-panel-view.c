@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -28,36 +27,6 @@
 #define OPEN_TIMEOUT_MS 240000
 /* a window to be drawn: slow under the sanitizers on a loaded machine */
 #define SHOW_TIMEOUT_MS 60000
-
-static VigilApplication *app;
-
-static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
-
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 collect_text (GtkWidget *widget,
@@ -81,23 +50,17 @@ dup_section_text (VigilPanelView *view,
   return g_string_free (text, FALSE);
 }
 
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) == NULL) \
-      g_error ("“%s” not in:\n%s", (needle), (haystack)); \
-  } G_STMT_END
-
 static void
 click (GtkWidget  *within,
        const char *name)
 {
-  GtkWidget *button = find_named (within, name);
+  GtkWidget *button = vigil_gui_test_find_named (within, name);
 
   if (button == NULL)
     g_error ("no button “%s”", name);
   g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  vigil_gui_test_run_for (50);
+  g_signal_emit_by_name (button, "clicked");   /* its handlers run now */
+  vigil_gui_test_flush ();
 }
 
 static VigilRecordEditor *
@@ -110,7 +73,7 @@ open_editor (VigilPanelView *view,
   click (within, name);
   editor = VIGIL_RECORD_EDITOR (vigil_panel_view_get_editor (view));
   g_assert_nonnull (editor);
-  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the form to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the form to show");
   return g_object_ref (editor);
 }
 
@@ -133,8 +96,9 @@ set_choice (VigilRecordEditor *editor,
 static void
 save (VigilRecordEditor *editor)
 {
+  /* saving is synchronous: the state and message are final when the action returns */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_flush ();
   if (vigil_record_editor_get_message (editor) != NULL)
     g_error ("not saved: %s", vigil_record_editor_get_message (editor));
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);
@@ -157,23 +121,15 @@ shoot (VigilWindow *window,
 {
   g_autofree char *light = g_strdup_printf ("screenshot-panel-%s.png", name);
   g_autofree char *dark = g_strdup_printf ("screenshot-panel-dark-%s.png", name);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  vigil_gui_test_run_for (100);
-  a = vigil_gui_test_screenshot (GTK_WIDGET (window), light);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  vigil_gui_test_run_for (100);
-  b = vigil_gui_test_screenshot (GTK_WIDGET (window), dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  vigil_gui_test_shoot_both (window, light, dark);
 }
 
 static void
 test_panel (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+  VigilWindow *window;
   VigilPanelView *view;
   VigilStore *store;
   g_autoptr(GPtrArray) before = NULL;
@@ -186,21 +142,17 @@ test_panel (void)
   GtkWidget *stack;
   guint n_before;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
+  window = vigil_gui_test_open_window (location, 1366, 768);
   store = g_object_ref (vigil_window_get_store (window));
   view = VIGIL_PANEL_VIEW (vigil_window_get_panel_view (window));
   stack = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "panel");
-  vigil_gui_test_wait_for (widget_is_drawn, view, 10000, "the Panel page to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, view, 10000, "the Panel page to show");
 
   /* the demo's next scheduled meeting */
   g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
   text = dup_section_text (view, "meeting");
-  assert_contains (text, "Scheduled");
+  vigil_gui_test_assert_contains (text, "Scheduled");
   before = list_agenda (view, store);
   n_before = before->len;
 
@@ -210,8 +162,8 @@ test_panel (void)
   g_assert_cmpuint (after->len, >, n_before);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (view, "agenda");
-  assert_contains (text, "Review due");
-  assert_contains (text, "Exit");
+  vigil_gui_test_assert_contains (text, "Review due");
+  vigil_gui_test_assert_contains (text, "Exit");
   shoot (window, "1366x768");
 
   /* the chair moves the first case down */
@@ -220,7 +172,7 @@ test_panel (void)
     gint64 second = ((VigilAgendaItem *) g_ptr_array_index (after, 1))->record.id;
     g_autoptr(GPtrArray) moved = NULL;
 
-    click (find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "move-down");
+    click (vigil_gui_test_find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "move-down");
     moved = list_agenda (view, store);
     g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 0))->record.id, ==, second);
     g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 1))->record.id, ==, first);
@@ -229,7 +181,7 @@ test_panel (void)
   /* attendance: the guidance's agencies that are absent */
   g_clear_pointer (&text, g_free);
   text = dup_section_text (view, "attendance");
-  assert_contains (text, "Not represented, though the guidance names them: Police, Probation");
+  vigil_gui_test_assert_contains (text, "Not represented, though the guidance names them: Police, Probation");
   editor = open_editor (view, vigil_panel_view_get_section (view, "attendance"), "add-attendee");
   set_choice (editor, "agency", "probation");
   gtk_editable_set_text (GTK_EDITABLE (vigil_record_editor_get_control (editor, "name")), "PO Synth Attender");
@@ -237,20 +189,20 @@ test_panel (void)
   g_clear_object (&editor);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (view, "attendance");
-  assert_contains (text, "Probation: PO Synth Attender");
-  assert_contains (text, "guidance names them: Police, Housing");
+  vigil_gui_test_assert_contains (text, "Probation: PO Synth Attender");
+  vigil_gui_test_assert_contains (text, "guidance names them: Police, Housing");
 
   /* minutes of the first case, and an action for it */
-  editor = open_editor (view, find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "minutes");
+  editor = open_editor (view, vigil_gui_test_find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "minutes");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (vigil_record_editor_get_control (editor, "minutes"))),
                             "SYN minutes: the panel discussed the case.", -1);
   save (editor);
   g_clear_object (&editor);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (view, "agenda");
-  assert_contains (text, "SYN minutes: the panel discussed the case.");
+  vigil_gui_test_assert_contains (text, "SYN minutes: the panel discussed the case.");
 
-  editor = open_editor (view, find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "add-action");
+  editor = open_editor (view, vigil_gui_test_find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "add-action");
   gtk_editable_set_text (GTK_EDITABLE (vigil_record_editor_get_control (editor, "description")), "SYN check the address");
   gtk_editable_set_text (GTK_EDITABLE (vigil_record_editor_get_control (editor, "due_on")), "2026-12-30");
   set_choice (editor, "owner_agency", "housing");
@@ -258,9 +210,9 @@ test_panel (void)
   g_clear_object (&editor);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (view, "actions");
-  assert_contains (text, "SYN check the address");
-  assert_contains (text, "Housing · due 2026-12-30 · Open");
-  assert_contains (text, "Carried from an earlier meeting");
+  vigil_gui_test_assert_contains (text, "SYN check the address");
+  vigil_gui_test_assert_contains (text, "Housing · due 2026-12-30 · Open");
+  vigil_gui_test_assert_contains (text, "Carried from an earlier meeting");
 
   /* a done action needs its date */
   editor = open_editor (view, vigil_panel_view_get_section (view, "actions"), "add-meeting-action");
@@ -292,8 +244,7 @@ test_panel (void)
     g_assert_cmpuint (prints, ==, 1);
   }
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  vigil_gui_test_run_for (300);
+  vigil_gui_test_resize (window, 1920, 1080);
   shoot (window, "1920x1080");
 
   /* projection mode: one case at a time, by the keys' actions */
@@ -313,12 +264,12 @@ test_panel (void)
     presenter = VIGIL_PRESENTER (vigil_panel_view_get_editor (view));
     g_assert_nonnull (presenter);
     g_object_ref (presenter);
-    vigil_gui_test_wait_for (widget_is_drawn, presenter, SHOW_TIMEOUT_MS, "the presenter to show");
-    vigil_gui_test_run_for (300);
+    vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, presenter, SHOW_TIMEOUT_MS, "the presenter to show");
+    vigil_gui_test_settle (presenter);
     g_assert_cmpuint (vigil_presenter_get_n_cases (presenter), ==, after->len);
     g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
     first = vigil_presenter_dup_text (presenter);
-    assert_contains (first, "Case 1 of");
+    vigil_gui_test_assert_contains (first, "Case 1 of");
     path = vigil_gui_test_screenshot (GTK_WIDGET (presenter), "screenshot-presenter-1920x1080.png");
 
     /* the keys a presenter's remote or keyboard sends */
@@ -375,12 +326,12 @@ test_panel (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.next", NULL));
     g_clear_pointer (&first, g_free);
     first = vigil_presenter_dup_text (presenter);
-    assert_contains (first, "Victim 1");
+    vigil_gui_test_assert_contains (first, "Victim 1");
     g_assert_null (strstr (first, victim->surname));
     g_assert_true (vigil_presenter_set_show_names (presenter, TRUE, &error));
     g_assert_no_error (error);
     named = vigil_presenter_dup_text (presenter);
-    assert_contains (named, victim->surname);
+    vigil_gui_test_assert_contains (named, victim->surname);
     audit = vigil_audit_list (store, victim_person, 0, &error);
     for (guint i = 0; i < audit->len; i++)
       reveals += g_strcmp0 (((VigilAuditEntry *) g_ptr_array_index (audit, i))->action, "reveal") == 0;
@@ -402,46 +353,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  home = g_dir_make_tmp ("vigil-test-panel-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/panel-view/meeting", test_panel);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-  return status;
+  return vigil_gui_test_run ();
 }
