@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-test-ci.h"
 #include "vigil-test-store.h"
 
 static GPtrArray *tmpdirs;
@@ -71,10 +72,7 @@ vigil_test_init_engine (void)
   vigil_core_init ();
 
   if (vigil_test_engine_is_pg () && g_getenv ("VIGIL_TEST_PG_URI") == NULL)
-    {
-      g_printerr ("VIGIL_TEST_PG_URI is not set: PostgreSQL tests skipped (tests/run starts a server)\n");
-      exit (77);
-    }
+    exit (vigil_test_unavailable ("VIGIL_TEST_PG_URI is not set: no PostgreSQL to test on (tests/run starts a server)"));
 }
 
 /* Empties the test database with a connection of its own, below the store. */

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Call after g_test_init: exits 77 (skipped) when PostgreSQL is asked for but not set up. */
+/* Call after g_test_init: exits 77 (skipped) when PostgreSQL is asked for but not set up,
+ * or 1 in CI (vigil-test-ci.h). */
 void           vigil_test_init_engine      (void);
 gboolean       vigil_test_engine_is_pg     (void);
 /* A new temporary folder, removed at exit. */

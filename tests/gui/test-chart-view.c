@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <adwaita.h>
 
@@ -150,7 +149,7 @@ test_chart_view (void)
   /* no chart: nothing to read or point at */
   vigil_chart_view_set_chart (VIGIL_CHART_VIEW (view), NULL);
   g_assert_null (vigil_chart_view_get_chart (VIGIL_CHART_VIEW (view)));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_settle (view);   /* drawn once without a chart */
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -159,17 +158,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/chart-view/draw-and-describe", test_chart_view);
 
-  return g_test_run ();
+  return vigil_gui_test_run ();
 }

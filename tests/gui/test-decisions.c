@@ -22,7 +22,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -40,50 +39,12 @@
 #define OPEN_TIMEOUT_MS 240000
 #define WAIT_MS 30000
 
-static VigilApplication *app;
-
 /* Helpers */
-
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
 
 static VigilWindow *
 open_window (const VigilLocation *location)
 {
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  vigil_gui_test_run_for (100);
-  return window;
-}
-
-static void
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  return vigil_gui_test_open_window (location, 1366, 768);
 }
 
 /* Light, then dark. */
@@ -93,74 +54,8 @@ shoot_both (gpointer    widget,
 {
   g_autofree char *light = g_strdup_printf ("decisions-%s.png", name);
   g_autofree char *dark = g_strdup_printf ("decisions-%s-dark.png", name);
-  g_autofree char *light_path = NULL;
-  g_autofree char *dark_path = NULL;
 
-  set_dark (FALSE);
-  light_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), light);
-  set_dark (TRUE);
-  dark_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), dark);
-  set_dark (FALSE);
-
-  g_assert_true (g_file_test (light_path, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (g_file_test (dark_path, G_FILE_TEST_IS_REGULAR));
-}
-
-/* The visible toplevel of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType type;
-} ToplevelWait;
-
-static gboolean
-toplevel_shown (gpointer user_data)
-{
-  ToplevelWait *wait = user_data;
-  gpointer window = find_toplevel (wait->type);
-
-  return window != NULL && gtk_widget_get_mapped (window);
-}
-
-static gboolean
-toplevel_gone (gpointer user_data)
-{
-  ToplevelWait *wait = user_data;
-
-  return find_toplevel (wait->type) == NULL;
-}
-
-static gpointer
-wait_for_toplevel (GType type)
-{
-  ToplevelWait wait = { type };
-
-  vigil_gui_test_wait_for (toplevel_shown, &wait, 10000, g_type_name (type));
-  vigil_gui_test_run_for (100);
-  return find_toplevel (type);
-}
-
-static void
-wait_for_toplevel_gone (GType type)
-{
-  ToplevelWait wait = { type };
-
-  vigil_gui_test_wait_for (toplevel_gone, &wait, 10000, "the dialog to close");
+  vigil_gui_test_shoot_both (widget, light, dark);
 }
 
 static gpointer
@@ -199,6 +94,21 @@ find_target_button (GtkWidget  *root,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *action;
+  gint64      target;
+} TargetButtonWait;
+
+static gboolean
+target_button_shown (gpointer user_data)
+{
+  TargetButtonWait *wait = user_data;
+
+  return find_target_button (wait->root, wait->action, wait->target) != NULL;
+}
+
 /* The button under @root labelled @label (a message dialog's response). */
 static GtkWidget *
 find_labelled_button (GtkWidget  *root,
@@ -224,8 +134,8 @@ click (gpointer button)
   g_assert_true (GTK_IS_BUTTON (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_visible (button));
-  g_signal_emit_by_name (button, "clicked");
-  vigil_gui_test_run_for (20);
+  g_signal_emit_by_name (button, "clicked");   /* its handlers run now */
+  vigil_gui_test_flush ();
 }
 
 static void
@@ -249,19 +159,6 @@ assert_error_mentions (const char *error,
   g_assert_nonnull (error);
   if (strstr (error, field) == NULL)
     g_error ("The error “%s” does not name “%s”", error, field);
-}
-
-static gint64
-count_sql (VigilStore *store,
-           const char *sql)
-{
-  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
-  g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  model = vigil_store_query (store, sql, NULL, 0, types, &error);
-  g_assert_no_error (error);
-  return g_value_get_int64 (gda_data_model_get_value_at (model, 0, 0, NULL));
 }
 
 /* The text of row 0, column @column of @sql (NULL for SQL NULL). */
@@ -294,48 +191,6 @@ find_person (VigilStore *store,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
-}
-
-static gint64
-insert_person (VigilStore *store,
-               const char *surname,
-               const char *forenames,
-               const char *dob,
-               const char *local_ref,
-               const char *pnc_id)
-{
-  g_autoptr(VigilPerson) person = vigil_person_new ();
-  g_autoptr(GError) error = NULL;
-
-  person->surname = g_strdup (surname);
-  person->forenames = g_strdup (forenames);
-  person->dob = g_strdup (dob);
-  person->local_ref = g_strdup (local_ref);
-  person->pnc_id = g_strdup (pnc_id);
-  vigil_store_insert (store, &vigil_person_type, person, &error);
-  g_assert_no_error (error);
-  return person->record.id;
-}
-
-static void
-insert_incident (VigilStore *store,
-                 const char *ref,
-                 const char *occurred_at,
-                 gint64      perpetrator_id,
-                 const char *offence_code)
-{
-  g_autoptr(VigilIncident) incident = vigil_incident_new ();
-  g_autoptr(GError) error = NULL;
-
-  incident->source = g_strdup ("police");
-  incident->source_ref = g_strdup (ref);
-  incident->occurred_at = g_strdup (occurred_at);
-  incident->perpetrator_id = perpetrator_id;
-  incident->relationship = g_strdup ("ex_partner");
-  incident->offence_code = g_strdup (offence_code);
-  incident->area = g_strdup ("Testshire North");
-  vigil_store_insert (store, &vigil_incident_type, incident, &error);
-  g_assert_no_error (error);
 }
 
 static gint64
@@ -422,6 +277,14 @@ search_answered (gpointer user_data)
   return !vigil_referral_dialog_get_searching (dialog) && gtk_widget_get_visible (list);
 }
 
+static gboolean
+new_person_shown (gpointer user_data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (user_data, VIGIL_TYPE_REFERRAL_DIALOG, "person_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "new") == 0;
+}
+
 static VigilReferralDialog *
 open_referral_dialog (VigilWindow *window,
                       Referred    *referred)
@@ -429,7 +292,7 @@ open_referral_dialog (VigilWindow *window,
   VigilReferralDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refer", NULL));
-  dialog = wait_for_toplevel (VIGIL_TYPE_REFERRAL_DIALOG);
+  dialog = vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_REFERRAL_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (vigil_referral_dialog_get_store (dialog) == vigil_window_get_store (window));
   g_signal_connect (dialog, "referred", G_CALLBACK (referred_cb), referred);
@@ -472,7 +335,7 @@ test_referral (void)
 
   /* A new person: each field refused in turn, by name */
   gtk_toggle_button_set_active (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "new_toggle"), TRUE);
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_for (new_person_shown, dialog, WAIT_MS, "the new person's fields");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "person_stack")), ==, "new");
   click (refer_button);
   assert_error_mentions (vigil_referral_dialog_get_error (dialog), "Surname");
@@ -502,19 +365,19 @@ test_referral (void)
   click (refer_button);
   assert_error_mentions (vigil_referral_dialog_get_error (dialog), "Reason");
   shoot_both (dialog, "referral-invalid");
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM person WHERE local_ref = 'SYN-R0001'"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM person WHERE local_ref = 'SYN-R0001'"), ==, 0);
   g_assert_cmpuint (referred.n_referred, ==, 0);
 
   set_view_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "reason_view"),
                  "Synthetic test: repeated unwanted contact with a former colleague for eight months.");
   click (refer_button);
-  wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
 
   /* A candidate, by the stalking route, with source and reason */
   g_assert_cmpuint (referred.n_referred, ==, 1);
   g_assert_cmpstr (referred.message, ==, "Stalkerby, Synthetic Foxtrot added as a candidate");
   g_assert_cmpint (referred.person_id, ==, find_person (store, "SYN-R0001"));
-  g_assert_cmpint (count_sql (store,
+  g_assert_cmpint (vigil_gui_test_count_sql (store,
                               "SELECT COUNT(*) FROM cohort_entry e JOIN person p ON p.id = e.person_id"
                               " WHERE p.local_ref = 'SYN-R0001' AND e.status = 'candidate'"
                               " AND e.route = 'stalking_referral' AND e.referral_source = 'Stalking clinic'"
@@ -542,10 +405,10 @@ test_referral (void)
                  "Synthetic test: housing officer reports threats to a neighbour.");
   shoot_both (dialog, "referral-existing");
   click (refer_button);
-  wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
   g_assert_cmpuint (referred.n_referred, ==, 2);
   g_assert_cmpstr (referred.message, ==, "Exampleton, Bravo added as a candidate");
-  g_assert_cmpint (count_sql (store,
+  g_assert_cmpint (vigil_gui_test_count_sql (store,
                               "SELECT COUNT(*) FROM cohort_entry e JOIN person p ON p.id = e.person_id"
                               " WHERE p.local_ref = 'TEST-0002' AND e.status = 'candidate'"
                               " AND e.route = 'agency_referral' AND e.referral_source = 'Housing'"), ==, 1);
@@ -562,22 +425,22 @@ test_referral (void)
   set_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "source_row"), "Stalking clinic");
   set_view_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "reason_view"), "Synthetic test: a second referral.");
   click (refer_button);
-  g_assert_nonnull (find_toplevel (VIGIL_TYPE_REFERRAL_DIALOG));
+  g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_REFERRAL_DIALOG));
   g_assert_nonnull (vigil_referral_dialog_get_error (dialog));
   g_assert_cmpstr (gtk_label_get_label (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "error_title")), ==, "Already in the Cohort");
   g_assert_true (gtk_widget_get_visible (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "error_title")));
   g_assert_cmpuint (referred.n_referred, ==, 2);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM cohort_entry e JOIN person p ON p.id = e.person_id"
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM cohort_entry e JOIN person p ON p.id = e.person_id"
                                      " WHERE p.local_ref = 'TEST-0001'"), ==, 1);
   shoot_both (dialog, "referral-open-entry");
 
   /* Escape closes without referring. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_REFERRAL_DIALOG);
   g_assert_cmpuint (referred.n_referred, ==, 2);
 
   g_free (referred.message);
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 /* Professional judgement */
@@ -610,7 +473,7 @@ open_judgement_dialog (VigilWindow *window,
 
   g_signal_connect (dialog, "decided", G_CALLBACK (decided_cb), decided);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (wait_for_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG) == dialog);
+  g_assert_true (vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG) == dialog);
   g_assert_cmpint (vigil_judgement_dialog_get_person_id (dialog), ==, person_id);
   return dialog;
 }
@@ -687,24 +550,24 @@ test_judgement (void)
   g_assert_true (gtk_widget_has_css_class (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"), "error"));
   shoot_both (dialog, "judgement-invalid");
   g_assert_cmpuint (decided.n_decided, ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM decision"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM decision"), ==, 0);
 
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"),
                  "Synthetic test: partner agencies report escalating threats not yet in police data.");
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "proportionality_view"),
                  "Synthetic test: necessary to protect the victim; reviewed in three months.");
   click (save_button);
-  wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
   g_assert_cmpuint (decided.n_decided, ==, 1);
   g_assert_cmpint (decided.kind, ==, VIGIL_OVERRIDE_INCLUDE);
-  g_assert_cmpint (count_sql (store,
+  g_assert_cmpint (vigil_gui_test_count_sql (store,
                               "SELECT COUNT(*) FROM decision d JOIN person p ON p.id = d.person_id"
                               " WHERE p.local_ref = 'TEST-0003' AND d.kind = 'override_include'"
                               " AND d.decided_by = 'DCI Synthetic Example'"
                               " AND d.decided_role = 'Head of Public Protection'"
                               " AND d.rationale LIKE 'Synthetic test: partner agencies%'"
                               " AND d.proportionality LIKE 'Synthetic test: necessary%'"), ==, 1);
-  g_assert_cmpint (count_sql (store,
+  g_assert_cmpint (vigil_gui_test_count_sql (store,
                               "SELECT COUNT(*) FROM cohort_entry e JOIN person p ON p.id = e.person_id"
                               " WHERE p.local_ref = 'TEST-0003' AND e.status = 'candidate'"
                               " AND e.route = 'professional_judgement'"), ==, 1);
@@ -738,7 +601,7 @@ test_judgement (void)
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "previous_row")),
                                    "Included by DCI Synthetic Example"));
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
 
   /* Excluding someone managed is refused inline; the dialog stays */
   dialog = open_judgement_dialog (window, alpha, &decided);
@@ -750,12 +613,12 @@ test_judgement (void)
   click (save_button);
   g_assert_nonnull (vigil_judgement_dialog_get_error (dialog));
   g_assert_true (gtk_widget_has_css_class (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "exclude_row"), "error"));
-  g_assert_nonnull (find_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG));
+  g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG));
   g_assert_cmpuint (decided.n_decided, ==, 1);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM decision WHERE kind = 'override_exclude'"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM decision WHERE kind = 'override_exclude'"), ==, 0);
   shoot_both (dialog, "judgement-managed");
   gtk_window_close (GTK_WINDOW (dialog));
-  wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
 
   /* Exclude someone the ranking puts high */
   dialog = open_judgement_dialog (window, bravo, &decided);
@@ -766,16 +629,16 @@ test_judgement (void)
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"),
                  "Synthetic test: the incidents were one dispute, since resolved; managed by IOM.");
   click (save_button);
-  wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
   g_assert_cmpuint (decided.n_decided, ==, 2);
   g_assert_cmpint (decided.kind, ==, VIGIL_OVERRIDE_EXCLUDE);
-  g_assert_cmpint (count_sql (store,
+  g_assert_cmpint (vigil_gui_test_count_sql (store,
                               "SELECT COUNT(*) FROM decision d JOIN person p ON p.id = d.person_id"
                               " WHERE p.local_ref = 'TEST-0002' AND d.kind = 'override_exclude'"
                               " AND d.decided_by = 'Supt Synthetic Sample'"
                               " AND d.rationale LIKE 'Synthetic test: the incidents were one dispute%'"), ==, 1);
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 /* Possible duplicates */
@@ -811,14 +674,14 @@ test_duplicates (void)
   {
     g_autoptr(VigilStore) setup = vigil_gui_test_open (location);
 
-    golf_old = insert_person (setup, "Dupliss", "Golf", "1979-05-06", "SYN-D0001", "99/123456Z");
-    golf_new = insert_person (setup, "Dupliss", "Golf Synthetic", NULL, "SYN-D0002", "99/123456Z");
-    hotel_old = insert_person (setup, "Twinning", "Hotel", "1988-08-08", "SYN-D0003", NULL);
-    hotel_new = insert_person (setup, "Twinning", "Hotel", "1988-08-08", "SYN-D0004", NULL);
-    insert_incident (setup, "SYN-INC-D1", "2026-02-01", golf_old, "harassment");
-    insert_incident (setup, "SYN-INC-D2", "2026-05-01", golf_new, "stalking");
-    insert_incident (setup, "SYN-INC-D3", "2026-06-01", golf_new, "criminal_damage");
-    insert_incident (setup, "SYN-INC-D4", "2026-06-02", hotel_new, "common_assault");
+    golf_old = vigil_gui_test_insert_person (setup, "Dupliss", "Golf", "1979-05-06", "SYN-D0001", "99/123456Z");
+    golf_new = vigil_gui_test_insert_person (setup, "Dupliss", "Golf Synthetic", NULL, "SYN-D0002", "99/123456Z");
+    hotel_old = vigil_gui_test_insert_person (setup, "Twinning", "Hotel", "1988-08-08", "SYN-D0003", NULL);
+    hotel_new = vigil_gui_test_insert_person (setup, "Twinning", "Hotel", "1988-08-08", "SYN-D0004", NULL);
+    vigil_gui_test_insert_incident (setup, "SYN-INC-D1", "2026-02-01", golf_old, 0, "harassment");
+    vigil_gui_test_insert_incident (setup, "SYN-INC-D2", "2026-05-01", golf_new, 0, "stalking");
+    vigil_gui_test_insert_incident (setup, "SYN-INC-D3", "2026-06-01", golf_new, 0, "criminal_damage");
+    vigil_gui_test_insert_incident (setup, "SYN-INC-D4", "2026-06-02", hotel_new, 0, "common_assault");
     pnc_pair = insert_duplicate (setup, golf_new, golf_old, "same_pnc",
                                  insert_batch (setup, "synthetic-extract-2026-11.csv"));
     name_pair = insert_duplicate (setup, hotel_new, hotel_old, "same_name_dob", 0);
@@ -828,7 +691,7 @@ test_duplicates (void)
   window = open_window (location);
   store = vigil_window_get_store (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review-duplicates", NULL));
-  dialog = wait_for_toplevel (VIGIL_TYPE_DUPLICATES_DIALOG);
+  dialog = vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_DUPLICATES_DIALOG);
   g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &n_changed);
   model = vigil_duplicates_dialog_get_model (dialog);
   list_view = child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "list_view");
@@ -855,7 +718,7 @@ test_duplicates (void)
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "decide");
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "merge_button"));
   assert_error_mentions (vigil_duplicates_dialog_get_error (dialog), "Record to keep");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (vigil_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_check_button_set_active (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_other_check"), TRUE);
   set_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "by_row"), "");
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "merge_button"));
@@ -863,7 +726,7 @@ test_duplicates (void)
   set_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "by_row"), "DS Synthetic Reviewer");
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "merge_button"));
   assert_error_mentions (vigil_duplicates_dialog_get_error (dialog), "Rationale");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (vigil_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   shoot_both (dialog, "duplicates-invalid");
   set_view_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "rationale_view"),
                  "Synthetic test: same PNC ID and custody photograph; one person.");
@@ -874,19 +737,19 @@ test_duplicates (void)
 
   /* The confirmation says what merging does; Cancel changes nothing */
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "merge_button"));
-  confirm = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = vigil_gui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Dupliss, Golf Synthetic (SYN-D0002)"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "cannot be undone"));
   shoot_both (confirm, "duplicates-confirm");
   click (find_labelled_button (GTK_WIDGET (confirm), "_Cancel"));
-  wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "decide");
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM person WHERE merged_into IS NOT NULL"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM person WHERE merged_into IS NOT NULL"), ==, 0);
 
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "merge_button"));
-  confirm = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  confirm = vigil_gui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   click (find_labelled_button (GTK_WIDGET (confirm), "_Merge"));
-  wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
   vigil_gui_test_wait_for (not_merging, dialog, WAIT_MS, "the merge");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
 
@@ -895,21 +758,25 @@ test_duplicates (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpuint (n_changed, ==, 1);
   text = g_strdup_printf ("SELECT merged_into FROM person WHERE id = %" G_GINT64_FORMAT, golf_new);
-  g_assert_cmpint (count_sql (store, text), ==, golf_old);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, text), ==, golf_old);
   g_clear_pointer (&text, g_free);
   g_assert_cmpint (find_person (store, "SYN-D0002"), ==, golf_old);
   text = g_strdup_printf ("SELECT COUNT(*) FROM incident WHERE perpetrator_id = %" G_GINT64_FORMAT, golf_old);
-  g_assert_cmpint (count_sql (store, text), ==, 3);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, text), ==, 3);
   g_clear_pointer (&text, g_free);
   text = g_strdup_printf ("SELECT COUNT(*) FROM person_duplicate WHERE id = %" G_GINT64_FORMAT
                           " AND status = 'merged' AND decided_by = 'DS Synthetic Reviewer'"
                           " AND rationale LIKE 'Synthetic test: same PNC ID%%'", pnc_pair);
-  g_assert_cmpint (count_sql (store, text), ==, 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, text), ==, 1);
   g_clear_pointer (&text, g_free);
   g_assert_null (find_target_button (list_view, "duplicates.merge", pnc_pair));
 
   /* Keep the other pair apart: the rationale is required */
-  vigil_gui_test_run_for (100);
+  {
+    TargetButtonWait wait = { list_view, "duplicates.keep-apart", name_pair };
+
+    vigil_gui_test_wait_for (target_button_shown, &wait, WAIT_MS, "the other pair's Keep Apart button");
+  }
   button = find_target_button (list_view, "duplicates.keep-apart", name_pair);
   g_assert_nonnull (button);
   click (button);
@@ -929,9 +796,9 @@ test_duplicates (void)
   g_assert_cmpuint (n_changed, ==, 2);
   text = g_strdup_printf ("SELECT COUNT(*) FROM person_duplicate WHERE id = %" G_GINT64_FORMAT
                           " AND status = 'kept_apart' AND rationale LIKE 'Synthetic test: twins%%'", name_pair);
-  g_assert_cmpint (count_sql (store, text), ==, 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, text), ==, 1);
   g_clear_pointer (&text, g_free);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM person WHERE merged_into IS NOT NULL"), ==, 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM person WHERE merged_into IS NOT NULL"), ==, 1);
   shoot_both (dialog, "duplicates-empty");
 
   /* The decided pairs, newest first */
@@ -949,63 +816,20 @@ test_duplicates (void)
 
   /* Escape closes */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "duplicates.close", NULL));
-  wait_for_toplevel_gone (VIGIL_TYPE_DUPLICATES_DIALOG);
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_DUPLICATES_DIALOG);
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-
-  /* Private user folders (see test-window.c for why not G_TEST_OPTION_ISOLATE_DIRS). */
-  home = g_dir_make_tmp ("vigil-test-decisions-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-
-  /* No transitions: a screenshot shows the page the test just asserted. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/decisions/referral", test_referral);
   g_test_add_func ("/decisions/judgement", test_judgement);
   g_test_add_func ("/decisions/duplicates", test_duplicates);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-
-  return status;
+  return vigil_gui_test_run ();
 }

@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -33,8 +32,6 @@
 #define LOAD_TIMEOUT_MS 60000
 /* a window to be drawn: slow under the sanitizers on a loaded machine */
 #define SHOW_TIMEOUT_MS 60000
-
-static VigilApplication *app;
 
 /* The synthetic store */
 
@@ -310,63 +307,9 @@ make_store (Fixture *fixture)
 /* Widgets */
 
 static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
-
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static gboolean
 dossier_left_loading (gpointer user_data)
 {
   return g_strcmp0 (vigil_dossier_page_get_state (user_data), "loading") != 0;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    {
-      g_string_append (text, gtk_label_get_label (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-/* Every label's text under @widget, one a line. */
-static char *
-dup_text (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
-
-  g_assert_nonnull (widget);
-  collect_text (widget, text);
-  return g_string_free (text, FALSE);
 }
 
 static char *
@@ -377,35 +320,35 @@ dup_section_text (VigilDossierPage *page,
 
   g_assert_nonnull (section);
   g_assert_true (gtk_widget_get_mapped (section));
-  return dup_text (section);
+  return vigil_gui_test_dup_text (section);
 }
 
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) == NULL) \
-      g_error ("“%s” not in:\n%s", (needle), (haystack)); \
-  } G_STMT_END
-
-#define assert_not_contains(haystack, needle) \
-  G_STMT_START { \
-    if (strstr ((haystack), (needle)) != NULL) \
-      g_error ("“%s” unexpectedly in:\n%s", (needle), (haystack)); \
-  } G_STMT_END
-
-static VigilWindow *
-open_window (const VigilLocation *location,
-             int                  width,
-             int                  height)
+/* Whether a section's text holds @needle (or, with !present, does not). */
+typedef struct
 {
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+  VigilDossierPage *page;
+  const char       *section;
+  const char       *needle;
+  gboolean          present;
+} SectionWait;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  return window;
+static gboolean
+section_shows (gpointer user_data)
+{
+  SectionWait *wait = user_data;
+  GtkWidget *section = vigil_dossier_page_get_section (wait->page, wait->section);
+  g_autofree char *text = NULL;
+
+  if (section == NULL || !gtk_widget_get_mapped (section))
+    return FALSE;
+  text = vigil_gui_test_dup_text (section);
+  return (strstr (text, wait->needle) != NULL) == wait->present;
+}
+
+static gboolean
+widget_is_unmapped (gpointer user_data)
+{
+  return !gtk_widget_get_mapped (user_data);
 }
 
 static VigilDossierPage *
@@ -417,15 +360,8 @@ open_dossier (VigilWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-dossier", "x", person_id));
   g_assert_cmpint (vigil_dossier_page_get_person_id (page), ==, person_id);
   vigil_gui_test_wait_for (dossier_left_loading, page, LOAD_TIMEOUT_MS, "the dossier to load");
-  vigil_gui_test_wait_for (widget_is_drawn, page, 10000, "the dossier to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, page, 10000, "the dossier to show");
   return page;
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 static void
@@ -434,18 +370,8 @@ shoot_both (gpointer    widget,
 {
   g_autofree char *light = g_strdup_printf ("screenshot-dossier-%s.png", size);
   g_autofree char *dark = g_strdup_printf ("screenshot-dossier-dark-%s.png", size);
-  g_autofree char *light_path = NULL;
-  g_autofree char *dark_path = NULL;
 
-  set_dark (FALSE);
-  vigil_gui_test_run_for (100);
-  light_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), light);
-  g_assert_true (g_file_test (light_path, G_FILE_TEST_IS_REGULAR));
-  set_dark (TRUE);
-  vigil_gui_test_run_for (100);
-  dark_path = vigil_gui_test_screenshot (GTK_WIDGET (widget), dark);
-  g_assert_true (g_file_test (dark_path, G_FILE_TEST_IS_REGULAR));
-  set_dark (FALSE);
+  vigil_gui_test_shoot_both (widget, light, dark);
 }
 
 static guint
@@ -483,7 +409,7 @@ test_open_dossier (void)
   make_store (&fixture);
   g_settings_set_boolean (settings, "show-victim-names", FALSE);
 
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   store = vigil_window_get_store (window);
   g_assert_cmpuint (count_views (store, fixture.alpha), ==, 0);
   vigil_store_set_actor (store, "Panel Chair (synthetic)");
@@ -517,21 +443,21 @@ test_open_dossier (void)
     g_autofree char *lead = g_strdup_printf ("Lead: %s (SYN Lead Officer)",
                                              vigil_choice_get_label (vigil_agency_choices, "police"));
 
-    assert_contains (text, "Synthwood, Alpha");
-    assert_contains (text, "Also known as SYN Alias");
-    assert_contains (text, "Born 3 February 1981 · SYN-P001");
-    assert_contains (text, vigil_choice_get_label (vigil_cohort_status_choices, "managed"));
-    assert_contains (text, lead);
+    vigil_gui_test_assert_contains (text, "Synthwood, Alpha");
+    vigil_gui_test_assert_contains (text, "Also known as SYN Alias");
+    vigil_gui_test_assert_contains (text, "Born 3 February 1981 · SYN-P001");
+    vigil_gui_test_assert_contains (text, vigil_choice_get_label (vigil_cohort_status_choices, "managed"));
+    vigil_gui_test_assert_contains (text, lead);
     /* the newer of the person's and the cohort entry's changes (the same second here) */
     g_assert_true (strstr (text, "Last changed by Cohort Coordinator (synthetic) on ") != NULL ||
                    strstr (text, "Last changed by Records Clerk (synthetic) on ") != NULL);
-    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-total");
+    widget = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "header"), "score-total");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "15");
-    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-recency");
+    widget = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "header"), "score-recency");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "R 5");
-    widget = find_named (vigil_dossier_page_get_section (page, "header"), "score-victims");
+    widget = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "header"), "score-victims");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "V 3");
-    widget = find_named (vigil_dossier_page_get_section (page, "header"), "trend");
+    widget = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "header"), "trend");
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (widget)), ==, "Rising from 9");
   }
 
@@ -545,21 +471,21 @@ test_open_dossier (void)
     /* incidents and flags were written in the same second or so: either is right */
     g_assert_true (strstr (text, "Last changed by Health Liaison (synthetic) on ") != NULL ||
                    strstr (text, "Last changed by Incident Importer (synthetic) on ") != NULL);
-    assert_contains (text, "Total 14: R 5 + F 3 + G 3 + V 3");
-    assert_contains (text, "The stored score is 15");
-    assert_contains (text, "Strangulation");
-    assert_contains (text, "DASH ");
-    assert_contains (text, "Victim 1 · ");
-    assert_contains (text, "Victim 2 · ");
-    assert_contains (text, "SYN concern about escalation");
-    assert_contains (text, "Referred by SYN stalking clinic");
-    assert_not_contains (text, "Victimsby");
+    vigil_gui_test_assert_contains (text, "Total 14: R 5 + F 3 + G 3 + V 3");
+    vigil_gui_test_assert_contains (text, "The stored score is 15");
+    vigil_gui_test_assert_contains (text, "Strangulation");
+    vigil_gui_test_assert_contains (text, "DASH ");
+    vigil_gui_test_assert_contains (text, "Victim 1 · ");
+    vigil_gui_test_assert_contains (text, "Victim 2 · ");
+    vigil_gui_test_assert_contains (text, "SYN concern about escalation");
+    vigil_gui_test_assert_contains (text, "Referred by SYN stalking clinic");
+    vigil_gui_test_assert_not_contains (text, "Victimsby");
     first = strstr (text, "1 December 2025");
     latest = strstr (text, "1 October 2026");
     g_assert_nonnull (first);
     g_assert_nonnull (latest);
     g_assert_true (first < latest);
-    widget = find_named (vigil_dossier_page_get_section (page, "identification"), "incidents");
+    widget = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "identification"), "incidents");
     g_assert_true (GTK_IS_LIST_BOX (widget));
     g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 2));
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 3));
@@ -574,50 +500,50 @@ test_open_dossier (void)
     g_assert_nonnull (newest);
     g_assert_nonnull (older);
     g_assert_true (newest < older);
-    assert_contains (text, "MoPI review due: 1 September 2026");
-    assert_contains (text, "Decided by Synthetic Inspector, Detective Inspector");
-    assert_contains (text, "Proportionality: SYN proportionality note");
-    assert_contains (text, "Last changed by Detective Inspector (synthetic)");
+    vigil_gui_test_assert_contains (text, "MoPI review due: 1 September 2026");
+    vigil_gui_test_assert_contains (text, "Decided by Synthetic Inspector, Detective Inspector");
+    vigil_gui_test_assert_contains (text, "Proportionality: SYN proportionality note");
+    vigil_gui_test_assert_contains (text, "Last changed by Detective Inspector (synthetic)");
   }
 
   /* Other processes */
   {
     g_autofree char *text = dup_section_text (page, "processes");
 
-    assert_contains (text, "(category 2, level 3)");
-    assert_contains (text, "contact SYN MAPPA contact");
-    assert_contains (text, "Last changed by MAPPA Coordinator (synthetic)");
+    vigil_gui_test_assert_contains (text, "(category 2, level 3)");
+    vigil_gui_test_assert_contains (text, "contact SYN MAPPA contact");
+    vigil_gui_test_assert_contains (text, "Last changed by MAPPA Coordinator (synthetic)");
   }
 
   /* Multi-agency information: one row per agency; the 2020 probation one is stale */
   {
     GtkWidget *section = vigil_dossier_page_get_section (page, "agency-information");
     g_autofree char *text = dup_section_text (page, "agency-information");
-    g_autofree char *police = dup_text (find_named (section, "police"));
-    g_autofree char *probation = dup_text (find_named (section, "probation"));
+    g_autofree char *police = vigil_gui_test_dup_text (vigil_gui_test_find_named (section, "police"));
+    g_autofree char *probation = vigil_gui_test_dup_text (vigil_gui_test_find_named (section, "probation"));
 
-    assert_contains (text, "Last changed by Information Sharer (synthetic)");
-    assert_contains (police, "SYN police information");
-    assert_not_contains (police, "stale");
-    assert_contains (probation, "SYN probation information");
-    assert_contains (probation, "— stale");
-    assert_contains (probation, "agreement SYN-ISA-7");
+    vigil_gui_test_assert_contains (text, "Last changed by Information Sharer (synthetic)");
+    vigil_gui_test_assert_contains (police, "SYN police information");
+    vigil_gui_test_assert_not_contains (police, "stale");
+    vigil_gui_test_assert_contains (probation, "SYN probation information");
+    vigil_gui_test_assert_contains (probation, "— stale");
+    vigil_gui_test_assert_contains (probation, "agreement SYN-ISA-7");
   }
 
   /* Victims by role: the linked one with the IDVA, safety plan and consent */
   {
     GtkWidget *section = vigil_dossier_page_get_section (page, "victims");
     g_autofree char *text = dup_section_text (page, "victims");
-    g_autofree char *third = dup_text (find_named (section, "victim-3"));
+    g_autofree char *third = vigil_gui_test_dup_text (vigil_gui_test_find_named (section, "victim-3"));
 
-    assert_not_contains (text, "Victimsby");
-    assert_contains (text, "Victim 1\n");
-    assert_contains (third, "Victim 3\n");
-    assert_contains (third, "SYN Advocate");
-    assert_contains (third, "safety plan since 1 October 2026");
-    assert_contains (third, "consents to share");
-    assert_contains (third, "Linked only");
-    assert_contains (text, "Last changed by IDVA Service (synthetic)");
+    vigil_gui_test_assert_not_contains (text, "Victimsby");
+    vigil_gui_test_assert_contains (text, "Victim 1\n");
+    vigil_gui_test_assert_contains (third, "Victim 3\n");
+    vigil_gui_test_assert_contains (third, "SYN Advocate");
+    vigil_gui_test_assert_contains (third, "safety plan since 1 October 2026");
+    vigil_gui_test_assert_contains (third, "consents to share");
+    vigil_gui_test_assert_contains (third, "Linked only");
+    vigil_gui_test_assert_contains (text, "Last changed by IDVA Service (synthetic)");
   }
 
   /* History: readable, newest first; read before this view was recorded */
@@ -629,39 +555,47 @@ test_open_dossier (void)
     g_assert_nonnull (link);
     g_assert_nonnull (person);
     g_assert_true (link < person);
-    assert_contains (text, "IDVA Service (synthetic)");
-    assert_not_contains (text, "Viewed the dossier");
+    vigil_gui_test_assert_contains (text, "IDVA Service (synthetic)");
+    vigil_gui_test_assert_not_contains (text, "Viewed the dossier");
   }
 
   shoot_both (window, "1366x768");
 
   /* Names only when a person asks for them */
   g_settings_set_boolean (settings, "show-victim-names", TRUE);
-  vigil_gui_test_run_for (50);
+  {
+    SectionWait wait = { page, "victims", "Victimsby", TRUE };
+
+    vigil_gui_test_wait_for (section_shows, &wait, LOAD_TIMEOUT_MS, "the victims' names to show");
+  }
   {
     g_autofree char *victims = dup_section_text (page, "victims");
     g_autofree char *incidents = dup_section_text (page, "identification");
 
-    assert_contains (victims, "Victim 1 (Victimsby, Ayla)");
-    assert_contains (victims, "Victim 3 (Victimsby, Cara)");
-    assert_contains (incidents, "Victim 2 (Victimsby, Bryony)");
+    vigil_gui_test_assert_contains (victims, "Victim 1 (Victimsby, Ayla)");
+    vigil_gui_test_assert_contains (victims, "Victim 3 (Victimsby, Cara)");
+    vigil_gui_test_assert_contains (incidents, "Victim 2 (Victimsby, Bryony)");
   }
   g_settings_set_boolean (settings, "show-victim-names", FALSE);
-  vigil_gui_test_run_for (50);
+  {
+    SectionWait wait = { page, "victims", "Victimsby", FALSE };
+
+    vigil_gui_test_wait_for (section_shows, &wait, LOAD_TIMEOUT_MS, "the victims' names to go");
+  }
   {
     g_autofree char *victims = dup_section_text (page, "victims");
 
-    assert_not_contains (victims, "Victimsby");
+    vigil_gui_test_assert_not_contains (victims, "Victimsby");
   }
 
   /* Alt+Left and Escape go back, only while the dossier is shown */
   g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (window), "<Alt>Left", "win.close-dossier"));
   g_assert_true (vigil_gui_test_has_binding (GTK_WIDGET (window), "Escape", "win.close-dossier"));
   /* win.close-dossier is enabled: Back, its button, is sensitive */
-  g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (page), "back")));
+  g_assert_true (gtk_widget_get_sensitive (vigil_gui_test_find_named (GTK_WIDGET (page), "back")));
 
   /* The keyboard starts on Back; Back returns to the views */
-  widget = find_named (GTK_WIDGET (page), "back");
+  widget = vigil_gui_test_find_named (GTK_WIDGET (page), "back");
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
@@ -670,7 +604,8 @@ test_open_dossier (void)
                focus ? gtk_widget_get_name (focus) : "", focus ? gtk_widget_is_ancestor (focus, GTK_WIDGET (page)) : 0);
   }
   g_assert_true (gtk_widget_activate (widget));
-  vigil_gui_test_run_for (500);   /* a button shows itself pressed for a moment */
+  /* a button shows itself pressed for a moment (250 ms) before it clicks */
+  vigil_gui_test_wait_for (widget_is_unmapped, page, SHOW_TIMEOUT_MS, "Back to close the dossier");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vigil_window_get_cohort_view (window))));
   /* win.close-dossier is disabled again, so Escape is left to the views */
@@ -685,10 +620,10 @@ test_open_dossier (void)
 
     /* the first view, on top */
     g_assert_true (g_str_has_prefix (text, "History\nViewed the dossier\n"));
-    assert_contains (text, "Panel Chair (synthetic)");
+    vigil_gui_test_assert_contains (text, "Panel Chair (synthetic)");
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dossier", NULL));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_for (widget_is_unmapped, page, SHOW_TIMEOUT_MS, "the dossier to close");
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   /* Someone who is not in the store: an error, and nothing audited */
@@ -710,7 +645,7 @@ test_large_screenshots (void)
   VigilDossierPage *page;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1920, 1080);
+  window = vigil_gui_test_open_window (fixture.location, 1920, 1080);
   page = open_dossier (window, fixture.alpha);
   g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
   shoot_both (window, "1920x1080");
@@ -735,7 +670,7 @@ click_for_editor (VigilDossierPage *page,
                   GtkWidget        *within,
                   const char       *button_name)
 {
-  GtkWidget *button = find_named (within, button_name);
+  GtkWidget *button = vigil_gui_test_find_named (within, button_name);
   VigilRecordEditor *editor;
 
   if (button == NULL)
@@ -744,7 +679,7 @@ click_for_editor (VigilDossierPage *page,
   g_signal_emit_by_name (button, "clicked");
   editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
   g_assert_nonnull (editor);
-  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the editor to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the editor to show");
   /* kept for the checks after it closes */
   return g_object_ref (editor);
 }
@@ -757,7 +692,7 @@ assert_message (VigilRecordEditor *editor,
 
   if (message == NULL)
     g_error ("no message shown, “%s” expected", words);
-  assert_contains (message, words);
+  vigil_gui_test_assert_contains (message, words);
 }
 
 static void
@@ -794,6 +729,7 @@ set_choice (VigilRecordEditor *editor,
 static void
 save_editor (VigilRecordEditor *editor)
 {
+  /* saving is synchronous: the state and message are final when the action returns */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   vigil_gui_test_wait_saved (editor);
 }
@@ -866,7 +802,7 @@ test_record_decision (void)
   const VigilDecision *newest;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
   store = g_object_ref (vigil_window_get_store (window));
   g_assert_cmpuint (count_views (store, fixture.alpha), ==, 1);
@@ -916,9 +852,9 @@ test_record_decision (void)
   g_assert_cmpstr (newest->severity, ==, "very_high");
   g_assert_cmpstr (newest->decided_by, ==, "Supt Synth Senior");
   text = dup_section_text (page, "decisions");
-  assert_contains (text, "Assessment of risk · 1 December 2026");
-  assert_contains (text, "Severity Very high · immediacy Imminent");
-  assert_contains (text, "SYN escalating stalking of two victims");
+  vigil_gui_test_assert_contains (text, "Assessment of risk · 1 December 2026");
+  vigil_gui_test_assert_contains (text, "Severity Very high · immediacy Imminent");
+  vigil_gui_test_assert_contains (text, "SYN escalating stalking of two victims");
   g_assert_cmpuint (count_views (store, fixture.alpha), ==, 1);
 
   /* the editors go before the window they belong to */
@@ -939,7 +875,7 @@ test_status_workflow (void)
   const VigilCohortEntry *entry;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
 
   /* managed → scaling back: no exit reason, no panel asked */
@@ -962,7 +898,7 @@ test_status_workflow (void)
   entry = vigil_dossier_page_get_dossier (page)->cohort_entry;
   g_assert_cmpstr (entry->status, ==, "scaling_back");
   text = dup_section_text (page, "header");
-  assert_contains (text, "Scaling back");
+  vigil_gui_test_assert_contains (text, "Scaling back");
 
   /* back to managed while MAPPA is active: which panel manages the risk? */
   editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"), "change-status");
@@ -983,7 +919,7 @@ test_status_workflow (void)
   wait_for_decisions (page, 4);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "processes");
-  assert_contains (text, "Risk managed by: SYN MATAC panel");
+  vigil_gui_test_assert_contains (text, "Risk managed by: SYN MATAC panel");
 
   /* exit needs a reason */
   editor = click_for_editor (page, vigil_dossier_page_get_section (page, "header"), "change-status");
@@ -1001,11 +937,11 @@ test_status_workflow (void)
   g_assert_cmpstr (entry->status, ==, "exited");
   g_assert_cmpstr (entry->exit_reason, ==, "plan_completed");
   /* an exited entry moves no more */
-  g_assert_null (find_named (vigil_dossier_page_get_section (page, "header"), "change-status"));
+  g_assert_null (vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "header"), "change-status"));
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "decisions");
-  assert_contains (text, "Exit — Managed → Exited");
-  assert_contains (text, "Panel adoption — Scaling back → Managed");
+  vigil_gui_test_assert_contains (text, "Exit — Managed → Exited");
+  vigil_gui_test_assert_contains (text, "Panel adoption — Scaling back → Managed");
 
   /* the editors go before the window they belong to */
   g_clear_object (&editor);
@@ -1090,12 +1026,12 @@ test_conflicting_edit (void)
   BodyWait wait;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
   section_id = police_section (page)->record.id;
 
   /* I edit; meanwhile someone else saves the same section on their machine */
-  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
+  editor = click_for_editor (page, vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
                              "edit-agency-information");
   set_entry (editor, "body", "SYN my version of the police information");
   change_police_section (fixture.location, fixture.alpha, "SYN their version of the police information");
@@ -1103,18 +1039,17 @@ test_conflicting_edit (void)
 
   /* both versions are shown; nothing was overwritten */
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_CONFLICT);
-  conflict = find_named (GTK_WIDGET (editor), "conflict");
+  conflict = vigil_gui_test_find_named (GTK_WIDGET (editor), "conflict");
   g_assert_true (gtk_widget_get_mapped (conflict));
-  text = dup_text (conflict);
-  assert_contains (text, "Other Coordinator (synthetic) saved this");
-  assert_contains (text, "Saved by them: SYN their version of the police information");
-  assert_contains (text, "Yours: SYN my version of the police information");
-  assert_not_contains (text, "Provided by");  /* only the fields that differ */
+  text = vigil_gui_test_dup_text (conflict);
+  vigil_gui_test_assert_contains (text, "Other Coordinator (synthetic) saved this");
+  vigil_gui_test_assert_contains (text, "Saved by them: SYN their version of the police information");
+  vigil_gui_test_assert_contains (text, "Yours: SYN my version of the police information");
+  vigil_gui_test_assert_not_contains (text, "Provided by");  /* only the fields that differ */
   path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-conflict.png");
-  set_dark (TRUE);
-  vigil_gui_test_run_for (100);
+  vigil_gui_test_set_dark (TRUE);
   dark = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-conflict-dark.png");
-  set_dark (FALSE);
+  vigil_gui_test_set_dark (FALSE);
   check = vigil_gui_test_open (fixture.location);
   stored = vigil_store_fetch (check, &vigil_agency_section_type, section_id, &error);
   g_assert_no_error (error);
@@ -1129,7 +1064,7 @@ test_conflicting_edit (void)
   vigil_gui_test_wait_for (police_body_is, &wait, LOAD_TIMEOUT_MS, "their version to show");
 
   /* again, and this time save mine over theirs, knowingly */
-  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
+  editor = click_for_editor (page, vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "agency-information"), "police"),
                              "edit-agency-information");
   set_entry (editor, "body", "SYN my version of the police information");
   change_police_section (fixture.location, fixture.alpha, "SYN their second version");
@@ -1161,11 +1096,11 @@ test_sections (void)
   VigilWindow *window;
   VigilDossierPage *page;
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
 
   /* safeguarding for Victim 1, who has no victim link yet */
-  editor = click_for_editor (page, find_named (vigil_dossier_page_get_section (page, "victims"), "victim-1"),
+  editor = click_for_editor (page, vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "victims"), "victim-1"),
                              "edit-safeguarding");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Safeguarding: Victim 1");
   set_choice (editor, "advocate", "isac");
@@ -1182,7 +1117,7 @@ test_sections (void)
   g_clear_object (&editor);
   wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, victim_links), 2, "the victim link to show");
   text = dup_section_text (page, "victims");
-  assert_contains (text, "ISAC: SYN Caseworker · safety plan since 1 November 2026 · consents to share");
+  vigil_gui_test_assert_contains (text, "ISAC: SYN Caseworker · safety plan since 1 November 2026 · consents to share");
 
   /* another process: MAPPA needs its category and level */
   editor = click_for_editor (page, vigil_dossier_page_get_section (page, "processes"), "add-process");
@@ -1198,7 +1133,7 @@ test_sections (void)
   wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, processes), 2, "the process to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "processes");
-  assert_contains (text, "MAPPA (category 1, level 2) · Active");
+  vigil_gui_test_assert_contains (text, "MAPPA (category 1, level 2) · Active");
 
   /* and agency information from housing */
   editor = click_for_editor (page, vigil_dossier_page_get_section (page, "agency-information"),
@@ -1217,16 +1152,16 @@ test_sections (void)
   wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, agency_information), 3, "the information to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "agency-information");
-  assert_contains (text, "SYN tenancy warning");
-  assert_contains (text, "Provided by SYN Housing Officer on");
-  assert_contains (text, "agreement SYN-ISA-9");
+  vigil_gui_test_assert_contains (text, "SYN tenancy warning");
+  vigil_gui_test_assert_contains (text, "Provided by SYN Housing Officer on");
+  vigil_gui_test_assert_contains (text, "agreement SYN-ISA-9");
 
   /* every change is in the person's history */
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "history");
-  assert_contains (text, "Added the agency section");
-  assert_contains (text, "Added the victim link");
-  assert_contains (text, "Added the other process");
+  vigil_gui_test_assert_contains (text, "Added the agency section");
+  vigil_gui_test_assert_contains (text, "Added the victim link");
+  vigil_gui_test_assert_contains (text, "Added the other process");
 
   /* the editors go before the window they belong to */
   g_clear_object (&editor);
@@ -1262,7 +1197,7 @@ record_outcome (VigilDossierPage *page,
                 guint             n_after)
 {
   GtkWidget *section = vigil_dossier_page_get_section (page, "outcomes");
-  g_autoptr(VigilRecordEditor) editor = click_for_editor (page, find_named (section, "outcome-list"), "add-outcome");
+  g_autoptr(VigilRecordEditor) editor = click_for_editor (page, vigil_gui_test_find_named (section, "outcome-list"), "add-outcome");
   GtkSpinButton *spin = GTK_SPIN_BUTTON (vigil_record_editor_get_control (editor, "rating"));
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Record Outcome: Victim 1");
@@ -1295,22 +1230,22 @@ test_outcomes (void)
   VigilDossierPage *page;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
 
   /* one group for each victim, nothing recorded yet, no names */
   text = dup_section_text (page, "outcomes");
-  assert_contains (text, "Victim and IDVA Outcomes");
-  assert_contains (text, "Nothing recorded yet");
-  assert_contains (text, "Victim 1");
-  assert_contains (text, "Victim 3");
-  assert_contains (text, "No outcome recorded yet");
-  assert_not_contains (text, "Victimsby");
+  vigil_gui_test_assert_contains (text, "Victim and IDVA Outcomes");
+  vigil_gui_test_assert_contains (text, "Nothing recorded yet");
+  vigil_gui_test_assert_contains (text, "Victim 1");
+  vigil_gui_test_assert_contains (text, "Victim 3");
+  vigil_gui_test_assert_contains (text, "No outcome recorded yet");
+  vigil_gui_test_assert_not_contains (text, "Victimsby");
   section = vigil_dossier_page_get_section (page, "outcomes");
-  g_assert_null (find_named (section, "outcome-chart"));
+  g_assert_null (vigil_gui_test_find_named (section, "outcome-chart"));
 
   /* a date in the future is refused, and the form stays open */
-  editor = click_for_editor (page, find_named (section, "outcome-list"), "add-outcome");
+  editor = click_for_editor (page, vigil_gui_test_find_named (section, "outcome-list"), "add-outcome");
   set_entry (editor, "observed_on", "2999-01-01");
   save_editor (editor);
   assert_message (editor, "future");
@@ -1322,35 +1257,33 @@ test_outcomes (void)
   record_outcome (page, "2026-06-01", 2, 1);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "outcomes");
-  assert_contains (text, "Feels safe · reported by the victim");
-  assert_contains (text, "2 of 5 on 1 June 2026 · one rating so far");
+  vigil_gui_test_assert_contains (text, "Feels safe · reported by the victim");
+  vigil_gui_test_assert_contains (text, "2 of 5 on 1 June 2026 · one rating so far");
   record_outcome (page, "2026-10-01", 4, 2);
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "outcomes");
-  assert_contains (text, "2 → 4 · better than on 1 June 2026");
-  assert_contains (text, "1 October 2026 · Feels safe · reported by the victim · 4 of 5");
-  assert_not_contains (text, "Victimsby");
+  vigil_gui_test_assert_contains (text, "2 → 4 · better than on 1 June 2026");
+  vigil_gui_test_assert_contains (text, "1 October 2026 · Feels safe · reported by the victim · 4 of 5");
+  vigil_gui_test_assert_not_contains (text, "Victimsby");
 
   section = vigil_dossier_page_get_section (page, "outcomes");
-  g_assert_nonnull (find_named (section, "outcome-chart"));
-  chart = vigil_chart_view_get_chart (VIGIL_CHART_VIEW (find_named (section, "outcome-chart")));
+  g_assert_nonnull (vigil_gui_test_find_named (section, "outcome-chart"));
+  chart = vigil_chart_view_get_chart (VIGIL_CHART_VIEW (vigil_gui_test_find_named (section, "outcome-chart")));
   g_assert_cmpuint (vigil_chart_get_n_series (chart), ==, 1);
   g_assert_cmpuint (vigil_chart_get_n_points (chart, 0), ==, 2);
   description = vigil_chart_describe (chart);
-  assert_contains (description, "Feels safe");
+  vigil_gui_test_assert_contains (description, "Feels safe");
   g_assert_nonnull (vigil_chart_get_caveat (chart));
-  vigil_gui_test_run_for (200);
   path = vigil_gui_test_screenshot (section, "screenshot-dossier-outcomes.png");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  set_dark (TRUE);
-  vigil_gui_test_run_for (200);
+  vigil_gui_test_set_dark (TRUE);
   g_clear_pointer (&path, g_free);
   path = vigil_gui_test_screenshot (section, "screenshot-dossier-outcomes-dark.png");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  set_dark (FALSE);
+  vigil_gui_test_set_dark (FALSE);
 
   /* the newest is edited from the list: now worse */
-  editor = click_for_editor (page, find_named (section, "outcome-record-list"), "edit-outcome");
+  editor = click_for_editor (page, vigil_gui_test_find_named (section, "outcome-record-list"), "edit-outcome");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Outcome: Victim 1");
   g_clear_pointer (&path, g_free);
   path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-outcome-editor.png");
@@ -1366,17 +1299,23 @@ test_outcomes (void)
   }
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "outcomes");
-  assert_contains (text, "2 → 1 · worse than on 1 June 2026");
-  assert_contains (text, "SYN note: frightened after a sighting");
-  assert_contains (text, "Last changed by");
+  vigil_gui_test_assert_contains (text, "2 → 1 · worse than on 1 June 2026");
+  vigil_gui_test_assert_contains (text, "SYN note: frightened after a sighting");
+  vigil_gui_test_assert_contains (text, "Last changed by");
 
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "history");
-  assert_contains (text, "Added the outcome");
-  assert_contains (text, "Changed the outcome: rating, note");
+  vigil_gui_test_assert_contains (text, "Added the outcome");
+  vigil_gui_test_assert_contains (text, "Changed the outcome: rating, note");
 
   gtk_window_destroy (GTK_WINDOW (window));
   vigil_location_free (fixture.location);
+}
+
+static gboolean
+editor_is_record_editor (gpointer user_data)
+{
+  return VIGIL_IS_RECORD_EDITOR (vigil_dossier_page_get_editor (user_data));
 }
 
 static VigilRecordEditor *
@@ -1385,26 +1324,25 @@ choose_intervention (VigilDossierPage *page,
                      const char       *code,
                      const char       *screenshot)
 {
-  GtkWidget *button = find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
+  GtkWidget *button = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
   VigilOptionPicker *picker;
   VigilRecordEditor *editor;
 
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
-  vigil_gui_test_wait_for (widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
   vigil_option_picker_set_search (picker, search);
   if (screenshot != NULL)
     {
       g_autofree char *path = NULL;
 
-      vigil_gui_test_run_for (100);
       path = vigil_gui_test_screenshot (GTK_WIDGET (picker), screenshot);
     }
   g_assert_true (vigil_option_picker_choose (picker, code));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_for (editor_is_record_editor, page, SHOW_TIMEOUT_MS, "the intervention form");
   editor = VIGIL_RECORD_EDITOR (vigil_dossier_page_get_editor (page));
-  vigil_gui_test_wait_for (widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the intervention form to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, editor, SHOW_TIMEOUT_MS, "the intervention form to show");
   return g_object_ref (editor);
 }
 
@@ -1419,27 +1357,27 @@ test_planner (void)
   VigilDossierPage *page;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   page = open_dossier (window, fixture.alpha);
 
   /* the plan, and what is missing from it */
   text = dup_section_text (page, "plan");
-  assert_contains (text, "Risk Management Plan");
-  assert_contains (text, "SYN exit strategy");
-  assert_contains (text, "Engaging");
-  assert_contains (text, "Nothing in the plan for the victims’ safety");
-  assert_contains (text, "MAPPA is active (principle 4)");
-  assert_contains (text, "No intervention chosen yet.");
+  vigil_gui_test_assert_contains (text, "Risk Management Plan");
+  vigil_gui_test_assert_contains (text, "SYN exit strategy");
+  vigil_gui_test_assert_contains (text, "Engaging");
+  vigil_gui_test_assert_contains (text, "Nothing in the plan for the victims’ safety");
+  vigil_gui_test_assert_contains (text, "MAPPA is active (principle 4)");
+  vigil_gui_test_assert_contains (text, "No intervention chosen yet.");
 
   /* the menu offers what suits a person who engages, and finds by words */
   {
-    GtkWidget *button = find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
+    GtkWidget *button = vigil_gui_test_find_named (vigil_dossier_page_get_section (page, "plan"), "add-intervention");
     VigilOptionPicker *picker;
     g_autoptr(GPtrArray) shown = NULL;
 
     g_signal_emit_by_name (button, "clicked");
     picker = VIGIL_OPTION_PICKER (vigil_dossier_page_get_editor (page));
-    vigil_gui_test_wait_for (widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
+    vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, picker, SHOW_TIMEOUT_MS, "the tactical menu to show");
     shown = vigil_option_picker_dup_shown (picker);
     g_assert_true (g_ptr_array_find_with_equal_func (shown, "respect_programme", g_str_equal, NULL));
     g_assert_true (g_ptr_array_find_with_equal_func (shown, "dapo", g_str_equal, NULL));
@@ -1473,10 +1411,10 @@ test_planner (void)
   wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, interventions), 1, "the intervention to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "plan");
-  assert_contains (text, "Domestic Abuse Protection Order · Enforcement · Agreed");
-  assert_contains (text, "Police, DC Synth Orders · due 15 January 2027");
-  assert_contains (text, "Order: expires 1 June 2027 · 0 breaches");
-  assert_contains (text, "Only enforcement for a person who engages");
+  vigil_gui_test_assert_contains (text, "Domestic Abuse Protection Order · Enforcement · Agreed");
+  vigil_gui_test_assert_contains (text, "Police, DC Synth Orders · due 15 January 2027");
+  vigil_gui_test_assert_contains (text, "Order: expires 1 June 2027 · 0 breaches");
+  vigil_gui_test_assert_contains (text, "Only enforcement for a person who engages");
   {
     const VigilIntervention *dapo = g_ptr_array_index (vigil_dossier_page_get_dossier (page)->interventions, 0);
 
@@ -1493,9 +1431,9 @@ test_planner (void)
   wait_for_count (page, G_STRUCT_OFFSET (VigilDossier, interventions), 2, "the second intervention to show");
   g_clear_pointer (&text, g_free);
   text = dup_section_text (page, "plan");
-  assert_not_contains (text, "Nothing in the plan for the victims’ safety");
-  assert_not_contains (text, "Only enforcement");
-  assert_contains (text, "IDVA support for the victim · Victim safeguarding · In progress");
+  vigil_gui_test_assert_not_contains (text, "Nothing in the plan for the victims’ safety");
+  vigil_gui_test_assert_not_contains (text, "Only enforcement");
+  vigil_gui_test_assert_contains (text, "IDVA support for the victim · Victim safeguarding · In progress");
 
   /* the plan itself: the review date is required */
   editor = click_for_editor (page, vigil_dossier_page_get_section (page, "plan"), "edit-plan");
@@ -1516,39 +1454,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-
-  home = g_dir_make_tmp ("vigil-test-dossier-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/dossier-page/open", test_open_dossier);
   g_test_add_func ("/dossier-page/screenshots", test_large_screenshots);
@@ -1559,13 +1465,5 @@ main (int   argc,
   g_test_add_func ("/dossier-page/edit/planner", test_planner);
   g_test_add_func ("/dossier-page/edit/outcomes", test_outcomes);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-
-  return status;
+  return vigil_gui_test_run ();
 }

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -29,46 +28,16 @@
 #define OPEN_TIMEOUT_MS 240000
 #define SHOW_TIMEOUT_MS 60000
 
-static VigilApplication *app;
-
-static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
-
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
 static gboolean
 view_is_idle (gpointer user_data)
 {
   return !vigil_evaluation_view_is_busy (user_data);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 message_text (GtkWidget *view)
 {
-  return gtk_label_get_text (GTK_LABEL (find_named (view, "message")));
+  return gtk_label_get_text (GTK_LABEL (vigil_gui_test_find_named (view, "message")));
 }
 
 static void
@@ -77,16 +46,23 @@ shoot (VigilWindow *window,
 {
   g_autofree char *light = g_strdup_printf ("screenshot-evaluation-%s.png", name);
   g_autofree char *dark = g_strdup_printf ("screenshot-evaluation-dark-%s.png", name);
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  vigil_gui_test_run_for (200);
-  a = vigil_gui_test_screenshot (GTK_WIDGET (window), light);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  vigil_gui_test_run_for (200);
-  b = vigil_gui_test_screenshot (GTK_WIDGET (window), dark);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  vigil_gui_test_shoot_both (window, light, dark);
+}
+
+typedef struct
+{
+  GtkWidget  *view;
+  const char *name;
+} ChartWait;
+
+static gboolean
+chart_is (gpointer user_data)
+{
+  ChartWait *wait = user_data;
+  VigilChart *chart = vigil_evaluation_view_get_chart (VIGIL_EVALUATION_VIEW (wait->view));
+
+  return chart != NULL && g_strcmp0 (vigil_chart_get_name (chart), wait->name) == 0;
 }
 
 /* The table beside the chart holds the chart's own table, row for row. */
@@ -94,7 +70,7 @@ static void
 assert_table_matches (GtkWidget *view)
 {
   VigilChart *chart = vigil_evaluation_view_get_chart (VIGIL_EVALUATION_VIEW (view));
-  GtkColumnView *table = GTK_COLUMN_VIEW (find_named (view, "chart-table"));
+  GtkColumnView *table = GTK_COLUMN_VIEW (vigil_gui_test_find_named (view, "chart-table"));
   GListModel *columns = gtk_column_view_get_columns (table);
   GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (table));
 
@@ -156,7 +132,7 @@ static void
 test_evaluation (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+  VigilWindow *window;
   g_autofree char *dir = vigil_gui_test_make_tmpdir ();
   g_autoptr(VigilEvaluation) expected = NULL;
   g_auto(VigilEvaluationOptions) options = { { 0, }, };
@@ -167,16 +143,12 @@ test_evaluation (void)
   VigilStore *store;
   const char *description;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
+  window = vigil_gui_test_open_window (location, 1366, 768);
   store = g_object_ref (vigil_window_get_store (window));
   view = vigil_window_get_evaluation_view (window);
   stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "evaluation");
-  vigil_gui_test_wait_for (widget_is_drawn, view, SHOW_TIMEOUT_MS, "the Evaluation page to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, view, SHOW_TIMEOUT_MS, "the Evaluation page to show");
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the evaluation to finish");
 
   /* the numbers are the core's */
@@ -193,7 +165,7 @@ test_evaluation (void)
   g_assert_nonnull (strstr (message_text (view), "managed people"));
 
   /* the first chart, its description for screen readers and its table */
-  chart_view = find_named (view, "chart-view");
+  chart_view = vigil_gui_test_find_named (view, "chart-view");
   g_assert_true (VIGIL_IS_CHART_VIEW (chart_view));
   g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_view_get_chart (VIGIL_EVALUATION_VIEW (view))), ==,
                    "before-after");
@@ -202,18 +174,23 @@ test_evaluation (void)
   description = vigil_chart_get_caveat (vigil_evaluation_view_get_chart (VIGIL_EVALUATION_VIEW (view)));
   g_assert_nonnull (strstr (description, "under-count"));
   assert_table_matches (view);
-  vigil_gui_test_wait_for (widget_is_drawn, chart_view, SHOW_TIMEOUT_MS, "the chart to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, chart_view, SHOW_TIMEOUT_MS, "the chart to show");
   shoot (window, "before-after-1366x768");
 
   /* every chart from the list */
   for (guint i = 0; vigil_evaluation_chart_names[i] != NULL; i++)
     {
-      GtkListBox *list = GTK_LIST_BOX (find_named (view, "chart-list"));
+      GtkListBox *list = GTK_LIST_BOX (vigil_gui_test_find_named (view, "chart-list"));
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
 
       g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, vigil_evaluation_chart_names[i]);
       gtk_list_box_select_row (list, row);
-      vigil_gui_test_run_for (50);
+      {
+        ChartWait wait = { view, vigil_evaluation_chart_names[i] };
+
+        vigil_gui_test_wait_for (chart_is, &wait, SHOW_TIMEOUT_MS, vigil_evaluation_chart_names[i]);
+      }
+      vigil_gui_test_settle (view);
       g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_view_get_chart (VIGIL_EVALUATION_VIEW (view))), ==,
                        vigil_evaluation_chart_names[i]);
       assert_table_matches (view);
@@ -223,13 +200,13 @@ test_evaluation (void)
   shoot (window, "survival-1366x768");
 
   /* a filter runs it again: the 12-month window, then rfgv route only */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "window-dropdown")), 3);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vigil_gui_test_find_named (view, "window-dropdown")), 3);
   g_assert_true (vigil_evaluation_view_is_busy (VIGIL_EVALUATION_VIEW (view)));
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the 12-month evaluation");
   shown = vigil_evaluation_view_get_evaluation (VIGIL_EVALUATION_VIEW (view));
   g_assert_cmpint (vigil_evaluation_get_options (shown)->window_months[0], ==, 12);
   g_assert_cmpuint (vigil_evaluation_get_options (shown)->n_windows, ==, 1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "route-dropdown")), 1);  /* rfgv */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vigil_gui_test_find_named (view, "route-dropdown")), 1);  /* rfgv */
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the rfgv-only evaluation");
   shown = vigil_evaluation_view_get_evaluation (VIGIL_EVALUATION_VIEW (view));
   g_assert_cmpstr (vigil_evaluation_get_options (shown)->route, ==, "rfgv");
@@ -244,20 +221,20 @@ test_evaluation (void)
                     vigil_evaluation_count_group (expected, VIGIL_EVALUATION_MANAGED));
 
   /* a bad date is named, and the evaluation before stays */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (view, "from-entry")), "2025-13-40");
-  g_signal_emit_by_name (find_named (view, "from-entry"), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (vigil_gui_test_find_named (view, "from-entry")), "2025-13-40");
+  g_signal_emit_by_name (vigil_gui_test_find_named (view, "from-entry"), "activate");
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the refused evaluation");
   g_assert_nonnull (strstr (message_text (view), "2025-13-40"));
-  g_assert_true (gtk_widget_has_css_class (find_named (view, "message"), "error"));
+  g_assert_true (gtk_widget_has_css_class (vigil_gui_test_find_named (view, "message"), "error"));
   g_assert_true (vigil_evaluation_view_get_evaluation (VIGIL_EVALUATION_VIEW (view)) == shown);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (view, "from-entry")), "");
+  gtk_editable_set_text (GTK_EDITABLE (vigil_gui_test_find_named (view, "from-entry")), "");
 
   /* Cancel: the evaluation before is kept */
   vigil_evaluation_view_refresh (VIGIL_EVALUATION_VIEW (view));
-  g_assert_true (gtk_widget_get_visible (find_named (view, "cancel-button")));
+  g_assert_true (gtk_widget_get_visible (vigil_gui_test_find_named (view, "cancel-button")));
   /* "clicked" at once: gtk_widget_activate () presses a button and clicks it 250 ms
    * later, when it would cancel whichever evaluation runs then */
-  g_signal_emit_by_name (find_named (view, "cancel-button"), "clicked");
+  g_signal_emit_by_name (vigil_gui_test_find_named (view, "cancel-button"), "clicked");
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the cancelled evaluation");
   if (strstr (message_text (view), "Cancelled") != NULL)
     g_assert_true (vigil_evaluation_view_get_evaluation (VIGIL_EVALUATION_VIEW (view)) == shown);
@@ -268,15 +245,14 @@ test_evaluation (void)
   export_and_read_back (view, dir);
 
   /* the projector */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (view, "route-dropdown")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vigil_gui_test_find_named (view, "route-dropdown")), 0);
   g_assert_true (vigil_evaluation_view_is_busy (VIGIL_EVALUATION_VIEW (view)));
   vigil_gui_test_wait_for (view_is_idle, view, OPEN_TIMEOUT_MS, "the evaluation of everyone");
   g_test_message ("after the evaluation of everyone: %s", message_text (view));
   g_assert_nonnull (strstr (message_text (view), "managed people"));
   g_assert_null (vigil_evaluation_get_options (vigil_evaluation_view_get_evaluation (VIGIL_EVALUATION_VIEW (view)))->route);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   gtk_window_unmaximize (GTK_WINDOW (window));
-  vigil_gui_test_run_for (300);
+  vigil_gui_test_resize (window, 1920, 1080);
   g_assert_true (vigil_evaluation_view_show_chart (VIGIL_EVALUATION_VIEW (view), "before-after"));
   shoot (window, "before-after-1920x1080");
 
@@ -288,46 +264,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  home = g_dir_make_tmp ("vigil-test-evaluation-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/evaluation-view/evaluate", test_evaluation);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-  return status;
+  return vigil_gui_test_run ();
 }

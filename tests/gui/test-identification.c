@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -32,8 +31,6 @@
 #define AS_OF_DAY          1
 #define AS_OF_MONTH        11
 #define AS_OF_YEAR         2026
-
-static VigilApplication *app;
 
 /* The synthetic store */
 
@@ -175,79 +172,9 @@ count_scored_by_engine (const VigilLocation *location)
 /* Widgets */
 
 static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
-
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static gboolean
 refresh_is_over (gpointer user_data)
 {
   return !vigil_identification_view_is_running (user_data);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Every label's text under @widget, one a line. */
-static void
-collect_text (GtkWidget *widget,
-              GString   *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
-    {
-      g_string_append (text, gtk_label_get_label (GTK_LABEL (widget)));
-      g_string_append_c (text, '\n');
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-static char *
-dup_text (GtkWidget *widget)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_text (widget, text);
-  return g_string_free (text, FALSE);
 }
 
 /* The window is wide enough for the view switcher in its header bar: no bar at the
@@ -255,9 +182,24 @@ dup_text (GtkWidget *widget)
 static gboolean
 switcher_bar_is_hidden (gpointer user_data)
 {
-  GtkWidget *bar = find_descendant (user_data, ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *bar = vigil_gui_test_find_descendant (user_data, ADW_TYPE_VIEW_SWITCHER_BAR);
 
   return !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) && gtk_widget_get_height (bar) == 0;
+}
+
+typedef struct
+{
+  VigilIdentificationView *view;
+  const char              *needle;
+} ExplanationWait;
+
+static gboolean
+explanation_shows (gpointer user_data)
+{
+  ExplanationWait *wait = user_data;
+  g_autofree char *text = vigil_gui_test_dup_text (vigil_identification_view_get_explanation (wait->view));
+
+  return strstr (text, wait->needle) != NULL;
 }
 
 static gboolean
@@ -279,32 +221,10 @@ model_settled (gpointer user_data)
   return !vigil_score_model_get_loading (user_data);
 }
 
-static VigilWindow *
-open_window (const VigilLocation *location,
-             int                  width,
-             int                  height)
-{
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  {
-    GtkWidget *view = find_descendant (GTK_WIDGET (window), VIGIL_TYPE_IDENTIFICATION_VIEW);
-
-    if (view != NULL)
-      settle (VIGIL_IDENTIFICATION_VIEW (view));
-  }
-  return window;
-}
-
 static VigilIdentificationView *
 get_view (VigilWindow *window)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (window), VIGIL_TYPE_IDENTIFICATION_VIEW);
+  GtkWidget *view = vigil_gui_test_find_descendant (GTK_WIDGET (window), VIGIL_TYPE_IDENTIFICATION_VIEW);
 
   g_assert_nonnull (view);
   return VIGIL_IDENTIFICATION_VIEW (view);
@@ -351,22 +271,6 @@ get_item (VigilScoreModel *model,
 }
 
 static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-}
-
-static void
-shoot (gpointer    widget,
-       const char *name)
-{
-  g_autofree char *path = vigil_gui_test_screenshot (GTK_WIDGET (widget), name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
 shoot_both (gpointer    widget,
             const char *name,
             const char *size)
@@ -374,11 +278,7 @@ shoot_both (gpointer    widget,
   g_autofree char *light = g_strdup_printf ("screenshot-%s-%s.png", name, size);
   g_autofree char *dark = g_strdup_printf ("screenshot-%s-dark-%s.png", name, size);
 
-  set_dark (FALSE);
-  shoot (widget, light);
-  set_dark (TRUE);
-  shoot (widget, dark);
-  set_dark (FALSE);
+  vigil_gui_test_shoot_both (widget, light, dark);
 }
 
 static gboolean
@@ -411,7 +311,7 @@ test_refresh_explain_movers (void)
   expected = count_scored_by_engine (fixture.location);
   g_assert_cmpuint (expected, ==, 4);
 
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   view = get_view (window);
   store = vigil_window_get_store (window);
 
@@ -491,9 +391,9 @@ test_refresh_explain_movers (void)
   settle (view);
   {
     GtkWidget *explanation = vigil_identification_view_get_explanation (view);
-    GtkWidget *recency = find_named (explanation, "recency");
-    GtkWidget *victims = find_named (explanation, "victims");
-    g_autofree char *text = dup_text (explanation);
+    GtkWidget *recency = vigil_gui_test_find_named (explanation, "recency");
+    GtkWidget *victims = vigil_gui_test_find_named (explanation, "victims");
+    g_autofree char *text = vigil_gui_test_dup_text (explanation);
 
     g_assert_nonnull (recency);
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (recency)), ==, "3 points");
@@ -516,7 +416,7 @@ test_refresh_explain_movers (void)
     settle (view);
     g_assert_true (vigil_identification_view_select_person (view, fixture.charlie));
     settle (view);
-    text = dup_text (vigil_identification_view_get_explanation (view));
+    text = vigil_gui_test_dup_text (vigil_identification_view_get_explanation (view));
     g_assert_nonnull (strstr (text, "Victimsby, Victim5"));
     g_assert_null (strstr (text, "Victim 1 "));
     g_settings_reset (settings, "show-victim-names");
@@ -572,7 +472,7 @@ test_refresh_explain_movers (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first_mover), "review-row"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (movers, 1)), "review-row"));
   {
-    g_autofree char *text = dup_text (GTK_WIDGET (first_mover));
+    g_autofree char *text = vigil_gui_test_dup_text (GTK_WIDGET (first_mover));
 
     g_assert_nonnull (strstr (text, "SYN-P003"));
     g_assert_nonnull (strstr (text, "Of concern — score rose, review"));
@@ -584,7 +484,7 @@ test_refresh_explain_movers (void)
   g_signal_emit_by_name (movers, "row-activated", first_mover);
   settle (view);
   {
-    g_autofree char *text = dup_text (vigil_identification_view_get_explanation (view));
+    g_autofree char *text = vigil_gui_test_dup_text (vigil_identification_view_get_explanation (view));
 
     g_assert_nonnull (strstr (text, "Of concern — score rose, review"));
     g_assert_nonnull (strstr (text, "Total 16: R 5 + F 3 + G 3 + V 5"));
@@ -593,17 +493,15 @@ test_refresh_explain_movers (void)
   vigil_identification_view_show_movers (view);
   shoot_both (window, "identification-movers", "1366x768");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  vigil_gui_test_run_for (300);
+  vigil_gui_test_resize (window, 1920, 1080);
   g_assert_true (vigil_identification_view_select_person (view, fixture.alpha));
   settle (view);
   shoot_both (window, "identification", "1920x1080");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (window);
 
   /* Opening the store again shows the last stored run, without running one */
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   view = get_view (window);
   store = vigil_window_get_store (window);
   g_assert_true (vigil_identification_view_is_stored_run (view));
@@ -614,7 +512,7 @@ test_refresh_explain_movers (void)
   g_assert_cmpuint (vigil_score_table_get_n_rows (vigil_score_model_get_table (model)), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
   {
-    g_autofree char *text = dup_text (vigil_identification_view_get_stored_banner (view));
+    g_autofree char *text = vigil_gui_test_dup_text (vigil_identification_view_get_stored_banner (view));
     g_autoptr(VigilScoreItem) first = get_item (model, 0);
 
     g_assert_nonnull (strstr (text, "Showing the cohort of the run of 2026-11-01"));
@@ -631,12 +529,12 @@ test_refresh_explain_movers (void)
   /* the view switcher stays in the header bar: nothing at the bottom */
   vigil_gui_test_wait_for (switcher_bar_is_hidden, window, 5000, "the bottom view switcher to hide");
 
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (vigil_gui_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "identification");
   g_assert_true (vigil_identification_view_select_person (view, fixture.echo));
   settle (view);
   {
-    g_autofree char *text = dup_text (vigil_identification_view_get_explanation (view));
+    g_autofree char *text = vigil_gui_test_dup_text (vigil_identification_view_get_explanation (view));
 
     g_assert_nonnull (strstr (text, "Total 16: R 5 + F 3 + G 3 + V 5"));
     g_assert_nonnull (strstr (text, "SYN-I012"));
@@ -647,12 +545,11 @@ test_refresh_explain_movers (void)
   settle (view);
   {
     GtkWidget *explanation = vigil_identification_view_get_explanation (view);
-    GtkWidget *button = find_named (explanation, "record-judgement");
-    g_autofree char *before = dup_text (explanation);
+    GtkWidget *button = vigil_gui_test_find_named (explanation, "record-judgement");
+    g_autofree char *before = vigil_gui_test_dup_text (explanation);
     g_autofree char *after = NULL;
     g_autoptr(GError) error = NULL;
-    GList *toplevels;
-    GtkWindow *dialog = NULL;
+    GtkWindow *dialog;
     VigilDecision *decision;
     VigilOverride override = {
       .person_id = fixture.alpha,
@@ -666,12 +563,7 @@ test_refresh_explain_movers (void)
     g_assert_nonnull (strstr (before, "No professional judgement recorded"));
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
-    vigil_gui_test_run_for (100);
-    toplevels = gtk_window_list_toplevels ();
-    for (GList *l = toplevels; l != NULL; l = l->next)
-      if (VIGIL_IS_JUDGEMENT_DIALOG (l->data))
-        dialog = l->data;
-    g_list_free (toplevels);
+    dialog = vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG);
     g_assert_nonnull (dialog);
     g_assert_cmpint (vigil_judgement_dialog_get_person_id (VIGIL_JUDGEMENT_DIALOG (dialog)), ==, fixture.alpha);
 
@@ -679,18 +571,21 @@ test_refresh_explain_movers (void)
     g_assert_no_error (error);
     g_signal_emit_by_name (dialog, "decided", decision->record.id, (int) VIGIL_OVERRIDE_EXCLUDE);
     vigil_decision_free (decision);
-    gtk_window_destroy (dialog);
-    settle (view);
+    vigil_gui_test_destroy_window (dialog);
+    {
+      ExplanationWait wait = { view, "Excluded by DCI Juliett Examplesson" };
 
-    after = dup_text (vigil_identification_view_get_explanation (view));
+      vigil_gui_test_wait_for (explanation_shows, &wait, REFRESH_TIMEOUT_MS, "the judgement in the explanation");
+    }
+
+    after = vigil_gui_test_dup_text (vigil_identification_view_get_explanation (view));
     g_test_message ("explanation after the decision: %s", after);
     g_assert_nonnull (strstr (after, "Excluded by DCI Juliett Examplesson"));
     g_assert_null (strstr (after, "No professional judgement recorded"));
   }
   shoot_both (window, "identification-stored", "1366x768");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (window);
   vigil_location_free (fixture.location);
 }
 
@@ -711,7 +606,7 @@ test_cancel (void)
   VigilStore *store;
 
   make_store (&fixture);
-  window = open_window (fixture.location, 1366, 768);
+  window = vigil_gui_test_open_window (fixture.location, 1366, 768);
   view = get_view (window);
   store = vigil_window_get_store (window);
   set_as_of (view);
@@ -721,7 +616,7 @@ test_cancel (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
   g_assert_true (vigil_identification_view_is_running (view));
   vigil_gui_test_wait_for (refresh_is_scoring, view, REFRESH_TIMEOUT_MS, "the refresh to report scoring");
-  shoot (window, "screenshot-identification-progress-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-identification-progress-1366x768.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "identification.cancel", NULL));
   vigil_gui_test_wait_for (refresh_is_over, view, REFRESH_TIMEOUT_MS, "the refresh to stop");
@@ -737,8 +632,7 @@ test_cancel (void)
   refresh_through_window (window, view);
   g_assert_cmpint (count_runs (store), ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (window);
   vigil_location_free (fixture.location);
 }
 
@@ -746,50 +640,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-
-  home = g_dir_make_tmp ("vigil-test-identification-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/identification/refresh-explain-movers", test_refresh_explain_movers);
   g_test_add_func ("/identification/cancel", test_cancel);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-
-  return status;
+  return vigil_gui_test_run ();
 }

@@ -16,7 +16,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -28,6 +27,7 @@
 #include "vigil-window.h"
 
 #include "vigil-gui-test.h"
+#include "vigil-test-ci.h"
 
 #define OPEN_TIMEOUT_MS 240000
 #define IMPORT_TIMEOUT_MS 240000
@@ -36,8 +36,6 @@
 /* Rows vigil_synth_write_csv writes for the report test, then the rows below. */
 #define N_GOOD_ROWS 40
 #define N_BIG_ROWS 20000
-
-static VigilApplication *app;
 
 /* LeakSanitizer (when built with it): GTK's own file chooser, which the file-chooser
  * test opens (there is no portal in the tests), starts libcloudproviders, and that
@@ -79,55 +77,10 @@ static const ExpectedRejection expected_rejections[] = {
 
 /* Helpers */
 
-static gboolean
-widget_is_drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static gboolean
-window_left_loading (gpointer user_data)
-{
-  return g_strcmp0 (vigil_window_get_page (user_data), "loading") != 0;
-}
-
 static VigilWindow *
 open_window (const VigilLocation *location)
 {
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  vigil_gui_test_run_for (100);
-  return window;
-}
-
-static void
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
-}
-
-static void
-shoot (gpointer    widget,
-       const char *name)
-{
-  g_autofree char *path = vigil_gui_test_screenshot (GTK_WIDGET (widget), name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  return vigil_gui_test_open_window (location, 1366, 768);
 }
 
 /* Light, then dark. */
@@ -138,11 +91,13 @@ shoot_both (gpointer    widget,
   g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
   g_autofree char *light = g_strdup_printf ("%s.png", name);
 
-  set_dark (FALSE);
-  shoot (widget, light);
-  set_dark (TRUE);
-  shoot (widget, dark);
-  set_dark (FALSE);
+  vigil_gui_test_shoot_both (widget, light, dark);
+}
+
+static gboolean
+widget_is_unmapped (gpointer user_data)
+{
+  return !gtk_widget_get_mapped (user_data);
 }
 
 static VigilImportDialog *
@@ -179,7 +134,7 @@ static VigilImportDialog *
 wait_for_dialog (void)
 {
   vigil_gui_test_wait_for (dialog_shown, NULL, 10000, "the import dialog");
-  vigil_gui_test_run_for (100);
+  vigil_gui_test_settle (find_dialog ());
   return find_dialog ();
 }
 
@@ -187,6 +142,12 @@ static gboolean
 import_ended (gpointer user_data)
 {
   return g_strcmp0 (vigil_import_dialog_get_page (user_data), "running") != 0;
+}
+
+static gboolean
+kind_is_flags (gpointer user_data)
+{
+  return g_strcmp0 (vigil_import_dialog_get_kind (user_data), "agency_flags") == 0;
 }
 
 static gboolean
@@ -296,19 +257,6 @@ write_text (const char *dir,
   return g_steal_pointer (&path);
 }
 
-static gint64
-count_sql (VigilStore *store,
-           const char *sql)
-{
-  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
-  g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-
-  model = vigil_store_query (store, sql, NULL, 0, types, &error);
-  g_assert_no_error (error);
-  return g_value_get_int64 (gda_data_model_get_value_at (model, 0, 0, NULL));
-}
-
 static void
 set_path (VigilImportDialog *dialog,
           const char        *path)
@@ -336,7 +284,7 @@ run_import (VigilImportDialog *dialog)
   click (import_button);
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "running");
   vigil_gui_test_wait_for (import_ended, dialog, IMPORT_TIMEOUT_MS, "the import to end");
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_settle (dialog);
 }
 
 typedef struct
@@ -405,10 +353,10 @@ test_report (void)
     g_object_unref (section);
 
     gtk_menu_button_popup (menu_button);
-    vigil_gui_test_wait_for (widget_is_drawn, gtk_menu_button_get_popover (menu_button), 5000, "the primary menu");
-    shoot (gtk_menu_button_get_popover (menu_button), "screenshot-import-primary-menu.png");
+    vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, gtk_menu_button_get_popover (menu_button), 5000, "the primary menu");
+    vigil_gui_test_shoot (gtk_menu_button_get_popover (menu_button), "screenshot-import-primary-menu.png");
     gtk_menu_button_popdown (menu_button);
-    vigil_gui_test_run_for (100);
+    vigil_gui_test_wait_for (widget_is_unmapped, gtk_menu_button_get_popover (menu_button), 5000, "the primary menu to close");
   }
 
   click (empty_button);
@@ -533,8 +481,7 @@ test_report (void)
   shoot_both (dialog, "screenshot-import-report");
   /* The whole report, one row opened */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_first_child (GTK_WIDGET (rejections))), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 1300);
-  vigil_gui_test_run_for (200);
+  vigil_gui_test_resize (dialog, 600, 1300);
   shoot_both (dialog, "screenshot-import-report-full");
   /* … and its end, with the unknown offence code */
   {
@@ -542,7 +489,7 @@ test_report (void)
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    vigil_gui_test_run_for (100);
+    vigil_gui_test_settle (dialog);
     g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
     shoot_both (dialog, "screenshot-import-report-end");
   }
@@ -578,9 +525,9 @@ test_report (void)
                     vigil_people_model_get_total (vigil_cohort_view_get_model (view))), ==, expected);
     g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
   }
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM incident"), ==, N_GOOD_ROWS + 1);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, G_N_ELEMENTS (expected_rejections));
-  shoot (window, "screenshot-import-cohort-after.png");
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM incident"), ==, N_GOOD_ROWS + 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, G_N_ELEMENTS (expected_rejections));
+  vigil_gui_test_shoot (window, "screenshot-import-cohort-after.png");
 
   /* The same file again: nothing added, and the dialog says so. <Ctrl>i's action. */
   memset (&imported, 0, sizeof imported);
@@ -596,9 +543,9 @@ test_report (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.close", NULL));
   vigil_gui_test_wait_for (dialog_gone, NULL, 5000, "the dialog to close");
   g_assert_cmpuint (imported.n_emitted, ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM incident"), ==, N_GOOD_ROWS + 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM incident"), ==, N_GOOD_ROWS + 1);
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 /* Partner-agency information: one flag on a perpetrator the store knows (TEST-0001, with
@@ -684,7 +631,7 @@ test_agency_flags (void)
 
   /* Choose "Partner-agency information" with its radio button */
   g_assert_true (gtk_widget_activate (template_child (dialog, "flags_check")));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_wait_for (kind_is_flags, dialog, 5000, "the agency information kind");
   g_assert_cmpstr (vigil_import_dialog_get_kind (dialog), ==, "agency_flags");
   g_assert_false (gtk_check_button_get_active (template_child (dialog, "incidents_check")));
   g_assert_false (gtk_widget_get_visible (template_child (dialog, "mapping_row")));
@@ -746,8 +693,7 @@ test_agency_flags (void)
   g_assert_cmpstr (copied, ==, "SYN-F0001\nSYN-F0003\nTEST-0004");
 
   shoot_both (dialog, "screenshot-import-flags-report");
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 1200);
-  vigil_gui_test_run_for (200);
+  vigil_gui_test_resize (dialog, 600, 1200);
   shoot_both (dialog, "screenshot-import-flags-report-full");
 
   click (template_child (dialog, "done_button"));
@@ -755,8 +701,8 @@ test_agency_flags (void)
   g_assert_cmpuint (signals.n_imported, ==, 0);
   g_assert_cmpuint (signals.n_flags_imported, ==, 1);
   g_assert_cmpuint (signals.rows_imported, ==, 4);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM agency_flag"), ==, 4);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_batch WHERE kind = 'agency_flags'"), ==, 1);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM agency_flag"), ==, 4);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_batch WHERE kind = 'agency_flags'"), ==, 1);
 
   /* The same file again, chosen through the property: nothing added */
   memset (&signals, 0, sizeof signals);
@@ -772,9 +718,9 @@ test_agency_flags (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.close", NULL));
   vigil_gui_test_wait_for (dialog_gone, NULL, 5000, "the dialog to close");
   g_assert_cmpuint (signals.n_flags_imported, ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM agency_flag"), ==, 4);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM agency_flag"), ==, 4);
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 typedef struct
@@ -833,7 +779,7 @@ test_many_rejections (void)
 
   dialog = vigil_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   set_path (dialog, csv);
   started = g_get_monotonic_time ();
   run_import (dialog);
@@ -842,7 +788,7 @@ test_many_rejections (void)
 
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
   g_assert_cmpuint (vigil_import_dialog_get_report (dialog)->rows_rejected, ==, n_bad);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, n_bad);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, n_bad);
 
   /* The report shows the first few, then a row that opens them all. */
   rejections = template_child (dialog, "rejections_list");
@@ -855,9 +801,9 @@ test_many_rejections (void)
     GtkWidget *scrolled = find_widget (template_child (dialog, "report_page"), GTK_TYPE_SCROLLED_WINDOW, NULL);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
-    vigil_gui_test_run_for (100);
+    vigil_gui_test_settle (dialog);   /* the report laid out: its full height */
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    shoot (dialog, "screenshot-import-report-many.png");
+    vigil_gui_test_shoot (dialog, "screenshot-import-report-many.png");
   }
 
   /* Every one of them, in a list that only makes the rows on screen. */
@@ -886,7 +832,7 @@ test_many_rejections (void)
     LabelWait wait = { GTK_WIDGET (view), last_title };
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    vigil_gui_test_run_for (100);
+    vigil_gui_test_settle (view);   /* the rows near the end made: the list's full height */
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     vigil_gui_test_wait_for (label_shown, &wait, 10000, "the last rejected row");
   }
@@ -896,8 +842,7 @@ test_many_rejections (void)
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
   g_assert_false (gtk_widget_get_visible (template_child (dialog, "back_button")));
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (dialog);
 }
 
 static gboolean
@@ -946,10 +891,10 @@ test_cancel (void)
   vigil_gui_test_wait_for (import_ended, dialog, IMPORT_TIMEOUT_MS, "the import to roll back");
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "cancelled");
   g_assert_null (vigil_import_dialog_get_report (dialog));
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM incident"), ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM person"), ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM incident"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM person"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_rejection"), ==, 0);
   shoot_both (dialog, "screenshot-import-cancelled");
 
   /* Start again goes back to the files, still chosen. */
@@ -964,11 +909,11 @@ test_cancel (void)
   g_assert_true (find_dialog () == dialog);
   vigil_gui_test_wait_for (dialog_gone, NULL, IMPORT_TIMEOUT_MS, "the dialog to close");
   g_assert_cmpuint (imported.n_emitted, ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM incident"), ==, 0);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM incident"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 typedef struct
@@ -1035,10 +980,10 @@ test_errors (void)
   /* A missing column, and a wrong mapping file: nothing written. */
   dialog = vigil_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   check_error (dialog, dir, &header, "screenshot-import-error");
   check_error (dialog, dir, &mapping, NULL);
-  g_assert_cmpint (count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (vigil_gui_test_count_sql (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
 
   /* A file that is not there */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.restart", NULL));
@@ -1059,12 +1004,11 @@ test_errors (void)
   g_assert_cmpint (vigil_store_get_kind (demo_store), ==, VIGIL_STORE_KIND_DEMO);
   dialog = vigil_import_dialog_new (NULL, demo_store);
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (template_child (dialog, "store_row")), "Demo"));
   check_error (dialog, dir, &demo, "screenshot-import-error-demo");
-  g_assert_cmpint (count_sql (demo_store, "SELECT COUNT(*) FROM incident"), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  vigil_gui_test_run_for (50);
+  g_assert_cmpint (vigil_gui_test_count_sql (demo_store, "SELECT COUNT(*) FROM incident"), ==, 0);
+  vigil_gui_test_destroy_window (dialog);
 }
 
 static void
@@ -1083,7 +1027,7 @@ test_postgresql (void)
 
   if (uri == NULL)
     {
-      g_test_skip ("VIGIL_TEST_PG_URI is not set (tests/run starts a server)");
+      vigil_test_skip_unless_ci ("VIGIL_TEST_PG_URI is not set: no PostgreSQL to import into (tests/run starts a server)");
       return;
     }
 
@@ -1111,19 +1055,18 @@ test_postgresql (void)
   /* Incidents, then partner-agency information, into the same PostgreSQL store */
   dialog = vigil_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   set_path (dialog, csv);
   run_import (dialog);
   g_assert_null (vigil_import_dialog_get_error (dialog));
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
   g_assert_cmpuint (vigil_import_dialog_get_report (dialog)->rows_imported, ==, 2);
-  shoot (dialog, "screenshot-import-report-postgresql.png");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_shoot (dialog, "screenshot-import-report-postgresql.png");
+  vigil_gui_test_destroy_window (dialog);
 
   dialog = vigil_import_dialog_new (NULL, store);
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   vigil_import_dialog_set_kind (dialog, "agency_flags");
   set_path (dialog, flags_csv);
   run_import (dialog);
@@ -1141,9 +1084,8 @@ test_postgresql (void)
     /* the person with incidents is not a candidate */
     g_assert_cmpstrv (report->no_incident_refs, expected_candidates);
   }
-  shoot (dialog, "screenshot-import-flags-report-postgresql.png");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_shoot (dialog, "screenshot-import-flags-report-postgresql.png");
+  vigil_gui_test_destroy_window (dialog);
 }
 
 static GtkWindow *
@@ -1165,6 +1107,12 @@ static gboolean
 file_chooser_shown (gpointer user_data)
 {
   return find_file_chooser () != NULL;
+}
+
+static gboolean
+file_chooser_gone (gpointer user_data)
+{
+  return find_file_chooser () == NULL;
 }
 
 static gboolean
@@ -1203,11 +1151,12 @@ choose_with_file_chooser (VigilImportDialog *dialog,
     {
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
       g_assert_no_error (error);
-      vigil_gui_test_run_for (200);
+      vigil_gui_test_settle (chooser);
     }
   g_assert_true (file_chosen (chooser));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  vigil_gui_test_run_for (200);
+  vigil_gui_test_wait_for (file_chooser_gone, NULL, 10000, "the file chooser to close");
+  vigil_gui_test_flush ();
 }
 
 static void
@@ -1223,7 +1172,7 @@ run_file_chooser_test (void)
   g_autoptr(GFile) expected_mapping = g_file_new_for_path (mapping);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  vigil_gui_test_wait_for (widget_is_drawn, dialog, 10000, "the dialog to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
 
   choose_with_file_chooser (dialog, "import.choose-file", "Incident files (CSV)", csv);
   g_assert_nonnull (vigil_import_dialog_get_file (dialog));
@@ -1241,8 +1190,7 @@ run_file_chooser_test (void)
   g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "report");
   g_assert_cmpuint (vigil_import_dialog_get_report (dialog)->rows_imported, ==, 3);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (dialog);
 }
 
 /* The <Control>i shortcut of the window's class, bound to win.import */
@@ -1277,20 +1225,20 @@ static void
 test_window_action (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+  VigilWindow *window = vigil_window_new (GTK_APPLICATION (vigil_gui_test_get_app ()));
 
   /* Without a store there is nothing to import into. */
   g_settings_set_string (settings, "database-kind", "none");
   gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, window, 10000, "the window to show");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "welcome");
   g_assert_true (window_has_import_shortcut (GTK_WIDGET (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
-  vigil_gui_test_run_for (100);
+  vigil_gui_test_flush ();   /* the action would have made the dialog by now */
   g_assert_null (find_dialog ());
   g_settings_reset (settings, "database-kind");
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 static void
@@ -1314,42 +1262,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-
-  /* Private user folders (see test-window.c for why not G_TEST_OPTION_ISOLATE_DIRS). */
-  home = g_dir_make_tmp ("vigil-test-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-
-  /* No transitions: a screenshot shows the page the test just asserted. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/import-dialog/window-action", test_window_action);
   g_test_add_func ("/import-dialog/report", test_report);
@@ -1360,13 +1273,5 @@ main (int   argc,
   g_test_add_func ("/import-dialog/errors", test_errors);
   g_test_add_func ("/import-dialog/postgresql", test_postgresql);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-
-  return status;
+  return vigil_gui_test_run ();
 }

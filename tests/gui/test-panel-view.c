@@ -29,7 +29,6 @@
 /* a window to be drawn: slow under the sanitizers on a loaded machine */
 #define SHOW_TIMEOUT_MS 60000
 
-static VigilApplication *app;
 static VigilPanelView *panel;  /* the page under test, once shown */
 
 static gboolean
@@ -124,7 +123,7 @@ click (GtkWidget  *within,
     g_error ("no button “%s”", name);
   g_assert_true (gtk_widget_get_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_flush ();
   settle ();
 }
 
@@ -190,10 +189,10 @@ shoot (VigilWindow *window,
   g_autofree char *b = NULL;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  vigil_gui_test_run_for (100);
+  vigil_gui_test_settle (window);
   a = vigil_gui_test_screenshot (GTK_WIDGET (window), light);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  vigil_gui_test_run_for (100);
+  vigil_gui_test_settle (window);
   b = vigil_gui_test_screenshot (GTK_WIDGET (window), dark);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
@@ -202,7 +201,7 @@ static void
 test_panel (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
+  VigilWindow *window = vigil_window_new (GTK_APPLICATION (vigil_gui_test_get_app ()));
   VigilPanelView *view;
   VigilStore *store;
   g_autoptr(GPtrArray) before = NULL;
@@ -332,8 +331,7 @@ test_panel (void)
     g_assert_cmpuint (prints, ==, 1);
   }
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
-  vigil_gui_test_run_for (300);
+  vigil_gui_test_resize (window, 1920, 1080);
   shoot (window, "1920x1080");
 
   /* projection mode: one case at a time, by the keys' actions */
@@ -355,7 +353,7 @@ test_panel (void)
     g_object_ref (presenter);
     vigil_gui_test_wait_for (widget_is_drawn, presenter, SHOW_TIMEOUT_MS, "the presenter to show");
     vigil_gui_test_wait_for (presenter_read, presenter, SHOW_TIMEOUT_MS, "the presenter to read the cases");
-    vigil_gui_test_run_for (300);
+    vigil_gui_test_settle (presenter);
     g_assert_cmpuint (vigil_presenter_get_n_cases (presenter), ==, after->len);
     g_assert_cmpuint (vigil_presenter_get_position (presenter), ==, 0);
     first = vigil_presenter_dup_text (presenter);
@@ -444,46 +442,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  home = g_dir_make_tmp ("vigil-test-panel-view-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   g_test_add_func ("/panel-view/meeting", test_panel);
 
-  status = g_test_run ();
-
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-  return status;
+  return vigil_gui_test_run ();
 }

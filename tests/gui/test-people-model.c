@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "vigil-gui.h"
@@ -310,18 +309,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  vigil_gui_init ();
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_NO_DISPLAY);
 
   g_test_add_func ("/people-model/paging", test_paging);
   g_test_add_func ("/people-model/search", test_search);
   g_test_add_func ("/people-model/items", test_items);
   g_test_add_func ("/people-model/reload", test_reload);
 
-  status = g_test_run ();
-  vigil_gui_test_cleanup ();
-  return status;
+  return vigil_gui_test_run ();
 }

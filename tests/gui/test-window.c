@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -28,17 +27,7 @@
 
 #define OPEN_TIMEOUT_MS 240000
 
-static VigilApplication *app;
-
 /* Helpers */
-
-static gboolean
-window_left_loading (gpointer user_data)
-{
-  const char *page = vigil_window_get_page (user_data);
-
-  return g_strcmp0 (page, "loading") != 0;
-}
 
 static gboolean
 search_applied (gpointer user_data)
@@ -49,53 +38,31 @@ search_applied (gpointer user_data)
 }
 
 static gboolean
-widget_is_drawn (gpointer user_data)
+dossier_shown (gpointer user_data)
 {
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+  return g_strcmp0 (vigil_dossier_page_get_state (user_data), "loading") != 0 &&
+         gtk_widget_get_mapped (user_data);
 }
 
-static VigilWindow *
-new_window (int width,
-            int height)
+static gboolean
+dossier_closed (gpointer user_data)
 {
-  VigilWindow *window = vigil_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
-  return window;
+  return !gtk_widget_get_mapped (user_data);
 }
 
-static VigilWindow *
-open_window (const VigilLocation *location,
-             int                  width,
-             int                  height)
+/* Whether @object is back to @refs references (or fewer). */
+typedef struct
 {
-  VigilWindow *window = new_window (width, height);
+  GObject *object;
+  guint    refs;
+} RefsWait;
 
-  vigil_window_open_location (window, location, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "loading");
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  vigil_gui_test_settle_people (vigil_cohort_view_get_model (vigil_window_get_cohort_view (window)));
-  vigil_gui_test_run_for (100);
-  return window;
-}
-
-static void
-destroy_window (gpointer window)
+static gboolean
+refs_back (gpointer user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  vigil_gui_test_run_for (50);
-}
+  RefsWait *wait = user_data;
 
-static void
-shoot (gpointer    widget,
-       const char *name)
-{
-  g_autofree char *path = vigil_gui_test_screenshot (GTK_WIDGET (widget), name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return (guint) g_atomic_int_get (&wait->object->ref_count) <= wait->refs;
 }
 
 static void
@@ -108,53 +75,7 @@ type_search (VigilCohortView *view,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   vigil_gui_test_wait_for (search_applied, view, 5000, "the search to be applied");
   vigil_gui_test_settle_people (vigil_cohort_view_get_model (view));
-  vigil_gui_test_run_for (50);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GType type;
-} ToplevelWait;
-
-static gboolean
-toplevel_shown (gpointer user_data)
-{
-  ToplevelWait *wait = user_data;
-  GtkWindow *window = find_toplevel (wait->type);
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  ToplevelWait wait = { type };
-
-  vigil_gui_test_wait_for (toplevel_shown, &wait, 10000, g_type_name (type));
-  return find_toplevel (type);
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  vigil_gui_test_settle (view);
 }
 
 /* Tests */
@@ -168,25 +89,25 @@ test_welcome (void)
 
   g_settings_set_string (settings, "database-kind", "none");
 
-  g_application_activate (G_APPLICATION (app));
-  active = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_application_activate (G_APPLICATION (vigil_gui_test_get_app ()));
+  active = gtk_application_get_active_window (GTK_APPLICATION (vigil_gui_test_get_app ()));
   if (active == NULL)
-    active = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+    active = gtk_application_get_windows (GTK_APPLICATION (vigil_gui_test_get_app ()))->data;
   g_assert_true (VIGIL_IS_WINDOW (active));
   window = VIGIL_WINDOW (active);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  vigil_gui_test_wait_for (widget_is_drawn, window, 10000, "the window to show");
+  vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, window, 10000, "the window to show");
 
   g_assert_cmpstr (vigil_window_get_page (window), ==, "welcome");
   g_assert_null (vigil_window_get_store (window));
   g_assert_false (vigil_window_get_demo_banner_visible (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Vigil");
 
-  set_dark (FALSE);
-  shoot (window, "screenshot-welcome-1366x768.png");
-  set_dark (TRUE);
-  shoot (window, "screenshot-welcome-dark-1366x768.png");
-  set_dark (FALSE);
+  vigil_gui_test_set_dark (FALSE);
+  vigil_gui_test_shoot (window, "screenshot-welcome-1366x768.png");
+  vigil_gui_test_set_dark (TRUE);
+  vigil_gui_test_shoot (window, "screenshot-welcome-dark-1366x768.png");
+  vigil_gui_test_set_dark (FALSE);
 
   /* "Open Demo": the real path (a worker thread, the demo location in the private
    * data folder), with the demo copied there first so that it need not be filled
@@ -205,8 +126,8 @@ test_welcome (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL));
   g_assert_cmpstr (vigil_window_get_page (window), ==, "loading");
-  shoot (window, "screenshot-loading-1366x768.png");
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the demo to open");
+  vigil_gui_test_shoot (window, "screenshot-loading-1366x768.png");
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the demo to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
   g_assert_nonnull (vigil_window_get_store (window));
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_DEMO);
@@ -218,7 +139,7 @@ test_welcome (void)
     g_assert_cmpstr (kind, ==, "none");
   }
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 static void
@@ -228,12 +149,12 @@ test_create_store (void)
   g_autoptr(VigilLocation) default_location = vigil_location_get_default ();
   g_autofree char *kind = NULL;
   g_autofree char *path = NULL;
-  VigilWindow *window = new_window (1366, 768);
+  VigilWindow *window = vigil_gui_test_new_window (1366, 768);
   VigilCohortView *view;
 
   g_assert_false (g_file_test (default_location->path, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.create-store", NULL));
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the new store to open");
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the new store to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
   g_assert_true (g_file_test (default_location->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (vigil_store_get_kind (vigil_window_get_store (window)), ==, VIGIL_STORE_KIND_REAL);
@@ -247,17 +168,17 @@ test_create_store (void)
   view = vigil_window_get_cohort_view (window);
   vigil_gui_test_settle_people (vigil_cohort_view_get_model (view));
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "empty");
-  shoot (window, "screenshot-cohort-empty-1366x768.png");
-  destroy_window (window);
+  vigil_gui_test_shoot (window, "screenshot-cohort-empty-1366x768.png");
+  vigil_gui_test_destroy_window (window);
 
   /* The next start opens it again. */
-  g_application_activate (G_APPLICATION (app));
-  window = VIGIL_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the saved store to open");
+  g_application_activate (G_APPLICATION (vigil_gui_test_get_app ()));
+  window = VIGIL_WINDOW (gtk_application_get_windows (GTK_APPLICATION (vigil_gui_test_get_app ()))->data);
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the saved store to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
   g_assert_true (vigil_location_equal (vigil_store_get_location (vigil_window_get_store (window)),
                                        default_location));
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 
   g_settings_reset (settings, "database-kind");
   g_settings_reset (settings, "sqlite-path");
@@ -271,7 +192,7 @@ test_demo_cohort (void)
   g_autoptr(VigilPersonItem) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *surname = NULL;
-  VigilWindow *window = open_window (location, 1366, 768);
+  VigilWindow *window = vigil_gui_test_open_window (location, 1366, 768);
   VigilCohortView *view = vigil_window_get_cohort_view (window);
   VigilPeopleModel *model = vigil_cohort_view_get_model (view);
   GtkColumnView *column_view = vigil_cohort_view_get_column_view (view);
@@ -296,11 +217,11 @@ test_demo_cohort (void)
   /* The list is virtual: only the pages on screen were read. */
   g_assert_cmpuint (vigil_people_model_get_n_cached_pages (model), <=, VIGIL_PEOPLE_MODEL_MAX_PAGES);
 
-  set_dark (FALSE);
-  shoot (window, "screenshot-cohort-1366x768.png");
-  set_dark (TRUE);
-  shoot (window, "screenshot-cohort-dark-1366x768.png");
-  set_dark (FALSE);
+  vigil_gui_test_set_dark (FALSE);
+  vigil_gui_test_shoot (window, "screenshot-cohort-1366x768.png");
+  vigil_gui_test_set_dark (TRUE);
+  vigil_gui_test_shoot (window, "screenshot-cohort-dark-1366x768.png");
+  vigil_gui_test_set_dark (FALSE);
 
   /* <Ctrl>f (win.find) puts the focus in the search entry. */
   gtk_widget_grab_focus (GTK_WIDGET (column_view));
@@ -321,12 +242,12 @@ test_demo_cohort (void)
   type_search (view, surname);
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
   g_assert_cmpuint (vigil_gui_test_people_count (model), ==, expected);
-  shoot (window, "screenshot-cohort-search-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-cohort-search-1366x768.png");
 
   type_search (view, "zzqx-nobody-by-this-name");
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "no-matches");
   g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 0);
-  shoot (window, "screenshot-cohort-no-matches-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-cohort-no-matches-1366x768.png");
 
   /* Escape clears the search. */
   g_signal_emit_by_name (entry, "stop-search");
@@ -336,20 +257,20 @@ test_demo_cohort (void)
   g_assert_cmpstr (vigil_cohort_view_get_state (view), ==, "list");
   g_assert_cmpuint (vigil_gui_test_people_count (model), ==, total);
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 
   /* Full HD, light and dark. */
-  window = open_window (location, 1920, 1080);
-  shoot (window, "screenshot-cohort-1920x1080.png");
-  set_dark (TRUE);
-  shoot (window, "screenshot-cohort-dark-1920x1080.png");
-  set_dark (FALSE);
-  destroy_window (window);
+  window = vigil_gui_test_open_window (location, 1920, 1080);
+  vigil_gui_test_shoot (window, "screenshot-cohort-1920x1080.png");
+  vigil_gui_test_set_dark (TRUE);
+  vigil_gui_test_shoot (window, "screenshot-cohort-dark-1920x1080.png");
+  vigil_gui_test_set_dark (FALSE);
+  vigil_gui_test_destroy_window (window);
 
   /* Narrow: the view switcher moves to the bottom bar. */
-  window = open_window (location, 600, 800);
-  shoot (window, "screenshot-cohort-600x800.png");
-  destroy_window (window);
+  window = vigil_gui_test_open_window (location, 600, 800);
+  vigil_gui_test_shoot (window, "screenshot-cohort-600x800.png");
+  vigil_gui_test_destroy_window (window);
 }
 
 static char *
@@ -386,7 +307,7 @@ test_cohort_filters (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
   g_autoptr(VigilStore) store = vigil_gui_test_open (location);
-  VigilWindow *window = open_window (location, 1366, 768);
+  VigilWindow *window = vigil_gui_test_open_window (location, 1366, 768);
   VigilCohortView *view = vigil_window_get_cohort_view (window);
   VigilPeopleModel *model = vigil_cohort_view_get_model (view);
   GtkColumnView *column_view = vigil_cohort_view_get_column_view (view);
@@ -466,18 +387,18 @@ test_cohort_filters (void)
     VigilDossierPage *page = vigil_window_get_dossier_page (window);
 
     g_assert_cmpint (vigil_dossier_page_get_person_id (page), ==, vigil_person_item_get_person_id (item));
-    vigil_gui_test_run_for (200);
+    vigil_gui_test_wait_for (dossier_shown, page, OPEN_TIMEOUT_MS, "the dossier to show");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dossier", NULL));
-    vigil_gui_test_run_for (100);
+    vigil_gui_test_wait_for (dossier_closed, page, OPEN_TIMEOUT_MS, "the dossier to close");
   }
 
   /* back to the candidates */
   g_signal_emit_by_name (vigil_cohort_view_get_view_button (view, VIGIL_PEOPLE_VIEW_CANDIDATES), "clicked");
   query.view = VIGIL_PEOPLE_VIEW_CANDIDATES;
   ASSERT_COUNT (model, store, &query);
-  shoot (window, "screenshot-cohort-candidates-by-name-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-cohort-candidates-by-name-1366x768.png");
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 static void
@@ -485,7 +406,7 @@ test_real_store (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_tiny_location ();
   g_autoptr(VigilPersonItem) item = NULL;
-  VigilWindow *window = open_window (location, 1366, 768);
+  VigilWindow *window = vigil_gui_test_open_window (location, 1366, 768);
   VigilCohortView *view = vigil_window_get_cohort_view (window);
   VigilPeopleModel *model = vigil_cohort_view_get_model (view);
   g_autofree char *title = NULL;
@@ -511,22 +432,21 @@ test_real_store (void)
   type_search (view, "");
   g_assert_cmpuint (vigil_gui_test_people_count (model), ==, 1);
 
-  shoot (window, "screenshot-cohort-real-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-cohort-real-1366x768.png");
 
   /* Closing saves the size; the next window starts with it. */
   {
     g_autoptr(GSettings) settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
     int width, height;
 
-    gtk_window_close (GTK_WINDOW (window));
-    vigil_gui_test_run_for (50);
+    vigil_gui_test_close_window (window);
     g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1366);
     g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 768);
     g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
     g_settings_set_int (settings, "window-width", 1024);
     g_settings_set_int (settings, "window-height", 700);
-    window = vigil_window_new (GTK_APPLICATION (app));
+    window = vigil_window_new (GTK_APPLICATION (vigil_gui_test_get_app ()));
     gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
     g_assert_cmpint (width, ==, 1024);
     g_assert_cmpint (height, ==, 700);
@@ -543,37 +463,43 @@ test_open_error (void)
   g_autofree char *path = g_build_filename (dir, "missing.db", NULL);
   g_autoptr(VigilLocation) missing = vigil_location_new_sqlite (path);
   g_autoptr(VigilLocation) tiny = vigil_gui_test_tiny_location ();
-  VigilWindow *window = new_window (1366, 768);
+  VigilWindow *window = vigil_gui_test_new_window (1366, 768);
 
   /* Nothing open: the error page, with a way out. */
   vigil_window_open_location (window, missing, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the open to fail");
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the open to fail");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "error");
   g_assert_null (vigil_window_get_store (window));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  shoot (window, "screenshot-open-error-1366x768.png");
+  vigil_gui_test_shoot (window, "screenshot-open-error-1366x768.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-welcome", NULL));
   g_assert_cmpstr (vigil_window_get_page (window), ==, "welcome");
 
   /* A store open: it stays, and a dialog says why the other did not open. */
   vigil_window_open_location (window, tiny, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the store to open");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
   vigil_window_open_location (window, missing, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  vigil_gui_test_wait_for (window_left_loading, window, OPEN_TIMEOUT_MS, "the open to fail");
+  vigil_gui_test_wait_for (vigil_gui_test_window_left_loading, window, OPEN_TIMEOUT_MS, "the open to fail");
   g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
   g_assert_true (vigil_location_equal (vigil_store_get_location (vigil_window_get_store (window)), tiny));
-  gtk_window_destroy (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (vigil_gui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  /* Cancelling an open goes back to what was there. */
-  vigil_window_open_location (window, missing, VIGIL_OPEN_MODE_EXISTING, FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
-  vigil_gui_test_run_for (200);
-  g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+  /* Cancelling an open goes back to what was there, and the cancelled open's end
+   * changes nothing: its callback holds a reference on the window until it has run. */
+  {
+    RefsWait wait = { G_OBJECT (window), g_atomic_int_get (&G_OBJECT (window)->ref_count) };
 
-  destroy_window (window);
+    vigil_window_open_location (window, missing, VIGIL_OPEN_MODE_EXISTING, FALSE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+    g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+    vigil_gui_test_wait_for (refs_back, &wait, OPEN_TIMEOUT_MS, "the cancelled open to end");
+    vigil_gui_test_flush ();
+    g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
+  }
+
+  vigil_gui_test_destroy_window (window);
 }
 
 static gboolean
@@ -587,7 +513,7 @@ connect_dialog_failed (gpointer user_data)
 static void
 test_connect_dialog (void)
 {
-  VigilWindow *window = new_window (1366, 768);
+  VigilWindow *window = vigil_gui_test_new_window (1366, 768);
   GtkWindow *dialog;
   VigilPgGroup *group;
   AdwEntryRow *port_row;
@@ -597,7 +523,7 @@ test_connect_dialog (void)
 
   g_assert_cmpstr (vigil_window_get_page (window), ==, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-postgresql", NULL));
-  dialog = wait_for_toplevel (VIGIL_TYPE_CONNECT_DIALOG);
+  dialog = vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_CONNECT_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (dialog));
 
@@ -609,7 +535,7 @@ test_connect_dialog (void)
   /* Filled from the settings (pg-* keys), never with a password. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (port_row)), ==, "5432");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_row)));
-  shoot (dialog, "screenshot-connect-dialog.png");
+  vigil_gui_test_shoot (dialog, "screenshot-connect-dialog.png");
 
   /* A wrong field is shown next to the fields, and nothing is opened. */
   gtk_editable_set_text (GTK_EDITABLE (port_row), "not-a-port");
@@ -626,16 +552,16 @@ test_connect_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (database_row), "vigil_nowhere");
   g_signal_emit_by_name (group, "activate");
   vigil_gui_test_wait_for (connect_dialog_failed, error_row, OPEN_TIMEOUT_MS, "the connection to fail");
-  g_assert_true (find_toplevel (VIGIL_TYPE_CONNECT_DIALOG) == dialog);
+  g_assert_true (vigil_gui_test_find_toplevel (VIGIL_TYPE_CONNECT_DIALOG) == dialog);
   g_assert_cmpstr (vigil_window_get_page (window), ==, "welcome");
   g_assert_null (vigil_window_get_store (window));
-  shoot (dialog, "screenshot-connect-dialog-error.png");
+  vigil_gui_test_shoot (dialog, "screenshot-connect-dialog-error.png");
 
   gtk_window_close (dialog);
-  vigil_gui_test_run_for (50);
-  g_assert_null (find_toplevel (VIGIL_TYPE_CONNECT_DIALOG));
+  vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_CONNECT_DIALOG);
+  g_assert_null (vigil_gui_test_find_toplevel (VIGIL_TYPE_CONNECT_DIALOG));
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 typedef struct
@@ -657,7 +583,7 @@ static void
 test_app_windows (void)
 {
   g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
-  VigilWindow *window = open_window (location, 1366, 768);
+  VigilWindow *window = vigil_gui_test_open_window (location, 1366, 768);
   GtkWindow *preferences;
   GtkWindow *about;
   GtkWindow *shortcuts;
@@ -665,13 +591,13 @@ test_app_windows (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* Preferences */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = wait_for_toplevel (VIGIL_TYPE_PREFERENCES_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (vigil_gui_test_get_app ()), "preferences", NULL);
+  preferences = vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_PREFERENCES_WINDOW);
   g_assert_true (vigil_preferences_window_get_window (VIGIL_PREFERENCES_WINDOW (preferences)) == window);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
-  shoot (preferences, "screenshot-preferences.png");
+  vigil_gui_test_shoot (preferences, "screenshot-preferences.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "privacy");
-  shoot (preferences, "screenshot-preferences-privacy.png");
+  vigil_gui_test_shoot (preferences, "screenshot-preferences-privacy.png");
 
   /* Opening another store from the preferences: off the main thread, and only a
    * store that opened replaces the demo in the main window (and is remembered). */
@@ -692,37 +618,35 @@ test_app_windows (void)
     g_assert_false (vigil_window_get_demo_banner_visible (window));
     kind = g_settings_get_string (settings, "database-kind");
     g_assert_cmpstr (kind, ==, "sqlite");
-    shoot (preferences, "screenshot-preferences-real.png");
+    vigil_gui_test_shoot (preferences, "screenshot-preferences-real.png");
     g_settings_reset (settings, "database-kind");
     g_settings_reset (settings, "sqlite-path");
   }
 
-  gtk_window_destroy (preferences);
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_destroy_window (preferences);
 
   /* About */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_action_group_activate_action (G_ACTION_GROUP (vigil_gui_test_get_app ()), "about", NULL);
+  about = vigil_gui_test_wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==, "The Vigil developers");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
-  shoot (about, "screenshot-about.png");
-  gtk_window_destroy (about);
-  vigil_gui_test_run_for (50);
+  vigil_gui_test_shoot (about, "screenshot-about.png");
+  vigil_gui_test_destroy_window (about);
 
   /* Keyboard shortcuts, from gtk/help-overlay.ui */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
-  shoot (shortcuts, "screenshot-shortcuts.png");
+  shortcuts = vigil_gui_test_wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  vigil_gui_test_shoot (shortcuts, "screenshot-shortcuts.png");
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 
   /* The accelerators the menu and the shortcuts window promise. */
   {
-    g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
-    g_auto(GStrv) prefs = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
-    g_auto(GStrv) find = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.find");
-    g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+    g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (vigil_gui_test_get_app ()), "app.quit");
+    g_auto(GStrv) prefs = gtk_application_get_accels_for_action (GTK_APPLICATION (vigil_gui_test_get_app ()), "app.preferences");
+    g_auto(GStrv) find = gtk_application_get_accels_for_action (GTK_APPLICATION (vigil_gui_test_get_app ()), "win.find");
+    g_auto(GStrv) help = gtk_application_get_accels_for_action (GTK_APPLICATION (vigil_gui_test_get_app ()), "win.show-help-overlay");
 
     g_assert_cmpstr (quit[0], ==, "<Control>q");
     g_assert_cmpstr (prefs[0], ==, "<Control>comma");
@@ -730,50 +654,14 @@ test_app_windows (void)
     g_assert_nonnull (help[0]);
   }
 
-  destroy_window (window);
+  vigil_gui_test_destroy_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_homes[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  int status;
-
-  setlocale (LC_ALL, "C.UTF-8");
-
-  /* Private user folders, but not G_TEST_OPTION_ISOLATE_DIRS: that also hides the
-   * system data folders, and with them the icon theme and the fonts' metadata. */
-  home = g_dir_make_tmp ("vigil-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_homes); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_homes[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_homes[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display (run under Xvfb, as tests/run does)");
-      return 77;
-    }
-  adw_init ();
-  vigil_gui_init ();
-
-  /* No transitions: a screenshot shows the page the test just asserted. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  app = vigil_application_new (APPLICATION_ID, G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  vigil_gui_test_init (&argc, &argv, VIGIL_GUI_TEST_DEFAULT);
 
   /* Demo data first: it takes a few seconds under the sanitizers. */
   vigil_location_free (vigil_gui_test_demo_location ());
@@ -787,14 +675,5 @@ main (int   argc,
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);
   g_test_add_func ("/window/app-windows", test_app_windows);
 
-  status = g_test_run ();
-
-  /* Every window is gone; let GTK finish its idle work before the leak check. */
-  vigil_gui_test_run_for (100);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_clear_object (&app);
-  vigil_gui_test_cleanup ();
-  vigil_gui_test_remove_tree (home);
-
-  return status;
+  return vigil_gui_test_run ();
 }
