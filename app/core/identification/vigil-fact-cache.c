@@ -36,6 +36,7 @@
 #include <sqlite3.h>
 
 #include "vigil-fact-cache.h"
+#include "vigil-store-native.h"
 
 #define FACT_CACHE_SCHEMA  5                  /* the migration that made fact_cache */
 #define PART_SIZE          (8 * 1024 * 1024)  /* bytes of the block in one row */
@@ -370,23 +371,8 @@ static PGconn *
 connect_pg (const VigilLocation  *location,
             GError              **error)
 {
-  g_autofree char *port = location->port != 0 ? g_strdup_printf ("%u", location->port) : NULL;
-  const char *keys[8], *values[8];
-  PGconn *conn;
-  int n = 0;
+  PGconn *conn = vigil_store_native_connect_pg (location, "vigil-fact-cache");
 
-#define ADD_PARAM(key, value) if ((value) != NULL) { keys[n] = (key); values[n] = (value); n++; }
-  ADD_PARAM ("host", location->host);
-  ADD_PARAM ("port", port);
-  ADD_PARAM ("dbname", location->dbname);
-  ADD_PARAM ("user", location->user);
-  ADD_PARAM ("password", location->password);
-  ADD_PARAM ("application_name", "vigil-fact-cache");
-  ADD_PARAM ("client_encoding", "UTF8");
-#undef ADD_PARAM
-  keys[n] = values[n] = NULL;
-
-  conn = PQconnectdbParams (keys, values, 0);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       fail_pg (error, conn);

@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include "vigil-store-native.h"
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -570,22 +572,7 @@ import_row (PgImport                 *import,
 static PGconn *
 connect_pg (const VigilLocation *location)
 {
-  g_autofree char *port = location->port != 0 ? g_strdup_printf ("%u", location->port) : NULL;
-  const char *keys[8], *values[8];
-  int n = 0;
-
-#define ADD_PARAM(key, value) if ((value) != NULL) { keys[n] = (key); values[n] = (value); n++; }
-  ADD_PARAM ("host", location->host);
-  ADD_PARAM ("port", port);
-  ADD_PARAM ("dbname", location->dbname);
-  ADD_PARAM ("user", location->user);
-  ADD_PARAM ("password", location->password);
-  ADD_PARAM ("application_name", "vigil-import");
-  ADD_PARAM ("client_encoding", "UTF8");
-#undef ADD_PARAM
-  keys[n] = values[n] = NULL;
-
-  return PQconnectdbParams (keys, values, 0);
+  return vigil_store_native_connect_pg (location, "vigil-import");
 }
 
 static void

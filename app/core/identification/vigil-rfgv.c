@@ -22,6 +22,8 @@
 
 #include "config.h"
 
+#include "vigil-store-native.h"
+
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -1928,28 +1930,14 @@ load_postgresql (const VigilLocation  *location,
 {
   g_autoptr(VigilFactSet) set = fact_set_new ();
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_autofree char *port = location->port != 0 ? g_strdup_printf ("%u", location->port) : NULL;
-  const char *keys[8], *values[8];
   RawChunk chunk;
   PgLoad load = { set, candidates, &chunk };
   gint64 max_id = 0;
   gboolean ok;
   PGconn *conn;
   IdMap map;
-  int n = 0;
 
-#define ADD_PARAM(key, value) if ((value) != NULL) { keys[n] = (key); values[n] = (value); n++; }
-  ADD_PARAM ("host", location->host);
-  ADD_PARAM ("port", port);
-  ADD_PARAM ("dbname", location->dbname);
-  ADD_PARAM ("user", location->user);
-  ADD_PARAM ("password", location->password);
-  ADD_PARAM ("application_name", "vigil-rfgv");
-  ADD_PARAM ("client_encoding", "UTF8");
-#undef ADD_PARAM
-  keys[n] = values[n] = NULL;
-
-  conn = PQconnectdbParams (keys, values, 0);
+  conn = vigil_store_native_connect_pg (location, "vigil-rfgv");
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       fail_pg (error, conn);
