@@ -1948,12 +1948,15 @@ build_step_cb (gpointer user_data)
 {
   VigilDossierPage *self = user_data;
   gboolean reload = self->build_box != NULL;
+  gint64 started = g_get_monotonic_time ();
 
   if (reload)
     swap_build (self);
   build_steps[self->build_step++] (self);
   if (reload)
     swap_build (self);
+  g_debug ("dossier section %u built in %.1f ms", self->build_step - 1,
+           (g_get_monotonic_time () - started) / 1000.0);
   if (self->build_step < G_N_ELEMENTS (build_steps))
     return G_SOURCE_CONTINUE;
 
