@@ -813,6 +813,88 @@ test_view_audited (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (entry->fields), ==, 0);
 }
 
+/* What the window does: the dossier, the tactical menu and the view audited, off the
+ * calling thread; an older plan's interventions count in the summary, but the plan
+ * shown is the newest with its own interventions only. */
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static VigilDossierOpening *
+open_and_wait (VigilStore  *store,
+               gint64       person_id,
+               GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vigil_dossier_open_async (store, person_id, TRUE, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return vigil_dossier_open_finish (store, result, error);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilPlan) old_plan = vigil_plan_new ();
+  g_autoptr(VigilDossierOpening) opening = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  VigilAuditEntry *row;
+  gint64 n_before = 0, n_after = 0;
+
+  old_plan->person_id = fixture->person_id;
+  old_plan->objectives = g_strdup ("SYN older objectives");
+  old_plan->agreed_on = g_strdup ("2025-03-01");
+  g_assert_true (vigil_store_insert (fixture->store, &vigil_plan_type, old_plan, &error));
+  g_assert_no_error (error);
+  add_intervention (fixture->store, old_plan->record.id, "breached", "2025-05-01", 3);
+
+  g_assert_true (vigil_audit_verify (fixture->store, &n_before, &error));
+  vigil_store_set_actor (fixture->store, "Panel Chair (synthetic)");
+  opening = open_and_wait (fixture->store, fixture->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (opening);
+  g_assert_nonnull (opening->dossier);
+  g_assert_nonnull (opening->menu);
+  g_assert_cmpint (opening->dossier->person->record.id, ==, fixture->person_id);
+
+  g_assert_cmpuint (opening->dossier->plans.n_plans, ==, 2);
+  g_assert_cmpstr (opening->dossier->plans.agreed_on, ==, "2026-07-15");
+  g_assert_cmpstr (opening->dossier->plan->agreed_on, ==, "2026-07-15");
+  g_assert_cmpuint (opening->dossier->interventions->len, ==, 4);
+  for (guint i = 0; i < opening->dossier->interventions->len; i++)
+    g_assert_cmpint (((VigilIntervention *) g_ptr_array_index (opening->dossier->interventions, i))->plan_id,
+                     ==, opening->dossier->plan->record.id);
+  g_assert_cmpuint (opening->dossier->plans.n_interventions, ==, 5);
+  g_assert_cmpuint (opening->dossier->plans.n_breached, ==, 2);
+  g_assert_cmpint (opening->dossier->plans.n_breaches, ==, 5);
+  g_assert_cmpuint (opening->dossier->victims->len, ==, 3);
+
+  /* the view is in the log, and the chain still verifies */
+  g_assert_true (vigil_audit_verify (fixture->store, &n_after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_after, ==, n_before + 1);
+  rows = vigil_audit_list (fixture->store, fixture->person_id, 1, &error);
+  g_assert_no_error (error);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row->action, ==, "view");
+  g_assert_cmpstr (row->actor, ==, "Panel Chair (synthetic)");
+  g_clear_pointer (&opening, vigil_dossier_opening_free);
+
+  /* no such person: an answer, not a dossier */
+  opening = open_and_wait (fixture->store, 4242, &error);
+  g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
+  g_assert_null (opening);
+}
+
 /* ------------------------------------------------------------------------------------
  * Edge cases
  * ------------------------------------------------------------------------------------ */
@@ -1026,6 +1108,7 @@ main (int    argc,
   ADD ("/dossier/stale-edge", test_stale_edge);
   ADD ("/dossier/section-last-changed", test_section_last_changed);
   ADD ("/dossier/view-audited", test_view_audited);
+  ADD ("/dossier/open-async", test_open_async);
   ADD ("/dossier/cancelled", test_cancelled);
   ADD ("/dossier/outcomes", test_outcomes);
 #undef ADD

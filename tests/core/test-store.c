@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -786,6 +788,137 @@ test_write_inside_read (void)
   g_assert_no_error (error);
 }
 
+/* vigil_store_run_reads: on PostgreSQL the reads run at once (each waits for all the
+ * others to have started: run one after the other, they would never meet); on SQLite
+ * and inside a unit, one after the other on the calling thread. Each sees the store;
+ * the first failing one gives the error. */
+#define N_READS 3
+
+typedef struct
+{
+  GMutex mutex;
+  GCond cond;
+  guint started;
+  gboolean met;
+  GThread *threads[N_READS];
+  gint64 counts[N_READS];
+  gboolean fail_second;
+  gboolean fail_third;
+  GThread *caller;
+} Reads;
+
+static gboolean
+one_read (VigilStore  *store,
+          Reads       *reads,
+          guint        index,
+          GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  g_mutex_lock (&reads->mutex);
+  reads->threads[index] = g_thread_self ();
+  reads->started++;
+  g_cond_broadcast (&reads->cond);
+  if (vigil_test_engine_is_pg () && reads->caller == NULL)
+    {
+      gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+      while (reads->started < N_READS)
+        if (!g_cond_wait_until (&reads->cond, &reads->mutex, deadline))
+          break;
+      if (reads->started == N_READS)
+        reads->met = TRUE;
+    }
+  g_mutex_unlock (&reads->mutex);
+
+  people = vigil_store_list (store, &vigil_person_type, NULL, 0, error);
+  if (people == NULL)
+    return FALSE;
+  reads->counts[index] = people->len;
+
+  if ((index == 1 && reads->fail_second) || (index == 2 && reads->fail_third))
+    {
+      g_set_error (error, G_IO_ERROR, index == 1 ? G_IO_ERROR_NOT_FOUND : G_IO_ERROR_FAILED,
+                   "read %u failed", index);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean read_0 (VigilStore *store, gpointer data, GError **error) { return one_read (store, data, 0, error); }
+static gboolean read_1 (VigilStore *store, gpointer data, GError **error) { return one_read (store, data, 1, error); }
+static gboolean read_2 (VigilStore *store, gpointer data, GError **error) { return one_read (store, data, 2, error); }
+
+static const VigilStoreWorkFunc read_funcs[N_READS] = { read_0, read_1, read_2 };
+
+static gboolean
+reads_in_unit_cb (VigilStore  *store,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  Reads *reads = user_data;
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+
+  /* the reads see this transaction's own insert */
+  person->surname = g_strdup ("Unitreader");
+  if (!vigil_store_insert (store, &vigil_person_type, person, error))
+    return FALSE;
+  return vigil_store_run_reads (store, read_funcs, N_READS, reads, error);
+}
+
+static void
+test_run_reads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  Reads reads = { 0, };
+
+  person->surname = g_strdup ("Reader");
+  g_assert_true (vigil_store_insert (store, &vigil_person_type, person, &error));
+  g_assert_no_error (error);
+
+  g_mutex_init (&reads.mutex);
+  g_cond_init (&reads.cond);
+  g_assert_true (vigil_store_run_reads (store, read_funcs, N_READS, &reads, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reads.started, ==, N_READS);
+  for (guint i = 0; i < N_READS; i++)
+    g_assert_cmpint (reads.counts[i], ==, 1);
+  if (vigil_test_engine_is_pg ())
+    {
+      g_assert_true (reads.met);
+      g_assert_true (reads.threads[1] != reads.threads[2]);
+    }
+  else
+    for (guint i = 0; i < N_READS; i++)
+      g_assert_true (reads.threads[i] == g_thread_self ());
+
+  /* the first failing read (in the order given) gives the error */
+  memset (reads.counts, 0, sizeof reads.counts);
+  reads.started = 0;
+  reads.fail_second = reads.fail_third = TRUE;
+  g_assert_false (vigil_store_run_reads (store, read_funcs, N_READS, &reads, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* inside a unit: on the caller's thread, through its transaction */
+  memset (reads.counts, 0, sizeof reads.counts);
+  reads.started = 0;
+  reads.fail_second = reads.fail_third = FALSE;
+  reads.caller = g_thread_self ();
+  g_assert_true (vigil_store_run_in_transaction (store, reads_in_unit_cb, &reads, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_READS; i++)
+    {
+      g_assert_true (reads.threads[i] == g_thread_self ());
+      g_assert_cmpint (reads.counts[i], ==, 2);
+    }
+
+  g_mutex_clear (&reads.mutex);
+  g_cond_clear (&reads.cond);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/store/pool/write-during-read", test_write_during_read);
   g_test_add_func ("/store/pool/write-inside-read", test_write_inside_read);
   g_test_add_func ("/store/changed", test_changed_signal);
+  g_test_add_func ("/store/pool/reads-at-once", test_run_reads);
 
   return g_test_run ();
 }

@@ -329,7 +329,26 @@ typedef struct
   VigilDossier               *dossier;
   gint32                      today;          /* Julian day */
   GHashTable                 *victim_index;   /* person id (gint64 *) → index + 1 */
+
+  /* Read at once (vigil_store_run_reads), put together after: */
+  char                       *newest_run_as_of;
+  VigilFactSet               *facts;
+  GArray                     *details;        /* IncidentDetail */
+  GdaDataModel               *victim_names;
+  GPtrArray                  *plans;
+  GPtrArray                  *interventions;  /* of all the person's plans */
 } LoadData;
+
+static void
+load_data_clear (LoadData *data)
+{
+  g_clear_pointer (&data->newest_run_as_of, g_free);
+  g_clear_pointer (&data->facts, vigil_fact_set_unref);
+  g_clear_pointer (&data->details, g_array_unref);
+  g_clear_object (&data->victim_names);
+  g_clear_pointer (&data->plans, g_ptr_array_unref);
+  g_clear_pointer (&data->interventions, g_ptr_array_unref);
+}
 
 static gboolean
 load_person (VigilStore  *store,
@@ -472,6 +491,8 @@ typedef struct
   char   *dash_risk;
   gboolean stalking;
   char   *area;
+  char   *updated_at;
+  char   *updated_by;
 } IncidentDetail;
 
 static void
@@ -485,6 +506,8 @@ incident_detail_clear (gpointer data)
   g_free (detail->offence_code);
   g_free (detail->dash_risk);
   g_free (detail->area);
+  g_free (detail->updated_at);
+  g_free (detail->updated_by);
 }
 
 static VigilDossierVictim *
@@ -519,50 +542,23 @@ find_victim_index (LoadData *data,
   return (int) GPOINTER_TO_UINT (index) - 1;
 }
 
-/* The explanation of the score and the incidents behind it; numbers the victims by
- * their first incident. */
+/* The person's facts for the engine and what it does not keep of their incidents. */
 static gboolean
-load_incidents (VigilStore  *store,
+read_incidents (VigilStore  *store,
                 LoadData    *data,
-                const char  *as_of_text,
                 GError     **error)
 {
   static const GType types[] = {
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
   };
-  VigilDossier *dossier = data->dossier;
-  VigilDossierChange *change = &dossier->changes[VIGIL_DOSSIER_SECTION_IDENTIFICATION];
-  g_autoptr(VigilFactSet) facts = NULL;
   g_autoptr(GdaDataModel) model = NULL;
-  g_autoptr(GArray) details = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  const VigilRfgvExplanation *explanation;
   GValue param = G_VALUE_INIT;
-  GDate as_of;
-  int person;
   int n_rows;
 
-  facts = vigil_fact_set_load_person (store, data->person_id, data->cancellable, error);
-  if (facts == NULL)
+  data->facts = vigil_fact_set_load_person (store, data->person_id, data->cancellable, error);
+  if (data->facts == NULL)
     return FALSE;
-  dossier->n_incidents_skipped = vigil_fact_set_get_n_skipped (facts);
-
-  g_date_clear (&as_of, 1);
-  if (as_of_text != NULL && vigil_rfgv_parse_day (as_of_text) > 0)
-    g_date_set_julian (&as_of, vigil_rfgv_parse_day (as_of_text));
-  else
-    as_of = dossier->today;
-
-  /* A person without (readable) incidents is in no fact set: nothing to explain. */
-  person = vigil_fact_set_find_person (facts, data->person_id);
-  if (person < 0)
-    return TRUE;
-
-  dossier->explanation = vigil_rfgv_explain (facts, data->profile, person, &as_of, error);
-  if (dossier->explanation == NULL)
-    return FALSE;
-  explanation = dossier->explanation;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -579,8 +575,8 @@ load_incidents (VigilStore  *store,
     return FALSE;
 
   n_rows = gda_data_model_get_n_rows (model);
-  details = g_array_sized_new (FALSE, TRUE, sizeof (IncidentDetail), n_rows);
-  g_array_set_clear_func (details, incident_detail_clear);
+  data->details = g_array_sized_new (FALSE, TRUE, sizeof (IncidentDetail), n_rows);
+  g_array_set_clear_func (data->details, incident_detail_clear);
   for (int row = 0; row < n_rows; row++)
     {
       IncidentDetail detail = { 0, };
@@ -596,13 +592,51 @@ load_incidents (VigilStore  *store,
       detail.dash_risk = dup_text (values[5]);
       detail.stalking = get_int (values[6]) != 0;
       detail.area = dup_text (values[7]);
-      g_array_append_val (details, detail);
-      note_change (change,
-                   gda_value_is_null (values[8]) ? NULL : g_value_get_string (values[8]),
-                   gda_value_is_null (values[9]) ? NULL : g_value_get_string (values[9]));
+      detail.updated_at = dup_text (values[8]);
+      detail.updated_by = dup_text (values[9]);
+      g_array_append_val (data->details, detail);
+    }
+  return TRUE;
+}
+
+/* The explanation of the score and the incidents behind it; numbers the victims by
+ * their first incident. */
+static gboolean
+build_incidents (LoadData  *data,
+                 GError   **error)
+{
+  VigilDossier *dossier = data->dossier;
+  VigilDossierChange *change = &dossier->changes[VIGIL_DOSSIER_SECTION_IDENTIFICATION];
+  g_autoptr(GHashTable) by_id = NULL;
+  const VigilRfgvExplanation *explanation;
+  GArray *details = data->details;
+  GDate as_of;
+  int person;
+
+  dossier->n_incidents_skipped = vigil_fact_set_get_n_skipped (data->facts);
+  for (guint i = 0; i < details->len; i++)
+    {
+      const IncidentDetail *detail = &g_array_index (details, IncidentDetail, i);
+
+      note_change (change, detail->updated_at, detail->updated_by);
     }
 
-  /* The array is complete: pointers into it stay valid from here. */
+  g_date_clear (&as_of, 1);
+  if (data->newest_run_as_of != NULL && vigil_rfgv_parse_day (data->newest_run_as_of) > 0)
+    g_date_set_julian (&as_of, vigil_rfgv_parse_day (data->newest_run_as_of));
+  else
+    as_of = dossier->today;
+
+  /* A person without (readable) incidents is in no fact set: nothing to explain. */
+  person = vigil_fact_set_find_person (data->facts, data->person_id);
+  if (person < 0)
+    return TRUE;
+
+  dossier->explanation = vigil_rfgv_explain (data->facts, data->profile, person, &as_of, error);
+  if (dossier->explanation == NULL)
+    return FALSE;
+  explanation = dossier->explanation;
+
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < details->len; i++)
     {
@@ -646,7 +680,7 @@ load_incidents (VigilStore  *store,
         }
       else
         {
-          /* Written between the two reads on another connection: the engine's copy. */
+          /* Written between the two reads: the engine's copy. */
           incident->source_ref = g_strdup (explained->incident_ref);
           incident->relationship = g_strdup (vigil_relationship_to_code (explained->relationship));
           incident->offence_code = g_strdup (explained->offence_code);
@@ -809,10 +843,9 @@ compare_links_by_victim (gconstpointer a,
   return (x->record.id > y->record.id) - (x->record.id < y->record.id);
 }
 
-/* Victim links (numbering, after the incidents' victims, the victims known only by a
- * link, in the order linked), then every victim's name in one query. */
+/* The victim links and every victim's name (of an incident or a link) in one query. */
 static gboolean
-load_victims (VigilStore  *store,
+read_victims (VigilStore  *store,
               LoadData    *data,
               GError     **error)
 {
@@ -820,27 +853,13 @@ load_victims (VigilStore  *store,
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
   };
   VigilDossier *dossier = data->dossier;
-  g_autoptr(GdaDataModel) model = NULL;
   GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
-  int n_rows;
 
   dossier->victim_links = list_by_person (store, &vigil_victim_link_type, "perpetrator_id",
                                           data->person_id, data->cancellable, error);
   if (dossier->victim_links == NULL)
     return FALSE;
-
   note_records (&dossier->changes[VIGIL_DOSSIER_SECTION_VICTIMS], dossier->victim_links);
-  for (guint i = 0; i < dossier->victim_links->len; i++)
-    {
-      const VigilVictimLink *link = g_ptr_array_index (dossier->victim_links, i);
-
-      if (link->victim_id != 0)
-        add_victim (data, link->victim_id);
-    }
-  g_ptr_array_sort_with_data (dossier->victim_links, compare_links_by_victim, data);
-
-  if (dossier->victims->len == 0)
-    return TRUE;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -850,24 +869,42 @@ load_victims (VigilStore  *store,
       g_value_init (&params[i], G_TYPE_INT64);
       g_value_set_int64 (&params[i], data->person_id);
     }
-  model = vigil_store_query (store,
-                             "SELECT id, surname, forenames, dob, local_ref FROM person "
-                             "WHERE id IN (SELECT victim_id FROM incident WHERE perpetrator_id = ##p0::gint64 "
-                             "UNION SELECT victim_id FROM victim_link WHERE perpetrator_id = ##p1::gint64)",
-                             params, 2, types, error);
+  data->victim_names = vigil_store_query (store,
+                                          "SELECT id, surname, forenames, dob, local_ref FROM person "
+                                          "WHERE id IN (SELECT victim_id FROM incident WHERE perpetrator_id = ##p0::gint64 "
+                                          "UNION SELECT victim_id FROM victim_link WHERE perpetrator_id = ##p1::gint64)",
+                                          params, 2, types, error);
   g_value_unset (&params[0]);
   g_value_unset (&params[1]);
-  if (model == NULL)
-    return FALSE;
+  return data->victim_names != NULL;
+}
 
-  n_rows = gda_data_model_get_n_rows (model);
+/* Numbers, after the incidents' victims, the victims known only by a link, in the
+ * order linked, and names them all. */
+static gboolean
+build_victims (LoadData  *data,
+               GError   **error)
+{
+  VigilDossier *dossier = data->dossier;
+  int n_rows;
+
+  for (guint i = 0; i < dossier->victim_links->len; i++)
+    {
+      const VigilVictimLink *link = g_ptr_array_index (dossier->victim_links, i);
+
+      if (link->victim_id != 0)
+        add_victim (data, link->victim_id);
+    }
+  g_ptr_array_sort_with_data (dossier->victim_links, compare_links_by_victim, data);
+
+  n_rows = gda_data_model_get_n_rows (data->victim_names);
   for (int row = 0; row < n_rows; row++)
     {
       const GValue *values[5];
       VigilDossierVictim *victim;
       int index;
 
-      if (!read_row (model, row, values, 5, error))
+      if (!read_row (data->victim_names, row, values, 5, error))
         return FALSE;
       index = find_victim_index (data, get_int (values[0]));
       if (index < 0)
@@ -889,84 +926,69 @@ intervention_is_open (const char *status)
          g_strcmp0 (status, "in_progress") == 0;
 }
 
+/* The person's plans and the interventions of them all. */
 static gboolean
-load_plans (VigilStore  *store,
+read_plans (VigilStore  *store,
             LoadData    *data,
             GError     **error)
 {
-  static const GType types[] = {
-    G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
-  };
-  VigilDossier *dossier = data->dossier;
-  VigilDossierPlanSummary *summary = &dossier->plans;
-  VigilDossierChange *change = &dossier->changes[VIGIL_DOSSIER_SECTION_PLANS];
-  g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GdaDataModel) model = NULL;
-  const VigilPlan *newest = NULL;
   GValue param = G_VALUE_INIT;
-  gint32 next_due = 0;
-  int n_rows;
 
-  plans = list_by_person (store, &vigil_plan_type, "person_id", data->person_id,
-                          data->cancellable, error);
-  if (plans == NULL)
+  data->plans = list_by_person (store, &vigil_plan_type, "person_id", data->person_id,
+                                data->cancellable, error);
+  if (data->plans == NULL)
     return FALSE;
-
-  note_records (change, plans);
-  summary->n_plans = plans->len;
-  for (guint i = 0; i < plans->len; i++)
-    {
-      const VigilPlan *plan = g_ptr_array_index (plans, i);
-
-      if (newest == NULL || day_of (plan->agreed_on) > day_of (newest->agreed_on) ||
-          (day_of (plan->agreed_on) == day_of (newest->agreed_on) && plan->record.id > newest->record.id))
-        newest = plan;
-    }
-  if (newest != NULL)
-    {
-      summary->agreed_on = g_strdup (newest->agreed_on);
-      summary->review_on = g_strdup (newest->review_on);
-      dossier->plan = vigil_record_copy (&vigil_plan_type, newest);
-      dossier->interventions = list_by_person (store, &vigil_intervention_type, "plan_id", newest->record.id,
-                                               data->cancellable, error);
-      if (dossier->interventions == NULL)
-        return FALSE;
-    }
-  else
-    dossier->interventions = g_ptr_array_new_with_free_func (vigil_record_destroy);
-  if (plans->len == 0)
-    return TRUE;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
 
   g_value_init (&param, G_TYPE_INT64);
   g_value_set_int64 (&param, data->person_id);
-  model = vigil_store_query (store,
-                             "SELECT status, due_on, breaches, updated_at, updated_by FROM intervention "
-                             "WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ##p0::gint64)",
-                             &param, 1, types, error);
+  data->interventions = vigil_store_list_where (store, &vigil_intervention_type,
+                                                "plan_id IN (SELECT id FROM plan WHERE person_id = ##p0::gint64)",
+                                                &param, 1, error);
   g_value_unset (&param);
-  if (model == NULL)
-    return FALSE;
+  return data->interventions != NULL;
+}
 
-  n_rows = gda_data_model_get_n_rows (model);
-  for (int row = 0; row < n_rows; row++)
+/* The newest plan with its interventions, and a summary of all the interventions. */
+static void
+build_plans (LoadData *data)
+{
+  VigilDossier *dossier = data->dossier;
+  VigilDossierPlanSummary *summary = &dossier->plans;
+  VigilDossierChange *change = &dossier->changes[VIGIL_DOSSIER_SECTION_PLANS];
+  const VigilPlan *newest = NULL;
+  gint32 next_due = 0;
+
+  note_records (change, data->plans);
+  note_records (change, data->interventions);
+  summary->n_plans = data->plans->len;
+  for (guint i = 0; i < data->plans->len; i++)
     {
-      const GValue *values[5];
-      const char *status;
-      const char *due_on;
-      gint32 due;
+      const VigilPlan *plan = g_ptr_array_index (data->plans, i);
 
-      if (!read_row (model, row, values, 5, error))
-        return FALSE;
-      status = gda_value_is_null (values[0]) ? NULL : g_value_get_string (values[0]);
-      due_on = gda_value_is_null (values[1]) ? NULL : g_value_get_string (values[1]);
-      due = day_of (due_on);
+      if (newest == NULL || day_of (plan->agreed_on) > day_of (newest->agreed_on) ||
+          (day_of (plan->agreed_on) == day_of (newest->agreed_on) && plan->record.id > newest->record.id))
+        newest = plan;
+    }
+
+  dossier->interventions = g_ptr_array_new_with_free_func (vigil_record_destroy);
+  if (newest != NULL)
+    {
+      summary->agreed_on = g_strdup (newest->agreed_on);
+      summary->review_on = g_strdup (newest->review_on);
+      dossier->plan = vigil_record_copy (&vigil_plan_type, newest);
+    }
+
+  for (guint i = 0; i < data->interventions->len; i++)
+    {
+      const VigilIntervention *intervention = g_ptr_array_index (data->interventions, i);
+      gint32 due = day_of (intervention->due_on);
 
       summary->n_interventions++;
-      summary->n_breaches += get_int (values[2]);
-      if (intervention_is_open (status))
+      summary->n_breaches += intervention->breaches;
+      if (intervention_is_open (intervention->status))
         {
           summary->n_open++;
           if (due > 0 && due < data->today)
@@ -975,19 +997,24 @@ load_plans (VigilStore  *store,
             {
               next_due = due;
               g_free (summary->next_due_on);
-              summary->next_due_on = g_strdup (due_on);
+              summary->next_due_on = g_strdup (intervention->due_on);
             }
         }
-      else if (g_strcmp0 (status, "completed") == 0)
+      else if (g_strcmp0 (intervention->status, "completed") == 0)
         summary->n_completed++;
-      else if (g_strcmp0 (status, "breached") == 0)
+      else if (g_strcmp0 (intervention->status, "breached") == 0)
         summary->n_breached++;
-
-      note_change (change,
-                   gda_value_is_null (values[3]) ? NULL : g_value_get_string (values[3]),
-                   gda_value_is_null (values[4]) ? NULL : g_value_get_string (values[4]));
     }
-  return TRUE;
+
+  /* the newest plan's own, in the order stored (by id) */
+  for (guint i = 0; newest != NULL && i < data->interventions->len; i++)
+    {
+      const VigilIntervention *intervention = g_ptr_array_index (data->interventions, i);
+
+      if (intervention->plan_id == newest->record.id)
+        g_ptr_array_add (dossier->interventions,
+                         vigil_record_copy (&vigil_intervention_type, intervention));
+    }
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1047,12 +1074,11 @@ compare_outcome_trends (gconstpointer a,
 }
 
 static gboolean
-load_outcomes (VigilStore  *store,
+read_outcomes (VigilStore  *store,
                LoadData    *data,
                GError     **error)
 {
   VigilDossier *dossier = data->dossier;
-  g_autoptr(GHashTable) by_key = NULL;
 
   dossier->outcomes = list_by_person (store, &vigil_outcome_observation_type, "person_id",
                                       data->person_id, data->cancellable, error);
@@ -1060,6 +1086,17 @@ load_outcomes (VigilStore  *store,
     return FALSE;
 
   note_records (&dossier->changes[VIGIL_DOSSIER_SECTION_OUTCOMES], dossier->outcomes);
+  return TRUE;
+}
+
+/* The observations by victim, source and measure, with their trends (needs the
+ * victims numbered). */
+static void
+build_outcomes (LoadData *data)
+{
+  VigilDossier *dossier = data->dossier;
+  g_autoptr(GHashTable) by_key = NULL;
+
   dossier->outcome_trends = g_ptr_array_new_with_free_func (outcome_trend_free);
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1106,7 +1143,6 @@ load_outcomes (VigilStore  *store,
       dossier->outcomes->pdata[i] = dossier->outcomes->pdata[j - 1];
       dossier->outcomes->pdata[j - 1] = swap;
     }
-  return TRUE;
 }
 
 static const VigilRecordType *
@@ -1196,107 +1232,112 @@ load_history (VigilStore  *store,
   return TRUE;
 }
 
-/* The sections fall into three groups that share nothing they write: the score, the
- * incidents and the victims (with their outcomes) in one, the person's own record and
- * decisions in another, the agencies' information, the plans and the history in the
- * third. Over a network each query is a round trip: the three are read at once, each
- * on a reader connection of its own. */
+/* The reads, two round trips at most each, sharing nothing they write: over a network
+ * they go at once, each on a connection of its own (vigil_store_run_reads); what needs
+ * two of them is put together after, in build_*. The person comes first: a missing
+ * person is the answer, whatever the others say. */
 static gboolean
-load_scored_cb (VigilStore  *store,
+read_person_cb (VigilStore  *store,
                 gpointer     user_data,
                 GError     **error)
 {
   LoadData *data = user_data;
-  g_autofree char *newest_run_as_of = NULL;
 
-  return load_scores (store, data, &newest_run_as_of, error) &&
-         load_incidents (store, data, newest_run_as_of, error) &&
-         load_agency_flags (store, data, error) &&
-         load_victims (store, data, error) &&
-         load_outcomes (store, data, error);
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
+    return FALSE;
+  data->dossier->person = vigil_store_fetch (store, &vigil_person_type, data->person_id, error);
+  return data->dossier->person != NULL && load_person (store, data, error);
 }
 
 static gboolean
-load_decided_cb (VigilStore  *store,
+read_scores_cb (VigilStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  LoadData *data = user_data;
+
+  return load_scores (store, data, &data->newest_run_as_of, error);
+}
+
+static gboolean
+read_incidents_cb (VigilStore  *store,
+                   gpointer     user_data,
+                   GError     **error)
+{
+  return read_incidents (store, user_data, error);
+}
+
+static gboolean
+read_victims_cb (VigilStore  *store,
                  gpointer     user_data,
                  GError     **error)
 {
-  LoadData *data = user_data;
-
-  return load_person (store, data, error) &&
-         load_cohort (store, data, error) &&
-         load_decisions (store, data, error) &&
-         load_processes (store, data, error);
+  return read_victims (store, user_data, error);
 }
 
 static gboolean
-load_shared_cb (VigilStore  *store,
+read_flags_outcomes_cb (VigilStore  *store,
+                        gpointer     user_data,
+                        GError     **error)
+{
+  return load_agency_flags (store, user_data, error) &&
+         read_outcomes (store, user_data, error);
+}
+
+static gboolean
+read_decided_cb (VigilStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  return load_cohort (store, user_data, error) &&
+         load_decisions (store, user_data, error);
+}
+
+static gboolean
+read_shared_cb (VigilStore  *store,
                 gpointer     user_data,
                 GError     **error)
 {
-  LoadData *data = user_data;
-
-  return load_agency_information (store, data, error) &&
-         load_plans (store, data, error) &&
-         load_history (store, data, error);
-}
-
-typedef struct
-{
-  VigilStore *store;
-  VigilStoreWorkFunc func;
-  LoadData *data;
-  GError *error;
-  gboolean ok;
-} LoadGroup;
-
-static gpointer
-load_group_thread (gpointer user_data)
-{
-  LoadGroup *group = user_data;
-
-  group->ok = vigil_store_run_read (group->store, group->func, group->data, &group->error);
-  return NULL;
+  return load_processes (store, user_data, error) &&
+         load_agency_information (store, user_data, error);
 }
 
 static gboolean
-load_groups (VigilStore  *store,
-             LoadData    *data,
-             GError     **error)
+read_plans_cb (VigilStore  *store,
+               gpointer     user_data,
+               GError     **error)
 {
-  LoadGroup groups[] = {
-    { store, load_scored_cb, data, NULL, FALSE },
-    { store, load_decided_cb, data, NULL, FALSE },
-    { store, load_shared_cb, data, NULL, FALSE },
+  return read_plans (store, user_data, error);
+}
+
+static gboolean
+read_history_cb (VigilStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  return load_history (store, user_data, error);
+}
+
+static gboolean
+load_all (VigilStore  *store,
+          LoadData    *data,
+          GError     **error)
+{
+  static const VigilStoreWorkFunc reads[] = {
+    read_person_cb, read_scores_cb, read_incidents_cb, read_victims_cb,
+    read_flags_outcomes_cb, read_decided_cb, read_shared_cb, read_plans_cb,
+    read_history_cb,
   };
-  GThread *threads[G_N_ELEMENTS (groups)] = { NULL };
-  gboolean ok = TRUE;
 
-  /* inside a caller's unit of work everything goes through it, on this thread */
-  if (vigil_store_is_in_unit (store))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-        if (!groups[i].func (store, data, error))
-          return FALSE;
-      return TRUE;
-    }
+  if (!vigil_store_run_reads (store, reads, G_N_ELEMENTS (reads), data, error))
+    return FALSE;
 
-  for (guint i = 1; i < G_N_ELEMENTS (groups); i++)
-    threads[i] = g_thread_new ("vigil-dossier", load_group_thread, &groups[i]);
-  load_group_thread (&groups[0]);
-  for (guint i = 1; i < G_N_ELEMENTS (groups); i++)
-    g_thread_join (threads[i]);
-
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      if (!groups[i].ok && ok)
-        {
-          g_propagate_error (error, g_steal_pointer (&groups[i].error));
-          ok = FALSE;
-        }
-      g_clear_error (&groups[i].error);
-    }
-  return ok;
+  /* the victims are numbered by their first incident, then by link */
+  if (!build_incidents (data, error) || !build_victims (data, error))
+    return FALSE;
+  build_outcomes (data);
+  build_plans (data);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------------------
@@ -1309,8 +1350,8 @@ load_groups (VigilStore  *store,
  *   limit of agency information; NULL for the default profile
  * @today: the date against which information is stale and reviews are due
  *
- * Reads everything the dossier page of @person_id shows: three groups of sections at
- * once, each in one read transaction on a reader connection of its own.
+ * Reads everything the dossier page of @person_id shows: on PostgreSQL in reads at
+ * once, each on a connection of its own; on SQLite in one read transaction.
  * Does not audit the view: call vigil_dossier_record_view () when it is shown.
  *
  * Returns: (transfer full): the dossier, or NULL with @error set
@@ -1328,6 +1369,7 @@ vigil_dossier_load_at (VigilStore                 *store,
   g_autoptr(VigilDossier) dossier = NULL;
   g_autoptr(GHashTable) victim_index = NULL;
   LoadData data = { 0, };
+  gboolean ok;
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
@@ -1347,14 +1389,6 @@ vigil_dossier_load_at (VigilStore                 *store,
   dossier->fresh_days = profile->agency_fresh_days;
   dossier->victims = g_ptr_array_new_with_free_func (victim_free);
 
-  /* Looked up first and outside the transaction: a missing person is an answer, not a
-   * failure that would doom a caller's transaction. */
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  dossier->person = vigil_store_fetch (store, &vigil_person_type, person_id, error);
-  if (dossier->person == NULL)
-    return NULL;
-
   victim_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   data.person_id = person_id;
   data.profile = profile;
@@ -1363,7 +1397,9 @@ vigil_dossier_load_at (VigilStore                 *store,
   data.today = g_date_get_julian (today);
   data.victim_index = victim_index;
 
-  if (!load_groups (store, &data, error))
+  ok = load_all (store, &data, error);
+  load_data_clear (&data);
+  if (!ok)
     return NULL;
 
   if (dossier->incidents == NULL)
@@ -1462,6 +1498,27 @@ typedef struct
   gboolean record_view;
 } OpenCall;
 
+typedef struct
+{
+  VigilStore *store;
+  gint64 person_id;
+  GError *error;
+  gboolean ok;
+} ViewAudit;
+
+static gpointer
+record_view_thread (gpointer user_data)
+{
+  ViewAudit *view = user_data;
+
+  view->ok = vigil_dossier_record_view (view->store, view->person_id, &view->error);
+  return NULL;
+}
+
+/* The view is audited while the dossier is read, on the writer (over a network the
+ * audit's round trips then cost no time of their own), and the dossier is given only
+ * once the audit is in: a view that could not be audited is not shown. A person who
+ * does not exist is still an audited attempt. */
 static gpointer
 open_thread (VigilStore    *store,
              gpointer       task_data,
@@ -1470,16 +1527,29 @@ open_thread (VigilStore    *store,
 {
   OpenCall *call = task_data;
   g_autoptr(VigilDossierOpening) opening = g_new0 (VigilDossierOpening, 1);
+  ViewAudit view = { store, call->person_id, NULL, TRUE };
+  GThread *audit = NULL;
+
+  if (call->record_view)
+    audit = g_thread_new ("vigil-audit", record_view_thread, &view);
 
   opening->dossier = vigil_dossier_load (store, call->person_id, NULL, cancellable, error);
+  if (opening->dossier != NULL)
+    opening->menu = vigil_tactical_menu_load_for_store (store, &opening->menu_error);
+
+  if (audit != NULL)
+    g_thread_join (audit);
+
   if (opening->dossier == NULL)
-    return NULL;
-
-  opening->menu = vigil_tactical_menu_load_for_store (store, &opening->menu_error);
-
-  if (call->record_view && !vigil_dossier_record_view (store, call->person_id, error))
-    return NULL;
-
+    {
+      g_clear_error (&view.error);
+      return NULL;
+    }
+  if (!view.ok)
+    {
+      g_propagate_error (error, view.error);
+      return NULL;
+    }
   return g_steal_pointer (&opening);
 }
 

@@ -90,15 +90,19 @@ append_cb (VigilStore  *store,
   const GValue *value;
   const char *actor = vigil_store_get_actor (store);
   const char *prev_hash;
+  gboolean postgresql = vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL;
   gint64 seq;
   gboolean ok;
 
   /* Taking the head row's write lock first serialises concurrent writers (PostgreSQL
-   * row lock, SQLite write lock), so no two rows share a predecessor. */
-  if (!vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
-    return FALSE;
-
-  head = vigil_store_query (store, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_types, error);
+   * row lock, SQLite write lock), so no two rows share a predecessor. On PostgreSQL,
+   * where each statement is a round trip, the update returns the head it wrote
+   * (libgda cannot run RETURNING on SQLite). */
+  if (postgresql)
+    head = vigil_store_query (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
+                              NULL, 0, head_types, error);
+  else if (vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
+    head = vigil_store_query (store, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_types, error);
   if (head == NULL)
     return FALSE;
   if (gda_data_model_get_n_rows (head) != 1)
@@ -144,14 +148,24 @@ append_cb (VigilStore  *store,
   g_value_init (&params[9], G_TYPE_STRING);
   g_value_set_string (&params[9], hash);
 
-  ok = vigil_store_execute (store,
-                            "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, "
-                            "detail, prev_hash, hash) VALUES (##p0::gint64, ##p1::string, ##p2::string, "
-                            "##p3::string, ##p4::string, ##p5::gint64, ##p6::gint64, ##p7::string::null, "
-                            "##p8::string, ##p9::string)",
-                            params, 10, NULL, error) &&
-       vigil_store_execute (store, "UPDATE audit_head SET hash = ##p0::string WHERE id = 1",
-                            &params[9], 1, NULL, error);
+  /* The row and the head's new hash: on PostgreSQL in one statement. */
+  if (postgresql)
+    ok = vigil_store_execute (store,
+                              "WITH appended AS (INSERT INTO audit (seq, logged_at, actor, action, entity, "
+                              "entity_id, person_id, detail, prev_hash, hash) VALUES (##p0::gint64, "
+                              "##p1::string, ##p2::string, ##p3::string, ##p4::string, ##p5::gint64, "
+                              "##p6::gint64, ##p7::string::null, ##p8::string, ##p9::string)) "
+                              "UPDATE audit_head SET hash = ##p9::string WHERE id = 1",
+                              params, 10, NULL, error);
+  else
+    ok = vigil_store_execute (store,
+                              "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, "
+                              "detail, prev_hash, hash) VALUES (##p0::gint64, ##p1::string, ##p2::string, "
+                              "##p3::string, ##p4::string, ##p5::gint64, ##p6::gint64, ##p7::string::null, "
+                              "##p8::string, ##p9::string)",
+                              params, 10, NULL, error) &&
+         vigil_store_execute (store, "UPDATE audit_head SET hash = ##p0::string WHERE id = 1",
+                              &params[9], 1, NULL, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (params); i++)
     if (G_VALUE_TYPE (&params[i]) != G_TYPE_INVALID)

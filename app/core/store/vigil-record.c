@@ -1210,3 +1210,18 @@ vigil_store_list_by_text (VigilStore            *store,
   g_value_unset (&param);
   return records;
 }
+
+GPtrArray *
+vigil_store_list_where (VigilStore            *store,
+                        const VigilRecordType *type,
+                        const char            *where,
+                        const GValue          *params,
+                        guint                  n_params,
+                        GError               **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (type != NULL && where != NULL, NULL);
+  g_return_val_if_fail (params != NULL || n_params == 0, NULL);
+
+  return select_records (store, type, where, params, n_params, error);
+}

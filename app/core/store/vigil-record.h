@@ -120,6 +120,14 @@ GPtrArray *vigil_store_list_by_text (VigilStore            *store,
                                      const char            *column,
                                      const char            *value,
                                      GError               **error);
+/* The records matching @where, by id: @where is SQL text of the program's own, never
+ * built from input; values go in through @params (##p0::gint64 and so on). */
+GPtrArray *vigil_store_list_where   (VigilStore            *store,
+                                     const VigilRecordType *type,
+                                     const char            *where,
+                                     const GValue          *params,
+                                     guint                  n_params,
+                                     GError               **error);
 
 /* A time-ordered UUID (version 7): consecutive ones sort together, so a bulk insert
  * appends to the uuid index instead of scattering writes over it. */

@@ -37,7 +37,7 @@
 
 /* Readers per SQLite store; connections per PostgreSQL store. */
 #define MAX_SQLITE_READERS 4
-#define MAX_PG_LINKS 6
+#define MAX_PG_LINKS 8
 /* A connection's statement cache is emptied when it grows past this: statements are
  * written with bound parameters, so a few hundred texts cover the whole app. */
 #define MAX_STATEMENTS 512
@@ -313,13 +313,14 @@ link_free (Link *link)
 {
   if (link == NULL)
     return;
+  /* Closed first: a statement freed on an open PostgreSQL connection is deallocated
+   * on the server, one round trip each (seconds over a network for a full cache);
+   * the server drops them all with the connection. */
+  if (link->cnc != NULL)
+    gda_connection_close (link->cnc);
   g_hash_table_unref (link->statements);
   g_hash_table_unref (link->changed);
-  if (link->cnc != NULL)
-    {
-      gda_connection_close (link->cnc);
-      g_object_unref (link->cnc);
-    }
+  g_clear_object (&link->cnc);
   g_free (link);
 }
 
@@ -643,6 +644,20 @@ find_written_table (const char *sql)
 
   while (g_ascii_isspace (*sql))
     sql++;
+  /* WITH name AS (INSERT INTO t …) …: the first table a clause writes */
+  if (g_ascii_strncasecmp (sql, "WITH", 4) == 0)
+    {
+      const char *found = NULL;
+
+      for (const char *c = sql; *c != '\0' && found == NULL; c++)
+        if ((c == sql || !g_ascii_isalnum (c[-1])) &&
+            (g_ascii_strncasecmp (c, "INSERT ", 7) == 0 || g_ascii_strncasecmp (c, "UPDATE ", 7) == 0 ||
+             g_ascii_strncasecmp (c, "DELETE ", 7) == 0))
+          found = c;
+      if (found == NULL)
+        return NULL;
+      sql = found;
+    }
   if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 &&
       g_ascii_strncasecmp (sql, "UPDATE", 6) != 0 &&
       g_ascii_strncasecmp (sql, "DELETE", 6) != 0 &&
@@ -844,6 +859,7 @@ run_unit (VigilStore          *self,
   Lease *lease;
   Link *link;
   gboolean outer;
+  gboolean func_failed;
   gboolean ok;
 
   if (!ensure_open (self, error))
@@ -870,6 +886,7 @@ run_unit (VigilStore          *self,
   link->transaction_depth++;
   ok = func (self, user_data, &local_error);
   link->transaction_depth--;
+  func_failed = !ok;
 
   if (!ok)
     {
@@ -915,7 +932,12 @@ run_unit (VigilStore          *self,
 
   if (!ok)
     {
-      propagate_engine_error (error, g_steal_pointer (&local_error), _("The change was not saved"));
+      /* a read's own error (cancelled, not found…) is the answer as it stands */
+      if (!write && func_failed)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        propagate_engine_error (error, g_steal_pointer (&local_error),
+                                write ? _("The change was not saved") : _("The store could not be read"));
       return FALSE;
     }
 
@@ -952,6 +974,109 @@ vigil_store_run_read (VigilStore          *self,
   g_return_val_if_fail (func != NULL, FALSE);
 
   return run_unit (self, FALSE, func, user_data, error);
+}
+
+/* Several reads at once */
+
+typedef struct
+{
+  VigilStore *store;
+  VigilStoreWorkFunc func;
+  gpointer user_data;
+  GError *error;
+  gboolean ok;
+} ParallelRead;
+
+/* On a thread of its own: a PostgreSQL link leased for the whole function, in
+ * autocommit (no BEGIN and COMMIT: two round trips fewer). */
+static gpointer
+parallel_read_thread (gpointer user_data)
+{
+  ParallelRead *read = user_data;
+  Lease *lease;
+
+  read->ok = FALSE;
+  lease = begin_lease (read->store, FALSE, &read->error);
+  if (lease == NULL)
+    return NULL;
+  read->ok = read->func (read->store, read->user_data, &read->error);
+  if (!read->ok && read->error == NULL)
+    g_set_error (&read->error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                 _("The store could not be read."));
+  end_lease (lease);
+  return NULL;
+}
+
+typedef struct
+{
+  const VigilStoreWorkFunc *funcs;
+  guint n_funcs;
+  gpointer user_data;
+} SequentialReads;
+
+static gboolean
+sequential_reads_cb (VigilStore  *store,
+                     gpointer     user_data,
+                     GError     **error)
+{
+  SequentialReads *reads = user_data;
+
+  for (guint i = 0; i < reads->n_funcs; i++)
+    if (!reads->funcs[i] (store, reads->user_data, error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+vigil_store_run_reads (VigilStore                *self,
+                       const VigilStoreWorkFunc  *funcs,
+                       guint                      n_funcs,
+                       gpointer                   user_data,
+                       GError                   **error)
+{
+  g_autofree ParallelRead *reads = NULL;
+  g_autofree GThread **threads = NULL;
+  SequentialReads sequential = { funcs, n_funcs, user_data };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (funcs != NULL || n_funcs == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_funcs == 0)
+    return TRUE;
+  if (find_lease (self) != NULL)
+    return sequential_reads_cb (self, &sequential, error);
+  if (self->location->engine == VIGIL_ENGINE_SQLITE || n_funcs == 1)
+    return run_unit (self, FALSE, sequential_reads_cb, &sequential, error);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  reads = g_new0 (ParallelRead, n_funcs);
+  threads = g_new0 (GThread *, n_funcs);
+  for (guint i = 0; i < n_funcs; i++)
+    {
+      reads[i].store = self;
+      reads[i].func = funcs[i];
+      reads[i].user_data = user_data;
+    }
+  for (guint i = 1; i < n_funcs; i++)
+    threads[i] = g_thread_new ("vigil-read", parallel_read_thread, &reads[i]);
+  parallel_read_thread (&reads[0]);
+  for (guint i = 1; i < n_funcs; i++)
+    g_thread_join (threads[i]);
+
+  for (guint i = 0; i < n_funcs; i++)
+    {
+      if (!reads[i].ok && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&reads[i].error));
+          ok = FALSE;
+        }
+      g_clear_error (&reads[i].error);
+    }
+  return ok;
 }
 
 /* Calls on a worker thread */

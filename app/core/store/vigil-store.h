@@ -113,6 +113,18 @@ gboolean             vigil_store_run_read           (VigilStore           *self,
                                                      VigilStoreWorkFunc    func,
                                                      gpointer              user_data,
                                                      GError              **error);
+/* Independent reads that together make one view (a dossier). On PostgreSQL, where each
+ * statement is a round trip, they run at once, each on a connection of its own and
+ * with no transaction around it (each statement sees the store as it is then); on
+ * SQLite, where reads are local, one after the other in one read transaction. Inside
+ * a unit of the same store on the calling thread, one after the other in it. Each
+ * @funcs[i] gets @user_data and must write only what no other one reads. The first
+ * failing one (in the order given) gives @error. */
+gboolean             vigil_store_run_reads          (VigilStore                *self,
+                                                     const VigilStoreWorkFunc  *funcs,
+                                                     guint                      n_funcs,
+                                                     gpointer                   user_data,
+                                                     GError                   **error);
 /* PostgreSQL: opens a few spare connections in the background (for the GUI). */
 void                 vigil_store_warm_up            (VigilStore           *self);
 /* Whether the calling thread is inside a unit of work (a transaction or a read) of
