@@ -23,6 +23,9 @@
 struct _VigilApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;
+  GPtrArray *sessions;   /* VigilSession, one per main window, dropped with it */
 };
 
 G_DEFINE_FINAL_TYPE (VigilApplication, vigil_application, ADW_TYPE_APPLICATION)
@@ -284,10 +287,39 @@ vigil_application_startup (GApplication *app)
                                            app_accels[i].accels);
 }
 
+/* A main window went: its session (and the store it holds open) goes with it. */
+static void
+vigil_application_window_removed (GtkApplication *app,
+                                  GtkWindow      *window)
+{
+  VigilApplication *self = VIGIL_APPLICATION (app);
+
+  if (VIGIL_IS_WINDOW (window))
+    g_ptr_array_remove (self->sessions, vigil_window_get_session (VIGIL_WINDOW (window)));
+
+  GTK_APPLICATION_CLASS (vigil_application_parent_class)->window_removed (app, window);
+}
+
+static void
+vigil_application_dispose (GObject *object)
+{
+  VigilApplication *self = VIGIL_APPLICATION (object);
+
+  g_clear_pointer (&self->sessions, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vigil_application_parent_class)->dispose (object);
+}
+
 static void
 vigil_application_class_init (VigilApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->dispose = vigil_application_dispose;
+  gtk_app_class->window_removed = vigil_application_window_removed;
 
   app_class->activate = vigil_application_activate;
   app_class->command_line = vigil_application_command_line;
@@ -298,6 +330,7 @@ vigil_application_class_init (VigilApplicationClass *klass)
 static void
 vigil_application_init (VigilApplication *self)
 {
+  self->sessions = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -323,4 +356,26 @@ vigil_application_new (const char        *application_id,
                        "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", VIGIL_RESOURCE_PATH,
                        NULL);
+}
+
+/**
+ * vigil_application_add_session:
+ *
+ * A new session for a main window: the application keeps it while the window is
+ * open (the preferences find it through the window).
+ *
+ * Returns: (transfer none): the session
+ */
+VigilSession *
+vigil_application_add_session (VigilApplication *self)
+{
+  VigilSession *session;
+
+  g_return_val_if_fail (VIGIL_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
+  session = vigil_session_new (self->settings);
+  g_ptr_array_add (self->sessions, session);
+  return session;
 }

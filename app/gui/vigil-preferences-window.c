@@ -42,7 +42,8 @@ struct _VigilPreferencesWindow
   GtkFileChooserNative *file_chooser;
 
   /* Borrowed references */
-  VigilWindow          *window;
+  VigilWindow          *window;        /* weak: the parent, and where the session comes from */
+  VigilSession         *session;       /* the store shown and changed here */
 };
 
 G_DEFINE_FINAL_TYPE (VigilPreferencesWindow, vigil_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -67,7 +68,7 @@ set_row_subtitle (AdwActionRow *row,
 static void
 update_current_store (VigilPreferencesWindow *self)
 {
-  VigilStore *store = self->window ? vigil_window_get_store (self->window) : NULL;
+  VigilStore *store = self->session ? vigil_session_get_store (self->session) : NULL;
 
   if (store == NULL)
     {
@@ -93,7 +94,7 @@ update_current_store (VigilPreferencesWindow *self)
 }
 
 static void
-window_store_changed_cb (VigilPreferencesWindow *self)
+session_store_changed_cb (VigilPreferencesWindow *self)
 {
   update_current_store (self);
 }
@@ -165,8 +166,9 @@ store_opened_cb (GObject      *object,
       return;
     }
 
-  if (self->window != NULL)
-    vigil_window_set_store (self->window, store, TRUE);
+  /* the session's windows follow it */
+  if (self->session != NULL)
+    vigil_session_set_store (self->session, store, TRUE);
 
   location = vigil_store_get_location (store);
   display = location->engine == VIGIL_ENGINE_POSTGRESQL ? g_strdup (location->dbname)
@@ -181,7 +183,7 @@ open_store (VigilPreferencesWindow *self,
             VigilLocation          *location,
             VigilOpenMode           mode)
 {
-  VigilStore *current = self->window ? vigil_window_get_store (self->window) : NULL;
+  VigilStore *current = self->session ? vigil_session_get_store (self->session) : NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -287,15 +289,17 @@ vigil_preferences_window_constructed (GObject *object)
 
   set_row_subtitle (self->default_file_row, default_location->path);
 
-  store = self->window ? vigil_window_get_store (self->window) : NULL;
+  store = self->session ? vigil_session_get_store (self->session) : NULL;
   if (store != NULL && vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL)
     vigil_pg_group_set_location (self->pg_group, vigil_store_get_location (store));
   else
     vigil_pg_group_load_settings (self->pg_group, self->settings);
 
   if (self->window != NULL)
-    g_signal_connect_object (self->window, "notify::store",
-                             G_CALLBACK (window_store_changed_cb), self,
+    g_set_object (&self->session, vigil_window_get_session (self->window));
+  if (self->session != NULL)
+    g_signal_connect_object (self->session, "notify::store",
+                             G_CALLBACK (session_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
   update_current_store (self);
 }
@@ -316,6 +320,7 @@ vigil_preferences_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->opening, vigil_location_free);
   g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (vigil_preferences_window_parent_class)->dispose (object);
 }

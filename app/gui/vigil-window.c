@@ -28,6 +28,8 @@
 #include "vigil-referral-dialog.h"
 #include "vigil-welcome-page.h"
 #include "vigil-window.h"
+#include "vigil-session.h"
+#include "vigil-application.h"
 
 struct _VigilWindow
 {
@@ -56,6 +58,7 @@ struct _VigilWindow
 
   /* Owned references */
   GSettings            *settings;
+  VigilSession         *session;     /* the store shown; shared with the preferences */
   VigilStore           *store;
   GCancellable         *open_cancellable;
   VigilLocation        *pending_location; /* being opened, or the last that failed */
@@ -73,6 +76,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_PAGE,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -188,28 +192,6 @@ set_page (VigilWindow *self,
 }
 
 static void
-remember_location (VigilWindow         *self,
-                   const VigilLocation *location)
-{
-  if (location->engine == VIGIL_ENGINE_POSTGRESQL)
-    {
-      g_settings_set_string (self->settings, "pg-host", location->host ? location->host : "");
-      g_settings_set_int (self->settings, "pg-port", location->port > 0 ? (int) location->port : 5432);
-      g_settings_set_string (self->settings, "pg-database", location->dbname ? location->dbname : "");
-      g_settings_set_string (self->settings, "pg-user", location->user ? location->user : "");
-      g_settings_set_string (self->settings, "database-kind", "postgresql");
-    }
-  else
-    {
-      g_autoptr(VigilLocation) default_location = vigil_location_get_default ();
-
-      g_settings_set_string (self->settings, "sqlite-path",
-                             vigil_location_equal (location, default_location) ? "" : location->path);
-      g_settings_set_string (self->settings, "database-kind", "sqlite");
-    }
-}
-
-static void
 show_loading (VigilWindow *self)
 {
   if (self->pending_mode == VIGIL_OPEN_MODE_DEMO)
@@ -322,6 +304,44 @@ ask_for_password (VigilWindow *self)
 }
 
 static void
+show_store (VigilWindow *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "cohort");
+  gtk_stack_set_visible_child_name (self->content_stack, "views");
+  set_page (self, "main");
+}
+
+/* The session's store changed (opened here, or from the preferences): the views follow. */
+static void
+session_store_changed_cb (VigilWindow  *self,
+                          GParamSpec   *pspec,
+                          VigilSession *session)
+{
+  VigilStore *store = vigil_session_get_store (session);
+
+  if (store == NULL || !g_set_object (&self->store, store))
+    return;
+
+  /* a store set elsewhere supersedes one being opened here */
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  g_clear_error (&self->pending_error);
+  g_clear_pointer (&self->pending_location, vigil_location_free);
+  self->pending_location = vigil_location_copy (vigil_store_get_location (store));
+  self->pending_mode = VIGIL_OPEN_MODE_EXISTING;
+
+  /* a far server: connections for the views' workers, opened meanwhile */
+  vigil_store_warm_up (store);
+  vigil_cohort_view_set_store (self->cohort_view, store);
+  vigil_identification_view_set_store (self->identification_view, store);
+  vigil_panel_view_set_store (self->panel_view, store);
+  vigil_evaluation_view_set_store (self->evaluation_view, store);
+  vigil_dossier_page_set_store (self->dossier_page, store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  show_store (self);
+}
+
+static void
 adopt_store (VigilWindow *self,
              VigilStore  *store,
              gboolean     remember)
@@ -330,24 +350,8 @@ adopt_store (VigilWindow *self,
   g_clear_object (&self->open_cancellable);
   g_clear_error (&self->pending_error);
 
-  if (remember && vigil_store_get_kind (store) != VIGIL_STORE_KIND_DEMO)
-    remember_location (self, vigil_store_get_location (store));
-
-  if (g_set_object (&self->store, store))
-    {
-      /* a far server: connections for the views' workers, opened meanwhile */
-      vigil_store_warm_up (store);
-      vigil_cohort_view_set_store (self->cohort_view, store);
-      vigil_identification_view_set_store (self->identification_view, store);
-      vigil_panel_view_set_store (self->panel_view, store);
-      vigil_evaluation_view_set_store (self->evaluation_view, store);
-      vigil_dossier_page_set_store (self->dossier_page, store);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-    }
-
-  adw_view_stack_set_visible_child_name (self->view_stack, "cohort");
-  gtk_stack_set_visible_child_name (self->content_stack, "views");
-  set_page (self, "main");
+  vigil_session_set_store (self->session, store, remember);
+  show_store (self);
 }
 
 static void
@@ -808,6 +812,9 @@ vigil_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_WINDOW);
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_location, vigil_location_free);
@@ -830,6 +837,10 @@ vigil_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_PAGE:
       g_value_set_string (value, vigil_window_get_page (self));
       break;
@@ -837,6 +848,40 @@ vigil_window_get_property (GObject    *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+vigil_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  VigilWindow *self = VIGIL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_window_constructed (GObject *object)
+{
+  VigilWindow *self = VIGIL_WINDOW (object);
+
+  G_OBJECT_CLASS (vigil_window_parent_class)->constructed (object);
+
+  if (self->session == NULL)
+    self->session = vigil_session_new (self->settings);
+  g_signal_connect_object (self->session, "notify::store",
+                           G_CALLBACK (session_store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (vigil_session_get_store (self->session) != NULL)
+    session_store_changed_cb (self, NULL, self->session);
 }
 
 static void
@@ -848,12 +893,19 @@ vigil_window_class_init (VigilWindowClass *klass)
 
   object_class->dispose = vigil_window_dispose;
   object_class->get_property = vigil_window_get_property;
+  object_class->set_property = vigil_window_set_property;
+  object_class->constructed = vigil_window_constructed;
   window_class->close_request = vigil_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, "The open store, or NULL",
                          VIGIL_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, "What the window shows, shared with the preferences",
+                         VIGIL_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, "The page shown: welcome, loading, error or main",
@@ -935,11 +987,29 @@ vigil_window_init (VigilWindow *self)
 VigilWindow *
 vigil_window_new (GtkApplication *application)
 {
+  VigilSession *session = NULL;
+
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  if (VIGIL_IS_APPLICATION (application))
+    session = vigil_application_add_session (VIGIL_APPLICATION (application));
 
   return g_object_new (VIGIL_TYPE_WINDOW,
                        "application", application,
+                       "session", session,
                        NULL);
+}
+
+/**
+ * vigil_window_get_session:
+ *
+ * Returns: (transfer none): what the window shows
+ */
+VigilSession *
+vigil_window_get_session (VigilWindow *self)
+{
+  g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 /**
@@ -969,11 +1039,7 @@ vigil_window_set_store (VigilWindow *self,
   g_return_if_fail (VIGIL_IS_WINDOW (self));
   g_return_if_fail (VIGIL_IS_STORE (store));
 
-  g_clear_pointer (&self->pending_location, vigil_location_free);
-  self->pending_location = vigil_location_copy (vigil_store_get_location (store));
-  self->pending_mode = VIGIL_OPEN_MODE_EXISTING;
   self->pending_remember = !!remember;
-
   adopt_store (self, store, remember);
 }
 
@@ -1006,29 +1072,11 @@ vigil_window_open_location (VigilWindow         *self,
 void
 vigil_window_open_saved_store (VigilWindow *self)
 {
-  g_autofree char *kind = NULL;
   g_autoptr(VigilLocation) location = NULL;
 
   g_return_if_fail (VIGIL_IS_WINDOW (self));
 
-  kind = g_settings_get_string (self->settings, "database-kind");
-
-  if (g_str_equal (kind, "sqlite"))
-    {
-      g_autofree char *path = g_settings_get_string (self->settings, "sqlite-path");
-
-      location = *path != '\0' ? vigil_location_new_sqlite (path) : vigil_location_get_default ();
-    }
-  else if (g_str_equal (kind, "postgresql"))
-    {
-      g_autofree char *host = g_settings_get_string (self->settings, "pg-host");
-      g_autofree char *database = g_settings_get_string (self->settings, "pg-database");
-      g_autofree char *user = g_settings_get_string (self->settings, "pg-user");
-      int port = g_settings_get_int (self->settings, "pg-port");
-
-      location = vigil_location_new_postgresql (host, (guint) MAX (port, 0), database, user, NULL);
-    }
-
+  location = vigil_session_dup_saved_location (self->session);
   if (location == NULL)
     vigil_window_show_welcome (self);
   else

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "vigil-session.h"
+
 #include "vigil-location.h"
 #include "vigil-store.h"
 #include "vigil-store-loader.h"
@@ -18,6 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigilWindow, vigil_window, VIGIL, WINDOW, AdwApplicationWindow)
 
 VigilWindow     *vigil_window_new                (GtkApplication      *application);
+VigilSession    *vigil_window_get_session        (VigilWindow         *self);
 VigilStore      *vigil_window_get_store          (VigilWindow         *self);
 void             vigil_window_set_store          (VigilWindow         *self,
                                                   VigilStore          *store,

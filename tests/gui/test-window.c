@@ -614,6 +614,9 @@ test_app_windows (void)
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "database");
     gtk_widget_activate (GTK_WIDGET (button));
     vigil_gui_test_wait_for (window_has_store, &wait, OPEN_TIMEOUT_MS, "the default store to open");
+    /* the preferences set the window's session; the window and its views follow it */
+    g_assert_true (vigil_session_get_store (vigil_window_get_session (window)) == vigil_window_get_store (window));
+    g_assert_true (vigil_cohort_view_get_store (vigil_window_get_cohort_view (window)) == vigil_window_get_store (window));
     g_assert_cmpstr (vigil_window_get_page (window), ==, "main");
     g_assert_false (vigil_window_get_demo_banner_visible (window));
     kind = g_settings_get_string (settings, "database-kind");
@@ -657,6 +660,66 @@ test_app_windows (void)
   vigil_gui_test_destroy_window (window);
 }
 
+/* The session: one per main window, owned by the application and dropped with its
+ * window; setting a store notifies and remembers it (never the demo). */
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_session (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
+  g_autoptr(VigilLocation) demo_location = vigil_gui_test_demo_location ();
+  g_autoptr(VigilLocation) tiny_location = vigil_gui_test_tiny_location ();
+  g_autoptr(VigilStore) demo = vigil_gui_test_open (demo_location);
+  g_autoptr(VigilStore) tiny = vigil_gui_test_open (tiny_location);
+  g_autoptr(VigilSession) session = vigil_session_new (settings);
+  g_autoptr(VigilLocation) saved = NULL;
+  g_autofree char *kind = NULL;
+  VigilSession *owned;
+  VigilWindow *window;
+  guint n_notified = 0;
+
+  g_settings_reset (settings, "database-kind");
+  g_signal_connect (session, "notify::store", G_CALLBACK (count_notify_cb), &n_notified);
+  g_assert_null (vigil_session_get_store (session));
+
+  vigil_session_set_store (session, demo, TRUE);
+  g_assert_true (vigil_session_get_store (session) == demo);
+  g_assert_cmpuint (n_notified, ==, 1);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "none");   /* the demo is never remembered */
+  g_clear_pointer (&kind, g_free);
+
+  vigil_session_set_store (session, demo, TRUE);
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  vigil_session_set_store (session, tiny, TRUE);
+  g_assert_cmpuint (n_notified, ==, 2);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "sqlite");
+  saved = vigil_session_dup_saved_location (session);
+  g_assert_true (vigil_location_equal (saved, tiny_location));
+  g_settings_reset (settings, "database-kind");
+  g_settings_reset (settings, "sqlite-path");
+
+  /* A window's session comes from the application, and goes with the window (and
+   * with it the store it held open). */
+  window = vigil_window_new (GTK_APPLICATION (vigil_gui_test_get_app ()));
+  owned = vigil_window_get_session (window);
+  g_assert_nonnull (owned);
+  g_object_add_weak_pointer (G_OBJECT (owned), (gpointer *) &owned);
+  vigil_session_set_store (owned, tiny, FALSE);
+  g_assert_true (vigil_window_get_store (window) == tiny);
+  vigil_gui_test_destroy_window (window);
+  g_assert_null (owned);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);
   g_test_add_func ("/window/app-windows", test_app_windows);
+  g_test_add_func ("/window/session", test_session);
 
   return vigil_gui_test_run ();
 }
