@@ -893,6 +893,14 @@ test_open_async (Fixture       *fixture,
   opening = open_and_wait (fixture->store, 4242, &error);
   g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
   g_assert_null (opening);
+  g_clear_error (&error);
+  /* and no view of no one is logged */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = vigil_audit_list (fixture->store, 4242, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_true (vigil_audit_verify (fixture->store, &n_before, &error));
+  g_assert_cmpint (n_before, ==, n_after);
 }
 
 /* ------------------------------------------------------------------------------------

@@ -1476,7 +1476,7 @@ vigil_dossier_record_view (VigilStore  *store,
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (person_id > 0, FALSE);
 
-  return vigil_audit_append (store, "view", "person", person_id, person_id, NULL, error);
+  return vigil_audit_append_view (store, person_id, error);
 }
 
 /* Off the main thread */
@@ -1518,7 +1518,7 @@ record_view_thread (gpointer user_data)
 /* The view is audited while the dossier is read, on the writer (over a network the
  * audit's round trips then cost no time of their own), and the dossier is given only
  * once the audit is in: a view that could not be audited is not shown. A person who
- * does not exist is still an audited attempt. */
+ * does not exist is not audited as viewed. */
 static gpointer
 open_thread (VigilStore    *store,
              gpointer       task_data,

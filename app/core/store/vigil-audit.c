@@ -74,7 +74,33 @@ typedef struct
   gint64 entity_id;
   gint64 person_id;
   const char *detail;
+  gboolean person_must_exist;   /* else NOT_FOUND, and nothing written */
 } AppendData;
+
+/* Fails with NOT_FOUND when there is no person @person_id. */
+static gboolean
+check_person (VigilStore  *store,
+              gint64       person_id,
+              GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  GValue id = G_VALUE_INIT;
+
+  g_value_init (&id, G_TYPE_INT64);
+  g_value_set_int64 (&id, person_id);
+  model = vigil_store_query (store, "SELECT id FROM person WHERE id = ##p0::gint64", &id, 1, types, error);
+  g_value_unset (&id);
+  if (model == NULL)
+    return FALSE;
+  if (gda_data_model_get_n_rows (model) == 0)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND,
+                   _("There is no person %" G_GINT64_FORMAT " in the store."), person_id);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 append_cb (VigilStore  *store,
@@ -98,7 +124,27 @@ append_cb (VigilStore  *store,
    * row lock, SQLite write lock), so no two rows share a predecessor. On PostgreSQL,
    * where each statement is a round trip, the update returns the head it wrote
    * (libgda cannot run RETURNING on SQLite). */
-  if (postgresql)
+  if (data->person_must_exist && !postgresql && !check_person (store, data->person_id, error))
+    return FALSE;
+
+  if (postgresql && data->person_must_exist)
+    {
+      GValue id = G_VALUE_INIT;
+
+      /* the person's existence checked in the same round trip */
+      g_value_init (&id, G_TYPE_INT64);
+      g_value_set_int64 (&id, data->person_id);
+      head = vigil_store_query (store,
+                                "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 AND "
+                                "EXISTS (SELECT 1 FROM person WHERE id = ##p0::gint64) RETURNING seq, hash",
+                                &id, 1, head_types, error);
+      g_value_unset (&id);
+      /* no row: no such person, or no head (told apart below) */
+      if (head != NULL && gda_data_model_get_n_rows (head) == 0 &&
+          !check_person (store, data->person_id, error))
+        return FALSE;
+    }
+  else if (postgresql)
     head = vigil_store_query (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
                               NULL, 0, head_types, error);
   else if (vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
@@ -191,10 +237,29 @@ vigil_audit_append (VigilStore  *store,
                     const char  *detail,
                     GError     **error)
 {
-  AppendData data = { action, entity, entity_id, person_id, detail };
+  AppendData data = { action, entity, entity_id, person_id, detail, FALSE };
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
+
+  return vigil_store_run_in_transaction (store, append_cb, &data, error);
+}
+
+/**
+ * vigil_audit_append_view:
+ *
+ * Appends that the dossier of @person_id was viewed; when there is no such person,
+ * writes nothing and fails with %VIGIL_STORE_ERROR_NOT_FOUND (on PostgreSQL in the
+ * same round trip as taking the head).
+ */
+gboolean
+vigil_audit_append_view (VigilStore  *store,
+                         gint64       person_id,
+                         GError     **error)
+{
+  AppendData data = { "view", "person", person_id, person_id, NULL, TRUE };
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
 
   return vigil_store_run_in_transaction (store, append_cb, &data, error);
 }

@@ -40,6 +40,9 @@ gboolean   vigil_audit_append      (VigilStore  *store,
                                     gint64       person_id,
                                     const char  *detail,
                                     GError     **error);
+gboolean   vigil_audit_append_view (VigilStore  *store,
+                                    gint64       person_id,
+                                    GError     **error);
 /* The chain's hash of one row; for writers that bypass libgda (bulk import). */
 char      *vigil_audit_compute_hash (const char *prev_hash,
                                      gint64      seq,
