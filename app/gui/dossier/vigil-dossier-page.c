@@ -211,28 +211,28 @@ open_editor (VigilDossierPage  *self,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-/* A button in a section's heading (or in a row, see add_row_button). @record, when
- * given, is borrowed from the dossier: the button goes when the dossier is rebuilt. */
+/* A button in a section's heading (or in a row, see add_row_button) that activates
+ * the page's action @action_name, with @target (floating, or NULL) as its parameter:
+ * a record is named by its id, looked up in the dossier shown when the button is
+ * pressed. */
 static GtkWidget *
-new_edit_button (VigilDossierPage *self,
-                 const char       *name,
-                 const char       *label,
-                 const char       *accessible_label,
-                 GCallback         callback,
-                 gconstpointer     record)
+new_edit_button (const char *name,
+                 const char *label,
+                 const char *accessible_label,
+                 const char *action_name,
+                 GVariant   *target)
 {
-  return vigil_section_new_button (name, label, accessible_label, callback, self, record);
+  return vigil_section_new_action_button (name, label, accessible_label, action_name, target);
 }
 
 static GtkWidget *
-add_section_button (VigilDossierPage *self,
-                    GtkWidget        *section,
-                    const char       *name,
-                    const char       *label,
-                    const char       *accessible_label,
-                    GCallback         callback)
+add_section_button (GtkWidget  *section,
+                    const char *name,
+                    const char *label,
+                    const char *accessible_label,
+                    const char *action_name)
 {
-  GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, NULL);
+  GtkWidget *button = new_edit_button (name, label, accessible_label, action_name, NULL);
 
   vigil_section_add_button (section, button);
   return button;
@@ -240,18 +240,33 @@ add_section_button (VigilDossierPage *self,
 
 /* Puts an edit button at the end of a row made by vigil_section_append_row. */
 static GtkWidget *
-add_row_button (VigilDossierPage *self,
-                GtkWidget        *row,
-                const char       *name,
-                const char       *label,
-                const char       *accessible_label,
-                GCallback         callback,
-                gconstpointer     record)
+add_row_button (GtkWidget  *row,
+                const char *name,
+                const char *label,
+                const char *accessible_label,
+                const char *action_name,
+                gint64      id)
 {
-  GtkWidget *button = new_edit_button (self, name, label, accessible_label, callback, record);
+  GtkWidget *button = new_edit_button (name, label, accessible_label, action_name,
+                                       g_variant_new_int64 (id));
 
   vigil_section_row_add_button (row, button);
   return button;
+}
+
+/* The record of @id in @records (of VigilRecord-headed structs), or NULL */
+static gpointer
+find_record (GPtrArray *records,
+             gint64     id)
+{
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      VigilRecord *record = g_ptr_array_index (records, i);
+
+      if (record->id == id)
+        return record;
+    }
+  return NULL;
 }
 
 static const VigilEditorField entry_fields[] = {
@@ -338,10 +353,15 @@ static const VigilEditorField order_fields[] = {
 };
 
 static void
-edit_plan_clicked_cb (GtkButton        *button,
-                      VigilDossierPage *self)
+edit_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
   g_autoptr(VigilPlan) plan = NULL;
+
+  if (self->dossier == NULL)
+    return;
 
   if (self->dossier->plan != NULL)
     plan = vigil_record_copy (&vigil_plan_type, self->dossier->plan);
@@ -406,11 +426,16 @@ option_chosen_cb (VigilOptionPicker *picker,
 }
 
 static void
-add_intervention_clicked_cb (GtkButton        *button,
-                             VigilDossierPage *self)
+add_intervention_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
   VigilOptionPicker *picker;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->dossier == NULL)
+    return;
 
   if (self->menu == NULL || self->dossier->plan == NULL)
     return;
@@ -423,23 +448,43 @@ add_intervention_clicked_cb (GtkButton        *button,
 }
 
 static void
-edit_intervention_clicked_cb (GtkButton        *button,
-                              VigilDossierPage *self)
+edit_intervention_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  edit_intervention (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  const VigilIntervention *intervention;
+
+  if (self->dossier == NULL)
+    return;
+  intervention = find_record (self->dossier->interventions, g_variant_get_int64 (parameter));
+  if (intervention != NULL)
+    edit_intervention (self, intervention);
 }
 
 static void
-change_status_clicked_cb (GtkButton        *button,
-                          VigilDossierPage *self)
+change_status_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+
+  if (self->dossier == NULL)
+    return;
+
   open_editor (self, vigil_status_dialog_new (self->store, self->dossier));
 }
 
 static void
-edit_entry_clicked_cb (GtkButton        *button,
-                       VigilDossierPage *self)
+edit_details_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+
+  if (self->dossier == NULL)
+    return;
+
   open_editor (self, vigil_record_editor_new (self->store, _("Cohort Details"),
                                               _("The lead, area and next review of this cohort entry. "
                                                 "The status changes through Change Status."),
@@ -448,10 +493,15 @@ edit_entry_clicked_cb (GtkButton        *button,
 }
 
 static void
-add_decision_clicked_cb (GtkButton        *button,
-                         VigilDossierPage *self)
+record_decision_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
   g_autoptr(VigilDecision) decision = vigil_decision_new ();
+
+  if (self->dossier == NULL)
+    return;
 
   decision->person_id = self->dossier->person->record.id;
   decision->cohort_entry_id = self->dossier->cohort_entry ? self->dossier->cohort_entry->record.id : 0;
@@ -480,10 +530,15 @@ edit_process (VigilDossierPage          *self,
 }
 
 static void
-add_process_clicked_cb (GtkButton        *button,
-                        VigilDossierPage *self)
+add_process_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
   g_autoptr(VigilProcessOverlap) process = vigil_process_overlap_new ();
+
+  if (self->dossier == NULL)
+    return;
 
   process->person_id = self->dossier->person->record.id;
   process->process = g_strdup ("marac");
@@ -493,10 +548,18 @@ add_process_clicked_cb (GtkButton        *button,
 }
 
 static void
-edit_process_clicked_cb (GtkButton        *button,
-                         VigilDossierPage *self)
+edit_process_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  edit_process (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  const VigilProcessOverlap *process;
+
+  if (self->dossier == NULL)
+    return;
+  process = find_record (self->dossier->processes, g_variant_get_int64 (parameter));
+  if (process != NULL)
+    edit_process (self, process);
 }
 
 static void
@@ -515,10 +578,15 @@ edit_agency_section (VigilDossierPage         *self,
 }
 
 static void
-add_agency_clicked_cb (GtkButton        *button,
-                       VigilDossierPage *self)
+add_agency_information_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
   g_autoptr(VigilAgencySection) section = vigil_agency_section_new ();
+
+  if (self->dossier == NULL)
+    return;
 
   section->person_id = self->dossier->person->record.id;
   section->agency = g_strdup ("police");
@@ -527,19 +595,43 @@ add_agency_clicked_cb (GtkButton        *button,
 }
 
 static void
-edit_agency_clicked_cb (GtkButton        *button,
-                        VigilDossierPage *self)
+edit_agency_information_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
-  edit_agency_section (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->dossier == NULL)
+    return;
+  for (guint i = 0; i < self->dossier->agency_information->len; i++)
+    {
+      const VigilDossierAgencyInformation *information = g_ptr_array_index (self->dossier->agency_information, i);
+
+      if (information->section->record.id == id)
+        {
+          edit_agency_section (self, information->section);
+          return;
+        }
+    }
 }
 
+/* dossier.edit-safeguarding(x): the victim's person id */
 static void
-edit_victim_clicked_cb (GtkButton        *button,
-                        VigilDossierPage *self)
+edit_safeguarding_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  const VigilDossierVictim *victim = g_object_get_data (G_OBJECT (button), "vigil-record");
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  const VigilDossierVictim *victim;
   g_autoptr(VigilVictimLink) link = NULL;
   g_autofree char *title = NULL;
+
+  if (self->dossier == NULL)
+    return;
+  victim = vigil_dossier_find_victim (self->dossier, g_variant_get_int64 (parameter));
+  if (victim == NULL)
+    return;
 
   for (guint i = 0; i < self->dossier->victim_links->len && link == NULL; i++)
     {
@@ -609,12 +701,21 @@ edit_outcome (VigilDossierPage              *self,
   open_editor (self, editor);
 }
 
+/* dossier.record-outcome(x): about the victim of that person id, or none (0) */
 static void
-add_outcome_clicked_cb (GtkButton        *button,
-                        VigilDossierPage *self)
+record_outcome_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  const VigilDossierVictim *victim = g_object_get_data (G_OBJECT (button), "vigil-record");
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  const VigilDossierVictim *victim = NULL;
   g_autoptr(VigilOutcomeObservation) outcome = vigil_outcome_observation_new ();
+  gint64 victim_id = g_variant_get_int64 (parameter);
+
+  if (self->dossier == NULL)
+    return;
+  if (victim_id != 0 && (victim = vigil_dossier_find_victim (self->dossier, victim_id)) == NULL)
+    return;
 
   outcome->person_id = self->dossier->person->record.id;
   outcome->victim_id = victim != NULL ? victim->person_id : 0;
@@ -626,10 +727,18 @@ add_outcome_clicked_cb (GtkButton        *button,
 }
 
 static void
-edit_outcome_clicked_cb (GtkButton        *button,
-                         VigilDossierPage *self)
+edit_outcome_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  edit_outcome (self, g_object_get_data (G_OBJECT (button), "vigil-record"));
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  const VigilOutcomeObservation *outcome;
+
+  if (self->dossier == NULL)
+    return;
+  outcome = find_record (self->dossier->outcomes, g_variant_get_int64 (parameter));
+  if (outcome != NULL)
+    edit_outcome (self, outcome);
 }
 
 static const char * const component_letters[] = { N_("R"), N_("F"), N_("G"), N_("V") };
@@ -910,13 +1019,13 @@ build_header (VigilDossierPage *self)
       gtk_widget_set_margin_top (buttons, 6);
       if (vigil_casework_next_statuses (entry->status)[0] != NULL)
         {
-          button = new_edit_button (self, "change-status", _("Change _Status…"), _("Change status"),
-                                    G_CALLBACK (change_status_clicked_cb), NULL);
+          button = new_edit_button ("change-status", _("Change _Status…"), _("Change status"),
+                                    "dossier.change-status", NULL);
           gtk_widget_add_css_class (button, "suggested-action");
           gtk_box_append (GTK_BOX (buttons), button);
         }
-      button = new_edit_button (self, "edit-details", _("Edit _Details…"), _("Edit the cohort details"),
-                                G_CALLBACK (edit_entry_clicked_cb), NULL);
+      button = new_edit_button ("edit-details", _("Edit _Details…"), _("Edit the cohort details"),
+                                "dossier.edit-details", NULL);
       gtk_box_append (GTK_BOX (buttons), button);
       gtk_box_append (GTK_BOX (left), buttons);
     }
@@ -1150,8 +1259,8 @@ build_decisions (VigilDossierPage *self)
                                     &dossier->changes[VIGIL_DOSSIER_SECTION_DECISIONS]);
   GtkWidget *list;
 
-  add_section_button (self, section, "add-decision", _("_Record Decision…"), _("Record a decision"),
-                      G_CALLBACK (add_decision_clicked_cb));
+  add_section_button (section, "add-decision", _("_Record Decision…"), _("Record a decision"),
+                      "dossier.record-decision");
 
   if (is_set (dossier->mopi_review_on))
     {
@@ -1224,8 +1333,8 @@ build_processes (VigilDossierPage *self)
                                     &dossier->changes[VIGIL_DOSSIER_SECTION_PROCESSES]);
   GtkWidget *list;
 
-  add_section_button (self, section, "add-process", _("_Add Process…"), _("Add another process"),
-                      G_CALLBACK (add_process_clicked_cb));
+  add_section_button (section, "add-process", _("_Add Process…"), _("Add another process"),
+                      "dossier.add-process");
 
   if (dossier->cohort_entry != NULL && is_set (dossier->cohort_entry->managing_panel))
     {
@@ -1279,7 +1388,7 @@ build_processes (VigilDossierPage *self)
         /* Translators: accessible name of the button editing a process ("Edit MARAC") */
         g_autofree char *edit = g_strdup_printf (_("Edit %s"), name ? name : process->process);
 
-        add_row_button (self, row, "edit-process", _("Edit…"), edit, G_CALLBACK (edit_process_clicked_cb), process);
+        add_row_button (row, "edit-process", _("Edit…"), edit, "dossier.edit-process", process->record.id);
       }
     }
   gtk_box_append (GTK_BOX (section), list);
@@ -1298,8 +1407,8 @@ build_agency_information (VigilDossierPage *self)
                                             dossier->fresh_days);
   GtkWidget *list;
 
-  add_section_button (self, section, "add-agency-information", _("Add _Information…"),
-                      _("Add agency information"), G_CALLBACK (add_agency_clicked_cb));
+  add_section_button (section, "add-agency-information", _("Add _Information…"),
+                      _("Add agency information"), "dossier.add-agency-information");
   gtk_box_append (GTK_BOX (section), vigil_section_new_label (fresh, "dim-label"));
   if (dossier->agency_information->len == 0)
     {
@@ -1342,8 +1451,8 @@ build_agency_information (VigilDossierPage *self)
         /* Translators: accessible name of the button editing an agency's information */
         g_autofree char *edit = g_strdup_printf (_("Edit the information from %s"), name ? name : agency->agency);
 
-        add_row_button (self, row, "edit-agency-information", _("Edit…"), edit,
-                        G_CALLBACK (edit_agency_clicked_cb), agency);
+        add_row_button (row, "edit-agency-information", _("Edit…"), edit,
+                        "dossier.edit-agency-information", agency->record.id);
       }
       if (info->stale)
         gtk_widget_add_css_class (gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))),
@@ -1427,8 +1536,8 @@ build_victims (VigilDossierPage *self)
         g_autofree char *edit = g_strdup_printf (_("Safeguarding of %s"), victim->role);
 
         gtk_widget_set_name (row, row_name);
-        add_row_button (self, row, "edit-safeguarding", _("Safeguarding…"), edit,
-                        G_CALLBACK (edit_victim_clicked_cb), victim);
+        add_row_button (row, "edit-safeguarding", _("Safeguarding…"), edit,
+                        "dossier.edit-safeguarding", victim->person_id);
       }
     }
   gtk_box_append (GTK_BOX (section), list);
@@ -1601,8 +1710,8 @@ append_outcome_group (VigilDossierPage         *self,
       /* Translators: accessible name of the button recording an outcome of a victim ("Victim 1") */
       g_autofree char *add = g_strdup_printf (_("Record an outcome for %s"), victim->role);
 
-      add_row_button (self, row, "add-outcome", _("Record Outcome…"), add,
-                      G_CALLBACK (add_outcome_clicked_cb), victim);
+      add_row_button (row, "add-outcome", _("Record Outcome…"), add,
+                      "dossier.record-outcome", victim->person_id);
     }
 
   for (guint i = 0; i < dossier->outcome_trends->len; i++)
@@ -1652,8 +1761,9 @@ build_outcomes (VigilDossierPage *self)
   if (dossier->victims->len == 0)
     {
       /* no victim recorded: an outcome about none of them */
-      add_section_button (self, section, "add-outcome", _("Record _Outcome…"), _("Record an outcome"),
-                          G_CALLBACK (add_outcome_clicked_cb));
+      vigil_section_add_button (section, new_edit_button ("add-outcome", _("Record _Outcome…"),
+                                                          _("Record an outcome"), "dossier.record-outcome",
+                                                          g_variant_new_int64 (0)));
       about_none = TRUE;
     }
   for (guint i = 0; i < dossier->victims->len; i++)
@@ -1684,7 +1794,7 @@ build_outcomes (VigilDossierPage *self)
                                       is_set (outcome->note) ? outcome->note : "", "dim-label", NULL);
       /* Translators: accessible name of the button editing an outcome; %s: its date */
       edit = g_strdup_printf (_("Edit the outcome of %s"), when);
-      add_row_button (self, row, "edit-outcome", _("Edit…"), edit, G_CALLBACK (edit_outcome_clicked_cb), outcome);
+      add_row_button (row, "edit-outcome", _("Edit…"), edit, "dossier.edit-outcome", outcome->record.id);
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -1707,12 +1817,12 @@ build_plan (VigilDossierPage *self)
   GtkWidget *add;
   GtkWidget *list;
 
-  add_section_button (self, section, "edit-plan", plan ? _("Edit _Plan…") : _("Write _Plan…"),
+  add_section_button (section, "edit-plan", plan ? _("Edit _Plan…") : _("Write _Plan…"),
                       plan ? _("Edit the risk management plan") : _("Write a risk management plan"),
-                      G_CALLBACK (edit_plan_clicked_cb));
-  add = add_section_button (self, section, "add-intervention", _("Add _Intervention…"),
+                      "dossier.edit-plan");
+  add = add_section_button (section, "add-intervention", _("Add _Intervention…"),
                             _("Add an intervention from the tactical menu"),
-                            G_CALLBACK (add_intervention_clicked_cb));
+                            "dossier.add-intervention");
   gtk_widget_set_sensitive (add, plan != NULL && self->menu != NULL);
   if (plan == NULL)
     gtk_widget_set_tooltip_text (add, _("Write the plan first"));
@@ -1810,8 +1920,8 @@ build_plan (VigilDossierPage *self)
         gtk_widget_add_css_class (row, "dim-label");
       /* Translators: accessible name of the button editing an intervention */
       edit = g_strdup_printf (_("Edit %s"), title);
-      add_row_button (self, row, "edit-intervention", _("Edit…"), edit,
-                      G_CALLBACK (edit_intervention_clicked_cb), intervention);
+      add_row_button (row, "edit-intervention", _("Edit…"), edit,
+                      "dossier.edit-intervention", intervention->record.id);
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -2137,6 +2247,23 @@ vigil_dossier_page_class_init (VigilDossierPageClass *klass)
                         0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Every button of the page; a record is named by its id */
+  gtk_widget_class_install_action (widget_class, "dossier.change-status", NULL, change_status_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-details", NULL, edit_details_action);
+  gtk_widget_class_install_action (widget_class, "dossier.record-decision", NULL, record_decision_action);
+  gtk_widget_class_install_action (widget_class, "dossier.add-process", NULL, add_process_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-process", "x", edit_process_action);
+  gtk_widget_class_install_action (widget_class, "dossier.add-agency-information", NULL,
+                                   add_agency_information_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-agency-information", "x",
+                                   edit_agency_information_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-safeguarding", "x", edit_safeguarding_action);
+  gtk_widget_class_install_action (widget_class, "dossier.record-outcome", "x", record_outcome_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-outcome", "x", edit_outcome_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-plan", NULL, edit_plan_action);
+  gtk_widget_class_install_action (widget_class, "dossier.add-intervention", NULL, add_intervention_action);
+  gtk_widget_class_install_action (widget_class, "dossier.edit-intervention", "x", edit_intervention_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier");

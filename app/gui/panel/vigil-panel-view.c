@@ -135,9 +135,10 @@ update_state (VigilPanelView *self)
   const VigilPanelMeeting *meeting = self->details ? self->details->meeting : NULL;
 
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), vigil_panel_view_get_loading (self));
-  gtk_widget_set_sensitive (self->build_button, meeting != NULL && g_strcmp0 (meeting->status, "scheduled") == 0);
-  gtk_widget_set_sensitive (self->export_button, meeting != NULL && !self->exporting);
-  gtk_widget_set_sensitive (self->present_button, meeting != NULL && self->details->items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.build-agenda",
+                                 meeting != NULL && g_strcmp0 (meeting->status, "scheduled") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.export", meeting != NULL && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.present", meeting != NULL && self->details->items->len > 0);
 }
 
 static void
@@ -191,9 +192,11 @@ open_editor (VigilPanelView    *self,
 }
 
 static void
-new_meeting_clicked_cb (GtkButton      *button,
-                        VigilPanelView *self)
+schedule_meeting_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   g_autoptr(VigilPanelMeeting) meeting = vigil_panel_meeting_new ();
   g_autofree char *today = vigil_form_dup_today ();
 
@@ -209,17 +212,24 @@ new_meeting_clicked_cb (GtkButton      *button,
 }
 
 static void
-edit_meeting_clicked_cb (GtkButton      *button,
-                         VigilPanelView *self)
+edit_meeting_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+
+  if (self->details == NULL)
+    return;
   open_editor (self, vigil_record_editor_new (self->store, _("Meeting"), NULL, NULL, &vigil_panel_meeting_type,
                                               self->details->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
 }
 
 static void
-add_attendee_clicked_cb (GtkButton      *button,
-                         VigilPanelView *self)
+add_attendee_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   g_autoptr(VigilAttendance) attendee = vigil_attendance_new ();
 
   attendee->meeting_id = shown_id (self);
@@ -229,22 +239,50 @@ add_attendee_clicked_cb (GtkButton      *button,
                                               attendee, attendance_fields, G_N_ELEMENTS (attendance_fields)));
 }
 
-static void
-edit_attendee_clicked_cb (GtkButton      *button,
-                          VigilPanelView *self)
+/* The record of @id in @records (VigilRecord-headed structs) of the meeting shown */
+static gpointer
+find_record (GPtrArray *records,
+             gint64     id)
 {
-  open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, NULL, &vigil_attendance_type,
-                                              g_object_get_data (G_OBJECT (button), "vigil-record"),
-                                              attendance_fields, G_N_ELEMENTS (attendance_fields)));
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      VigilRecord *record = g_ptr_array_index (records, i);
+
+      if (record->id == id)
+        return record;
+    }
+  return NULL;
 }
 
 static void
-minutes_clicked_cb (GtkButton      *button,
-                    VigilPanelView *self)
+edit_attendee_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+  const VigilAttendance *attendee;
+
+  if (self->details == NULL ||
+      (attendee = find_record (self->details->attendance, g_variant_get_int64 (parameter))) == NULL)
+    return;
+  open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, NULL, &vigil_attendance_type,
+                                              attendee, attendance_fields, G_N_ELEMENTS (attendance_fields)));
+}
+
+static void
+minutes_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+  const VigilAgendaItem *item;
+  g_autofree char *title = NULL;
+
+  if (self->details == NULL ||
+      (item = find_record (self->details->items, g_variant_get_int64 (parameter))) == NULL)
+    return;
   /* Translators: the minutes form of a case on the agenda, with the person's name */
-  g_autofree char *title = g_strdup_printf (_("Minutes: %s"), person_name (self, item->person_id));
+  title = g_strdup_printf (_("Minutes: %s"), person_name (self, item->person_id));
 
   open_editor (self, vigil_record_editor_new (self->store, title,
                                               _("What the panel discussed and decided for this case. Record "
@@ -253,12 +291,20 @@ minutes_clicked_cb (GtkButton      *button,
                                               minutes_fields, G_N_ELEMENTS (minutes_fields)));
 }
 
+/* panel.add-action(x): for the agenda item of that id, or the meeting (0) */
 static void
-add_action_clicked_cb (GtkButton      *button,
-                       VigilPanelView *self)
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+  const VigilAgendaItem *item = NULL;
   g_autoptr(VigilAction) action = vigil_action_new ();
+  gint64 item_id = g_variant_get_int64 (parameter);
+
+  if (self->details == NULL ||
+      (item_id != 0 && (item = find_record (self->details->items, item_id)) == NULL))
+    return;
 
   action->meeting_id = shown_id (self);
   action->status = g_strdup ("open");
@@ -274,12 +320,18 @@ add_action_clicked_cb (GtkButton      *button,
 }
 
 static void
-edit_action_clicked_cb (GtkButton      *button,
-                        VigilPanelView *self)
+edit_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+  const VigilAction *action;
+
+  if (self->details == NULL ||
+      (action = find_record (self->details->actions, g_variant_get_int64 (parameter))) == NULL)
+    return;
   open_editor (self, vigil_record_editor_new (self->store, _("Action"), NULL, NULL, &vigil_action_type,
-                                              g_object_get_data (G_OBJECT (button), "vigil-record"),
-                                              action_fields, G_N_ELEMENTS (action_fields)));
+                                              action, action_fields, G_N_ELEMENTS (action_fields)));
 }
 
 static void
@@ -302,11 +354,14 @@ item_moved_cb (GObject      *object,
 
 static void
 move_item (VigilPanelView *self,
-           GtkButton      *button,
+           GVariant       *parameter,
            int             delta)
 {
-  const VigilAgendaItem *item = g_object_get_data (G_OBJECT (button), "vigil-record");
+  const VigilAgendaItem *item;
 
+  if (self->details == NULL ||
+      (item = find_record (self->details->items, g_variant_get_int64 (parameter))) == NULL)
+    return;
   show_message (self, NULL);
   begin_busy (self);
   vigil_panel_move_item_async (self->store, item->record.id, delta, self->cancellable, item_moved_cb,
@@ -314,17 +369,19 @@ move_item (VigilPanelView *self,
 }
 
 static void
-move_up_clicked_cb (GtkButton      *button,
-                    VigilPanelView *self)
+move_item_up_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  move_item (self, button, -1);
+  move_item (VIGIL_PANEL_VIEW (widget), parameter, -1);
 }
 
 static void
-move_down_clicked_cb (GtkButton      *button,
-                      VigilPanelView *self)
+move_item_down_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  move_item (self, button, 1);
+  move_item (VIGIL_PANEL_VIEW (widget), parameter, 1);
 }
 
 /* Printing: the pack is laid out once, then each page drawn on the printer's paper. */
@@ -480,9 +537,11 @@ vigil_panel_view_print_pack (VigilPanelView          *self,
 }
 
 static void
-print_clicked_cb (GtkButton      *button,
-                  VigilPanelView *self)
+print_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   g_autoptr(GError) error = NULL;
 
   if (!vigil_panel_view_print_pack (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
@@ -490,9 +549,11 @@ print_clicked_cb (GtkButton      *button,
 }
 
 static void
-present_clicked_cb (GtkButton      *button,
-                    VigilPanelView *self)
+present_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   VigilPresenter *presenter;
 
@@ -532,9 +593,11 @@ agenda_built_cb (GObject      *object,
 }
 
 static void
-build_clicked_cb (GtkButton      *button,
-                  VigilPanelView *self)
+build_agenda_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   if (self->details == NULL)
     return;
   show_message (self, _("Building the agenda…"));
@@ -627,9 +690,11 @@ chooser_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_clicked_cb (GtkButton      *button,
-                   VigilPanelView *self)
+export_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
@@ -677,8 +742,8 @@ build_meeting (VigilPanelView *self)
                                            label_of (vigil_meeting_status_choices, meeting->status));
   g_autofree char *where = NULL;
 
-  vigil_section_add_button (section, vigil_section_new_button ("edit-meeting", _("_Edit…"), _("Edit the meeting"),
-                                                 G_CALLBACK (edit_meeting_clicked_cb), self, NULL));
+  vigil_section_add_button (section, vigil_section_new_action_button ("edit-meeting", _("_Edit…"), _("Edit the meeting"),
+                                                        "panel.edit-meeting", NULL));
   gtk_box_append (GTK_BOX (section), vigil_section_new_label (when, "heading"));
   /* Translators: where a meeting is, its area, its chair */
   where = g_strdup_printf (_("%s · area %s · chair %s"), is_set (meeting->location) ? meeting->location : _("no place set"),
@@ -697,8 +762,8 @@ build_attendance (VigilPanelView *self)
   g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (attendance);
   GtkWidget *list;
 
-  vigil_section_add_button (section, vigil_section_new_button ("add-attendee", _("Add _Attendee…"), _("Add an attendee"),
-                                                 G_CALLBACK (add_attendee_clicked_cb), self, NULL));
+  vigil_section_add_button (section, vigil_section_new_action_button ("add-attendee", _("Add _Attendee…"), _("Add an attendee"),
+                                                        "panel.add-attendee", NULL));
   if (missing[0] != NULL)
     {
       g_autofree char *names = g_strjoinv (", ", missing);
@@ -724,8 +789,8 @@ build_attendance (VigilPanelView *self)
       /* Translators: accessible name of the button editing an attendee */
       g_autofree char *edit = g_strdup_printf (_("Edit %s"), who);
 
-      vigil_section_row_add_button (row, vigil_section_new_button ("edit-attendee", _("Edit…"), edit,
-                                                     G_CALLBACK (edit_attendee_clicked_cb), self, person));
+      vigil_section_row_add_button (row, vigil_section_new_action_button ("edit-attendee", _("Edit…"), edit, "panel.edit-attendee",
+                                                                          g_variant_new_int64 (person->record.id)));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -760,20 +825,24 @@ build_agenda (VigilPanelView *self)
       GtkWidget *button;
 
       gtk_widget_set_name (row, "agenda-item");
-      button = vigil_section_new_button ("move-up", NULL, up, G_CALLBACK (move_up_clicked_cb), self, item);
+      /* the first cannot move up, the last down: those buttons get no action and stay
+       * insensitive (an action would make its button sensitive) */
+      button = vigil_section_new_action_button ("move-up", NULL, up, i > 0 ? "panel.move-item-up" : NULL,
+                                                g_variant_new_int64 (item->record.id));
       gtk_button_set_icon_name (GTK_BUTTON (button), "go-up-symbolic");
       gtk_widget_set_tooltip_text (button, _("Move up"));
       gtk_widget_set_sensitive (button, i > 0);
       vigil_section_row_add_button (row, button);
-      button = vigil_section_new_button ("move-down", NULL, down, G_CALLBACK (move_down_clicked_cb), self, item);
+      button = vigil_section_new_action_button ("move-down", NULL, down, i + 1 < items->len ? "panel.move-item-down" : NULL,
+                                                g_variant_new_int64 (item->record.id));
       gtk_button_set_icon_name (GTK_BUTTON (button), "go-down-symbolic");
       gtk_widget_set_tooltip_text (button, _("Move down"));
       gtk_widget_set_sensitive (button, i + 1 < items->len);
       vigil_section_row_add_button (row, button);
-      vigil_section_row_add_button (row, vigil_section_new_button ("minutes", _("Minutes…"), minutes,
-                                                     G_CALLBACK (minutes_clicked_cb), self, item));
-      vigil_section_row_add_button (row, vigil_section_new_button ("add-action", _("Action…"), action,
-                                                     G_CALLBACK (add_action_clicked_cb), self, item));
+      vigil_section_row_add_button (row, vigil_section_new_action_button ("minutes", _("Minutes…"), minutes, "panel.minutes",
+                                                                          g_variant_new_int64 (item->record.id)));
+      vigil_section_row_add_button (row, vigil_section_new_action_button ("add-action", _("Action…"), action, "panel.add-action",
+                                                                          g_variant_new_int64 (item->record.id)));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -786,8 +855,8 @@ build_actions (VigilPanelView *self)
   g_autofree char *today = vigil_form_dup_today ();
   GtkWidget *list;
 
-  vigil_section_add_button (section, vigil_section_new_button ("add-meeting-action", _("Add A_ction…"), _("Add an action"),
-                                                 G_CALLBACK (add_action_clicked_cb), self, NULL));
+  vigil_section_add_button (section, vigil_section_new_action_button ("add-meeting-action", _("Add A_ction…"), _("Add an action"),
+                                                        "panel.add-action", g_variant_new_int64 (0)));
   if (actions->len == 0)
     {
       gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No action yet."), "dim-label"));
@@ -814,8 +883,8 @@ build_actions (VigilPanelView *self)
                                                    ? _("Carried from an earlier meeting") : "", "dim-label",
                                                  NULL);
 
-      vigil_section_row_add_button (row, vigil_section_new_button ("edit-action", _("Edit…"), edit,
-                                                     G_CALLBACK (edit_action_clicked_cb), self, action));
+      vigil_section_row_add_button (row, vigil_section_new_action_button ("edit-action", _("Edit…"), edit, "panel.edit-action",
+                                                                          g_variant_new_int64 (action->record.id)));
     }
   gtk_box_append (GTK_BOX (section), list);
 }
@@ -1074,6 +1143,21 @@ vigil_panel_view_class_init (VigilPanelViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* Every button of the view; a record is named by its id */
+  gtk_widget_class_install_action (widget_class, "panel.schedule-meeting", NULL, schedule_meeting_action);
+  gtk_widget_class_install_action (widget_class, "panel.edit-meeting", NULL, edit_meeting_action);
+  gtk_widget_class_install_action (widget_class, "panel.build-agenda", NULL, build_agenda_action);
+  gtk_widget_class_install_action (widget_class, "panel.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "panel.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "panel.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "panel.add-attendee", NULL, add_attendee_action);
+  gtk_widget_class_install_action (widget_class, "panel.edit-attendee", "x", edit_attendee_action);
+  gtk_widget_class_install_action (widget_class, "panel.move-item-up", "x", move_item_up_action);
+  gtk_widget_class_install_action (widget_class, "panel.move-item-down", "x", move_item_down_action);
+  gtk_widget_class_install_action (widget_class, "panel.minutes", "x", minutes_action);
+  gtk_widget_class_install_action (widget_class, "panel.add-action", "x", add_action_action);
+  gtk_widget_class_install_action (widget_class, "panel.edit-action", "x", edit_action_action);
 }
 
 static void
@@ -1097,11 +1181,11 @@ vigil_panel_view_init (VigilPanelView *self)
   g_signal_connect_object (self->meetings, "notify::selected", G_CALLBACK (meeting_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->meetings));
-  new_button_widget = vigil_section_new_button ("new-meeting", _("_Schedule…"), _("Schedule a meeting"),
-                                  G_CALLBACK (new_meeting_clicked_cb), self, NULL);
+  new_button_widget = vigil_section_new_action_button ("new-meeting", _("_Schedule…"), _("Schedule a meeting"),
+                                                       "panel.schedule-meeting", NULL);
   gtk_box_append (GTK_BOX (bar), new_button_widget);
-  self->build_button = vigil_section_new_button ("build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
-                                   G_CALLBACK (build_clicked_cb), self, NULL);
+  self->build_button = vigil_section_new_action_button ("build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
+                                                        "panel.build-agenda", NULL);
   gtk_widget_set_tooltip_text (self->build_button, _("Add the people awaiting adoption, reviews due, risers and exits"));
   gtk_widget_set_hexpand (self->build_button, FALSE);
   gtk_box_append (GTK_BOX (bar), self->build_button);
@@ -1109,14 +1193,14 @@ vigil_panel_view_init (VigilPanelView *self)
   gtk_widget_set_hexpand (self->spinner, TRUE);
   gtk_widget_set_halign (self->spinner, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (bar), self->spinner);
-  self->present_button = vigil_section_new_button ("present", _("_Present"), _("Present the meeting on the projector"),
-                                     G_CALLBACK (present_clicked_cb), self, NULL);
+  self->present_button = vigil_section_new_action_button ("present", _("_Present"), _("Present the meeting on the projector"),
+                                                          "panel.present", NULL);
   gtk_widget_set_tooltip_text (self->present_button, _("Projection mode: one case at a time, full screen"));
   gtk_box_append (GTK_BOX (bar), self->present_button);
-  gtk_box_append (GTK_BOX (bar), vigil_section_new_button ("print-pack", _("P_rint…"), _("Print the panel pack"),
-                                             G_CALLBACK (print_clicked_cb), self, NULL));
-  self->export_button = vigil_section_new_button ("export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
-                                    G_CALLBACK (export_clicked_cb), self, NULL);
+  gtk_box_append (GTK_BOX (bar), vigil_section_new_action_button ("print-pack", _("P_rint…"), _("Print the panel pack"),
+                                                                    "panel.print", NULL));
+  self->export_button = vigil_section_new_action_button ("export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
+                                                         "panel.export", NULL);
   gtk_widget_add_css_class (self->export_button, "suggested-action");
   gtk_box_append (GTK_BOX (bar), self->export_button);
   gtk_widget_add_css_class (bar, "identification-toolbar");

@@ -57,12 +57,11 @@ vigil_section_new (const char *name,
 }
 
 GtkWidget *
-vigil_section_new_button (const char    *name,
-                          const char    *label,
-                          const char    *accessible_label,
-                          GCallback      callback,
-                          gpointer       owner,
-                          gconstpointer  record)
+vigil_section_new_action_button (const char *name,
+                                 const char *label,
+                                 const char *accessible_label,
+                                 const char *action_name,
+                                 GVariant   *target)
 {
   GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
 
@@ -71,8 +70,15 @@ vigil_section_new_button (const char    *name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
                                   -1);
-  g_object_set_data (G_OBJECT (button), "vigil-record", (gpointer) record);
-  g_signal_connect_object (button, "clicked", callback, owner, 0);
+  if (action_name != NULL)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  if (target != NULL)
+    {
+      if (action_name != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+      else
+        g_variant_unref (g_variant_ref_sink (target));
+    }
   return button;
 }
 

@@ -16,15 +16,14 @@ G_BEGIN_DECLS
 GtkWidget *vigil_section_new            (const char *name,
                                          const char *title);
 /* A button named @name (for tests) with a mnemonic @label (NULL: for an icon) and an
- * accessible label, whose ::clicked calls @callback (button, @owner) while @owner
- * lives. @record, when given, is kept on the button as "vigil-record" (borrowed: the
- * button must go when the record does). */
-GtkWidget *vigil_section_new_button     (const char    *name,
-                                         const char    *label,
-                                         const char    *accessible_label,
-                                         GCallback      callback,
-                                         gpointer       owner,
-                                         gconstpointer  record);
+ * accessible label, that activates @action_name (a widget action of the page, e.g.
+ * "dossier.edit-process"; NULL: none, the button stays inert) with @target (floating,
+ * or NULL) as its parameter: records are named by id, never hung on the button. */
+GtkWidget *vigil_section_new_action_button (const char *name,
+                                            const char *label,
+                                            const char *accessible_label,
+                                            const char *action_name,
+                                            GVariant   *target);
 /* Puts @button in the row of buttons beside the section's heading. */
 void       vigil_section_add_button     (GtkWidget  *section,
                                          GtkWidget  *button);
