@@ -1476,7 +1476,7 @@ vigil_dossier_record_view (VigilStore  *store,
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (person_id > 0, FALSE);
 
-  return vigil_audit_append_view (store, person_id, error);
+  return vigil_audit_append_view (store, person_id, NULL, error);
 }
 
 /* Off the main thread */
@@ -1502,6 +1502,7 @@ typedef struct
 {
   VigilStore *store;
   gint64 person_id;
+  gint64 seq;
   GError *error;
   gboolean ok;
 } ViewAudit;
@@ -1511,7 +1512,7 @@ record_view_thread (gpointer user_data)
 {
   ViewAudit *view = user_data;
 
-  view->ok = vigil_dossier_record_view (view->store, view->person_id, &view->error);
+  view->ok = vigil_audit_append_view (view->store, view->person_id, &view->seq, &view->error);
   return NULL;
 }
 
@@ -1527,7 +1528,7 @@ open_thread (VigilStore    *store,
 {
   OpenCall *call = task_data;
   g_autoptr(VigilDossierOpening) opening = g_new0 (VigilDossierOpening, 1);
-  ViewAudit view = { store, call->person_id, NULL, TRUE };
+  ViewAudit view = { store, call->person_id, 0, NULL, TRUE };
   GThread *audit = NULL;
 
   if (call->record_view)
@@ -1550,6 +1551,14 @@ open_thread (VigilStore    *store,
       g_propagate_error (error, view.error);
       return NULL;
     }
+  /* The history is the person's as it was before this view, whichever of the two got
+   * to the log first. */
+  for (guint i = 0; audit != NULL && i < opening->dossier->history->len; i++)
+    if (((VigilDossierHistoryEntry *) g_ptr_array_index (opening->dossier->history, i))->seq == view.seq)
+      {
+        g_ptr_array_remove_index (opening->dossier->history, i);
+        break;
+      }
   return g_steal_pointer (&opening);
 }
 

@@ -75,6 +75,7 @@ typedef struct
   gint64 person_id;
   const char *detail;
   gboolean person_must_exist;   /* else NOT_FOUND, and nothing written */
+  gint64 seq;                   /* out: the row's place in the log */
 } AppendData;
 
 /* Fails with NOT_FOUND when there is no person @person_id. */
@@ -167,6 +168,7 @@ append_cb (VigilStore  *store,
     return FALSE;
   prev_hash = g_value_get_string (value);
 
+  data->seq = seq;
   hash = vigil_audit_compute_hash (prev_hash, seq, now, actor, data->action, data->entity,
                        data->entity_id, data->person_id, data->detail);
 
@@ -237,7 +239,7 @@ vigil_audit_append (VigilStore  *store,
                     const char  *detail,
                     GError     **error)
 {
-  AppendData data = { action, entity, entity_id, person_id, detail, FALSE };
+  AppendData data = { action, entity, entity_id, person_id, detail, FALSE, 0 };
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
@@ -247,6 +249,7 @@ vigil_audit_append (VigilStore  *store,
 
 /**
  * vigil_audit_append_view:
+ * @seq: (out) (optional): the row's place in the log
  *
  * Appends that the dossier of @person_id was viewed; when there is no such person,
  * writes nothing and fails with %VIGIL_STORE_ERROR_NOT_FOUND (on PostgreSQL in the
@@ -255,13 +258,18 @@ vigil_audit_append (VigilStore  *store,
 gboolean
 vigil_audit_append_view (VigilStore  *store,
                          gint64       person_id,
+                         gint64      *seq,
                          GError     **error)
 {
-  AppendData data = { "view", "person", person_id, person_id, NULL, TRUE };
+  AppendData data = { "view", "person", person_id, person_id, NULL, TRUE, 0 };
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
 
-  return vigil_store_run_in_transaction (store, append_cb, &data, error);
+  if (!vigil_store_run_in_transaction (store, append_cb, &data, error))
+    return FALSE;
+  if (seq != NULL)
+    *seq = data.seq;
+  return TRUE;
 }
 
 #define AUDIT_COLUMNS "seq, logged_at, actor, action, entity, entity_id, person_id, detail, prev_hash, hash"

@@ -42,6 +42,7 @@ gboolean   vigil_audit_append      (VigilStore  *store,
                                     GError     **error);
 gboolean   vigil_audit_append_view (VigilStore  *store,
                                     gint64       person_id,
+                                    gint64      *seq,
                                     GError     **error);
 /* The chain's hash of one row; for writers that bypass libgda (bulk import). */
 char      *vigil_audit_compute_hash (const char *prev_hash,

@@ -17,6 +17,7 @@
 #include "vigil-chart-view.h"
 #include "vigil-evaluation-charts.h"
 #include "vigil-evaluation-view.h"
+#include "vigil-table-row.h"
 
 #define EXPORT_WIDTH  1600
 #define EXPORT_HEIGHT 1000
@@ -42,7 +43,7 @@ struct _VigilEvaluationView
   GtkWidget      *chart_view;
   GtkLabel       *table_title;
   GtkColumnView  *table;
-  GtkStringList  *table_rows;
+  GListStore     *table_rows;   /* VigilTableRow, the chart's table row by row */
 
   /* Owned */
   VigilStore     *store;
@@ -99,18 +100,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* @user_data: the column's index */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              VigilEvaluationView      *self)
+              gpointer                  user_data)
 {
-  GtkStringObject *row = gtk_list_item_get_item (item);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = (guint) strtoul (gtk_string_object_get_string (row), NULL, 10);
-  const char *text = NULL;
+  VigilTableRow *row = gtk_list_item_get_item (item);
+  const char *text = vigil_table_row_get_cell (row, GPOINTER_TO_UINT (user_data));
 
-  if (self->chart != NULL && index < vigil_chart_get_table_n_rows (self->chart))
-    text = vigil_chart_get_table_cell (self->chart, index, column);
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
 }
 
@@ -120,7 +118,7 @@ fill_table (VigilEvaluationView *self)
   GListModel *columns = gtk_column_view_get_columns (self->table);
   guint n_columns = self->chart != NULL ? vigil_chart_get_table_n_columns (self->chart) : 0;
   guint n_rows = self->chart != NULL ? vigil_chart_get_table_n_rows (self->chart) : 0;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -133,18 +131,22 @@ fill_table (VigilEvaluationView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
       column = gtk_column_view_column_new (vigil_chart_get_table_column (self->chart, c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->table, column);
     }
   for (guint r = 0; r < n_rows; r++)
-    g_ptr_array_add (rows, g_strdup_printf ("%u", r));
-  g_ptr_array_add (rows, NULL);
-  gtk_string_list_splice (self->table_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table_rows)),
-                          (const char * const *) rows->pdata);
+    {
+      GStrv cells = g_new0 (char *, n_columns + 1);
+
+      for (guint c = 0; c < n_columns; c++)
+        cells[c] = g_strdup (vigil_chart_get_table_cell (self->chart, r, c));
+      g_ptr_array_add (rows, vigil_table_row_new (cells));
+    }
+  g_list_store_splice (self->table_rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->table_rows)),
+                       rows->pdata, rows->len);
 }
 
 static void
@@ -810,7 +812,7 @@ vigil_evaluation_view_init (VigilEvaluationView *self)
   gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 320);
   gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller), 480);
   gtk_widget_add_css_class (scroller, "card");
-  self->table_rows = gtk_string_list_new (NULL);
+  self->table_rows = g_list_store_new (VIGIL_TYPE_TABLE_ROW);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->table_rows))));
   self->table = GTK_COLUMN_VIEW (gtk_column_view_new (selection));
   gtk_widget_set_name (GTK_WIDGET (self->table), "chart-table");

@@ -20,6 +20,7 @@
 #include "vigil-decision-form.h"
 #include "vigil-panel-pack.h"
 #include "vigil-panel-view.h"
+#include "vigil-meeting-item.h"
 #include "vigil-presenter.h"
 #include "vigil-record-editor.h"
 #include "vigil-format.h"
@@ -42,7 +43,7 @@ struct _VigilPanelView
 
   /* Owned references */
   VigilStore    *store;
-  GArray        *meeting_ids;  /* gint64, the drop-down's order */
+  GListStore    *meeting_items; /* VigilMeetingItem, the drop-down's model */
   VigilPanelMeetingDetails *details;  /* the meeting shown, NULL when none */
   GHashTable    *sections;     /* name → borrowed GtkWidget */
   GCancellable  *load_cancellable;  /* the meetings' or the meeting's read on its way */
@@ -958,19 +959,17 @@ fill_meetings (VigilPanelView *self,
                GPtrArray      *meetings,
                gint64          wanted)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vigil_form_dup_today ();
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  g_array_set_size (self->meeting_ids, 0);
   for (guint i = 0; meetings != NULL && i < meetings->len; i++)
     {
       const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
       g_autofree char *label = g_strdup_printf ("%s — %.10s (%s)", meeting->title, meeting->meets_at,
                                                 label_of (vigil_meeting_status_choices, meeting->status));
 
-      gtk_string_list_append (labels, label);
-      g_array_append_val (self->meeting_ids, meeting->record.id);
+      g_ptr_array_add (items, vigil_meeting_item_new (meeting->record.id, label));
       if (meeting->record.id == wanted)
         selected = i;
     }
@@ -982,11 +981,12 @@ fill_meetings (VigilPanelView *self,
       if (g_strcmp0 (meeting->status, "scheduled") == 0 && strncmp (meeting->meets_at, today, 10) >= 0)
         selected = i;
     }
-  if (selected == GTK_INVALID_LIST_POSITION && self->meeting_ids->len > 0)
-    selected = self->meeting_ids->len - 1;
+  if (selected == GTK_INVALID_LIST_POSITION && items->len > 0)
+    selected = items->len - 1;
 
   self->filling = TRUE;
-  gtk_drop_down_set_model (self->meetings, G_LIST_MODEL (labels));
+  g_list_store_splice (self->meeting_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meeting_items)),
+                       items->pdata, items->len);
   if (selected != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->meetings, selected);
   self->filling = FALSE;
@@ -1019,16 +1019,16 @@ static void
 load_selected (VigilPanelView *self,
                gboolean        fresh)
 {
-  guint selected = gtk_drop_down_get_selected (self->meetings);
+  VigilMeetingItem *item = gtk_drop_down_get_selected_item (self->meetings);
   GCancellable *cancellable = fresh || self->load_cancellable == NULL ? start_load (self) : self->load_cancellable;
 
-  if (self->store == NULL || selected == GTK_INVALID_LIST_POSITION || selected >= self->meeting_ids->len)
+  if (self->store == NULL || item == NULL)
     {
       end_load (self);
       show_no_meeting (self);
       return;
     }
-  self->wanted = g_array_index (self->meeting_ids, gint64, selected);
+  self->wanted = vigil_meeting_item_get_id (item);
   vigil_panel_load_meeting_async (self->store, self->wanted, cancellable, meeting_loaded_cb, g_object_ref (self));
 }
 
@@ -1125,7 +1125,7 @@ vigil_panel_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->meeting_ids, g_array_unref);
+  g_clear_object (&self->meeting_items);
   g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
   g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_weak_pointer (&self->editor);
@@ -1171,11 +1171,13 @@ vigil_panel_view_init (VigilPanelView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Panel meetings"), -1);
-  self->meeting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->meeting_items = g_list_store_new (VIGIL_TYPE_MEETING_ITEM);
   self->cancellable = g_cancellable_new ();
   self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->meetings = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->meetings = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->meeting_items)),
+                                                    gtk_property_expression_new (VIGIL_TYPE_MEETING_ITEM, NULL,
+                                                                                 "label")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->meetings), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->meetings), _("The meeting shown"));
   g_signal_connect_object (self->meetings, "notify::selected", G_CALLBACK (meeting_selected_cb), self,

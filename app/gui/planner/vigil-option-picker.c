@@ -41,10 +41,13 @@ enum {
   SUITS_NON_ENGAGING,
 };
 
+/* A row is named by its option's code (for tests too): the option is looked up in the
+ * menu, not hung on the row. */
 static const VigilTacticalOption *
-row_get_option (GtkListBoxRow *row)
+row_get_option (VigilOptionPicker *self,
+                GtkListBoxRow     *row)
 {
-  return g_object_get_data (G_OBJECT (row), "vigil-option");
+  return vigil_tactical_menu_lookup (self->menu, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static gboolean
@@ -76,7 +79,7 @@ static gboolean
 filter_row (GtkListBoxRow *row,
             gpointer       user_data)
 {
-  return matches (user_data, row_get_option (row));
+  return matches (user_data, row_get_option (user_data, row));
 }
 
 static void
@@ -84,10 +87,10 @@ update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       user_data)
 {
-  const VigilTacticalOption *option = row_get_option (row);
+  const VigilTacticalOption *option = row_get_option (user_data, row);
   GtkWidget *header;
 
-  if (before != NULL && g_str_equal (row_get_option (before)->category, option->category))
+  if (before != NULL && g_str_equal (row_get_option (user_data, before)->category, option->category))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -107,8 +110,8 @@ sort_rows (GtkListBoxRow *a,
            GtkListBoxRow *b,
            gpointer       user_data)
 {
-  const VigilTacticalOption *x = row_get_option (a);
-  const VigilTacticalOption *y = row_get_option (b);
+  const VigilTacticalOption *x = row_get_option (user_data, a);
+  const VigilTacticalOption *y = row_get_option (user_data, b);
   guint ix = 0, iy = 0;
 
   for (guint i = 0; vigil_tactical_category_choices[i] != NULL; i++)
@@ -128,11 +131,13 @@ refilter (VigilOptionPicker *self)
 {
   gboolean any = FALSE;
 
+  if (self->list == NULL)   /* disposed */
+    return;
   gtk_list_box_invalidate_filter (self->list);
   gtk_list_box_invalidate_headers (self->list);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL && !any;
        row = gtk_widget_get_next_sibling (row))
-    any = GTK_IS_LIST_BOX_ROW (row) && matches (self, row_get_option (GTK_LIST_BOX_ROW (row)));
+    any = GTK_IS_LIST_BOX_ROW (row) && matches (self, row_get_option (self, GTK_LIST_BOX_ROW (row)));
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
 }
 
@@ -140,7 +145,7 @@ static void
 row_activated_cb (VigilOptionPicker *self,
                   GtkListBoxRow     *row)
 {
-  g_signal_emit (self, signals[CHOSEN], 0, row_get_option (row)->code);
+  g_signal_emit (self, signals[CHOSEN], 0, row_get_option (self, row)->code);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -172,14 +177,35 @@ create_row (const VigilTacticalOption *option)
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_name (row, option->code);
-  g_object_set_data (G_OBJECT (row), "vigil-option", (gpointer) option);
   return row;
+}
+
+static void
+vigil_option_picker_dispose (GObject *object)
+{
+  VigilOptionPicker *self = VIGIL_OPTION_PICKER (object);
+
+  /* The list may outlive the picker a moment (it is torn down after): its functions
+   * must not reach a picker that has gone. */
+  if (self->list != NULL)
+    {
+      gtk_list_box_set_filter_func (self->list, NULL, NULL, NULL);
+      gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
+      gtk_list_box_set_sort_func (self->list, NULL, NULL, NULL);
+      self->list = NULL;
+    }
+  self->menu = NULL;
+
+  G_OBJECT_CLASS (vigil_option_picker_parent_class)->dispose (object);
 }
 
 static void
 vigil_option_picker_class_init (VigilOptionPickerClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigil_option_picker_dispose;
 
   /**
    * VigilOptionPicker::chosen:
@@ -240,8 +266,8 @@ vigil_option_picker_init (VigilOptionPicker *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tactical menu"),
                                   -1);
   gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
-  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
-  gtk_list_box_set_sort_func (self->list, sort_rows, NULL, NULL);
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+  gtk_list_box_set_sort_func (self->list, sort_rows, self, NULL);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->list));
   gtk_widget_set_margin_start (clamp, 12);
@@ -308,8 +334,8 @@ vigil_option_picker_dup_shown (VigilOptionPicker *self)
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && matches (self, row_get_option (GTK_LIST_BOX_ROW (row))))
-      g_ptr_array_add (codes, g_strdup (row_get_option (GTK_LIST_BOX_ROW (row))->code));
+    if (GTK_IS_LIST_BOX_ROW (row) && matches (self, row_get_option (self, GTK_LIST_BOX_ROW (row))))
+      g_ptr_array_add (codes, g_strdup (row_get_option (self, GTK_LIST_BOX_ROW (row))->code));
   return codes;
 }
 
@@ -321,7 +347,7 @@ vigil_option_picker_choose (VigilOptionPicker *self,
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (row_get_option (GTK_LIST_BOX_ROW (row))->code, code) == 0)
+    if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (row_get_option (self, GTK_LIST_BOX_ROW (row))->code, code) == 0)
       {
         g_signal_emit_by_name (row, "activate");
         return TRUE;
