@@ -463,6 +463,12 @@ decided_cb (VigilJudgementDialog *dialog,
   decided->kind = kind;
 }
 
+static gboolean
+judgement_idle (gpointer user_data)
+{
+  return !vigil_judgement_dialog_get_busy (user_data);
+}
+
 static VigilJudgementDialog *
 open_judgement_dialog (VigilWindow *window,
                        gint64       person_id,
@@ -475,6 +481,8 @@ open_judgement_dialog (VigilWindow *window,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG) == dialog);
   g_assert_cmpint (vigil_judgement_dialog_get_person_id (dialog), ==, person_id);
+  /* what it shows is read off the main thread */
+  vigil_gui_test_wait_for (judgement_idle, dialog, WAIT_MS, "the person's details");
   return dialog;
 }
 
@@ -611,6 +619,8 @@ test_judgement (void)
   set_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "role_row"), "Head of Public Protection");
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"), "Synthetic test: risk reduced.");
   click (save_button);
+  /* recorded on a worker: the form waits, then shows the refusal */
+  vigil_gui_test_wait_for (judgement_idle, dialog, WAIT_MS, "the refusal");
   g_assert_nonnull (vigil_judgement_dialog_get_error (dialog));
   g_assert_true (gtk_widget_has_css_class (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "exclude_row"), "error"));
   g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG));
