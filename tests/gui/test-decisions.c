@@ -285,6 +285,12 @@ new_person_shown (gpointer user_data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "new") == 0;
 }
 
+static gboolean
+referral_idle (gpointer user_data)
+{
+  return !vigil_referral_dialog_get_recording (user_data);
+}
+
 static VigilReferralDialog *
 open_referral_dialog (VigilWindow *window,
                       Referred    *referred)
@@ -425,6 +431,8 @@ test_referral (void)
   set_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "source_row"), "Stalking clinic");
   set_view_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "reason_view"), "Synthetic test: a second referral.");
   click (refer_button);
+  /* recorded on a worker: the form waits, then shows the refusal */
+  vigil_gui_test_wait_for (referral_idle, dialog, WAIT_MS, "the refusal");
   g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_REFERRAL_DIALOG));
   g_assert_nonnull (vigil_referral_dialog_get_error (dialog));
   g_assert_cmpstr (gtk_label_get_label (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "error_title")), ==, "Already in the Cohort");
