@@ -668,10 +668,13 @@ changed_cb (VigilDuplicatesDialog *dialog,
   (*n_changed)++;
 }
 
+/* Neither merging nor reading the list or recording a decision */
 static gboolean
-not_merging (gpointer user_data)
+duplicates_settled (gpointer user_data)
 {
-  return g_strcmp0 (vigil_duplicates_dialog_get_page (user_data), "merging") != 0;
+  const char *page = vigil_duplicates_dialog_get_page (user_data);
+
+  return g_strcmp0 (page, "merging") != 0 && g_strcmp0 (page, "working") != 0;
 }
 
 static void
@@ -713,6 +716,7 @@ test_duplicates (void)
   g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &n_changed);
   model = vigil_duplicates_dialog_get_model (dialog);
   list_view = child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "list_view");
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the list");
 
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -768,7 +772,7 @@ test_duplicates (void)
   confirm = vigil_gui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   click (find_labelled_button (GTK_WIDGET (confirm), "_Merge"));
   vigil_gui_test_wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
-  vigil_gui_test_wait_for (not_merging, dialog, WAIT_MS, "the merge");
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the merge");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
 
   /* The merged person is a tombstone; the list updates */
@@ -808,6 +812,7 @@ test_duplicates (void)
                  "Synthetic test: twins; different custody records.");
   shoot_both (dialog, "duplicates-keep-apart");
   click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"));
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the decision");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -821,6 +826,7 @@ test_duplicates (void)
 
   /* The decided pairs, newest first */
   vigil_duplicates_dialog_set_show_decided (dialog, TRUE);
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the decided pairs");
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   {

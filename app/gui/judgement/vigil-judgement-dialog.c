@@ -125,7 +125,7 @@ set_busy (VigilJudgementDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !busy && self->loaded);
+  vigil_form_set_waiting (GTK_WIDGET (self->page), busy || !self->loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "judgement.save", !busy && self->loaded);
 }
 

@@ -332,7 +332,7 @@ set_recording (VigilReferralDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), recording);
   gtk_spinner_set_spinning (self->spinner, recording);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !recording);
+  vigil_form_set_waiting (GTK_WIDGET (self->page), recording);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referral.refer", !recording);
 }
 
