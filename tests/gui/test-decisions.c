@@ -246,6 +246,45 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+/* Clicks @button while this thread holds the store's write lock in a transaction of
+ * its own (that changes nothing): the save the click starts on a worker waits meanwhile, and
+ * the window is shot in its waiting state as @shot. */
+typedef struct
+{
+  GtkWidget  *button;
+  GtkWidget  *window;
+  const char *shot;
+} ClickHeld;
+
+static gboolean
+click_held_cb (VigilStore  *store,
+               gpointer     user_data,
+               GError     **error)
+{
+  ClickHeld *held = user_data;
+
+  /* a write takes the lock (and changes nothing) */
+  if (!vigil_store_execute (store, "UPDATE vigil_meta SET value = value WHERE key = 'vigil-test-none'",
+                            NULL, 0, NULL, error))
+    return FALSE;
+  click (held->button);
+  vigil_gui_test_shoot (held->window, held->shot);
+  return TRUE;
+}
+
+static void
+click_while_store_held (VigilStore *store,
+                        gpointer    button,
+                        gpointer    window,
+                        const char *shot)
+{
+  ClickHeld held = { button, window, shot };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigil_store_run_in_transaction (store, click_held_cb, &held, &error));
+  g_assert_no_error (error);
+}
+
 /* Refer a Person */
 
 typedef struct
@@ -646,7 +685,8 @@ test_judgement (void)
   set_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "role_row"), "Chair of the MATAC panel");
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"),
                  "Synthetic test: the incidents were one dispute, since resolved; managed by IOM.");
-  click (save_button);
+  /* while it records: a spinner, and the form insensitive */
+  click_while_store_held (store, save_button, dialog, "decisions-judgement-recording.png");
   vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
   g_assert_cmpuint (decided.n_decided, ==, 2);
   g_assert_cmpint (decided.kind, ==, VIGIL_OVERRIDE_EXCLUDE);
@@ -811,7 +851,9 @@ test_duplicates (void)
   set_view_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "rationale_view"),
                  "Synthetic test: twins; different custody records.");
   shoot_both (dialog, "duplicates-keep-apart");
-  click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"));
+  /* while it records: the "working" page */
+  click_while_store_held (store, child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"), dialog,
+                          "decisions-duplicates-working.png");
   vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the decision");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "empty");

@@ -6,9 +6,10 @@
  * them in the cohort or exclude them from it, with the decision-maker's name and role,
  * the date, a rationale (required) and a proportionality / human rights note, through
  * vigil_cohort_decide_override_async() — one audited transaction on a worker. What it
- * shows is read in one go off the main thread (vigil_cohort_load_judgement_context_async);
- * while it reads or records, a spinner turns and the form is insensitive, and closing
- * the dialog cancels the call. A refusal (someone managed cannot simply be excluded: their exit is a decision of its
+ * shows is read in one go off the main thread
+ * (vigil_cohort_load_judgement_context_async); while it reads or records, a spinner
+ * turns and the form is insensitive, and closing the dialog cancels the call. A
+ * refusal (someone managed cannot simply be excluded: their exit is a decision of its
  * own) is shown above the form, and the dialog stays open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

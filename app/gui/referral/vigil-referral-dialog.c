@@ -6,9 +6,9 @@
  * The person is someone already in the store, found by a search the database answers
  * (vigil_people_search_async, the newest search winning), or a new person described
  * here. vigil_cohort_refer_async() creates both in one audited transaction on a worker;
- * meanwhile a spinner turns and the form waits, and closing the dialog cancels. Problems are shown above the form, naming the field, and the
- * field is marked and focused; someone whose cohort entry is still open is refused
- * and the dialog says so. On success ::referred is emitted with the toast's text and
+ * meanwhile a spinner turns and the form waits, and closing the dialog cancels.
+ * Problems are shown above the form, naming the field, and the field is marked and
+ * focused; someone whose cohort entry is still open is refused and the dialog says so. On success ::referred is emitted with the toast's text and
  * the dialog closes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
