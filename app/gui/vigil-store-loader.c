@@ -30,16 +30,15 @@ store_opened_cb (GObject      *object,
 }
 
 static void
-open_demo_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+demo_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  const VigilLocation *location = task_data;
+  g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   VigilStore *store;
 
-  store = vigil_demo_open (location, cancellable, &error);
+  store = vigil_demo_open_finish (result, &error);
   if (store == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -51,8 +50,8 @@ open_demo_thread (GTask        *task,
  * @location: the store to open
  * @mode: whether it must exist, may be created, or is the demo
  *
- * Opens (and migrates) the store in a worker thread; the demo is created and filled
- * there too when missing.
+ * Opens (and migrates) the store off the main thread (vigil_store_open_async); the demo
+ * (vigil_demo_open_async) is created and filled there too when missing.
  */
 void
 vigil_open_store_async (const VigilLocation *location,
@@ -66,16 +65,15 @@ vigil_open_store_async (const VigilLocation *location,
   g_return_if_fail (location != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  /* (only a wrapper on the main context: the core calls run on their own workers) */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, vigil_open_store_async);
   g_task_set_name (task, "[vigil] open store");
-  g_task_set_task_data (task, vigil_location_copy (location),
-                        (GDestroyNotify) vigil_location_free);
 
   switch (mode)
     {
     case VIGIL_OPEN_MODE_DEMO:
-      g_task_run_in_thread (task, open_demo_thread);
+      vigil_demo_open_async (location, cancellable, demo_opened_cb, g_steal_pointer (&task));
       break;
 
     case VIGIL_OPEN_MODE_CREATE:

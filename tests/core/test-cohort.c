@@ -1120,6 +1120,274 @@ test_merge_refused_and_rolled_back (void)
   g_assert_cmpint (merged_into (store, family.gone), ==, 0);
 }
 
+/* ------------------------------------------------------------------------------------
+ * The _async pairs: each on a worker, its callback on this thread's main context
+ * ------------------------------------------------------------------------------------ */
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+/* Iterates the main context until the callback has fired; returns its result. */
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(VigilImportBatch) batch = vigil_import_batch_new ();
+  GAsyncResult *slot = NULL;
+  gint64 low, managed, golf_old, golf_new, hotel_old, hotel_new, pnc_pair, name_pair;
+  VigilOverride override = {
+    .kind = VIGIL_OVERRIDE_INCLUDE, .decided_by = "DI Synthia Example",
+    .decided_role = "MATAC senior decision-maker", .decided_on = "2026-11-03",
+    .rationale = "Synthetic test: escalation reported by the IDVA",
+  };
+
+  low = add_person (store, "LOWRANK-SYNTH", "Sample", "SYN-A0000001", "1980-02-03", NULL);
+  managed = add_person (store, "MANAGED-SYNTH", "Sample", "SYN-A0000002", NULL, NULL);
+  add_run (store, "2026-11-01", 400, low, 12, 7);
+  add_entry (store, managed, "managed", "rfgv");
+
+  /* the judgement dialog's read: the person, the score, no entry, no judgement yet */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilJudgementContext) context = NULL;
+
+    vigil_cohort_load_judgement_context_async (store, low, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    context = vigil_cohort_load_judgement_context_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (context->person->surname, ==, "LOWRANK-SYNTH");
+    g_assert_cmpstr (context->score, ==, "Ranked 12 of 400, total 7 (run 1, as of 2026-11-01)");
+    g_assert_null (context->open_entry);
+    g_assert_null (context->judgement);
+  }
+
+  /* a decision recorded off the main thread; the copy of the override is the worker's */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilDecision) decision = NULL;
+    g_autofree char *rationale = g_strdup (override.rationale);
+
+    override.person_id = low;
+    override.rationale = rationale;
+    vigil_cohort_decide_override_async (store, &override, NULL, call_done_cb, &slot);
+    rationale[0] = 'X';
+    result = wait_for_result (&slot);
+    decision = vigil_cohort_decide_override_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (decision->kind, ==, "override_include");
+    g_assert_cmpstr (decision->rationale, ==, "Synthetic test: escalation reported by the IDVA");
+    override.rationale = "Synthetic test: escalation reported by the IDVA";
+  }
+
+  /* the next read shows the entry and the judgement */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilJudgementContext) context = NULL;
+
+    vigil_cohort_load_judgement_context_async (store, low, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    context = vigil_cohort_load_judgement_context_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (context->open_entry);
+    g_assert_cmpstr (context->open_entry->route, ==, "professional_judgement");
+    g_assert_nonnull (context->judgement);
+    g_assert_cmpstr (context->judgement->decided_by, ==, "DI Synthia Example");
+  }
+
+  /* a refusal comes back as the synchronous call's error; nothing changes */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    VigilOverride exclude = override;
+
+    exclude.person_id = managed;
+    exclude.kind = VIGIL_OVERRIDE_EXCLUDE;
+    vigil_cohort_decide_override_async (store, &exclude, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_cohort_decide_override_finish (store, result, &error));
+    g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED);
+    g_clear_error (&error);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM decision WHERE kind = 'override_exclude'"), ==, 0);
+  }
+
+  /* an unknown person cannot be read */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_cohort_load_judgement_context_async (store, 987654, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_cohort_load_judgement_context_finish (store, result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  /* cancelled calls finish cancelled; a cancelled save records nothing */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GAsyncResult) saved = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    gint64 before = count (store, "SELECT COUNT(*) FROM decision");
+    VigilOverride again = override;
+
+    g_cancellable_cancel (cancellable);
+    vigil_cohort_load_judgement_context_async (store, low, cancellable, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_cohort_load_judgement_context_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+
+    again.person_id = managed;
+    again.kind = VIGIL_OVERRIDE_INCLUDE;
+    vigil_cohort_decide_override_async (store, &again, cancellable, call_done_cb, &slot);
+    saved = wait_for_result (&slot);
+    g_assert_null (vigil_cohort_decide_override_finish (store, saved, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM decision"), ==, before);
+  }
+
+  /* a referral of a new person, and one refused because the entry is open */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilCohortEntry) entry = NULL;
+    g_autofree char *surname = g_strdup ("REFERRED-SYNTH");
+    VigilReferral referral = {
+      .surname = surname, .forenames = "Sample", .local_ref = "SYN-A0000003",
+      .route = "stalking_referral", .source = "Stalking clinic",
+      .reason = "Synthetic test: unwanted contact", .referred_on = "2026-11-02",
+    };
+
+    vigil_cohort_refer_async (store, &referral, NULL, call_done_cb, &slot);
+    surname[0] = 'X';
+    result = wait_for_result (&slot);
+    entry = vigil_cohort_refer_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (entry->route, ==, "stalking_referral");
+    g_assert_cmpstr (entry->referral_source, ==, "Stalking clinic");
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person WHERE surname = 'REFERRED-SYNTH'"), ==, 1);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    VigilReferral referral = {
+      .person_id = managed, .route = "agency_referral", .source = "Housing",
+      .reason = "Synthetic test: a second referral",
+    };
+
+    vigil_cohort_refer_async (store, &referral, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_cohort_refer_finish (store, result, &error));
+    g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY);
+    g_clear_error (&error);
+  }
+
+  /* possible duplicates: listed with the import that found them, kept apart, merged */
+  golf_old = add_person (store, "DUPLISS-SYNTH", "Golf", "SYN-A0000010", "1979-05-06", "99/123456Z");
+  golf_new = add_person (store, "DUPLISS-SYNTH", "Golf", "SYN-A0000011", NULL, "99/123456Z");
+  hotel_old = add_person (store, "TWINNING-SYNTH", "Hotel", "SYN-A0000012", "1988-08-08", NULL);
+  hotel_new = add_person (store, "TWINNING-SYNTH", "Hotel", "SYN-A0000013", "1988-08-08", NULL);
+  add_incident (store, "SYN-INC-A1", golf_new, 0);
+  batch->file_name = g_strdup ("synthetic-extract.csv");
+  batch->kind = g_strdup ("incidents");
+  batch->status = g_strdup ("complete");
+  batch->started_at = g_strdup ("2026-11-01T10:00:00Z");
+  insert_record (store, &vigil_import_batch_type, batch);
+  pnc_pair = add_duplicate (store, golf_new, golf_old, "same_pnc");
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE person_duplicate SET batch_id = %" G_GINT64_FORMAT
+                                            " WHERE id = %" G_GINT64_FORMAT, batch->record.id, pnc_pair);
+
+    g_assert_true (vigil_store_execute (store, sql, NULL, 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  name_pair = add_duplicate (store, hotel_new, hotel_old, "same_name_dob");
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) duplicates = NULL;
+    const VigilDuplicate *first, *second;
+
+    vigil_duplicates_list_async (store, "open", NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    duplicates = vigil_duplicates_list_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (duplicates->len, ==, 2);
+    first = g_ptr_array_index (duplicates, 0);
+    second = g_ptr_array_index (duplicates, 1);
+    g_assert_cmpint (first->id, ==, pnc_pair);
+    g_assert_cmpint (first->batch_id, ==, batch->record.id);
+    g_assert_cmpstr (first->batch_file_name, ==, "synthetic-extract.csv");
+    g_assert_cmpint (first->person.incidents_as_perpetrator, ==, 1);
+    g_assert_cmpint (second->id, ==, name_pair);
+    g_assert_null (second->batch_file_name);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_duplicates_keep_apart_async (store, name_pair, "DS Synthetic Reviewer", "Synthetic test: twins",
+                                       NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_true (vigil_duplicates_keep_apart_finish (store, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM person_duplicate WHERE status = 'kept_apart'"), ==, 1);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    /* decided already: refused */
+    vigil_duplicates_keep_apart_async (store, name_pair, "DS Synthetic Reviewer", "Synthetic test: again",
+                                       NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_false (vigil_duplicates_keep_apart_finish (store, result, &error));
+    g_assert_error (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_DECIDED);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    /* cancelled before it starts: nothing merged */
+    g_cancellable_cancel (cancellable);
+    vigil_duplicates_merge_async (store, pnc_pair, golf_old, "DS Synthetic Reviewer", "Synthetic test: one person",
+                                  cancellable, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_false (vigil_duplicates_merge_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpint (merged_into (store, golf_new), ==, 0);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_duplicates_merge_async (store, pnc_pair, golf_old, "DS Synthetic Reviewer", "Synthetic test: one person",
+                                  NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_true (vigil_duplicates_merge_finish (store, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (merged_into (store, golf_new), ==, golf_old);
+    g_assert_cmpint (count_where (store, "incident", "perpetrator_id", golf_old), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1133,6 +1401,7 @@ main (int    argc,
   g_test_add_func ("/cohort/duplicates/merge", test_merge);
   g_test_add_func ("/cohort/duplicates/keep-apart", test_keep_apart);
   g_test_add_func ("/cohort/duplicates/refused-and-rolled-back", test_merge_refused_and_rolled_back);
+  g_test_add_func ("/cohort/async", test_async);
 
   return g_test_run ();
 }

@@ -422,6 +422,52 @@ test_demo_refuses_real_store (void)
   g_assert_null (demo);
 }
 
+/* Off the main thread, as the window opens the demo: the same refusal, on this
+ * thread's main context; and a cancelled open opens nothing. */
+static void
+demo_opened_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+static void
+test_demo_open_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  g_autoptr(VigilLocation) location = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *result = NULL;
+
+  person->surname = g_strdup ("Realname");
+  g_assert_true (vigil_store_insert (store, &vigil_person_type, person, &error));
+  g_assert_no_error (error);
+  location = vigil_location_copy (vigil_store_get_location (store));
+  vigil_store_close (store);
+
+  vigil_demo_open_async (location, NULL, demo_opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (vigil_demo_open_finish (result, &error));
+  g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_KIND_MISMATCH);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  vigil_demo_open_async (location, cancellable, demo_opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (vigil_demo_open_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&result);
+}
+
 static void
 test_demo_bad_as_of (void)
 {
@@ -500,6 +546,7 @@ main (int    argc,
   vigil_test_init_engine ();
 
   g_test_add_func ("/demo/refuses-real-store", test_demo_refuses_real_store);
+  g_test_add_func ("/demo/open-async", test_demo_open_async);
   g_test_add_func ("/demo/bad-as-of", test_demo_bad_as_of);
   g_test_add_func ("/demo/cancelled", test_demo_cancelled);
   g_test_add_func ("/demo/open-fills-everything", test_demo_open_fills_everything);

@@ -603,6 +603,104 @@ test_header (void)
   g_assert_cmpuint (((VigilImportProblem *) g_ptr_array_index (report->rejections, 0))->line, ==, 3);
 }
 
+/* The _async pair: the import on a worker, its progress and callback on this thread */
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+typedef struct
+{
+  guint         n_reports;
+  double        last_fraction;
+  char         *last_message;
+  GCancellable *cancel_on_report;
+} AsyncProgress;
+
+static void
+async_progress_cb (double      fraction,
+                   const char *message,
+                   gpointer    user_data)
+{
+  AsyncProgress *progress = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpfloat (fraction, >=, progress->last_fraction);
+  progress->n_reports++;
+  progress->last_fraction = fraction;
+  g_free (progress->last_message);
+  progress->last_message = g_strdup (message);
+  if (progress->cancel_on_report != NULL)
+    g_cancellable_cancel (progress->cancel_on_report);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autoptr(GString) contents = g_string_new (HEADER);
+  g_autofree char *path = NULL;
+  GAsyncResult *slot = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (contents, "SYN-F%04u,\"Ersatzdale, Lima\",,,housing,Concern %u,2025-02-01,,\n",
+                            700 + i, i);
+  path = write_file ("async.csv", contents->str, contents->len);
+
+  /* cancelled at its first report: rolled back */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    AsyncProgress progress = { 0 };
+
+    progress.cancel_on_report = cancellable;
+    vigil_import_agency_flags_async (store, path, VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT,
+                                     async_progress_cb, &progress, NULL, cancellable, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_import_agency_flags_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM agency_flag"), ==, 0);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM import_batch"), ==, 0);
+    g_free (progress.last_message);
+  }
+
+  /* and then imported */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilFlagImportReport) report = NULL;
+
+    vigil_import_agency_flags_async (store, path, VIGIL_IMPORT_CALL_NONE, NULL, NULL, NULL, NULL,
+                                     call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    report = vigil_import_agency_flags_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->rows_imported, ==, 40);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM agency_flag"), ==, 40);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -615,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/flag-import/idempotent", test_idempotent);
   g_test_add_func ("/flag-import/candidates-and-merges", test_candidates_and_merges);
   g_test_add_func ("/flag-import/cancelled", test_cancelled);
+  g_test_add_func ("/flag-import/async", test_async);
   g_test_add_func ("/flag-import/demo-store-refuses-real-names", test_demo_store_refuses_real_names);
   g_test_add_func ("/flag-import/header", test_header);
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "vigil-format.h"
 #include "vigil-test-store.h"
 
 #define HEADER "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
@@ -1077,6 +1078,135 @@ test_missing_and_empty_files (void)
   g_assert_error (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_HEADER);
 }
 
+/* The _async pair: the import on a worker, its progress and callback on this thread */
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+typedef struct
+{
+  guint         n_reports;
+  double        last_fraction;
+  char         *last_message;
+  GCancellable *cancel_on_report;
+} AsyncProgress;
+
+static void
+async_progress_cb (double      fraction,
+                   const char *message,
+                   gpointer    user_data)
+{
+  AsyncProgress *progress = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpfloat (fraction, >=, progress->last_fraction);
+  progress->n_reports++;
+  progress->last_fraction = fraction;
+  g_free (progress->last_message);
+  progress->last_message = g_strdup (message);
+  if (progress->cancel_on_report != NULL)
+    g_cancellable_cancel (progress->cancel_on_report);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = open_store ();
+  g_autofree char *path = write_synthetic (3000, 11);
+  g_autofree char *other = write_synthetic (6000, 12);  /* more than one block: a report before the end */
+  GAsyncResult *slot = NULL;
+
+  /* the words of the progress label */
+  {
+    g_autofree char *slow = vigil_import_describe_progress (12288, 0.0);
+    g_autofree char *fast = vigil_import_describe_progress (12288, 0.5);
+    g_autofree char *rows = vigil_format_count (12288);
+    g_autofree char *rate = vigil_format_count (24576);
+    g_autofree char *slow_expected = g_strdup_printf ("%s rows read", rows);
+    g_autofree char *fast_expected = g_strdup_printf ("%s rows read · %s rows a second", rows, rate);
+
+    /* (digits grouped as the locale groups them) */
+    g_assert_cmpstr (slow, ==, slow_expected);
+    g_assert_cmpstr (fast, ==, fast_expected);
+  }
+
+  /* an import with its progress: the report, and "N rows read" in the messages */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilImportReport) report = NULL;
+    AsyncProgress progress = { 0 };
+
+    vigil_import_incidents_async (store, path, NULL, VIGIL_IMPORT_CALL_NONE, async_progress_cb, &progress, NULL,
+                                  NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    report = vigil_import_incidents_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->rows_imported, ==, 3000);
+    g_assert_false (report->already_imported);
+    /* (the latest report only: some may have been folded into the next) */
+    g_clear_object (&result);
+    while (progress.last_fraction < 1.0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (progress.n_reports, >=, 1);
+    g_assert_true (g_regex_match_simple ("^[1-9][0-9,]* rows read", progress.last_message, 0, 0));
+    g_free (progress.last_message);
+  }
+
+  /* a missing mapping file fails on the worker */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    vigil_import_incidents_async (store, other, "/nonexistent/mapping.json", VIGIL_IMPORT_CALL_NONE,
+                                  NULL, NULL, NULL, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_import_incidents_finish (store, result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  /* held after its first report, then cancelled: rolled back, nothing kept */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    AsyncProgress progress = { 0 };
+    gint64 incidents = count (store, "SELECT COUNT(*) FROM incident");
+
+    progress.cancel_on_report = cancellable;
+    vigil_import_incidents_async (store, other, NULL, VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT,
+                                  async_progress_cb, &progress, NULL, cancellable, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_import_incidents_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_cmpuint (progress.n_reports, >=, 1);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM incident"), ==, incidents);
+    g_assert_cmpint (count (store, "SELECT COUNT(*) FROM import_batch"), ==, 1);
+    g_free (progress.last_message);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1096,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/import/cancelled", test_cancelled);
   g_test_add_func ("/import/killed-midway", test_killed_midway);
   g_test_add_func ("/import/cancelled-midway", test_cancelled_midway);
+  g_test_add_func ("/import/async", test_async);
   g_test_add_func ("/import/progress-and-facts-generation", test_progress_and_facts_generation);
   g_test_add_func ("/import/merged-person", test_merged_person);
   g_test_add_func ("/import/same-on-both-engines", test_same_on_both_engines);

@@ -167,6 +167,78 @@ test_paging (void)
   g_assert_cmpstr (n3, ==, "Testington, Bravo");
 }
 
+/* The referral dialog's search, off the main thread */
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+static void
+test_search_async (void)
+{
+  g_autoptr(VigilStore) store = open_people_store ();
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  /* the total of everyone found, and the first few of them */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilPeopleSearch) found = NULL;
+    g_autofree char *names = NULL;
+
+    vigil_people_search_async (store, "testing", 1, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    found = vigil_people_search_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (found->total, ==, 2);
+    names = names_of (found->people);
+    g_assert_cmpstr (names, ==, "Testington, Alpha");
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilPeopleSearch) found = NULL;
+
+    vigil_people_search_async (store, "nobody-has-this", 8, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    found = vigil_people_search_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (found->total, ==, 0);
+    g_assert_cmpuint (found->people->len, ==, 0);
+  }
+  /* a superseded search is cancelled */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+    vigil_people_search_async (store, "testing", 8, cancellable, call_done_cb, &slot);
+    g_cancellable_cancel (cancellable);
+    result = wait_for_result (&slot);
+    g_assert_null (vigil_people_search_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+}
+
 /* ------------------------------------------------------------------------------------
  * The cohort list: views, filters, sort, counts, trend, flags
  * ------------------------------------------------------------------------------------ */
@@ -616,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/people/list-and-search", test_list_and_search);
   g_test_add_func ("/people/paging", test_paging);
+  g_test_add_func ("/people/search-async", test_search_async);
   g_test_add_func ("/people/cohort-views", test_cohort_views);
   g_test_add_func ("/people/cohort-filters", test_cohort_filters);
   g_test_add_func ("/people/cohort-sort-and-trend", test_cohort_sort_and_trend);

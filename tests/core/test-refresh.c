@@ -151,6 +151,162 @@ test_runs_and_movers (void)
   }
 }
 
+/* The _async pair: the run and the one before it, with progress on this thread */
+
+static void
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **slot)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (*slot == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return g_steal_pointer (slot);
+}
+
+typedef struct
+{
+  guint   n_reports;
+  double  last_fraction;
+  char   *last_message;
+  gboolean scoring_seen;
+  gboolean destroyed;
+  GCancellable *cancel_when_scoring;
+} Progress;
+
+static void
+progress_cb (double      fraction,
+             const char *message,
+             gpointer    user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpfloat (fraction, >=, progress->last_fraction);
+  progress->n_reports++;
+  progress->last_fraction = fraction;
+  g_free (progress->last_message);
+  progress->last_message = g_strdup (message);
+  if (g_strcmp0 (message, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_SCORING)) == 0)
+    {
+      progress->scoring_seen = TRUE;
+      if (progress->cancel_when_scoring != NULL)
+        g_cancellable_cancel (progress->cancel_when_scoring);
+    }
+}
+
+static void
+progress_destroy (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  progress->destroyed = TRUE;
+}
+
+static gint64
+count_runs (VigilStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) runs = vigil_store_list (store, &vigil_score_run_type, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  return runs->len;
+}
+
+static void
+test_run_async (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(VigilScoringProfile) profile = vigil_scoring_profile_load_default (&error);
+  GAsyncResult *slot = NULL;
+  gint64 first_run;
+  GDate as_of;
+
+  g_assert_no_error (error);
+  add_incident (store, "SYN-I1", "2026-01-10", add_person (store, "Testington", "SYN-P1"),
+                add_person (store, "Victimone", "SYN-V1"), "common_assault");
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, G_DATE_NOVEMBER, 2026);
+
+  /* the first run: no run before it; progress on this thread, ending at "Done" */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilRefreshOutcome) outcome = NULL;
+    Progress progress = { 0 };
+
+    vigil_refresh_run_full_async (store, profile, &as_of, VIGIL_REFRESH_FLAGS_NONE,
+                                  progress_cb, &progress, progress_destroy, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    outcome = vigil_refresh_run_full_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (outcome->result);
+    g_assert_null (outcome->previous);
+    g_assert_cmpuint (vigil_score_table_get_n_rows (outcome->result->table), ==, 1);
+    first_run = outcome->result->run_id;
+    g_assert_cmpint (first_run, >, 0);
+    /* the latest report only: at least the last one arrives, and the data goes after it */
+    g_clear_object (&result);  /* the call's data goes with it */
+    while (!progress.destroyed)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (progress.n_reports, >=, 1);
+    g_assert_cmpfloat (progress.last_fraction, ==, 1.0);
+    g_assert_cmpstr (progress.last_message, ==, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_DONE));
+    g_free (progress.last_message);
+  }
+
+  /* the second: the first is the run before it */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(VigilRefreshOutcome) outcome = NULL;
+
+    vigil_refresh_run_full_async (store, profile, &as_of, VIGIL_REFRESH_FLAGS_NONE,
+                                  NULL, NULL, NULL, NULL, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    outcome = vigil_refresh_run_full_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (outcome->previous);
+    g_assert_cmpint (outcome->previous->run_id, ==, first_run);
+    g_assert_cmpint (outcome->result->previous_run_id, ==, first_run);
+  }
+  g_assert_cmpint (count_runs (store), ==, 2);
+
+  /* held at scoring until cancelled (the GUI's test hook): cancelled, nothing stored */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Progress progress = { 0 };
+
+    progress.cancel_when_scoring = cancellable;
+    vigil_refresh_run_full_async (store, profile, &as_of, VIGIL_REFRESH_HOLD_WHILE_SCORING,
+                                  progress_cb, &progress, progress_destroy, cancellable, call_done_cb, &slot);
+    result = wait_for_result (&slot);
+    g_assert_true (progress.scoring_seen);
+    g_assert_null (vigil_refresh_run_full_finish (store, result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_clear_object (&result);  /* the call's data goes with it */
+    while (!progress.destroyed)
+      g_main_context_iteration (NULL, TRUE);
+    g_free (progress.last_message);
+  }
+  g_assert_cmpint (count_runs (store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +315,7 @@ main (int   argc,
   vigil_test_init_engine ();
 
   g_test_add_func ("/refresh/runs-and-movers", test_runs_and_movers);
+  g_test_add_func ("/refresh/run-async", test_run_async);
 
   return g_test_run ();
 }

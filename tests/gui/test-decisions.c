@@ -246,6 +246,45 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+/* Clicks @button while this thread holds the store's write lock in a transaction of
+ * its own (that changes nothing): the save the click starts on a worker waits meanwhile, and
+ * the window is shot in its waiting state as @shot. */
+typedef struct
+{
+  GtkWidget  *button;
+  GtkWidget  *window;
+  const char *shot;
+} ClickHeld;
+
+static gboolean
+click_held_cb (VigilStore  *store,
+               gpointer     user_data,
+               GError     **error)
+{
+  ClickHeld *held = user_data;
+
+  /* a write takes the lock (and changes nothing) */
+  if (!vigil_store_execute (store, "UPDATE vigil_meta SET value = value WHERE key = 'vigil-test-none'",
+                            NULL, 0, NULL, error))
+    return FALSE;
+  click (held->button);
+  vigil_gui_test_shoot (held->window, held->shot);
+  return TRUE;
+}
+
+static void
+click_while_store_held (VigilStore *store,
+                        gpointer    button,
+                        gpointer    window,
+                        const char *shot)
+{
+  ClickHeld held = { button, window, shot };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigil_store_run_in_transaction (store, click_held_cb, &held, &error));
+  g_assert_no_error (error);
+}
+
 /* Refer a Person */
 
 typedef struct
@@ -283,6 +322,12 @@ new_person_shown (gpointer user_data)
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (user_data, VIGIL_TYPE_REFERRAL_DIALOG, "person_stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "new") == 0;
+}
+
+static gboolean
+referral_idle (gpointer user_data)
+{
+  return !vigil_referral_dialog_get_recording (user_data);
 }
 
 static VigilReferralDialog *
@@ -425,6 +470,8 @@ test_referral (void)
   set_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "source_row"), "Stalking clinic");
   set_view_text (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "reason_view"), "Synthetic test: a second referral.");
   click (refer_button);
+  /* recorded on a worker: the form waits, then shows the refusal */
+  vigil_gui_test_wait_for (referral_idle, dialog, WAIT_MS, "the refusal");
   g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_REFERRAL_DIALOG));
   g_assert_nonnull (vigil_referral_dialog_get_error (dialog));
   g_assert_cmpstr (gtk_label_get_label (child (dialog, VIGIL_TYPE_REFERRAL_DIALOG, "error_title")), ==, "Already in the Cohort");
@@ -463,6 +510,12 @@ decided_cb (VigilJudgementDialog *dialog,
   decided->kind = kind;
 }
 
+static gboolean
+judgement_idle (gpointer user_data)
+{
+  return !vigil_judgement_dialog_get_busy (user_data);
+}
+
 static VigilJudgementDialog *
 open_judgement_dialog (VigilWindow *window,
                        gint64       person_id,
@@ -475,6 +528,8 @@ open_judgement_dialog (VigilWindow *window,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (vigil_gui_test_wait_for_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG) == dialog);
   g_assert_cmpint (vigil_judgement_dialog_get_person_id (dialog), ==, person_id);
+  /* what it shows is read off the main thread */
+  vigil_gui_test_wait_for (judgement_idle, dialog, WAIT_MS, "the person's details");
   return dialog;
 }
 
@@ -611,6 +666,8 @@ test_judgement (void)
   set_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "role_row"), "Head of Public Protection");
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"), "Synthetic test: risk reduced.");
   click (save_button);
+  /* recorded on a worker: the form waits, then shows the refusal */
+  vigil_gui_test_wait_for (judgement_idle, dialog, WAIT_MS, "the refusal");
   g_assert_nonnull (vigil_judgement_dialog_get_error (dialog));
   g_assert_true (gtk_widget_has_css_class (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "exclude_row"), "error"));
   g_assert_nonnull (vigil_gui_test_find_toplevel (VIGIL_TYPE_JUDGEMENT_DIALOG));
@@ -628,7 +685,8 @@ test_judgement (void)
   set_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "role_row"), "Chair of the MATAC panel");
   set_view_text (child (dialog, VIGIL_TYPE_JUDGEMENT_DIALOG, "rationale_view"),
                  "Synthetic test: the incidents were one dispute, since resolved; managed by IOM.");
-  click (save_button);
+  /* while it records: a spinner, and the form insensitive */
+  click_while_store_held (store, save_button, dialog, "decisions-judgement-recording.png");
   vigil_gui_test_wait_for_toplevel_gone (VIGIL_TYPE_JUDGEMENT_DIALOG);
   g_assert_cmpuint (decided.n_decided, ==, 2);
   g_assert_cmpint (decided.kind, ==, VIGIL_OVERRIDE_EXCLUDE);
@@ -650,10 +708,13 @@ changed_cb (VigilDuplicatesDialog *dialog,
   (*n_changed)++;
 }
 
+/* Neither merging nor reading the list or recording a decision */
 static gboolean
-not_merging (gpointer user_data)
+duplicates_settled (gpointer user_data)
 {
-  return g_strcmp0 (vigil_duplicates_dialog_get_page (user_data), "merging") != 0;
+  const char *page = vigil_duplicates_dialog_get_page (user_data);
+
+  return g_strcmp0 (page, "merging") != 0 && g_strcmp0 (page, "working") != 0;
 }
 
 static void
@@ -695,6 +756,7 @@ test_duplicates (void)
   g_signal_connect (dialog, "changed", G_CALLBACK (changed_cb), &n_changed);
   model = vigil_duplicates_dialog_get_model (dialog);
   list_view = child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "list_view");
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the list");
 
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
@@ -750,7 +812,7 @@ test_duplicates (void)
   confirm = vigil_gui_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   click (find_labelled_button (GTK_WIDGET (confirm), "_Merge"));
   vigil_gui_test_wait_for_toplevel_gone (ADW_TYPE_MESSAGE_DIALOG);
-  vigil_gui_test_wait_for (not_merging, dialog, WAIT_MS, "the merge");
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the merge");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
 
   /* The merged person is a tombstone; the list updates */
@@ -789,7 +851,10 @@ test_duplicates (void)
   set_view_text (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "rationale_view"),
                  "Synthetic test: twins; different custody records.");
   shoot_both (dialog, "duplicates-keep-apart");
-  click (child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"));
+  /* while it records: the "working" page */
+  click_while_store_held (store, child (dialog, VIGIL_TYPE_DUPLICATES_DIALOG, "keep_apart_button"), dialog,
+                          "decisions-duplicates-working.png");
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the decision");
   g_assert_null (vigil_duplicates_dialog_get_error (dialog));
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
@@ -803,6 +868,7 @@ test_duplicates (void)
 
   /* The decided pairs, newest first */
   vigil_duplicates_dialog_set_show_decided (dialog, TRUE);
+  vigil_gui_test_wait_for (duplicates_settled, dialog, WAIT_MS, "the decided pairs");
   g_assert_cmpstr (vigil_duplicates_dialog_get_page (dialog), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   {

@@ -868,6 +868,7 @@ vigil_duplicate_free (VigilDuplicate *duplicate)
   g_free (duplicate->decided_by);
   g_free (duplicate->decided_on);
   g_free (duplicate->rationale);
+  g_free (duplicate->batch_file_name);
   clear_duplicate_person (&duplicate->person);
   clear_duplicate_person (&duplicate->other);
   g_free (duplicate);
@@ -908,7 +909,7 @@ vigil_duplicates_list (VigilStore  *store,
                        const char  *status,
                        GError     **error)
 {
-#define N_COLUMNS 24
+#define N_COLUMNS 25
   static const GType types[N_COLUMNS + 1] = {
     G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING,
     G_TYPE_STRING, G_TYPE_STRING,
@@ -916,6 +917,7 @@ vigil_duplicates_list (VigilStore  *store,
     G_TYPE_INT64, G_TYPE_INT64,
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
     G_TYPE_INT64, G_TYPE_INT64,
+    G_TYPE_STRING,
     G_TYPE_NONE
   };
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -937,10 +939,11 @@ vigil_duplicates_list (VigilStore  *store,
 
   g_string_append (sql,
                    "SELECT d.id, d.rev, d.reason, d.status, d.batch_id, d.decided_by, d.decided_on, d.rationale, "
-                   DUPLICATE_PERSON_COLUMNS ("a") ", " DUPLICATE_PERSON_COLUMNS ("b")
+                   DUPLICATE_PERSON_COLUMNS ("a") ", " DUPLICATE_PERSON_COLUMNS ("b") ", ib.file_name"
                    " FROM person_duplicate d"
                    " JOIN person a ON a.id = d.person_id"
-                   " JOIN person b ON b.id = d.other_person_id");
+                   " JOIN person b ON b.id = d.other_person_id"
+                   " LEFT JOIN import_batch ib ON ib.id = d.batch_id");
   if (status != NULL)
     {
       g_string_append (sql, " WHERE d.status = ##p0::string");
@@ -975,6 +978,7 @@ vigil_duplicates_list (VigilStore  *store,
       duplicate->rationale = value_dup_text (values[7]);
       read_duplicate_person (values + 8, &duplicate->person);
       read_duplicate_person (values + 16, &duplicate->other);
+      duplicate->batch_file_name = value_dup_text (values[24]);
       g_ptr_array_add (duplicates, g_steal_pointer (&duplicate));
     }
 #undef N_COLUMNS
@@ -1559,4 +1563,386 @@ vigil_cohort_get_judgements_finish (VigilStore    *store,
                                     GError       **error)
 {
   return vigil_store_call_finish (store, result, vigil_cohort_get_judgements_async, error);
+}
+
+/* The judgement dialog's read */
+
+void
+vigil_judgement_context_free (VigilJudgementContext *context)
+{
+  if (context == NULL)
+    return;
+
+  g_clear_pointer (&context->person, vigil_person_free);
+  g_clear_pointer (&context->score, g_free);
+  g_clear_pointer (&context->open_entry, vigil_cohort_entry_free);
+  g_clear_pointer (&context->judgement, vigil_judgement_free);
+  g_free (context);
+}
+
+typedef struct
+{
+  gint64                 person_id;
+  VigilJudgementContext *context;
+} JudgementContextData;
+
+static gboolean
+load_judgement_context_cb (VigilStore  *store,
+                           gpointer     user_data,
+                           GError     **error)
+{
+  JudgementContextData *data = user_data;
+  g_autoptr(VigilJudgementContext) context = g_new0 (VigilJudgementContext, 1);
+  g_autoptr(GHashTable) judgements = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  context->person = vigil_store_fetch (store, &vigil_person_type, data->person_id, error);
+  if (context->person == NULL)
+    return FALSE;
+
+  /* no score is not a failure of the read: the dialog says "not scored" */
+  context->score = vigil_cohort_describe_score (store, data->person_id, &local_error);
+  if (context->score == NULL)
+    g_debug ("No score for person %" G_GINT64_FORMAT ": %s", data->person_id,
+             local_error != NULL ? local_error->message : "none");
+
+  context->open_entry = vigil_cohort_get_open_entry (store, data->person_id, error);
+  if (context->open_entry == NULL && error != NULL && *error != NULL)
+    return FALSE;
+
+  judgements = vigil_cohort_get_judgements (store, &data->person_id, 1, error);
+  if (judgements == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, judgements);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((VigilJudgement *) value)->person_id == data->person_id)
+      {
+        g_hash_table_iter_steal (&iter);
+        g_clear_pointer (&context->judgement, vigil_judgement_free);
+        context->judgement = value;
+      }
+
+  data->context = g_steal_pointer (&context);
+  return TRUE;
+}
+
+static gpointer
+load_judgement_context_thread (VigilStore    *store,
+                               gpointer       task_data,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  JudgementContextData data = { *(gint64 *) task_data, NULL };
+
+  if (!vigil_store_run_read (store, load_judgement_context_cb, &data, error))
+    {
+      g_clear_pointer (&data.context, vigil_judgement_context_free);
+      return NULL;
+    }
+
+  return data.context;
+}
+
+void
+vigil_cohort_load_judgement_context_async (VigilStore          *store,
+                                           gint64               person_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (person_id > 0);
+
+  vigil_store_call_async (store, vigil_cohort_load_judgement_context_async, load_judgement_context_thread,
+                          g_memdup2 (&person_id, sizeof person_id), g_free,
+                          (GDestroyNotify) vigil_judgement_context_free,
+                          cancellable, callback, user_data);
+}
+
+VigilJudgementContext *
+vigil_cohort_load_judgement_context_finish (VigilStore    *store,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_cohort_load_judgement_context_async, error);
+}
+
+/* Professional judgement */
+
+typedef struct
+{
+  VigilOverride override;  /* its strings owned */
+} OverrideCall;
+
+static void
+override_call_free (OverrideCall *call)
+{
+  g_free ((char *) call->override.decided_by);
+  g_free ((char *) call->override.decided_role);
+  g_free ((char *) call->override.decided_on);
+  g_free ((char *) call->override.rationale);
+  g_free ((char *) call->override.proportionality);
+  g_free (call);
+}
+
+static gpointer
+decide_override_thread (VigilStore    *store,
+                        gpointer       task_data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  OverrideCall *call = task_data;
+
+  return vigil_cohort_decide_override (store, &call->override, error);
+}
+
+void
+vigil_cohort_decide_override_async (VigilStore           *store,
+                                    const VigilOverride  *override,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  OverrideCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (override != NULL);
+
+  call = g_new0 (OverrideCall, 1);
+  call->override.person_id = override->person_id;
+  call->override.kind = override->kind;
+  call->override.decided_by = g_strdup (override->decided_by);
+  call->override.decided_role = g_strdup (override->decided_role);
+  call->override.decided_on = g_strdup (override->decided_on);
+  call->override.rationale = g_strdup (override->rationale);
+  call->override.proportionality = g_strdup (override->proportionality);
+  vigil_store_call_async (store, vigil_cohort_decide_override_async, decide_override_thread,
+                          call, (GDestroyNotify) override_call_free,
+                          (GDestroyNotify) vigil_decision_free,
+                          cancellable, callback, user_data);
+}
+
+VigilDecision *
+vigil_cohort_decide_override_finish (VigilStore    *store,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_cohort_decide_override_async, error);
+}
+
+/* Referrals */
+
+typedef struct
+{
+  VigilReferral referral;  /* its strings owned */
+} ReferCall;
+
+static void
+refer_call_free (ReferCall *call)
+{
+  g_free ((char *) call->referral.surname);
+  g_free ((char *) call->referral.forenames);
+  g_free ((char *) call->referral.dob);
+  g_free ((char *) call->referral.pnc_id);
+  g_free ((char *) call->referral.local_ref);
+  g_free ((char *) call->referral.route);
+  g_free ((char *) call->referral.source);
+  g_free ((char *) call->referral.reason);
+  g_free ((char *) call->referral.referred_on);
+  g_free ((char *) call->referral.area);
+  g_free ((char *) call->referral.lead_agency);
+  g_free (call);
+}
+
+static gpointer
+refer_thread (VigilStore    *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ReferCall *call = task_data;
+
+  return vigil_cohort_refer (store, &call->referral, error);
+}
+
+void
+vigil_cohort_refer_async (VigilStore           *store,
+                          const VigilReferral  *referral,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  ReferCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (referral != NULL);
+
+  call = g_new0 (ReferCall, 1);
+  call->referral.person_id = referral->person_id;
+  call->referral.surname = g_strdup (referral->surname);
+  call->referral.forenames = g_strdup (referral->forenames);
+  call->referral.dob = g_strdup (referral->dob);
+  call->referral.pnc_id = g_strdup (referral->pnc_id);
+  call->referral.local_ref = g_strdup (referral->local_ref);
+  call->referral.route = g_strdup (referral->route);
+  call->referral.source = g_strdup (referral->source);
+  call->referral.reason = g_strdup (referral->reason);
+  call->referral.referred_on = g_strdup (referral->referred_on);
+  call->referral.area = g_strdup (referral->area);
+  call->referral.lead_agency = g_strdup (referral->lead_agency);
+  vigil_store_call_async (store, vigil_cohort_refer_async, refer_thread,
+                          call, (GDestroyNotify) refer_call_free,
+                          (GDestroyNotify) vigil_cohort_entry_free,
+                          cancellable, callback, user_data);
+}
+
+VigilCohortEntry *
+vigil_cohort_refer_finish (VigilStore    *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_cohort_refer_async, error);
+}
+
+/* Possible duplicates */
+
+static gpointer
+duplicates_list_thread (VigilStore    *store,
+                        gpointer       task_data,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  return vigil_duplicates_list (store, task_data, error);
+}
+
+void
+vigil_duplicates_list_async (VigilStore          *store,
+                             const char          *status,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_duplicates_list_async, duplicates_list_thread,
+                          g_strdup (status), g_free, (GDestroyNotify) g_ptr_array_unref,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+vigil_duplicates_list_finish (VigilStore    *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_duplicates_list_async, error);
+}
+
+typedef struct
+{
+  gint64  duplicate_id;
+  gint64  keep_person_id;
+  char   *decided_by;
+  char   *rationale;
+} DecideCall;
+
+static DecideCall *
+decide_call_new (gint64      duplicate_id,
+                 gint64      keep_person_id,
+                 const char *decided_by,
+                 const char *rationale)
+{
+  DecideCall *call = g_new0 (DecideCall, 1);
+
+  call->duplicate_id = duplicate_id;
+  call->keep_person_id = keep_person_id;
+  call->decided_by = g_strdup (decided_by);
+  call->rationale = g_strdup (rationale);
+  return call;
+}
+
+static void
+decide_call_free (DecideCall *call)
+{
+  g_free (call->decided_by);
+  g_free (call->rationale);
+  g_free (call);
+}
+
+static gpointer
+keep_apart_thread (VigilStore    *store,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  DecideCall *call = task_data;
+
+  /* any non-NULL pointer says it was recorded */
+  return vigil_duplicates_keep_apart (store, call->duplicate_id, call->decided_by, call->rationale, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+vigil_duplicates_keep_apart_async (VigilStore          *store,
+                                   gint64               duplicate_id,
+                                   const char          *decided_by,
+                                   const char          *rationale,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_duplicates_keep_apart_async, keep_apart_thread,
+                          decide_call_new (duplicate_id, 0, decided_by, rationale),
+                          (GDestroyNotify) decide_call_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+vigil_duplicates_keep_apart_finish (VigilStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_duplicates_keep_apart_async, error) != NULL;
+}
+
+static gpointer
+merge_thread (VigilStore    *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  DecideCall *call = task_data;
+
+  return vigil_duplicates_merge (store, call->duplicate_id, call->keep_person_id,
+                                 call->decided_by, call->rationale, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+vigil_duplicates_merge_async (VigilStore          *store,
+                              gint64               duplicate_id,
+                              gint64               keep_person_id,
+                              const char          *decided_by,
+                              const char          *rationale,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  vigil_store_call_async (store, vigil_duplicates_merge_async, merge_thread,
+                          decide_call_new (duplicate_id, keep_person_id, decided_by, rationale),
+                          (GDestroyNotify) decide_call_free, NULL,
+                          cancellable, callback, user_data);
+}
+
+gboolean
+vigil_duplicates_merge_finish (VigilStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_duplicates_merge_async, error) != NULL;
 }

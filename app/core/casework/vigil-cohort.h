@@ -167,6 +167,7 @@ typedef struct
   char   *reason;                 /* vigil_duplicate_reason_choices */
   char   *status;                 /* vigil_duplicate_status_choices */
   gint64  batch_id;               /* the import that found it, 0 when none */
+  char   *batch_file_name;        /* that import's file name, NULL when none */
   char   *decided_by;
   char   *decided_on;
   char   *rationale;
@@ -205,7 +206,92 @@ gboolean          vigil_duplicates_merge       (VigilStore  *store,
                                                 const char  *rationale,
                                                 GError     **error);
 
+/* ------------------------------------------------------------------------------------
+ * Off the main thread: each call runs on a worker with its own connection
+ * (vigil_store_call_async); the callback runs on the caller's main context and a
+ * cancelled call finishes with G_IO_ERROR_CANCELLED.
+ * ------------------------------------------------------------------------------------ */
+
+/* What the judgement dialog shows of one person, read in one go. */
+typedef struct
+{
+  VigilPerson      *person;
+  char             *score;       /* vigil_cohort_describe_score(); NULL when it failed */
+  VigilCohortEntry *open_entry;  /* NULL when none */
+  VigilJudgement   *judgement;   /* the latest override decision, NULL when none */
+} VigilJudgementContext;
+
+void                   vigil_judgement_context_free  (VigilJudgementContext *context);
+
+/* In one read: the person (any stored one), what the algorithm says of them, their
+ * open entry and their latest judgement. */
+void                   vigil_cohort_load_judgement_context_async  (VigilStore          *store,
+                                                                   gint64               person_id,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+VigilJudgementContext *vigil_cohort_load_judgement_context_finish (VigilStore          *store,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
+
+/* vigil_cohort_decide_override() on a worker; @override is copied. */
+void              vigil_cohort_decide_override_async  (VigilStore           *store,
+                                                       const VigilOverride  *override,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+VigilDecision    *vigil_cohort_decide_override_finish (VigilStore           *store,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+/* vigil_cohort_refer() on a worker; @referral is copied. */
+void              vigil_cohort_refer_async      (VigilStore           *store,
+                                                 const VigilReferral  *referral,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+VigilCohortEntry *vigil_cohort_refer_finish     (VigilStore           *store,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
+/* vigil_duplicates_list() on a worker: a GPtrArray of VigilDuplicate. */
+void              vigil_duplicates_list_async   (VigilStore           *store,
+                                                 const char           *status,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GPtrArray        *vigil_duplicates_list_finish  (VigilStore           *store,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
+void              vigil_duplicates_keep_apart_async  (VigilStore           *store,
+                                                      gint64                duplicate_id,
+                                                      const char           *decided_by,
+                                                      const char           *rationale,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean          vigil_duplicates_keep_apart_finish (VigilStore           *store,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+/* vigil_duplicates_merge() on a worker. Cancelling before the worker starts stops it;
+ * a merge already running still commits or rolls back as a whole (its one transaction),
+ * though the call then finishes with G_IO_ERROR_CANCELLED. */
+void              vigil_duplicates_merge_async  (VigilStore           *store,
+                                                 gint64                duplicate_id,
+                                                 gint64                keep_person_id,
+                                                 const char           *decided_by,
+                                                 const char           *rationale,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean          vigil_duplicates_merge_finish (VigilStore           *store,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilJudgement, vigil_judgement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilDuplicate, vigil_duplicate_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilJudgementContext, vigil_judgement_context_free)
 
 G_END_DECLS

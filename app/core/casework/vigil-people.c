@@ -912,6 +912,93 @@ vigil_people_query_list_finish (VigilStore    *store,
   return vigil_store_call_finish (store, result, vigil_people_query_list_async, error);
 }
 
+/* A search of everyone */
+
+void
+vigil_people_search_free (VigilPeopleSearch *search)
+{
+  if (search == NULL)
+    return;
+  g_clear_pointer (&search->people, g_ptr_array_unref);
+  g_free (search);
+}
+
+typedef struct
+{
+  char              *search;
+  guint              limit;
+  VigilPeopleSearch *result;
+} SearchCall;
+
+static void
+search_call_free (SearchCall *call)
+{
+  g_free (call->search);
+  g_clear_pointer (&call->result, vigil_people_search_free);
+  g_free (call);
+}
+
+static gboolean
+search_cb (VigilStore  *store,
+           gpointer     user_data,
+           GError     **error)
+{
+  SearchCall *call = user_data;
+  g_autoptr(VigilPeopleSearch) result = g_new0 (VigilPeopleSearch, 1);
+
+  result->total = vigil_people_count (store, call->search, error);
+  if (result->total < 0)
+    return FALSE;
+  result->people = vigil_people_list (store, call->search, 0, call->limit, error);
+  if (result->people == NULL)
+    return FALSE;
+
+  call->result = g_steal_pointer (&result);
+  return TRUE;
+}
+
+static gpointer
+search_thread (VigilStore    *store,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  SearchCall *call = task_data;
+
+  if (!vigil_store_run_read (store, search_cb, call, error))
+    return NULL;
+  return g_steal_pointer (&call->result);
+}
+
+void
+vigil_people_search_async (VigilStore          *store,
+                           const char          *search,
+                           guint                limit,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  SearchCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+
+  call = g_new0 (SearchCall, 1);
+  call->search = g_strdup (search);
+  call->limit = limit;
+  vigil_store_call_async (store, vigil_people_search_async, search_thread,
+                          call, (GDestroyNotify) search_call_free,
+                          (GDestroyNotify) vigil_people_search_free,
+                          cancellable, callback, user_data);
+}
+
+VigilPeopleSearch *
+vigil_people_search_finish (VigilStore    *store,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_people_search_async, error);
+}
+
 /* Names by id, and ids by search */
 
 #define NAMES_GROUP 64

@@ -132,6 +132,25 @@ GPtrArray *vigil_people_list         (VigilStore  *store,
                                       guint        limit,
                                       GError     **error);
 
+/* A search of everyone (vigil_people_count() and the first @limit of
+ * vigil_people_list()) in one read off the main thread. */
+typedef struct
+{
+  gint64     total;   /* everyone who matches */
+  GPtrArray *people;  /* VigilPersonSummary, at most the limit */
+} VigilPeopleSearch;
+
+void               vigil_people_search_free      (VigilPeopleSearch       *search);
+void               vigil_people_search_async     (VigilStore              *store,
+                                                  const char              *search,
+                                                  guint                    limit,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+VigilPeopleSearch *vigil_people_search_finish    (VigilStore              *store,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
+
 /* What the cohort list shows above and for its rows, read in one go off the main
  * thread: the people matching the query, those matching it without its search, and
  * the counts by status. */
@@ -203,5 +222,6 @@ GHashTable        *vigil_people_find_ids_finish  (VigilStore              *store
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPersonSummary, vigil_person_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPersonName, vigil_person_name_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilPeopleSearch, vigil_people_search_free)
 
 G_END_DECLS

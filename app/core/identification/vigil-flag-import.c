@@ -26,6 +26,7 @@
 #include "vigil-csv.h"
 #include "vigil-entities.h"
 #include "vigil-flag-import.h"
+#include "vigil-import-private.h"
 #include "vigil-record.h"
 #include "vigil-synth.h"
 
@@ -969,4 +970,54 @@ vigil_import_agency_flags (VigilStore               *store,
 
   report->seconds = (g_get_monotonic_time () - started) / 1e6;
   return g_steal_pointer (&report);
+}
+
+/* Off the main thread */
+
+static gpointer
+import_flags_thread (VigilStore     *store,
+                     gpointer        task_data,
+                     VigilProgress  *progress,
+                     GCancellable   *task_cancellable,
+                     GError        **error)
+{
+  VigilImportCall *call = task_data;
+
+  vigil_import_call_start (call, progress);
+  if (g_cancellable_set_error_if_cancelled (call->cancellable, error))
+    return NULL;
+
+  return vigil_import_agency_flags (store, call->path, vigil_import_call_progress_cb, call,
+                                    call->cancellable, error);
+}
+
+void
+vigil_import_agency_flags_async (VigilStore          *store,
+                                 const char          *path,
+                                 VigilImportCallFlags flags,
+                                 VigilProgressFunc    progress_func,
+                                 gpointer             progress_data,
+                                 GDestroyNotify       progress_destroy,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  /* (the task itself has no cancellable: see VigilImportCall) */
+  vigil_store_call_with_progress_async (store, vigil_import_agency_flags_async, import_flags_thread,
+                                        vigil_import_call_new (path, NULL, flags, cancellable),
+                                        (GDestroyNotify) vigil_import_call_free,
+                                        (GDestroyNotify) vigil_flag_import_report_free,
+                                        progress_func, progress_data, progress_destroy,
+                                        NULL, callback, user_data);
+}
+
+VigilFlagImportReport *
+vigil_import_agency_flags_finish (VigilStore    *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_import_agency_flags_async, error);
 }

@@ -64,6 +64,20 @@ VigilFlagImportReport *vigil_import_agency_flags     (VigilStore               *
                                                       GCancellable             *cancellable,
                                                       GError                  **error);
 
+/* vigil_import_agency_flags() on a worker, as vigil_import_incidents_async(). */
+void                   vigil_import_agency_flags_async  (VigilStore               *store,
+                                                         const char               *path,
+                                                         VigilImportCallFlags      flags,
+                                                         VigilProgressFunc         progress_func,
+                                                         gpointer                  progress_data,
+                                                         GDestroyNotify            progress_destroy,
+                                                         GCancellable             *cancellable,
+                                                         GAsyncReadyCallback       callback,
+                                                         gpointer                  user_data);
+VigilFlagImportReport *vigil_import_agency_flags_finish (VigilStore               *store,
+                                                         GAsyncResult             *result,
+                                                         GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilFlagImportReport, vigil_flag_import_report_free)
 
 G_END_DECLS

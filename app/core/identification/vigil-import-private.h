@@ -98,4 +98,32 @@ VigilImportReport *vigil_import_incidents_pg (VigilStore               *store,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VigilImportRow, vigil_import_row_clear)
 
+/* What both imports' _async pairs share: the call's arguments, and the worker's
+ * progress adapter (a VigilImportProgressFunc with the call as its data). The
+ * cancellable is the call's own, not the task's, so that an import committed before
+ * it noticed a cancellation still finishes with its report. */
+typedef struct
+{
+  char                 *path;
+  char                 *mapping_path;
+  VigilImportCallFlags  flags;
+  GCancellable         *cancellable;
+  /* the worker's */
+  VigilProgress        *progress;
+  gint64                started_us;
+  gboolean              held;
+} VigilImportCall;
+
+VigilImportCall *vigil_import_call_new     (const char           *path,
+                                            const char           *mapping_path,
+                                            VigilImportCallFlags  flags,
+                                            GCancellable         *cancellable);
+void             vigil_import_call_free    (VigilImportCall      *call);
+/* In the worker: starts the clock. */
+void             vigil_import_call_start   (VigilImportCall      *call,
+                                            VigilProgress        *progress);
+void             vigil_import_call_progress_cb (double   fraction,
+                                                guint64  rows,
+                                                gpointer user_data);
+
 G_END_DECLS

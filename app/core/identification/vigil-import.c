@@ -26,6 +26,7 @@
 #include "vigil-audit.h"
 #include "vigil-csv.h"
 #include "vigil-entities.h"
+#include "vigil-format.h"
 #include "vigil-import.h"
 #include "vigil-import-private.h"
 #include "vigil-record.h"
@@ -2475,4 +2476,145 @@ out:
 
   report->seconds = (g_get_monotonic_time () - started) / 1e6;
   return g_steal_pointer (&report);
+}
+
+/* ------------------------------------------------------------------------------------
+ * Off the main thread
+ * ------------------------------------------------------------------------------------ */
+
+/* The longest a test hold waits for the cancellation. */
+#define TEST_HOLD_MAX_US (60 * G_USEC_PER_SEC)
+
+char *
+vigil_import_describe_progress (guint64 rows,
+                                double  seconds)
+{
+  g_autofree char *rows_text = vigil_format_count ((gint64) MIN (rows, (guint64) G_MAXINT64));
+  g_autofree char *read = NULL;
+
+  /* Translators: %s is a number of rows of the imported file, e.g. "12,288" */
+  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row read", "%s rows read", (gulong) MIN (rows, G_MAXULONG)),
+                          rows_text);
+
+  if (seconds > 0.05 && rows > 0)
+    {
+      guint64 rate = (guint64) (rows / seconds);
+      g_autofree char *rate_text = vigil_format_count ((gint64) MIN (rate, (guint64) G_MAXINT64));
+      g_autofree char *speed = NULL;
+
+      /* Translators: an import's speed; %s is a number, e.g. "40,960" */
+      speed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row a second", "%s rows a second",
+                                            (gulong) MIN (rate, G_MAXULONG)),
+                               rate_text);
+      /* Translators: "12,288 rows read · 40,960 rows a second" */
+      return g_strdup_printf (_("%s · %s"), read, speed);
+    }
+
+  return g_steal_pointer (&read);
+}
+
+VigilImportCall *
+vigil_import_call_new (const char           *path,
+                       const char           *mapping_path,
+                       VigilImportCallFlags  flags,
+                       GCancellable         *cancellable)
+{
+  VigilImportCall *call = g_new0 (VigilImportCall, 1);
+
+  call->path = g_strdup (path);
+  call->mapping_path = g_strdup (mapping_path);
+  call->flags = flags;
+  call->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  return call;
+}
+
+void
+vigil_import_call_free (VigilImportCall *call)
+{
+  g_free (call->path);
+  g_free (call->mapping_path);
+  g_clear_object (&call->cancellable);
+  g_free (call);
+}
+
+void
+vigil_import_call_start (VigilImportCall *call,
+                         VigilProgress   *progress)
+{
+  call->progress = progress;
+  call->started_us = g_get_monotonic_time ();
+}
+
+void
+vigil_import_call_progress_cb (double   fraction,
+                               guint64  rows,
+                               gpointer user_data)
+{
+  VigilImportCall *call = user_data;
+  double seconds = (g_get_monotonic_time () - call->started_us) / (double) G_USEC_PER_SEC;
+  g_autofree char *message = vigil_import_describe_progress (rows, seconds);
+
+  vigil_progress_report (call->progress, fraction, message);
+
+  if ((call->flags & VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT) != 0 && !call->held)
+    {
+      gint64 deadline = g_get_monotonic_time () + TEST_HOLD_MAX_US;
+
+      call->held = TRUE;
+      while (!g_cancellable_is_cancelled (call->cancellable) && g_get_monotonic_time () < deadline)
+        g_usleep (5000);
+    }
+}
+
+static gpointer
+import_incidents_thread (VigilStore     *store,
+                         gpointer        task_data,
+                         VigilProgress  *progress,
+                         GCancellable   *task_cancellable,
+                         GError        **error)
+{
+  VigilImportCall *call = task_data;
+  g_autoptr(VigilImportMapping) mapping = NULL;
+
+  vigil_import_call_start (call, progress);
+  if (g_cancellable_set_error_if_cancelled (call->cancellable, error))
+    return NULL;
+
+  if (call->mapping_path != NULL && (mapping = vigil_import_mapping_load (call->mapping_path, error)) == NULL)
+    return NULL;
+
+  return vigil_import_incidents (store, call->path, mapping, vigil_import_call_progress_cb, call,
+                                 call->cancellable, error);
+}
+
+void
+vigil_import_incidents_async (VigilStore          *store,
+                              const char          *path,
+                              const char          *mapping_path,
+                              VigilImportCallFlags flags,
+                              VigilProgressFunc    progress_func,
+                              gpointer             progress_data,
+                              GDestroyNotify       progress_destroy,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  /* (the task itself has no cancellable: see VigilImportCall) */
+  vigil_store_call_with_progress_async (store, vigil_import_incidents_async, import_incidents_thread,
+                                        vigil_import_call_new (path, mapping_path, flags, cancellable),
+                                        (GDestroyNotify) vigil_import_call_free,
+                                        (GDestroyNotify) vigil_import_report_free,
+                                        progress_func, progress_data, progress_destroy,
+                                        NULL, callback, user_data);
+}
+
+VigilImportReport *
+vigil_import_incidents_finish (VigilStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_import_incidents_async, error);
 }

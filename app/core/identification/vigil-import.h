@@ -104,6 +104,39 @@ VigilImportReport   *vigil_import_incidents       (VigilStore               *sto
 char                *vigil_import_normalise_name  (const char               *surname,
                                                    const char               *forenames);
 
+/* Off the main thread (both imports) */
+typedef enum
+{
+  VIGIL_IMPORT_CALL_NONE                     = 0,
+  /* For tests of a long import: the worker waits after its first progress report
+   * until the call is cancelled (at most a minute). */
+  VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT  = 1 << 0,
+} VigilImportCallFlags;
+
+/* What an import has done so far, for a progress bar: "12,288 rows read · 40,960 rows
+ * a second" (the speed once there is one). */
+char                *vigil_import_describe_progress (guint64                   rows,
+                                                     double                    seconds);
+
+/* vigil_import_incidents() on a worker, with @mapping_path (NULL: none) read there;
+ * @progress_func (may be NULL) hears how far it is on the caller's main context, with
+ * vigil_import_describe_progress() as the message. Cancelling rolls the import back and
+ * finishes with G_IO_ERROR_CANCELLED, unless the batch was already committed: then the
+ * call finishes with its report, which is what really happened. */
+void                 vigil_import_incidents_async   (VigilStore               *store,
+                                                     const char               *path,
+                                                     const char               *mapping_path,
+                                                     VigilImportCallFlags      flags,
+                                                     VigilProgressFunc         progress_func,
+                                                     gpointer                  progress_data,
+                                                     GDestroyNotify            progress_destroy,
+                                                     GCancellable             *cancellable,
+                                                     GAsyncReadyCallback       callback,
+                                                     gpointer                  user_data);
+VigilImportReport   *vigil_import_incidents_finish  (VigilStore               *store,
+                                                     GAsyncResult             *result,
+                                                     GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilImportMapping, vigil_import_mapping_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilImportReport, vigil_import_report_free)
 

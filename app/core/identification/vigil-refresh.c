@@ -598,3 +598,139 @@ vigil_refresh_explain_finish (VigilStore    *store,
 {
   return vigil_store_call_finish (store, result, vigil_refresh_explain_async, error);
 }
+
+/* A whole run off the main thread */
+
+/* The longest a test hold waits for the cancellation. */
+#define TEST_HOLD_MAX_US (60 * G_USEC_PER_SEC)
+
+const char *
+vigil_refresh_stage_describe (VigilRefreshStage stage)
+{
+  switch (stage)
+    {
+    case VIGIL_REFRESH_STAGE_LOADING:
+      return _("Loading incidents…");
+    case VIGIL_REFRESH_STAGE_SCORING:
+      return _("Scoring everyone…");
+    case VIGIL_REFRESH_STAGE_STORING:
+      return _("Storing the run and finding the movers…");
+    case VIGIL_REFRESH_STAGE_DONE:
+    default:
+      return _("Done");
+    }
+}
+
+void
+vigil_refresh_outcome_free (VigilRefreshOutcome *outcome)
+{
+  if (outcome == NULL)
+    return;
+  g_clear_pointer (&outcome->result, vigil_refresh_result_free);
+  g_clear_pointer (&outcome->previous, vigil_stored_run_free);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  VigilScoringProfile *profile;
+  GDate                as_of;
+  gboolean             has_as_of;
+  VigilRefreshFlags    flags;
+  /* the worker's, during the run */
+  VigilProgress       *progress;
+  GCancellable        *cancellable;
+} RunCall;
+
+static void
+run_call_free (RunCall *call)
+{
+  g_clear_pointer (&call->profile, vigil_scoring_profile_free);
+  g_free (call);
+}
+
+/* In the worker, at the start of each stage */
+static void
+run_progress_cb (VigilRefreshStage stage,
+                 double            fraction,
+                 gpointer          user_data)
+{
+  RunCall *call = user_data;
+
+  vigil_progress_report (call->progress, fraction, vigil_refresh_stage_describe (stage));
+
+  if ((call->flags & VIGIL_REFRESH_HOLD_WHILE_SCORING) != 0 && stage == VIGIL_REFRESH_STAGE_SCORING)
+    {
+      gint64 deadline = g_get_monotonic_time () + TEST_HOLD_MAX_US;
+
+      while (!g_cancellable_is_cancelled (call->cancellable) && g_get_monotonic_time () < deadline)
+        g_usleep (5000);
+    }
+}
+
+static gpointer
+run_thread (VigilStore     *store,
+            gpointer        task_data,
+            VigilProgress  *progress,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  RunCall *call = task_data;
+  g_autoptr(VigilRefreshOutcome) outcome = g_new0 (VigilRefreshOutcome, 1);
+
+  call->progress = progress;
+  call->cancellable = cancellable;
+  vigil_progress_report (progress, 0.0, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_LOADING));
+
+  /* The run stored before this one: the places each person moved. */
+  if (!vigil_refresh_load_latest (store, &outcome->previous, error))
+    return NULL;
+
+  outcome->result = vigil_refresh_run_full (store, call->profile, call->has_as_of ? &call->as_of : NULL,
+                                            run_progress_cb, call, cancellable, error);
+  if (outcome->result == NULL)
+    return NULL;
+
+  vigil_progress_report (progress, 1.0, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_DONE));
+  return g_steal_pointer (&outcome);
+}
+
+void
+vigil_refresh_run_full_async (VigilStore                *store,
+                              const VigilScoringProfile *profile,
+                              const GDate               *as_of,
+                              VigilRefreshFlags          flags,
+                              VigilProgressFunc          progress_func,
+                              gpointer                   progress_data,
+                              GDestroyNotify             progress_destroy,
+                              GCancellable              *cancellable,
+                              GAsyncReadyCallback        callback,
+                              gpointer                   user_data)
+{
+  RunCall *call;
+
+  g_return_if_fail (VIGIL_IS_STORE (store));
+  g_return_if_fail (profile != NULL);
+
+  call = g_new0 (RunCall, 1);
+  call->profile = vigil_scoring_profile_copy (profile);
+  if (as_of != NULL && g_date_valid (as_of))
+    {
+      call->as_of = *as_of;
+      call->has_as_of = TRUE;
+    }
+  call->flags = flags;
+  vigil_store_call_with_progress_async (store, vigil_refresh_run_full_async, run_thread,
+                                        call, (GDestroyNotify) run_call_free,
+                                        (GDestroyNotify) vigil_refresh_outcome_free,
+                                        progress_func, progress_data, progress_destroy,
+                                        cancellable, callback, user_data);
+}
+
+VigilRefreshOutcome *
+vigil_refresh_run_full_finish (VigilStore    *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return vigil_store_call_finish (store, result, vigil_refresh_run_full_async, error);
+}

@@ -85,6 +85,44 @@ gboolean            vigil_refresh_load_latest (VigilStore                *store,
                                                VigilStoredRun           **out_run,
                                                GError                   **error);
 
+/* What a stage is doing, for a progress bar: "Scoring everyone…" */
+const char         *vigil_refresh_stage_describe (VigilRefreshStage       stage);
+
+typedef enum
+{
+  VIGIL_REFRESH_FLAGS_NONE         = 0,
+  /* For tests of a long run: the worker waits at the start of scoring until the call
+   * is cancelled (at most a minute). */
+  VIGIL_REFRESH_HOLD_WHILE_SCORING = 1 << 0,
+} VigilRefreshFlags;
+
+/* A run off the main thread, with the stored run before it (for the places each
+ * person moved). */
+typedef struct
+{
+  VigilRefreshResult *result;
+  VigilStoredRun     *previous;  /* NULL: no run was stored before */
+} VigilRefreshOutcome;
+
+void                 vigil_refresh_outcome_free   (VigilRefreshOutcome       *outcome);
+/* vigil_refresh_load_latest() then vigil_refresh_run_full() on a worker; @progress_func
+ * (may be NULL) hears each stage on the caller's main context, its message from
+ * vigil_refresh_stage_describe(). A cancelled run stores nothing and finishes with
+ * G_IO_ERROR_CANCELLED. @profile and @as_of (NULL: today) are copied. */
+void                 vigil_refresh_run_full_async  (VigilStore                *store,
+                                                    const VigilScoringProfile *profile,
+                                                    const GDate               *as_of,
+                                                    VigilRefreshFlags          flags,
+                                                    VigilProgressFunc          progress_func,
+                                                    gpointer                   progress_data,
+                                                    GDestroyNotify             progress_destroy,
+                                                    GCancellable              *cancellable,
+                                                    GAsyncReadyCallback        callback,
+                                                    gpointer                   user_data);
+VigilRefreshOutcome *vigil_refresh_run_full_finish (VigilStore                *store,
+                                                    GAsyncResult              *result,
+                                                    GError                   **error);
+
 /* The latest stored run off the main thread: @run NULL when none was stored yet. */
 typedef struct
 {
@@ -126,5 +164,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilRefreshResult, vigil_refresh_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilLatestRun, vigil_latest_run_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilExplained, vigil_explained_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilStoredRun, vigil_stored_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilRefreshOutcome, vigil_refresh_outcome_free)
 
 G_END_DECLS

@@ -8,14 +8,17 @@
  *
  * Deciding opens the "decide" page for one pair:
  *  - Keep Apart: the two are different people; the decision-maker and a rationale are
- *    required, and vigil_duplicates_keep_apart() records it (one quick transaction);
+ *    required, and vigil_duplicates_keep_apart_async() records it while the "working"
+ *    page shows;
  *  - Merge: the two are one person; choose the record to keep, give the decision-maker
  *    and a rationale, then confirm in a message dialog that says what merging does.
- *    vigil_duplicates_merge() moves every record in one transaction, run in a worker
- *    thread (a person with thousands of incidents takes a moment) while the "merging"
- *    page shows; the window cannot close until it has ended.
- * Both end on the list, reloaded, with a toast; ::changed tells the main window to
- * reload what it shows.
+ *    vigil_duplicates_merge_async() moves every record in one transaction on a worker
+ *    (a person with thousands of incidents takes a moment) while the "merging" page
+ *    shows.
+ * A decision being recorded is one transaction: the window cannot close until it has
+ * ended. Both end on the list, reloaded, with a toast; ::changed tells the main window
+ * to reload what it shows. The list is read with vigil_duplicates_list_async() (the
+ * "working" page shows meanwhile; closing the window cancels the read).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,17 +40,6 @@ typedef enum
   DECIDE_MERGE,
   DECIDE_KEEP_APART,
 } DecideMode;
-
-/* A merge, run in a worker thread. */
-typedef struct
-{
-  VigilStore *store;
-  gint64      duplicate_id;
-  gint64      keep_person_id;
-  char       *decided_by;
-  char       *rationale;
-  char       *kept_name;
-} MergeJob;
 
 /* The widgets of one list row, owned by the row's box. */
 typedef struct
@@ -92,15 +84,20 @@ struct _VigilDuplicatesDialog
   GtkTextView         *rationale_view;
   AdwStatusPage       *merging_page;
   GtkSpinner          *merging_spinner;
+  AdwStatusPage       *working_page;
+  GtkSpinner          *working_spinner;
 
   /* Owned references */
   VigilStore          *store;
   GListStore          *pairs;
   VigilDuplicateItem  *current;       /* the pair being decided, NULL when none */
-  GCancellable        *merge_cancellable; /* the merge running, NULL when none */
+  GCancellable        *record_cancellable; /* the merge or keep-apart being recorded, NULL when none */
+  GCancellable        *load_cancellable;  /* the list being read, NULL when none */
+  char                *done_toast;        /* the decision's toast, while it is recorded */
 
   DecideMode           mode;
   guint                close_when_done : 1;
+  guint                back_from_decision : 1; /* "working" on the way back from a decision */
 };
 
 G_DEFINE_FINAL_TYPE (VigilDuplicatesDialog, vigil_duplicates_dialog, ADW_TYPE_WINDOW)
@@ -121,40 +118,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The merge job */
-
-static void
-merge_job_free (MergeJob *job)
-{
-  g_clear_object (&job->store);
-  g_free (job->decided_by);
-  g_free (job->rationale);
-  g_free (job->kept_name);
-  g_free (job);
-}
-
-static void
-merge_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  MergeJob *job = task_data;
-  GError *error = NULL;
-
-  if (vigil_duplicates_merge (job->store, job->duplicate_id, job->keep_person_id,
-                              job->decided_by, job->rationale, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /* Helpers */
 
 static gboolean
-is_merging (VigilDuplicatesDialog *self)
+is_recording (VigilDuplicatesDialog *self)
 {
-  return self->merge_cancellable != NULL;
+  return self->record_cancellable != NULL;
 }
 
 static char *
@@ -174,8 +143,8 @@ update_actions (VigilDuplicatesDialog *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean deciding = g_strcmp0 (page, "decide") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.merge", !is_merging (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.keep-apart", !is_merging (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.merge", !is_recording (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.keep-apart", !is_recording (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.back", deciding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "duplicates.confirm-merge",
                                  deciding && self->mode == DECIDE_MERGE);
@@ -189,12 +158,26 @@ set_page (VigilDuplicatesDialog *self,
 {
   gboolean deciding = g_str_equal (name, "decide");
   gboolean merging = g_str_equal (name, "merging");
-  gboolean listing = !deciding && !merging;
+  gboolean listing = !deciding && !merging && !is_recording (self);
   const char *before = gtk_stack_get_visible_child_name (self->stack);
-  gboolean came_back = g_strcmp0 (before, "decide") == 0 || g_strcmp0 (before, "merging") == 0;
+  gboolean working = g_str_equal (name, "working");
+  /* (the "working" page between a decision and the list does not count) */
+  gboolean came_back = g_strcmp0 (before, "decide") == 0 || g_strcmp0 (before, "merging") == 0 ||
+                       (g_strcmp0 (before, "working") == 0 && self->back_from_decision);
+
+  /* The form goes while the database works: the focus leaves it first (GTK warns when
+   * a focused entry disappears without a focus-out). */
+  if (working || merging)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->stack)))
+        gtk_root_set_focus (GTK_ROOT (self), NULL);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_spinner_set_spinning (self->merging_spinner, merging);
+  gtk_spinner_set_spinning (self->working_spinner, working);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), deciding);
   gtk_widget_set_visible (self->filter_box, listing);
@@ -218,7 +201,10 @@ set_page (VigilDuplicatesDialog *self,
     }
 
   /* Back from a decision, the focus goes to the list (the filter keeps it otherwise). */
-  if (came_back && g_str_equal (name, "list"))
+  self->back_from_decision = working && came_back;
+  if (working)
+    ;
+  else if (came_back && g_str_equal (name, "list"))
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   else if (came_back)
     gtk_widget_grab_focus (GTK_WIDGET (self->open_toggle));
@@ -367,44 +353,26 @@ pair_bind_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, keep_label, -1);
 }
 
-static char *
-dup_batch_name (VigilDuplicatesDialog *self,
-                GHashTable            *names,
-                gint64                 batch_id)
+static void
+list_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  g_autoptr(VigilImportBatch) batch = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *known;
-
-  if (batch_id <= 0)
-    return NULL;
-
-  known = g_hash_table_lookup (names, &batch_id);
-  if (known != NULL)
-    return g_strdup (known);
-
-  batch = vigil_store_fetch (self->store, &vigil_import_batch_type, batch_id, &error);
-  if (batch == NULL || batch->file_name == NULL)
-    return NULL;
-
-  g_hash_table_insert (names, g_memdup2 (&batch_id, sizeof batch_id), g_strdup (batch->file_name));
-  return g_strdup (batch->file_name);
-}
-
-void
-vigil_duplicates_dialog_reload (VigilDuplicatesDialog *self)
-{
+  g_autoptr(VigilDuplicatesDialog) self = user_data;
   g_autoptr(GPtrArray) duplicates = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) batch_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   g_autofree VigilDuplicate **elements = NULL;
   gsize n_elements = 0;
   gboolean decided = vigil_duplicates_dialog_get_show_decided (self);
 
-  g_return_if_fail (VIGIL_IS_DUPLICATES_DIALOG (self));
+  duplicates = vigil_duplicates_list_finish (VIGIL_STORE (object), result, &error);
 
-  duplicates = vigil_duplicates_list (self->store, decided ? NULL : "open", &error);
+  /* Superseded by another read, or the window went away. */
+  if (self->load_cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->load_cancellable)
+    return;
+  g_clear_object (&self->load_cancellable);
+
   if (duplicates == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
@@ -428,7 +396,7 @@ vigil_duplicates_dialog_reload (VigilDuplicatesDialog *self)
           continue;
         }
 
-      batch_name = dup_batch_name (self, batch_names, duplicate->batch_id);
+      batch_name = g_strdup (duplicate->batch_file_name);
       g_ptr_array_add (items, vigil_duplicate_item_new (duplicate, batch_name));
     }
 
@@ -446,6 +414,24 @@ vigil_duplicates_dialog_reload (VigilDuplicatesDialog *self)
                                                : _("Imports list a new person here when they have the PNC ID, or the name and date of birth, of someone already known."));
       set_page (self, "empty");
     }
+}
+
+void
+vigil_duplicates_dialog_reload (VigilDuplicatesDialog *self)
+{
+  gboolean decided;
+
+  g_return_if_fail (VIGIL_IS_DUPLICATES_DIALOG (self));
+
+  decided = vigil_duplicates_dialog_get_show_decided (self);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  adw_status_page_set_title (self->working_page, _("Loading…"));
+  set_page (self, "working");
+  vigil_duplicates_list_async (self->store, decided ? NULL : "open", self->load_cancellable,
+                               list_loaded_cb, g_object_ref (self));
 }
 
 /* The decision */
@@ -526,7 +512,7 @@ open_decision (VigilDuplicatesDialog *self,
   const VigilDuplicate *duplicate;
   gboolean merge = mode == DECIDE_MERGE;
 
-  if (item == NULL || !vigil_duplicate_item_is_open (item) || is_merging (self))
+  if (item == NULL || !vigil_duplicate_item_is_open (item) || is_recording (self))
     return;
 
   duplicate = vigil_duplicate_item_get_duplicate (item);
@@ -612,33 +598,34 @@ decision_done (VigilDuplicatesDialog *self,
 }
 
 static void
-merge_finished_cb (GObject      *source_object,
+decision_recorded_cb (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(VigilDuplicatesDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  MergeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *toast = g_steal_pointer (&self->done_toast);
+  gboolean done;
 
-  g_clear_object (&self->merge_cancellable);
+  /* (the source tag says which of the two decisions this was) */
+  if (g_async_result_is_tagged (result, vigil_duplicates_merge_async))
+    done = vigil_duplicates_merge_finish (VIGIL_STORE (source_object), result, &error);
+  else
+    done = vigil_duplicates_keep_apart_finish (VIGIL_STORE (source_object), result, &error);
+
+  g_clear_object (&self->record_cancellable);
 
   /* The window was destroyed meanwhile (with its parent): nothing to show. */
   if (self->pairs == NULL)
     return;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!done)
     {
       set_page (self, "decide");
       show_error (self, error->message, NULL, NULL);
     }
   else
-    {
-      g_autofree char *toast = NULL;
-
-      /* Translators: a toast after a merge; %s is the person kept, with their reference */
-      toast = g_strdup_printf (_("Merged into %s"), job->kept_name);
-      decision_done (self, toast);
-    }
+    decision_done (self, toast);
 
   if (self->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -652,27 +639,21 @@ start_merge (VigilDuplicatesDialog *self,
   const VigilDuplicate *duplicate = vigil_duplicate_item_get_duplicate (self->current);
   gboolean keep_person = gtk_check_button_get_active (self->keep_person_check);
   const VigilDuplicatePerson *kept = keep_person ? &duplicate->person : &duplicate->other;
-  g_autoptr(GTask) task = NULL;
-  MergeJob *job = g_new0 (MergeJob, 1);
+  g_autofree char *kept_name = dup_name_and_ref (kept);
 
-  job->store = g_object_ref (self->store);
-  job->duplicate_id = duplicate->id;
-  job->keep_person_id = kept->person_id;
-  job->decided_by = decided_by;
-  job->rationale = rationale;
-  job->kept_name = dup_name_and_ref (kept);
+  g_free (self->done_toast);
+  /* Translators: a toast after a merge; %s is the person kept, with their reference */
+  self->done_toast = g_strdup_printf (_("Merged into %s"), kept_name);
 
-  self->merge_cancellable = g_cancellable_new ();
+  /* Never cancelled: a merge is one transaction, and the window waits for it. */
+  self->record_cancellable = g_cancellable_new ();
   adw_status_page_set_description (self->merging_page, NULL);
   set_page (self, "merging");
 
-  /* No source object: the task may be released in the worker thread. */
-  task = g_task_new (NULL, self->merge_cancellable, merge_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_merge);
-  g_task_set_name (task, "[vigil] merge people");
-  g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, merge_thread);
+  vigil_duplicates_merge_async (self->store, duplicate->id, kept->person_id, decided_by, rationale,
+                                self->record_cancellable, decision_recorded_cb, g_object_ref (self));
+  g_free (decided_by);
+  g_free (rationale);
 }
 
 static void
@@ -683,7 +664,7 @@ confirm_response_cb (AdwMessageDialog      *dialog,
   char *decided_by = NULL;
   char *rationale = NULL;
 
-  if (g_strcmp0 (response, "merge") != 0 || self->current == NULL || is_merging (self))
+  if (g_strcmp0 (response, "merge") != 0 || self->current == NULL || is_recording (self))
     return;
 
   /* Read again: the form is what the confirmation described. */
@@ -735,7 +716,7 @@ confirm_merge_action (GtkWidget  *widget,
   const VigilDuplicatePerson *kept, *merged;
   AdwMessageDialog *dialog;
 
-  if (self->current == NULL || is_merging (self) || !check_form (self, &decided_by, &rationale))
+  if (self->current == NULL || is_recording (self) || !check_form (self, &decided_by, &rationale))
     return;
 
   duplicate = vigil_duplicate_item_get_duplicate (self->current);
@@ -777,25 +758,24 @@ save_keep_apart_action (GtkWidget  *widget,
   g_autofree char *rationale = NULL;
   g_autofree char *name_a = NULL;
   g_autofree char *name_b = NULL;
-  g_autofree char *toast = NULL;
-  g_autoptr(GError) error = NULL;
   const VigilDuplicate *duplicate;
 
-  if (self->current == NULL || is_merging (self) || !check_form (self, &decided_by, &rationale))
+  if (self->current == NULL || is_recording (self) || !check_form (self, &decided_by, &rationale))
     return;
 
   duplicate = vigil_duplicate_item_get_duplicate (self->current);
-  if (!vigil_duplicates_keep_apart (self->store, duplicate->id, decided_by, rationale, &error))
-    {
-      show_error (self, error->message, NULL, NULL);
-      return;
-    }
-
   name_a = vigil_duplicate_person_dup_name (&duplicate->person);
   name_b = vigil_duplicate_person_dup_name (&duplicate->other);
+  g_free (self->done_toast);
   /* Translators: a toast after a decision; two people's names */
-  toast = g_strdup_printf (_("Kept apart: %s and %s"), name_a, name_b);
-  decision_done (self, toast);
+  self->done_toast = g_strdup_printf (_("Kept apart: %s and %s"), name_a, name_b);
+
+  /* Like a merge, one transaction the window waits for. */
+  self->record_cancellable = g_cancellable_new ();
+  adw_status_page_set_title (self->working_page, _("Recording the Decision…"));
+  set_page (self, "working");
+  vigil_duplicates_keep_apart_async (self->store, duplicate->id, decided_by, rationale,
+                                     self->record_cancellable, decision_recorded_cb, g_object_ref (self));
 }
 
 static void
@@ -805,7 +785,7 @@ close_action (GtkWidget  *widget,
 {
   VigilDuplicatesDialog *self = VIGIL_DUPLICATES_DIALOG (widget);
 
-  if (is_merging (self))
+  if (is_recording (self))
     return;
   if (g_strcmp0 (vigil_duplicates_dialog_get_page (self), "decide") == 0)
     back_action (widget, NULL, NULL);
@@ -876,12 +856,16 @@ vigil_duplicates_dialog_close_request (GtkWindow *window)
 {
   VigilDuplicatesDialog *self = VIGIL_DUPLICATES_DIALOG (window);
 
-  /* A merge is one transaction: let it end (it commits or rolls back as a whole). */
-  if (is_merging (self))
+  /* A decision is one transaction: let it end (it commits or rolls back as a whole). */
+  if (is_recording (self))
     {
       self->close_when_done = TRUE;
       return TRUE;
     }
+
+  /* A read simply stops. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
 
   return GTK_WINDOW_CLASS (vigil_duplicates_dialog_parent_class)->close_request (window);
 }
@@ -907,7 +891,10 @@ vigil_duplicates_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_DUPLICATES_DIALOG);
 
-  g_clear_object (&self->merge_cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->record_cancellable);
+  g_clear_pointer (&self->done_toast, g_free);
   g_clear_object (&self->current);
   g_clear_object (&self->pairs);
   g_clear_object (&self->store);
@@ -1021,6 +1008,8 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, rationale_view);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, merging_page);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, merging_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, working_page);
+  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, working_spinner);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, keep_toggled_cb);

@@ -4,10 +4,10 @@
  *  - when it opens on a store with a stored run, that run as stored: only the cohort
  *    and the people with a cohort entry have stored scores, and a notice says so;
  *  - after Refresh, the run just made, with everyone scored, from memory.
- * Refresh runs vigil_refresh_run_full() in a worker thread (GTask). The thread never
- * touches a widget: it writes the stage and the fraction into the job under a mutex
- * and queues ONE low-priority idle on the main context at a time, which shows them.
- * Cancel stops the run before it stores anything.
+ * Refresh runs vigil_refresh_run_full_async() on a worker with its own connection; its
+ * stages reach the progress bar through the store's progress seam (the latest report,
+ * at low priority, on the main context). Cancel stops the run before it stores
+ * anything.
  *
  * The ranking is a GtkColumnView over VigilScoreModel (no GObject per scored person;
  * items are made for the rows on screen). Sorting is the model's, in memory: the
@@ -37,8 +37,6 @@
 #include "vigil-refresh.h"
 #include "vigil-score-item.h"
 
-/* The longest a test hold waits for the cancellation. */
-#define TEST_HOLD_MAX_US (60 * G_USEC_PER_SEC)
 /* How long the search text must stay unchanged before the store is searched. */
 #define SEARCH_DELAY_MS 200
 
@@ -58,33 +56,12 @@ typedef enum
   COLUMN_JUDGEMENT,
 } ColumnKey;
 
-/* One refresh, shared by the view and the worker thread. */
+/* Where a refresh's progress goes: the view, while the refresh is still its own. */
 typedef struct
 {
-  /* Set before the thread starts, then read-only */
-  VigilStore          *store;
-  VigilScoringProfile *profile;
-  GDate                as_of;
-  GMainContext        *context;
-  GCancellable        *cancellable;
-  gboolean             hold;
-
-  /* Guarded by mutex */
-  GMutex               mutex;
-  VigilRefreshStage    stage;
-  double               fraction;
-  gboolean             update_queued;
-
-  /* Main thread only */
-  GWeakRef             view;
-} RefreshJob;
-
-/* What the thread hands back. */
-typedef struct
-{
-  VigilRefreshResult *result;
-  VigilStoredRun     *previous;  /* the run stored before, for the places moved */
-} RefreshOutcome;
+  GWeakRef      view;
+  GCancellable *cancellable;
+} RefreshProgress;
 
 /* A column's sorter: which column, for update_sort_from_view(). */
 typedef struct
@@ -135,7 +112,8 @@ struct _VigilIdentificationView
   VigilScoringProfile *run_profile;  /* of the run shown, for explanations */
   VigilScoreModel     *model;
   GHashTable          *judgements;   /* person id → VigilJudgement: the latest override */
-  RefreshJob          *job;
+  GCancellable        *refresh_cancellable;  /* the refresh running, NULL when none */
+  VigilScoringProfile *refresh_profile;      /* that refresh's profile */
   GCancellable        *load_cancellable;     /* the stored run and the judgements */
   GCancellable        *explain_cancellable;  /* the explanation on its way */
   GCancellable        *search_cancellable;   /* the search on its way */
@@ -147,6 +125,7 @@ struct _VigilIdentificationView
   GObject             *probe_b;
 
   GDate                as_of;        /* for the next refresh */
+  GDate                refresh_as_of; /* of the refresh running */
   GDate                run_as_of;    /* of the run shown */
   gint64               run_id;
   gint64               previous_run_id;
@@ -177,42 +156,15 @@ static GParamSpec *properties[N_PROPS];
 static void show_explanation (VigilIdentificationView *self);
 static void forget_explanation (VigilIdentificationView *self);
 
-/* The job */
-
-static RefreshJob *
-refresh_job_ref (RefreshJob *job)
-{
-  return g_atomic_rc_box_acquire (job);
-}
+/* The refresh's progress */
 
 static void
-refresh_job_clear (RefreshJob *job)
+refresh_progress_free (RefreshProgress *progress)
 {
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->profile, vigil_scoring_profile_free);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_clear_object (&job->cancellable);
-  g_mutex_clear (&job->mutex);
-  g_weak_ref_clear (&job->view);
+  g_weak_ref_clear (&progress->view);
+  g_clear_object (&progress->cancellable);
+  g_free (progress);
 }
-
-static void
-refresh_job_unref (RefreshJob *job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) refresh_job_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshJob, refresh_job_unref)
-
-static void
-refresh_outcome_free (RefreshOutcome *outcome)
-{
-  g_clear_pointer (&outcome->result, vigil_refresh_result_free);
-  g_clear_pointer (&outcome->previous, vigil_stored_run_free);
-  g_free (outcome);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RefreshOutcome, refresh_outcome_free)
 
 /* Helpers */
 
@@ -336,7 +288,7 @@ update_profile_label (VigilIdentificationView *self)
 static void
 update_actions (VigilIdentificationView *self)
 {
-  gboolean running = self->job != NULL;
+  gboolean running = self->refresh_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "identification.refresh",
                                  self->store != NULL && self->profile != NULL && !running);
@@ -755,7 +707,7 @@ stored_run_loaded_cb (GObject      *source,
       add_toast (self, title);
     }
   /* a refresh started meanwhile shows its own ranking */
-  else if (latest->run != NULL && self->job == NULL && self->run_id == 0)
+  else if (latest->run != NULL && self->refresh_cancellable == NULL && self->run_id == 0)
     show_stored_run (self, latest->run);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
@@ -1228,110 +1180,30 @@ show_explanation (VigilIdentificationView *self)
 
 /* Refresh */
 
-static const char *
-stage_message (VigilRefreshStage stage)
+/* On the main context, from the worker's reports */
+static void
+refresh_progress_cb (double      fraction,
+                     const char *message,
+                     gpointer    user_data)
 {
-  switch (stage)
-    {
-    case VIGIL_REFRESH_STAGE_LOADING:
-      return _("Loading incidents…");
-    case VIGIL_REFRESH_STAGE_SCORING:
-      return _("Scoring everyone…");
-    case VIGIL_REFRESH_STAGE_STORING:
-      return _("Storing the run and finding the movers…");
-    case VIGIL_REFRESH_STAGE_DONE:
-    default:
-      return _("Done");
-    }
-}
+  RefreshProgress *progress = user_data;
+  g_autoptr(VigilIdentificationView) self = g_weak_ref_get (&progress->view);
 
-/* Runs on the main context, queued by the thread's progress callback. */
-static gboolean
-job_progress_cb (gpointer user_data)
-{
-  RefreshJob *job = user_data;
-  g_autoptr(VigilIdentificationView) self = g_weak_ref_get (&job->view);
-  VigilRefreshStage stage;
-  double fraction;
+  /* superseded, or cancelled: "Cancelling…" stays */
+  if (self == NULL || self->refresh_cancellable != progress->cancellable ||
+      g_cancellable_is_cancelled (progress->cancellable))
+    return;
 
-  g_mutex_lock (&job->mutex);
-  stage = job->stage;
-  fraction = job->fraction;
-  job->update_queued = FALSE;
-  g_mutex_unlock (&job->mutex);
-
-  if (self != NULL && self->job == job && !g_cancellable_is_cancelled (job->cancellable))
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-      gtk_label_set_label (self->progress_label, stage_message (stage));
-    }
-
-  return G_SOURCE_REMOVE;
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+  if (message != NULL)
+    gtk_label_set_label (self->progress_label, message);
 }
 
 static void
-hold_until_cancelled (RefreshJob *job)
+finish_refresh (VigilIdentificationView *self)
 {
-  gint64 deadline = g_get_monotonic_time () + TEST_HOLD_MAX_US;
-
-  while (!g_cancellable_is_cancelled (job->cancellable) && g_get_monotonic_time () < deadline)
-    g_usleep (5000);
-}
-
-/* Worker thread */
-static void
-refresh_progress_cb (VigilRefreshStage stage,
-                     double            fraction,
-                     gpointer          user_data)
-{
-  RefreshJob *job = user_data;
-  gboolean queue;
-
-  g_mutex_lock (&job->mutex);
-  job->stage = stage;
-  job->fraction = fraction;
-  queue = !job->update_queued;
-  job->update_queued = TRUE;
-  g_mutex_unlock (&job->mutex);
-
-  if (queue)
-    g_main_context_invoke_full (job->context, G_PRIORITY_LOW,
-                                job_progress_cb, refresh_job_ref (job),
-                                (GDestroyNotify) refresh_job_unref);
-
-  if (job->hold && stage == VIGIL_REFRESH_STAGE_SCORING)
-    hold_until_cancelled (job);
-}
-
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  RefreshJob *job = task_data;
-  g_autoptr(RefreshOutcome) outcome = g_new0 (RefreshOutcome, 1);
-  g_autoptr(GError) error = NULL;
-
-  /* The run stored before this one: the places each person moved. */
-  if (!vigil_refresh_load_latest (job->store, &outcome->previous, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  outcome->result = vigil_refresh_run_full (job->store, job->profile, &job->as_of,
-                                            refresh_progress_cb, job, cancellable, &error);
-  if (outcome->result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&outcome), (GDestroyNotify) refresh_outcome_free);
-}
-
-static void
-finish_job (VigilIdentificationView *self)
-{
-  g_clear_pointer (&self->job, refresh_job_unref);
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_pointer (&self->refresh_profile, vigil_scoring_profile_free);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -1343,24 +1215,24 @@ refresh_finished_cb (GObject      *source_object,
                      gpointer      user_data)
 {
   g_autoptr(VigilIdentificationView) self = user_data;
-  g_autoptr(RefreshOutcome) outcome = NULL;
+  g_autoptr(VigilRefreshOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilScoreModel) model = NULL;
   g_autofree char *scored = NULL;
   g_autofree char *title = NULL;
-  RefreshJob *job = g_task_get_task_data (G_TASK (result));
   guint n_rows;
 
-  outcome = g_task_propagate_pointer (G_TASK (result), &error);
+  outcome = vigil_refresh_run_full_finish (VIGIL_STORE (source_object), result, &error);
 
-  if (self->job != job)
+  /* Superseded: another store, or the view went away. */
+  if (self->refresh_cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
     return;
 
   g_clear_error (&self->error);
 
   if (outcome == NULL)
     {
-      finish_job (self);
+      finish_refresh (self);
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         add_toast (self, _("Refresh cancelled: nothing was stored."));
       else
@@ -1375,9 +1247,9 @@ refresh_finished_cb (GObject      *source_object,
   self->run_id = outcome->result->run_id;
   self->previous_run_id = outcome->result->previous_run_id;
   self->stored_run = FALSE;
-  self->run_as_of = job->as_of;
+  self->run_as_of = self->refresh_as_of;
   g_clear_pointer (&self->run_profile, vigil_scoring_profile_free);
-  self->run_profile = vigil_scoring_profile_copy (job->profile);
+  self->run_profile = g_steal_pointer (&self->refresh_profile);
   gtk_widget_set_visible (self->stored_banner, FALSE);
 
   n_rows = vigil_score_table_get_n_rows (outcome->result->table);
@@ -1388,8 +1260,8 @@ refresh_finished_cb (GObject      *source_object,
   set_toggles (self, VIGIL_SCORE_FILTER_EVERYONE);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 1.0);
-  gtk_label_set_label (self->progress_label, stage_message (VIGIL_REFRESH_STAGE_DONE));
-  finish_job (self);
+  gtk_label_set_label (self->progress_label, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_DONE));
+  finish_refresh (self);
   set_model (self, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_ID]);
 
@@ -1404,37 +1276,28 @@ refresh_finished_cb (GObject      *source_object,
 static void
 start_refresh (VigilIdentificationView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(RefreshJob) job = NULL;
+  RefreshProgress *progress;
 
   g_return_if_fail (self->store != NULL && self->profile != NULL);
-  g_return_if_fail (self->job == NULL);
+  g_return_if_fail (self->refresh_cancellable == NULL);
 
-  job = g_atomic_rc_box_new0 (RefreshJob);
-  g_mutex_init (&job->mutex);
-  g_weak_ref_init (&job->view, self);
-  job->store = g_object_ref (self->store);
-  job->profile = vigil_scoring_profile_copy (self->profile);
-  job->as_of = self->as_of;
-  job->context = g_main_context_ref_thread_default ();
-  job->cancellable = g_cancellable_new ();
-  job->hold = self->hold_for_testing;
-  self->job = refresh_job_ref (job);
+  self->refresh_cancellable = g_cancellable_new ();
+  self->refresh_profile = vigil_scoring_profile_copy (self->profile);
+  self->refresh_as_of = self->as_of;
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_label_set_label (self->progress_label, stage_message (VIGIL_REFRESH_STAGE_LOADING));
+  gtk_label_set_label (self->progress_label, vigil_refresh_stage_describe (VIGIL_REFRESH_STAGE_LOADING));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  /* No source object: the last reference to the task may be dropped in the worker
-   * thread, and a widget must never be finalized there. */
-  task = g_task_new (NULL, job->cancellable, refresh_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_refresh);
-  g_task_set_name (task, "[vigil] refresh the ranking");
-  g_task_set_task_data (task, refresh_job_ref (job), (GDestroyNotify) refresh_job_unref);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, refresh_thread);
+  progress = g_new0 (RefreshProgress, 1);
+  g_weak_ref_init (&progress->view, self);
+  progress->cancellable = g_object_ref (self->refresh_cancellable);
+  vigil_refresh_run_full_async (self->store, self->refresh_profile, &self->refresh_as_of,
+                                self->hold_for_testing ? VIGIL_REFRESH_HOLD_WHILE_SCORING : VIGIL_REFRESH_FLAGS_NONE,
+                                refresh_progress_cb, progress, (GDestroyNotify) refresh_progress_free,
+                                self->refresh_cancellable, refresh_finished_cb, g_object_ref (self));
 }
 
 /* Sorting: the column view's sorter says which column and which way */
@@ -1828,9 +1691,9 @@ vigil_identification_view_dispose (GObject *object)
 {
   VigilIdentificationView *self = (VigilIdentificationView *)object;
 
-  if (self->job != NULL)
-    g_cancellable_cancel (self->job->cancellable);
-  g_clear_pointer (&self->job, refresh_job_unref);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_pointer (&self->refresh_profile, vigil_scoring_profile_free);
   g_clear_handle_id (&self->search_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -1890,7 +1753,7 @@ vigil_identification_view_get_property (GObject    *object,
       break;
 
     case PROP_RUNNING:
-      g_value_set_boolean (value, self->job != NULL);
+      g_value_set_boolean (value, self->refresh_cancellable != NULL);
       break;
 
     case PROP_RUN_ID:
@@ -2072,10 +1935,10 @@ vigil_identification_view_set_store (VigilIdentificationView *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  if (self->job != NULL)
+  if (self->refresh_cancellable != NULL)
     {
-      g_cancellable_cancel (self->job->cancellable);
-      finish_job (self);
+      g_cancellable_cancel (self->refresh_cancellable);
+      finish_refresh (self);
     }
   /* what the previous store still reads is dropped */
   g_cancellable_cancel (self->load_cancellable);
@@ -2119,7 +1982,7 @@ vigil_identification_view_refresh (VigilIdentificationView *self)
 {
   g_return_if_fail (VIGIL_IS_IDENTIFICATION_VIEW (self));
 
-  if (self->job == NULL && self->store != NULL && self->profile != NULL)
+  if (self->refresh_cancellable == NULL && self->store != NULL && self->profile != NULL)
     start_refresh (self);
 }
 
@@ -2128,10 +1991,10 @@ vigil_identification_view_cancel (VigilIdentificationView *self)
 {
   g_return_if_fail (VIGIL_IS_IDENTIFICATION_VIEW (self));
 
-  if (self->job == NULL)
+  if (self->refresh_cancellable == NULL)
     return;
 
-  g_cancellable_cancel (self->job->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "identification.cancel", FALSE);
   gtk_label_set_label (self->progress_label, _("Cancelling…"));
 }
@@ -2140,7 +2003,7 @@ gboolean
 vigil_identification_view_is_running (VigilIdentificationView *self)
 {
   g_return_val_if_fail (VIGIL_IS_IDENTIFICATION_VIEW (self), FALSE);
-  return self->job != NULL;
+  return self->refresh_cancellable != NULL;
 }
 
 void

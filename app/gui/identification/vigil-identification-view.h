@@ -19,7 +19,7 @@ VigilStore      *vigil_identification_view_get_store      (VigilIdentificationVi
 gboolean                 vigil_identification_view_get_busy        (VigilIdentificationView *self);
 void             vigil_identification_view_set_store      (VigilIdentificationView   *self,
                                                            VigilStore                *store);
-/* Starts a refresh in a worker thread (nothing when one runs or no store is set). */
+/* Starts a refresh off the main thread (nothing when one runs or no store is set). */
 void             vigil_identification_view_refresh        (VigilIdentificationView   *self);
 void             vigil_identification_view_cancel         (VigilIdentificationView   *self);
 gboolean         vigil_identification_view_is_running     (VigilIdentificationView   *self);
@@ -52,7 +52,8 @@ GtkProgressBar  *vigil_identification_view_get_progress_bar (VigilIdentification
 GtkWidget       *vigil_identification_view_get_explanation (VigilIdentificationView  *self);
 GtkListBox      *vigil_identification_view_get_movers_list (VigilIdentificationView  *self);
 GtkWidget       *vigil_identification_view_get_stored_banner (VigilIdentificationView *self);
-/* Holds the next refresh after loading until it is cancelled. */
+/* For tests: the next refresh holds at the start of scoring until it is cancelled
+ * (VIGIL_REFRESH_HOLD_WHILE_SCORING). */
 void             vigil_identification_view_set_hold_for_testing (VigilIdentificationView *self,
                                                                  gboolean                 hold);
 

@@ -7,11 +7,10 @@
  * Three steps in one modal window:
  *  - "choose":  what is imported, the CSV file and, for a force's own incident extract,
  *    a mapping file (JSON);
- *  - "running": vigil_import_incidents() or vigil_import_agency_flags() in a worker
- *    thread (GTask). The thread never touches a widget: it writes the fraction and
- *    the rows read into the job under a mutex and queues ONE low-priority idle on the
- *    main context at a time, which reads them and updates the progress bar and the
- *    rows-a-second label;
+ *  - "running": vigil_import_incidents_async() or vigil_import_agency_flags_async() on
+ *    a worker with its own connection; its reports (the fraction, and the rows read
+ *    and rows a second as the core words them) reach the progress bar through the
+ *    store's progress seam, the latest one at low priority;
  *  - "report":  the counts, the first rejected rows (line, field, reason, and the
  *    row's text on demand) and the unknown offence codes; with more rejected rows, a
  *    row opens "rejections", a virtual GtkListView of them all (a file in the wrong
@@ -22,7 +21,7 @@
  * "cancelled" (the import rolled back: nothing changed) and "error" (the GError's
  * message: bad mapping, missing column, real names into the demo, PostgreSQL, …).
  *
- * The batch is committed by the thread; the ::imported signal (incidents) and the
+ * The batch is committed by the worker; the ::imported signal (incidents) and the
  * ::flags-imported signal (agency information), emitted when the dialog closes after an
  * import that added a batch, let the window reload what it shows.
  *
@@ -43,34 +42,15 @@
 
 /* How long the running page pulses before the first progress report. */
 #define PULSE_INTERVAL_MS 120
-/* The longest a test hold waits for the cancellation. */
-#define TEST_HOLD_MAX_US (60 * G_USEC_PER_SEC)
 /* The people without a police incident that the report lists; Copy takes them all. */
 #define N_CANDIDATES_SHOWN 50
 
-/* One run of the import, shared by the dialog and the worker thread. */
+/* Where an import's progress goes: the dialog, while the import is still its own. */
 typedef struct
 {
-  /* Set before the thread starts, then read-only */
-  VigilStore   *store;
-  gboolean      flags;         /* agency information, not incidents */
-  char         *path;
-  char         *mapping_path;
-  GMainContext *context;
-  GCancellable *cancellable;
-  gint64        started_us;
-  gboolean      hold;          /* written by the thread only once it runs */
-
-  /* Guarded by mutex */
-  GMutex        mutex;
-  double        fraction;
-  guint64       rows;
-  gboolean      reported;      /* a progress report arrived */
-  gboolean      update_queued; /* an idle is queued to show it */
-
-  /* Main thread only */
   GWeakRef      dialog;
-} ImportJob;
+  GCancellable *cancellable;
+} ImportProgress;
 
 struct _VigilImportDialog
 {
@@ -129,7 +109,7 @@ struct _VigilImportDialog
   GFile                *mapping_file;
   GtkFileChooserNative *file_chooser;
   VigilRejectionModel  *rejection_model;
-  ImportJob            *job;          /* the import running, NULL when none */
+  GCancellable         *import_cancellable; /* the import running, NULL when none */
   VigilImportReport    *report;       /* the last incident import's report */
   VigilFlagImportReport *flag_report; /* the last agency information import's report */
   GError               *error;        /* the last import's failure */
@@ -165,33 +145,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The job */
-
-static ImportJob *
-import_job_ref (ImportJob *job)
-{
-  return g_atomic_rc_box_acquire (job);
-}
+/* The import's progress */
 
 static void
-import_job_clear (ImportJob *job)
+import_progress_free (ImportProgress *progress)
 {
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->path, g_free);
-  g_clear_pointer (&job->mapping_path, g_free);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_clear_object (&job->cancellable);
-  g_mutex_clear (&job->mutex);
-  g_weak_ref_clear (&job->dialog);
+  g_weak_ref_clear (&progress->dialog);
+  g_clear_object (&progress->cancellable);
+  g_free (progress);
 }
-
-static void
-import_job_unref (ImportJob *job)
-{
-  g_atomic_rc_box_release_full (job, (GDestroyNotify) import_job_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_unref)
 
 /* Helpers */
 
@@ -223,7 +185,7 @@ remove_all_rows (GtkListBox *list)
 static gboolean
 is_running (VigilImportDialog *self)
 {
-  return self->job != NULL;
+  return self->import_cancellable != NULL;
 }
 
 static void
@@ -394,37 +356,12 @@ set_page (VigilImportDialog *self,
 static void
 show_progress (VigilImportDialog *self,
                double             fraction,
-               guint64            rows,
-               gint64             started_us)
+               const char        *message)
 {
-  g_autofree char *rows_text = format_count (rows);
-  g_autofree char *read = NULL;
-  double seconds = (g_get_monotonic_time () - started_us) / (double) G_USEC_PER_SEC;
-
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
-
-  /* Translators: %s is a number of rows of the incident file, e.g. "12,288" */
-  read = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row read", "%s rows read", (gulong) MIN (rows, G_MAXULONG)),
-                          rows_text);
-
-  if (seconds > 0.05 && rows > 0)
-    {
-      guint64 rate = (guint64) (rows / seconds);
-      g_autofree char *rate_text = format_count (rate);
-      g_autofree char *speed = NULL;
-      g_autofree char *text = NULL;
-
-      /* Translators: an import's speed; %s is a number, e.g. "40,960" */
-      speed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row a second", "%s rows a second",
-                                            (gulong) MIN (rate, G_MAXULONG)),
-                               rate_text);
-      /* Translators: "12,288 rows read · 40,960 rows a second" */
-      text = g_strdup_printf (_("%s · %s"), read, speed);
-      gtk_label_set_label (self->progress_label, text);
-    }
-  else
-    gtk_label_set_label (self->progress_label, read);
+  if (message != NULL)
+    gtk_label_set_label (self->progress_label, message);
 }
 
 static gboolean
@@ -436,106 +373,19 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs on the main context, queued by the thread's progress callback. */
-static gboolean
-job_progress_cb (gpointer user_data)
+/* On the main context, from the worker's reports */
+static void
+import_progress_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
 {
-  ImportJob *job = user_data;
-  g_autoptr(VigilImportDialog) self = g_weak_ref_get (&job->dialog);
-  double fraction;
-  guint64 rows;
-
-  g_mutex_lock (&job->mutex);
-  fraction = job->fraction;
-  rows = job->rows;
-  job->update_queued = FALSE;
-  g_mutex_unlock (&job->mutex);
+  ImportProgress *progress = user_data;
+  g_autoptr(VigilImportDialog) self = g_weak_ref_get (&progress->dialog);
 
   /* After Cancel, the page says that the import is being undone. */
-  if (self != NULL && self->job == job && !g_cancellable_is_cancelled (job->cancellable))
-    show_progress (self, fraction, rows, job->started_us);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Worker thread */
-
-static void
-hold_until_cancelled (ImportJob *job)
-{
-  gint64 deadline = g_get_monotonic_time () + TEST_HOLD_MAX_US;
-
-  while (!g_cancellable_is_cancelled (job->cancellable) && g_get_monotonic_time () < deadline)
-    g_usleep (5000);
-}
-
-static void
-import_progress_cb (double   fraction,
-                    guint64  rows,
-                    gpointer user_data)
-{
-  ImportJob *job = user_data;
-  gboolean queue;
-
-  g_mutex_lock (&job->mutex);
-  job->fraction = fraction;
-  job->rows = rows;
-  job->reported = TRUE;
-  queue = !job->update_queued;
-  job->update_queued = TRUE;
-  g_mutex_unlock (&job->mutex);
-
-  if (queue)
-    g_main_context_invoke_full (job->context, G_PRIORITY_LOW,
-                                job_progress_cb, import_job_ref (job),
-                                (GDestroyNotify) import_job_unref);
-
-  if (job->hold)
-    {
-      job->hold = FALSE;
-      hold_until_cancelled (job);
-    }
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(VigilImportMapping) mapping = NULL;
-  g_autoptr(GError) error = NULL;
-  VigilImportReport *report;
-
-  if (job->flags)
-    {
-      VigilFlagImportReport *flag_report = vigil_import_agency_flags (job->store, job->path, import_progress_cb,
-                                                                      job, cancellable, &error);
-
-      if (flag_report == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_pointer (task, flag_report, (GDestroyNotify) vigil_flag_import_report_free);
-      return;
-    }
-
-  if (job->mapping_path != NULL)
-    {
-      mapping = vigil_import_mapping_load (job->mapping_path, &error);
-      if (mapping == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  report = vigil_import_incidents (job->store, job->path, mapping,
-                                   import_progress_cb, job, cancellable, &error);
-  if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) vigil_import_report_free);
+  if (self != NULL && self->import_cancellable == progress->cancellable &&
+      !g_cancellable_is_cancelled (progress->cancellable))
+    show_progress (self, fraction, message);
 }
 
 /* The end pages */
@@ -969,36 +819,35 @@ import_finished_cb (GObject      *source_object,
 {
   g_autoptr(VigilImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  gpointer report;
+  g_autoptr(VigilImportReport) report = NULL;
+  g_autoptr(VigilFlagImportReport) flag_report = NULL;
+  gboolean flags = g_async_result_is_tagged (result, vigil_import_agency_flags_async);
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (flags)
+    flag_report = vigil_import_agency_flags_finish (VIGIL_STORE (source_object), result, &error);
+  else
+    report = vigil_import_incidents_finish (VIGIL_STORE (source_object), result, &error);
 
-  if (self->job != job)
-    {
-      if (report != NULL && job->flags)
-        vigil_flag_import_report_free (report);
-      else if (report != NULL)
-        vigil_import_report_free (report);
-      return;
-    }
+  /* The dialog went away meanwhile. (One import at a time: no other can be newer.) */
+  if (self->import_cancellable == NULL)
+    return;
 
-  g_clear_pointer (&self->job, import_job_unref);
+  g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
 
-  if (report != NULL)
+  if (report != NULL || flag_report != NULL)
     {
       /* Even when a cancellation came too late: the batch is in, so say so. */
       clear_reports (self);
-      self->report_is_flags = job->flags;
-      if (job->flags)
+      self->report_is_flags = flags;
+      if (flags)
         {
-          self->flag_report = report;
+          self->flag_report = g_steal_pointer (&flag_report);
           self->batch_added = !self->flag_report->already_imported;
         }
       else
         {
-          self->report = report;
+          self->report = g_steal_pointer (&report);
           self->batch_added = !self->report->already_imported;
         }
       show_report (self);
@@ -1024,28 +873,21 @@ import_finished_cb (GObject      *source_object,
 static void
 start_import (VigilImportDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(ImportJob) job = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *mapping_path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *escaped = NULL;
+  ImportProgress *progress;
+  VigilImportCallFlags call_flags;
 
   g_return_if_fail (self->file != NULL);
   g_return_if_fail (!is_running (self));
 
-  job = g_atomic_rc_box_new0 (ImportJob);
-  g_mutex_init (&job->mutex);
-  g_weak_ref_init (&job->dialog, self);
-  job->store = g_object_ref (self->store);
-  job->flags = self->flags;
-  job->path = g_file_get_path (self->file);
+  path = g_file_get_path (self->file);
   /* A mapping file applies only to incidents */
-  job->mapping_path = self->mapping_file != NULL && !self->flags ? g_file_get_path (self->mapping_file) : NULL;
-  job->context = g_main_context_ref_thread_default ();
-  job->cancellable = g_cancellable_new ();
-  job->started_us = g_get_monotonic_time ();
-  job->hold = self->hold_for_testing;
+  mapping_path = self->mapping_file != NULL && !self->flags ? g_file_get_path (self->mapping_file) : NULL;
 
-  if (job->path == NULL || (self->mapping_file != NULL && !self->flags && job->mapping_path == NULL))
+  if (path == NULL || (self->mapping_file != NULL && !self->flags && mapping_path == NULL))
     {
       g_clear_error (&self->error);
       g_set_error_literal (&self->error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -1057,7 +899,7 @@ start_import (VigilImportDialog *self)
 
   clear_reports (self);
   g_clear_error (&self->error);
-  self->job = import_job_ref (job);
+  self->import_cancellable = g_cancellable_new ();
 
   name = dup_display_name (self->file);
   escaped = g_markup_escape_text (name, -1);
@@ -1070,16 +912,18 @@ start_import (VigilImportDialog *self)
   self->pulse_source = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
   set_page (self, "running");
 
-  /* No source object: the last reference to the task may be dropped in the worker
-   * thread, and a widget must never be finalized there. The callback's reference to
-   * the dialog is taken and released on the main thread. */
-  task = g_task_new (NULL, job->cancellable, import_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_import);
-  g_task_set_name (task, self->flags ? "[vigil] import agency flags" : "[vigil] import incidents");
-  g_task_set_task_data (task, import_job_ref (job), (GDestroyNotify) import_job_unref);
-  /* Report what really happened: a cancellation after the commit still has a report. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, import_thread);
+  progress = g_new0 (ImportProgress, 1);
+  g_weak_ref_init (&progress->dialog, self);
+  progress->cancellable = g_object_ref (self->import_cancellable);
+  call_flags = self->hold_for_testing ? VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT : VIGIL_IMPORT_CALL_NONE;
+  if (self->flags)
+    vigil_import_agency_flags_async (self->store, path, call_flags,
+                                     import_progress_cb, progress, (GDestroyNotify) import_progress_free,
+                                     self->import_cancellable, import_finished_cb, g_object_ref (self));
+  else
+    vigil_import_incidents_async (self->store, path, mapping_path, call_flags,
+                                  import_progress_cb, progress, (GDestroyNotify) import_progress_free,
+                                  self->import_cancellable, import_finished_cb, g_object_ref (self));
 }
 
 static void
@@ -1103,7 +947,7 @@ cancel_action (GtkWidget  *widget,
   if (!is_running (self))
     return;
 
-  g_cancellable_cancel (self->job->cancellable);
+  g_cancellable_cancel (self->import_cancellable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_import_button), FALSE);
   gtk_label_set_label (self->progress_label, _("Cancelling: undoing what was imported…"));
 }
@@ -1334,9 +1178,8 @@ vigil_import_dialog_dispose (GObject *object)
 {
   VigilImportDialog *self = (VigilImportDialog *)object;
 
-  if (self->job != NULL)
-    g_cancellable_cancel (self->job->cancellable);
-  g_clear_pointer (&self->job, import_job_unref);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));

@@ -36,9 +36,9 @@ const VigilImportReport *vigil_import_dialog_get_report         (VigilImportDial
 const VigilFlagImportReport *vigil_import_dialog_get_flag_report (VigilImportDialog *self);
 const GError            *vigil_import_dialog_get_error          (VigilImportDialog *self);
 
-/* For tests: the importing thread waits at its first progress report until the import
+/* For tests: the import's worker waits at its first progress report until the import
  * is cancelled (or a minute has passed), so the running page can be seen and its
- * Cancel button pressed at a known moment. */
+ * Cancel button pressed at a known moment (VIGIL_IMPORT_CALL_HOLD_AFTER_FIRST_REPORT). */
 void                     vigil_import_dialog_set_hold_for_testing (VigilImportDialog *self,
                                                                    gboolean           hold);
 

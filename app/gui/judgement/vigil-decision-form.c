@@ -114,3 +114,34 @@ vigil_form_mark_fixed (GtkWidget *widget)
   vigil_form_mark_invalid (widget, FALSE);
   return TRUE;
 }
+
+void
+vigil_form_set_waiting (GtkWidget *form,
+                        gboolean   waiting)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+
+  root = gtk_widget_get_root (form);
+  if (waiting)
+    {
+      focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      if (focus != NULL && (focus == form || gtk_widget_is_ancestor (focus, form)))
+        {
+          /* (a reference: the field may leave the form meanwhile) */
+          g_object_set_data_full (G_OBJECT (form), "vigil-form-focus",
+                                  g_object_ref (focus), g_object_unref);
+          gtk_root_set_focus (root, NULL);
+        }
+      gtk_widget_set_sensitive (form, FALSE);
+      return;
+    }
+
+  gtk_widget_set_sensitive (form, TRUE);
+  focus = g_object_get_data (G_OBJECT (form), "vigil-form-focus");
+  if (focus != NULL && gtk_widget_is_ancestor (focus, form) && root != NULL && gtk_root_get_focus (root) == NULL)
+    gtk_widget_grab_focus (focus);
+  g_object_set_data (G_OBJECT (form), "vigil-form-focus", NULL);
+}

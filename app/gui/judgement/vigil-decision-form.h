@@ -25,5 +25,10 @@ void      vigil_form_mark_invalid     (GtkWidget   *widget,
 /* Unmarks a field being corrected; TRUE when it was marked (so the message about it
  * can go). */
 gboolean  vigil_form_mark_fixed       (GtkWidget   *widget);
+/* Makes @form insensitive while the database works, or sensitive again. The focus
+ * leaves the form first (GTK warns when a focused entry turns insensitive) and comes
+ * back to where it was afterwards, if it is still there to focus. */
+void      vigil_form_set_waiting      (GtkWidget   *form,
+                                       gboolean     waiting);
 
 G_END_DECLS

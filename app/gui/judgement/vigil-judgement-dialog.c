@@ -5,8 +5,11 @@
  * in the cohort, and the latest judgement on them; then records a decision to include
  * them in the cohort or exclude them from it, with the decision-maker's name and role,
  * the date, a rationale (required) and a proportionality / human rights note, through
- * vigil_cohort_decide_override() — one audited transaction, quick enough to run here.
- * A refusal (someone managed cannot simply be excluded: their exit is a decision of its
+ * vigil_cohort_decide_override_async() — one audited transaction on a worker. What it
+ * shows is read in one go off the main thread
+ * (vigil_cohort_load_judgement_context_async); while it reads or records, a spinner
+ * turns and the form is insensitive, and closing the dialog cancels the call. A
+ * refusal (someone managed cannot simply be excluded: their exit is a decision of its
  * own) is shown above the form, and the dialog stays open.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +34,7 @@ struct _VigilJudgementDialog
   AdwWindowTitle      *window_title;
   GtkButton           *cancel_button;
   GtkButton           *save_button;
+  GtkSpinner          *spinner;
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
   AdwPreferencesPage  *page;
@@ -52,10 +56,12 @@ struct _VigilJudgementDialog
 
   /* Owned references */
   VigilStore          *store;
+  GCancellable        *cancellable;    /* the read or the save running, NULL when none */
   char                *person_name;
   char                *open_status;    /* the open cohort entry's status, NULL when none */
 
   gint64               person_id;
+  guint                loaded : 1;     /* the person was read: the form may be used */
 };
 
 G_DEFINE_FINAL_TYPE (VigilJudgementDialog, vigil_judgement_dialog, ADW_TYPE_WINDOW)
@@ -113,31 +119,26 @@ show_error (VigilJudgementDialog *self,
     }
 }
 
+/* While reading or recording: a spinner, and a form that waits. */
 static void
-load_person (VigilJudgementDialog *self)
+set_busy (VigilJudgementDialog *self,
+          gboolean              busy)
 {
-  g_autoptr(VigilPerson) person = NULL;
-  g_autoptr(VigilCohortEntry) entry = NULL;
-  g_autoptr(GHashTable) judgements = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *score = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  vigil_form_set_waiting (GTK_WIDGET (self->page), busy || !self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "judgement.save", !busy && self->loaded);
+}
+
+static void
+show_context (VigilJudgementDialog        *self,
+              const VigilJudgementContext *context)
+{
+  const VigilPerson *person = context->person;
   g_autoptr(GString) details = g_string_new (NULL);
-  VigilJudgement *judgement = NULL;
-
-  person = vigil_store_fetch (self->store, &vigil_person_type, self->person_id, &error);
-  if (person == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why, from the store */
-      message = g_strdup_printf (_("This person cannot be read: %s"), error->message);
-      show_error (self, message, NULL, NULL);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "judgement.save", FALSE);
-      return;
-    }
 
   /* Who */
+  g_clear_pointer (&self->person_name, g_free);
   if (person->forenames != NULL && *person->forenames != '\0')
     /* Translators: a person's name: "SURNAME, Forenames" */
     self->person_name = g_strdup_printf (_("%s, %s"), person->surname, person->forenames);
@@ -167,33 +168,22 @@ load_person (VigilJudgementDialog *self)
   adw_window_title_set_subtitle (self->window_title, self->person_name);
 
   /* What the algorithm says */
-  score = vigil_cohort_describe_score (self->store, self->person_id, &error);
-  if (score == NULL)
-    {
-      g_debug ("No score for person %" G_GINT64_FORMAT ": %s", self->person_id,
-               error != NULL ? error->message : "none");
-      g_clear_error (&error);
-      score = g_strdup (_("Not scored yet: no stored run includes this person"));
-    }
-  adw_action_row_set_subtitle (self->score_row, score);
+  adw_action_row_set_subtitle (self->score_row,
+                               context->score != NULL ? context->score
+                                                      : _("Not scored yet: no stored run includes this person"));
 
   /* In the cohort? */
-  entry = vigil_cohort_get_open_entry (self->store, self->person_id, &error);
-  if (entry != NULL)
+  g_clear_pointer (&self->open_status, g_free);
+  if (context->open_entry != NULL)
     {
       g_autofree char *text = NULL;
 
-      self->open_status = g_strdup (entry->status);
+      self->open_status = g_strdup (context->open_entry->status);
       /* Translators: a cohort entry: "Managed, entered by RFGV ranking" (status, route) */
       text = g_strdup_printf (_("%s, entered by %s"),
-                              vigil_choice_get_label (vigil_cohort_status_choices, entry->status),
-                              vigil_choice_get_label (vigil_route_choices, entry->route));
+                              vigil_choice_get_label (vigil_cohort_status_choices, context->open_entry->status),
+                              vigil_choice_get_label (vigil_route_choices, context->open_entry->route));
       adw_action_row_set_subtitle (self->cohort_row, text);
-    }
-  else if (error != NULL)
-    {
-      adw_action_row_set_subtitle (self->cohort_row, error->message);
-      g_clear_error (&error);
     }
   else
     adw_action_row_set_subtitle (self->cohort_row, _("Not in the cohort"));
@@ -204,24 +194,10 @@ load_person (VigilJudgementDialog *self)
                                  _("Not available while managed: record their exit as a decision of its own"));
 
   /* The latest judgement, if any */
-  judgements = vigil_cohort_get_judgements (self->store, &self->person_id, 1, &error);
-  if (judgements != NULL)
+  if (context->judgement != NULL)
     {
-      GHashTableIter iter;
-      gpointer value;
-
-      g_hash_table_iter_init (&iter, judgements);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (((VigilJudgement *) value)->person_id == self->person_id)
-          judgement = value;
-    }
-  else
-    g_debug ("No judgements: %s", error->message);
-
-  if (judgement != NULL)
-    {
-      g_autofree char *text = vigil_judgement_format (judgement);
-      g_autofree char *tooltip = vigil_judgement_format_details (judgement);
+      g_autofree char *text = vigil_judgement_format (context->judgement);
+      g_autofree char *tooltip = vigil_judgement_format_details (context->judgement);
 
       adw_action_row_set_subtitle (self->previous_row, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->previous_row), tooltip);
@@ -229,7 +205,85 @@ load_person (VigilJudgementDialog *self)
     }
 }
 
-static gboolean
+static void
+load_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VigilJudgementDialog) self = user_data;
+  g_autoptr(VigilJudgementContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = vigil_cohort_load_judgement_context_finish (VIGIL_STORE (object), result, &error);
+
+  /* The dialog was closed. */
+  if (self->cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (context == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, from the store */
+      message = g_strdup_printf (_("This person cannot be read: %s"), error->message);
+      show_error (self, message, NULL, NULL);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  self->loaded = TRUE;
+  show_context (self, context);
+  set_busy (self, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->include_check));
+}
+
+static void
+start_load (VigilJudgementDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_busy (self, TRUE);
+  vigil_cohort_load_judgement_context_async (self->store, self->person_id, self->cancellable,
+                                             load_finished_cb, g_object_ref (self));
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(VigilJudgementDialog) self = user_data;
+  g_autoptr(VigilDecision) decision = NULL;
+  g_autoptr(GError) error = NULL;
+
+  decision = vigil_cohort_decide_override_finish (VIGIL_STORE (object), result, &error);
+
+  /* The dialog was closed. */
+  if (self->cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+
+  if (decision == NULL)
+    {
+      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED))
+        show_error (self, error->message, GTK_WIDGET (self->exclude_check), GTK_WIDGET (self->exclude_row));
+      else
+        show_error (self, error->message, NULL, NULL);
+      return;
+    }
+
+  g_signal_emit (self, signals[DECIDED], 0, decision->record.id,
+                 (int) (g_strcmp0 (decision->kind, "override_exclude") == 0 ? VIGIL_OVERRIDE_EXCLUDE
+                                                                             : VIGIL_OVERRIDE_INCLUDE));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Checks the form, then records the decision on a worker. */
+static void
 save (VigilJudgementDialog *self)
 {
   g_autofree char *by = vigil_form_dup_text (GTK_WIDGET (self->by_row));
@@ -238,8 +292,6 @@ save (VigilJudgementDialog *self)
   g_autofree char *rationale = vigil_form_dup_text (GTK_WIDGET (self->rationale_view));
   g_autofree char *proportionality = vigil_form_dup_text (GTK_WIDGET (self->proportionality_view));
   g_autofree char *message = NULL;
-  g_autoptr(VigilDecision) decision = NULL;
-  g_autoptr(GError) error = NULL;
   VigilOverride override = { 0 };
   gboolean include = gtk_check_button_get_active (self->include_check);
   gboolean exclude = gtk_check_button_get_active (self->exclude_check);
@@ -252,29 +304,29 @@ save (VigilJudgementDialog *self)
       show_error (self, _("Decision: choose Include in the Cohort or Exclude From the Cohort."),
                   GTK_WIDGET (self->include_check), GTK_WIDGET (self->include_row));
       vigil_form_mark_invalid (GTK_WIDGET (self->exclude_row), TRUE);
-      return FALSE;
+      return;
     }
   if (by == NULL)
     {
       show_error (self, _("Decision-maker’s name is required."), GTK_WIDGET (self->by_row), NULL);
-      return FALSE;
+      return;
     }
   if (role == NULL)
     {
       show_error (self, _("Decision-maker’s role is required, e.g. Head of Public Protection."),
                   GTK_WIDGET (self->role_row), NULL);
-      return FALSE;
+      return;
     }
   if (!vigil_form_check_date (date, _("Date"), TRUE, &message))
     {
       show_error (self, message, GTK_WIDGET (self->date_row), NULL);
-      return FALSE;
+      return;
     }
   if (rationale == NULL)
     {
       show_error (self, _("Rationale is required: say why the decision departs from the ranking."),
                   GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame));
-      return FALSE;
+      return;
     }
 
   override.person_id = self->person_id;
@@ -285,18 +337,11 @@ save (VigilJudgementDialog *self)
   override.rationale = rationale;
   override.proportionality = proportionality;
 
-  decision = vigil_cohort_decide_override (self->store, &override, &error);
-  if (decision == NULL)
-    {
-      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED))
-        show_error (self, error->message, GTK_WIDGET (self->exclude_check), GTK_WIDGET (self->exclude_row));
-      else
-        show_error (self, error->message, NULL, NULL);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[DECIDED], 0, decision->record.id, (int) override.kind);
-  return TRUE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  vigil_cohort_decide_override_async (self->store, &override, self->cancellable,
+                                      saved_cb, g_object_ref (self));
 }
 
 /* Actions and callbacks */
@@ -308,8 +353,8 @@ save_action (GtkWidget  *widget,
 {
   VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (widget);
 
-  if (save (self))
-    gtk_window_destroy (GTK_WINDOW (self));
+  if (self->cancellable == NULL)
+    save (self);
 }
 
 /* A field being corrected: the message about it goes. */
@@ -365,14 +410,28 @@ vigil_judgement_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (vigil_judgement_dialog_parent_class)->constructed (object);
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
-  load_person (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->include_check));
+  start_load (self);
+}
+
+/* Closing cancels what is running. */
+static gboolean
+vigil_judgement_dialog_close_request (GtkWindow *window)
+{
+  VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  return GTK_WINDOW_CLASS (vigil_judgement_dialog_parent_class)->close_request (window);
 }
 
 static void
 vigil_judgement_dialog_dispose (GObject *object)
 {
   VigilJudgementDialog *self = VIGIL_JUDGEMENT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_JUDGEMENT_DIALOG);
 
@@ -434,11 +493,13 @@ vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = vigil_judgement_dialog_constructed;
   object_class->dispose = vigil_judgement_dialog_dispose;
   object_class->get_property = vigil_judgement_dialog_get_property;
   object_class->set_property = vigil_judgement_dialog_set_property;
+  window_class->close_request = vigil_judgement_dialog_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, "The store the decision is recorded in",
@@ -471,6 +532,7 @@ vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, page);
@@ -544,6 +606,13 @@ vigil_judgement_dialog_get_person_id (VigilJudgementDialog *self)
 {
   g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), 0);
   return self->person_id;
+}
+
+gboolean
+vigil_judgement_dialog_get_busy (VigilJudgementDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 const char *

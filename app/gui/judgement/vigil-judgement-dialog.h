@@ -20,6 +20,8 @@ VigilJudgementDialog *vigil_judgement_dialog_new           (VigilStore          
                                                             GtkWindow            *parent);
 VigilStore           *vigil_judgement_dialog_get_store     (VigilJudgementDialog *self);
 gint64                vigil_judgement_dialog_get_person_id (VigilJudgementDialog *self);
+/* Whether the dialog is reading the person or recording the decision. */
+gboolean              vigil_judgement_dialog_get_busy      (VigilJudgementDialog *self);
 /* The message shown above the form, NULL when none. */
 const char           *vigil_judgement_dialog_get_error     (VigilJudgementDialog *self);
 

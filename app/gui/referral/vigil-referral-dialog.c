@@ -4,11 +4,11 @@
  * rank high in police data; a referral (route stalking_referral or agency_referral)
  * brings them into the cohort as a candidate, with the referral's source and reason.
  * The person is someone already in the store, found by a search the database answers
- * (in a worker thread, the newest search winning), or a new person described here.
- * vigil_cohort_refer() creates both in one audited transaction, quick enough to run
- * on the main thread. Problems are shown above the form, naming the field, and the
- * field is marked and focused; someone whose cohort entry is still open is refused
- * and the dialog says so. On success ::referred is emitted with the toast's text and
+ * (vigil_people_search_async, the newest search winning), or a new person described
+ * here. vigil_cohort_refer_async() creates both in one audited transaction on a worker;
+ * meanwhile a spinner turns and the form waits, and closing the dialog cancels.
+ * Problems are shown above the form, naming the field, and the field is marked and
+ * focused; someone whose cohort entry is still open is refused and the dialog says so. On success ::referred is emitted with the toast's text and
  * the dialog closes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,15 +28,6 @@
 
 static const char * const routes[] = { "stalking_referral", "agency_referral" };
 
-/* One search, answered in a worker thread. */
-typedef struct
-{
-  VigilStore *store;
-  char       *search;
-  GPtrArray  *results;  /* VigilPersonSummary */
-  gint64      total;
-} SearchJob;
-
 struct _VigilReferralDialog
 {
   AdwWindow parent_instance;
@@ -44,6 +35,7 @@ struct _VigilReferralDialog
   /* Template widgets */
   GtkButton          *cancel_button;
   GtkButton          *refer_button;
+  GtkSpinner         *spinner;
   GtkRevealer        *error_revealer;
   GtkLabel           *error_title;
   GtkLabel           *error_label;
@@ -69,6 +61,9 @@ struct _VigilReferralDialog
   /* Owned references */
   VigilStore         *store;
   GCancellable       *search_cancellable;  /* the search running, NULL when none */
+  GCancellable       *refer_cancellable;   /* the referral being recorded, NULL when none */
+  char               *searched;            /* what the search running looks for */
+  char               *referred_name;       /* the name for the toast, while recording */
   char               *person_name;         /* the chosen person's, NULL when none */
 
   gint64              person_id;           /* the chosen existing person, 0 when none */
@@ -91,37 +86,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The search job */
-
-static void
-search_job_free (SearchJob *job)
-{
-  g_clear_object (&job->store);
-  g_clear_pointer (&job->search, g_free);
-  g_clear_pointer (&job->results, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SearchJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-
-  job->total = vigil_people_count (job->store, job->search, &error);
-  if (job->total >= 0 && error == NULL)
-    job->results = vigil_people_list (job->store, job->search, 0,
-                                      VIGIL_REFERRAL_DIALOG_N_RESULTS, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 /* The form */
 
@@ -252,8 +216,8 @@ get_row_person_id (GtkListBoxRow *row)
 }
 
 static void
-show_results (VigilReferralDialog *self,
-              SearchJob           *job)
+show_results (VigilReferralDialog     *self,
+              const VigilPeopleSearch *found)
 {
   GtkWidget *child;
   GtkListBoxRow *chosen = NULL;
@@ -262,15 +226,15 @@ show_results (VigilReferralDialog *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
     gtk_list_box_remove (self->results_list, child);
 
-  for (guint i = 0; i < job->results->len; i++)
+  for (guint i = 0; i < found->people->len; i++)
     {
-      GtkWidget *row = create_result_row (g_ptr_array_index (job->results, i));
+      GtkWidget *row = create_result_row (g_ptr_array_index (found->people, i));
 
       gtk_list_box_append (self->results_list, row);
       if (get_row_person_id (GTK_LIST_BOX_ROW (row)) == self->person_id)
         chosen = GTK_LIST_BOX_ROW (row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), job->results->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), found->people->len > 0);
 
   /* The person chosen stays chosen while the search still finds them. */
   if (chosen != NULL)
@@ -278,17 +242,17 @@ show_results (VigilReferralDialog *self,
   else
     set_chosen (self, 0, NULL);
 
-  if (job->results->len == 0)
+  if (found->people->len == 0)
     /* Translators: %s is what was searched for */
     status = g_strdup_printf (_("No one in the store matches “%s”. To refer someone not in the store, choose New."),
-                              job->search);
-  else if (job->total > job->results->len)
+                              self->searched);
+  else if (found->total > found->people->len)
     {
-      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, job->total);
+      g_autofree char *total = g_strdup_printf ("%'" G_GINT64_FORMAT, found->total);
 
       /* Translators: the first %u is a small number, %s a larger one, e.g. "8 of 1,204" */
       status = g_strdup_printf (_("Showing %u of %s people found: type more to narrow the search."),
-                                job->results->len, total);
+                                found->people->len, total);
     }
   else if (self->person_id == 0)
     status = g_strdup (_("Choose the person referred."));
@@ -303,16 +267,18 @@ search_finished_cb (GObject      *source_object,
                     gpointer      user_data)
 {
   g_autoptr(VigilReferralDialog) self = user_data;
+  g_autoptr(VigilPeopleSearch) found = NULL;
   g_autoptr(GError) error = NULL;
-  SearchJob *job = g_task_get_task_data (G_TASK (result));
+
+  found = vigil_people_search_finish (VIGIL_STORE (source_object), result, &error);
 
   /* A newer search (or the window closing) superseded this one. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
+  if (self->search_cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->search_cancellable)
     return;
   g_clear_object (&self->search_cancellable);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (found == NULL)
     {
       g_autofree char *status = NULL;
 
@@ -323,15 +289,13 @@ search_finished_cb (GObject      *source_object,
       return;
     }
 
-  show_results (self, job);
+  show_results (self, found);
 }
 
 static void
 start_search (VigilReferralDialog *self)
 {
   g_autofree char *text = vigil_form_dup_text (GTK_WIDGET (self->search_entry));
-  g_autoptr(GTask) task = NULL;
-  SearchJob *job;
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -350,25 +314,67 @@ start_search (VigilReferralDialog *self)
       return;
     }
 
-  job = g_new0 (SearchJob, 1);
-  job->store = g_object_ref (self->store);
-  job->search = g_steal_pointer (&text);
+  g_free (self->searched);
+  self->searched = g_steal_pointer (&text);
   self->search_cancellable = g_cancellable_new ();
-
-  /* No source object: the task may be released in the worker thread. */
-  task = g_task_new (NULL, self->search_cancellable, search_finished_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_search);
-  g_task_set_name (task, "[vigil] referral search");
-  g_task_set_task_data (task, job, (GDestroyNotify) search_job_free);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, search_thread);
+  vigil_people_search_async (self->store, self->searched, VIGIL_REFERRAL_DIALOG_N_RESULTS,
+                             self->search_cancellable, search_finished_cb, g_object_ref (self));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 /* Referring */
 
-static gboolean
+/* While recording: a spinner, and a form that waits. */
+static void
+set_recording (VigilReferralDialog *self,
+               gboolean             recording)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), recording);
+  gtk_spinner_set_spinning (self->spinner, recording);
+  vigil_form_set_waiting (GTK_WIDGET (self->page), recording);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referral.refer", !recording);
+}
+
+static void
+referred_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(VigilReferralDialog) self = user_data;
+  g_autoptr(VigilCohortEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+
+  entry = vigil_cohort_refer_finish (VIGIL_STORE (object), result, &error);
+
+  /* The dialog was closed. */
+  if (self->refer_cancellable == NULL || g_task_get_cancellable (G_TASK (result)) != self->refer_cancellable)
+    return;
+  g_clear_object (&self->refer_cancellable);
+  set_recording (self, FALSE);
+
+  if (entry == NULL)
+    {
+      GtkWidget *field = is_new_person (self) ? GTK_WIDGET (self->surname_row) : GTK_WIDGET (self->search_entry);
+
+      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY))
+        show_error (self, _("Already in the Cohort"), error->message, field, NULL);
+      else if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MERGED))
+        show_error (self, _("Merged Into Someone Else"), error->message, field, NULL);
+      else
+        show_error (self, _("The Referral Was Not Recorded"), error->message, NULL, NULL);
+      return;
+    }
+
+  /* Translators: a toast after a referral; %s is a person's name */
+  toast = g_strdup_printf (_("%s added as a candidate"), self->referred_name);
+  g_signal_emit (self, signals[REFERRED], 0, entry->person_id, entry->record.id, toast);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Checks the form, then records the referral on a worker. */
+static void
 refer (VigilReferralDialog *self)
 {
   g_autofree char *surname = vigil_form_dup_text (GTK_WIDGET (self->surname_row));
@@ -381,10 +387,6 @@ refer (VigilReferralDialog *self)
   g_autofree char *area = vigil_form_dup_text (GTK_WIDGET (self->area_row));
   g_autofree char *reason = vigil_form_dup_text (GTK_WIDGET (self->reason_view));
   g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *toast = NULL;
-  g_autoptr(VigilCohortEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
   VigilReferral referral = { 0 };
   gboolean new_person = is_new_person (self);
 
@@ -397,12 +399,12 @@ refer (VigilReferralDialog *self)
         {
           show_error (self, NULL, _("Surname is required for a new person."),
                       GTK_WIDGET (self->surname_row), NULL);
-          return FALSE;
+          return;
         }
       if (!vigil_form_check_date (dob, _("Date of birth"), FALSE, &message))
         {
           show_error (self, NULL, message, GTK_WIDGET (self->dob_row), NULL);
-          return FALSE;
+          return;
         }
     }
   else if (self->person_id == 0)
@@ -410,24 +412,24 @@ refer (VigilReferralDialog *self)
       show_error (self, NULL,
                   _("Person: search for the person referred and choose them, or choose New for someone not in the store."),
                   GTK_WIDGET (self->search_entry), NULL);
-      return FALSE;
+      return;
     }
   if (source == NULL)
     {
       show_error (self, NULL, _("Source is required: who made the referral, e.g. Stalking clinic or Probation."),
                   GTK_WIDGET (self->source_row), NULL);
-      return FALSE;
+      return;
     }
   if (!vigil_form_check_date (referred_on, _("Date referred"), TRUE, &message))
     {
       show_error (self, NULL, message, GTK_WIDGET (self->date_row), NULL);
-      return FALSE;
+      return;
     }
   if (reason == NULL)
     {
       show_error (self, NULL, _("Reason is required: what the referrer knows and why they are concerned."),
                   GTK_WIDGET (self->reason_view), GTK_WIDGET (self->reason_frame));
-      return FALSE;
+      return;
     }
 
   referral.person_id = new_person ? 0 : self->person_id;
@@ -442,29 +444,16 @@ refer (VigilReferralDialog *self)
   referral.referred_on = referred_on;
   referral.area = area;
 
-  entry = vigil_cohort_refer (self->store, &referral, &error);
-  if (entry == NULL)
-    {
-      GtkWidget *field = new_person ? GTK_WIDGET (self->surname_row) : GTK_WIDGET (self->search_entry);
-
-      if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY))
-        show_error (self, _("Already in the Cohort"), error->message, field, NULL);
-      else if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MERGED))
-        show_error (self, _("Merged Into Someone Else"), error->message, field, NULL);
-      else
-        show_error (self, _("The Referral Was Not Recorded"), error->message, NULL, NULL);
-      return FALSE;
-    }
-
+  g_free (self->referred_name);
   if (new_person)
-    name = forenames != NULL ? g_strdup_printf ("%s, %s", surname, forenames) : g_strdup (surname);
+    self->referred_name = forenames != NULL ? g_strdup_printf ("%s, %s", surname, forenames) : g_strdup (surname);
   else
-    name = g_strdup (self->person_name);
+    self->referred_name = g_strdup (self->person_name);
 
-  /* Translators: a toast after a referral; %s is a person's name */
-  toast = g_strdup_printf (_("%s added as a candidate"), name);
-  g_signal_emit (self, signals[REFERRED], 0, entry->person_id, entry->record.id, toast);
-  return TRUE;
+  g_clear_object (&self->refer_cancellable);
+  self->refer_cancellable = g_cancellable_new ();
+  set_recording (self, TRUE);
+  vigil_cohort_refer_async (self->store, &referral, self->refer_cancellable, referred_cb, g_object_ref (self));
 }
 
 /* Actions and callbacks */
@@ -476,8 +465,8 @@ refer_action (GtkWidget  *widget,
 {
   VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (widget);
 
-  if (refer (self))
-    gtk_window_destroy (GTK_WINDOW (self));
+  if (self->refer_cancellable == NULL)
+    refer (self);
 }
 
 /* Both toggles call this; the one turning on (after the other turned off) counts. */
@@ -600,6 +589,8 @@ vigil_referral_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->refer_cancellable);
+  g_clear_object (&self->refer_cancellable);
 
   /* Disposing the list unselects its row: nothing to choose any more. */
   if (self->results_list != NULL)
@@ -609,8 +600,24 @@ vigil_referral_dialog_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->person_name, g_free);
+  g_clear_pointer (&self->searched, g_free);
+  g_clear_pointer (&self->referred_name, g_free);
 
   G_OBJECT_CLASS (vigil_referral_dialog_parent_class)->dispose (object);
+}
+
+/* Closing cancels what is running. */
+static gboolean
+vigil_referral_dialog_close_request (GtkWindow *window)
+{
+  VigilReferralDialog *self = VIGIL_REFERRAL_DIALOG (window);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->refer_cancellable);
+  g_clear_object (&self->refer_cancellable);
+
+  return GTK_WINDOW_CLASS (vigil_referral_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -660,11 +667,13 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = vigil_referral_dialog_constructed;
   object_class->dispose = vigil_referral_dialog_dispose;
   object_class->get_property = vigil_referral_dialog_get_property;
   object_class->set_property = vigil_referral_dialog_set_property;
+  window_class->close_request = vigil_referral_dialog_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, "The store the referral is recorded in",
@@ -696,6 +705,7 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-referral-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, refer_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_title);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_label);
@@ -793,6 +803,13 @@ vigil_referral_dialog_get_person_id (VigilReferralDialog *self)
 {
   g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), 0);
   return is_new_person (self) ? 0 : self->person_id;
+}
+
+gboolean
+vigil_referral_dialog_get_recording (VigilReferralDialog *self)
+{
+  g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), FALSE);
+  return self->refer_cancellable != NULL;
 }
 
 gboolean

@@ -27,6 +27,8 @@ void                 vigil_referral_dialog_set_route     (VigilReferralDialog *s
 gint64               vigil_referral_dialog_get_person_id (VigilReferralDialog *self);
 /* Whether a search is being answered by the database. */
 gboolean             vigil_referral_dialog_get_searching (VigilReferralDialog *self);
+/* Whether the referral is being recorded. */
+gboolean             vigil_referral_dialog_get_recording (VigilReferralDialog *self);
 /* The message shown above the form, NULL when none. */
 const char          *vigil_referral_dialog_get_error     (VigilReferralDialog *self);
 
