@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "vigil-gui.h"
@@ -219,6 +220,21 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The CPU time the whole process (every thread) has used, in seconds. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A wait at least this long is reported in the test's log with the CPU time the
+ * process used meanwhile: a long wait with little CPU is time spent idle. */
+#define SLOW_WAIT_US (G_USEC_PER_SEC / 2)
+
 void
 vigil_gui_test_wait_for (VigilTestPredicate  predicate,
                          gpointer            user_data,
@@ -227,6 +243,9 @@ vigil_gui_test_wait_for (VigilTestPredicate  predicate,
 {
   gboolean timed_out = FALSE;
   guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  gint64 started = g_get_monotonic_time ();
+  double cpu_started = process_cpu_seconds ();
+  gint64 waited;
 
   while (!predicate (user_data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -235,6 +254,11 @@ vigil_gui_test_wait_for (VigilTestPredicate  predicate,
     g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
 
   g_source_remove (source);
+
+  waited = g_get_monotonic_time () - started;
+  if (waited >= SLOW_WAIT_US)
+    g_test_message ("Waited %.2f s (process CPU %.2f s) for %s",
+                    waited / (double) G_USEC_PER_SEC, process_cpu_seconds () - cpu_started, what);
 }
 
 /* At most this many dispatches in one flush: a source that is ready again each time
