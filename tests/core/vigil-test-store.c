@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 
 #include "vigil-test-ci.h"
 #include "vigil-test-store.h"
@@ -66,13 +67,68 @@ vigil_test_engine_is_pg (void)
   return g_strcmp0 (g_getenv ("VIGIL_TEST_ENGINE"), "postgresql") == 0;
 }
 
+/* Each test program of the pg suite works in a database of its own, so that the suite
+ * can run two programs at a time (each empties its database's public schema for every
+ * fresh store): VIGIL_TEST_PG_URI's database name, "_" and the program's name
+ * (vigil_test_test_store), created on the same server when missing, replaces the
+ * database in VIGIL_TEST_PG_URI for the rest of the program. The role needs CREATEDB
+ * (tests/run gives it). */
+static void
+use_database_of_own (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilLocation) location = vigil_location_parse (g_getenv ("VIGIL_TEST_PG_URI"), &error);
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *server_uri = NULL;
+  g_autofree char *own_uri = NULL;
+  g_autofree char *sql = NULL;
+  GString *name;
+  PGconn *cnc;
+  PGresult *result;
+  char *quoted;
+
+  g_assert_no_error (error);
+  g_assert_true (location->engine == VIGIL_ENGINE_POSTGRESQL);
+
+  name = g_string_new (location->dbname);
+  g_string_append_c (name, '_');
+  for (const char *c = program; *c != '\0'; c++)
+    g_string_append_c (name, g_ascii_isalnum (*c) ? g_ascii_tolower (*c) : '_');
+
+  server_uri = vigil_location_to_uri (location, TRUE);
+  cnc = PQconnectdb (server_uri);
+  if (PQstatus (cnc) != CONNECTION_OK)
+    g_error ("Could not connect to VIGIL_TEST_PG_URI: %s", PQerrorMessage (cnc));
+  quoted = PQescapeIdentifier (cnc, name->str, name->len);
+  g_assert_nonnull (quoted);
+  sql = g_strdup_printf ("CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0", quoted);
+  PQfreemem (quoted);
+  result = PQexec (cnc, sql);
+  /* 42P04: it is there already (an earlier run of the same program on this server) */
+  if (PQresultStatus (result) != PGRES_COMMAND_OK &&
+      g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "42P04") != 0)
+    g_error ("Could not create the test database %s (the pg tests run in parallel, each in "
+             "a database of its own: the role needs CREATEDB): %s", name->str, PQerrorMessage (cnc));
+  PQclear (result);
+  PQfinish (cnc);
+
+  g_free (location->dbname);
+  location->dbname = g_string_free (name, FALSE);
+  own_uri = vigil_location_to_uri (location, TRUE);
+  g_setenv ("VIGIL_TEST_PG_URI", own_uri, TRUE);
+}
+
 void
 vigil_test_init_engine (void)
 {
   vigil_core_init ();
 
-  if (vigil_test_engine_is_pg () && g_getenv ("VIGIL_TEST_PG_URI") == NULL)
-    exit (vigil_test_unavailable ("VIGIL_TEST_PG_URI is not set: no PostgreSQL to test on (tests/run starts a server)"));
+  if (vigil_test_engine_is_pg ())
+    {
+      if (g_getenv ("VIGIL_TEST_PG_URI") == NULL)
+        exit (vigil_test_unavailable ("VIGIL_TEST_PG_URI is not set: no PostgreSQL to test on (tests/run starts a server)"));
+      use_database_of_own ();
+    }
 }
 
 /* Empties the test database with a connection of its own, below the store. */

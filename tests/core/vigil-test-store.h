@@ -1,7 +1,8 @@
 /* vigil-test-store.h: fresh stores for tests, on SQLite or on PostgreSQL
  *
- * With VIGIL_TEST_ENGINE=postgresql the store is the database named by
- * VIGIL_TEST_PG_URI, emptied first; otherwise a new SQLite file in a temporary folder.
+ * With VIGIL_TEST_ENGINE=postgresql the store is the test program's own database on the
+ * server of VIGIL_TEST_PG_URI (see vigil_test_init_engine), emptied first; otherwise a
+ * new SQLite file in a temporary folder.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,10 @@
 G_BEGIN_DECLS
 
 /* Call after g_test_init: exits 77 (skipped) when PostgreSQL is asked for but not set up,
- * or 1 in CI (vigil-test-ci.h). */
+ * or 1 in CI (vigil-test-ci.h). On PostgreSQL it then points VIGIL_TEST_PG_URI at a
+ * database of the program's own (VIGIL_TEST_PG_URI's name + "_" + the program's name,
+ * created when missing; the role needs CREATEDB), so pg test programs can run in
+ * parallel. */
 void           vigil_test_init_engine      (void);
 gboolean       vigil_test_engine_is_pg     (void);
 /* A new temporary folder, removed at exit. */

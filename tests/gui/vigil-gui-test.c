@@ -8,6 +8,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "vigil-gui.h"
@@ -15,7 +16,8 @@
 
 #include "vigil-gui-test.h"
 
-#define DEMO_AS_OF "2026-11-01"
+/* The demo's "today" (tests/gui/meson.build: the fixture is filled with the same one) */
+#define DEMO_AS_OF VIGIL_GUI_TEST_DEMO_AS_OF
 /* How long a window may take to show, a toplevel to appear or go, a frame to come. */
 #define SHOW_MS 10000
 /* Opening a store (the demo takes long under the sanitizers on a loaded machine). */
@@ -98,11 +100,29 @@ vigil_gui_test_demo_location (void)
   if (demo_location == NULL)
     {
       g_autoptr(VigilLocation) location = new_location ("demo.db");
-      g_autoptr(VigilStore) store = vigil_gui_test_open (location);
+      g_autoptr(VigilStore) store = NULL;
       g_autoptr(GError) error = NULL;
+      const char *fixture = g_getenv ("VIGIL_TEST_DEMO_FIXTURE");
 
-      vigil_demo_fill (store, VIGIL_DEMO_DEFAULT_SEED, DEMO_AS_OF, NULL, &error);
-      g_assert_no_error (error);
+      if (fixture != NULL && *fixture != '\0')
+        {
+          /* The same demo, filled once at build time (make-demo-fixture.c): a copy of
+           * its file. Filling it here took ~27 s of CPU under the sanitizers in each
+           * program; test-demo checks the fill itself. */
+          g_autoptr(GFile) source = g_file_new_for_path (fixture);
+          g_autoptr(GFile) target = g_file_new_for_path (location->path);
+
+          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          store = vigil_gui_test_open (location);
+        }
+      else
+        {
+          /* run by hand, outside meson: fill it here */
+          store = vigil_gui_test_open (location);
+          vigil_demo_fill (store, VIGIL_DEMO_DEFAULT_SEED, DEMO_AS_OF, NULL, &error);
+          g_assert_no_error (error);
+        }
       g_assert_cmpint (vigil_store_get_kind (store), ==, VIGIL_STORE_KIND_DEMO);
       vigil_store_close (store);
       demo_location = g_steal_pointer (&location);
@@ -219,6 +239,21 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The CPU time the whole process (every thread) has used, in seconds. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A wait at least this long is reported in the test's log with the CPU time the
+ * process used meanwhile: a long wait with little CPU is time spent idle. */
+#define SLOW_WAIT_US (G_USEC_PER_SEC / 2)
+
 void
 vigil_gui_test_wait_for (VigilTestPredicate  predicate,
                          gpointer            user_data,
@@ -227,6 +262,9 @@ vigil_gui_test_wait_for (VigilTestPredicate  predicate,
 {
   gboolean timed_out = FALSE;
   guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+  gint64 started = g_get_monotonic_time ();
+  double cpu_started = process_cpu_seconds ();
+  gint64 waited;
 
   while (!predicate (user_data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -235,6 +273,11 @@ vigil_gui_test_wait_for (VigilTestPredicate  predicate,
     g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
 
   g_source_remove (source);
+
+  waited = g_get_monotonic_time () - started;
+  if (waited >= SLOW_WAIT_US)
+    g_test_message ("Waited %.2f s (process CPU %.2f s) for %s",
+                    waited / (double) G_USEC_PER_SEC, process_cpu_seconds () - cpu_started, what);
 }
 
 /* At most this many dispatches in one flush: a source that is ready again each time

@@ -45,7 +45,8 @@ int               vigil_gui_test_run             (void);
 char          *vigil_gui_test_make_tmpdir    (void);
 void           vigil_gui_test_cleanup        (void);
 void           vigil_gui_test_remove_tree    (const char         *path);
-/* A SQLite demo store filled by vigil_demo_fill() (made once, then reused). */
+/* A SQLite demo store filled by vigil_demo_fill() (made once, then reused): under meson
+ * a copy of the fixture filled at build time (VIGIL_TEST_DEMO_FIXTURE). */
 VigilLocation *vigil_gui_test_demo_location  (void);
 /* A real store with a few obviously fake perpetrators, one victim and a cohort entry. */
 VigilLocation *vigil_gui_test_tiny_location  (void);
