@@ -1,7 +1,8 @@
 /* vigil-record-editor.c: a form for one record of a dossier, built from its fields
  *
- * Saving runs on the main thread: it is one audited transaction of a single row,
- * as quick as the judgement and referral dialogs' saves.
+ * Saving runs on a worker (vigil_store_call_async): one audited transaction of a
+ * single row; a save that lost a race reads the winning version there too, and the
+ * form shows the conflict instead of overwriting it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
