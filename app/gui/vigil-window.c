@@ -701,7 +701,7 @@ dossier_state_changed_cb (VigilWindow      *self,
                           VigilDossierPage *page)
 {
   /* Once shown, the keyboard starts at the page's first control (Back). */
-  if (is_dossier_shown (self) && g_strcmp0 (vigil_dossier_page_get_state (page), "loading") != 0)
+  if (is_dossier_shown (self) && vigil_dossier_page_get_state (page) != VIGIL_DOSSIER_PAGE_STATE_LOADING)
     vigil_dossier_page_focus (page);
 }
 

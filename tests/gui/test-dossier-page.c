@@ -309,7 +309,7 @@ make_store (Fixture *fixture)
 static gboolean
 dossier_left_loading (gpointer user_data)
 {
-  return g_strcmp0 (vigil_dossier_page_get_state (user_data), "loading") != 0;
+  return vigil_dossier_page_get_state (user_data) != VIGIL_DOSSIER_PAGE_STATE_LOADING;
 }
 
 static char *
@@ -415,7 +415,7 @@ test_open_dossier (void)
   vigil_store_set_actor (store, "Panel Chair (synthetic)");
 
   page = open_dossier (window, fixture.alpha);
-  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  g_assert_cmpint (vigil_dossier_page_get_state (page), ==, VIGIL_DOSSIER_PAGE_STATE_DOSSIER);
   g_assert_no_error ((GError *) vigil_dossier_page_get_error (page));
   dossier = vigil_dossier_page_get_dossier (page);
   g_assert_nonnull (dossier);
@@ -613,7 +613,7 @@ test_open_dossier (void)
 
   /* Opening it again audits a second view */
   page = open_dossier (window, fixture.alpha);
-  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  g_assert_cmpint (vigil_dossier_page_get_state (page), ==, VIGIL_DOSSIER_PAGE_STATE_DOSSIER);
   g_assert_cmpuint (count_views (store, fixture.alpha), ==, 2);
   {
     g_autofree char *text = dup_section_text (page, "history");
@@ -628,7 +628,7 @@ test_open_dossier (void)
 
   /* Someone who is not in the store: an error, and nothing audited */
   page = open_dossier (window, 987654);
-  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "error");
+  g_assert_cmpint (vigil_dossier_page_get_state (page), ==, VIGIL_DOSSIER_PAGE_STATE_ERROR);
   g_assert_error ((GError *) vigil_dossier_page_get_error (page), VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
   g_assert_null (vigil_dossier_page_get_dossier (page));
   g_assert_cmpuint (count_views (store, 987654), ==, 0);
@@ -647,7 +647,7 @@ test_large_screenshots (void)
   make_store (&fixture);
   window = vigil_gui_test_open_window (fixture.location, 1920, 1080);
   page = open_dossier (window, fixture.alpha);
-  g_assert_cmpstr (vigil_dossier_page_get_state (page), ==, "dossier");
+  g_assert_cmpint (vigil_dossier_page_get_state (page), ==, VIGIL_DOSSIER_PAGE_STATE_DOSSIER);
   shoot_both (window, "1920x1080");
 
   /* The whole dossier, every section, at the window's width */
@@ -750,7 +750,7 @@ count_is (gpointer user_data)
   const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
   GPtrArray *rows;
 
-  if (dossier == NULL || g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") != 0)
+  if (dossier == NULL || vigil_dossier_page_get_state (wait->page) != VIGIL_DOSSIER_PAGE_STATE_DOSSIER)
     return FALSE;
   rows = G_STRUCT_MEMBER (GPtrArray *, dossier, wait->offset);
   return rows != NULL && rows->len == wait->n;
@@ -1183,7 +1183,7 @@ trend_ends_on (gpointer user_data)
   const VigilDossier *dossier = vigil_dossier_page_get_dossier (wait->page);
   const VigilDossierOutcomeTrend *trend;
 
-  if (dossier == NULL || g_strcmp0 (vigil_dossier_page_get_state (wait->page), "dossier") != 0
+  if (dossier == NULL || vigil_dossier_page_get_state (wait->page) != VIGIL_DOSSIER_PAGE_STATE_DOSSIER
       || dossier->outcome_trends == NULL || dossier->outcome_trends->len == 0)
     return FALSE;
   trend = g_ptr_array_index (dossier->outcome_trends, 0);

@@ -40,7 +40,7 @@ search_applied (gpointer user_data)
 static gboolean
 dossier_shown (gpointer user_data)
 {
-  return g_strcmp0 (vigil_dossier_page_get_state (user_data), "loading") != 0 &&
+  return vigil_dossier_page_get_state (user_data) != VIGIL_DOSSIER_PAGE_STATE_LOADING &&
          gtk_widget_get_mapped (user_data);
 }
 

@@ -28,6 +28,7 @@
 #include "vigil-chart-view.h"
 #include "vigil-decision-form.h"
 #include "vigil-dossier-page.h"
+#include "vigil-gui-enums.h"
 #include "vigil-gui.h"
 #include "vigil-option-picker.h"
 #include "vigil-record-editor.h"
@@ -68,7 +69,7 @@ struct _VigilDossierPage
   /* The sections are built one per main-loop iteration, so that the window answers
    * while a large dossier is put on screen: a first load in place, a reload into
    * build_box, shown when whole. */
-  const char   *state;       /* "empty", "loading", "error", "dossier" */
+  VigilDossierPageState state;
   guint         build_source;
   guint         build_step;
   GtkBox       *build_box;
@@ -1987,23 +1988,26 @@ build_dossier (VigilDossierPage *self)
 
 /* @state is what the page says it is; @shown the stack's page (the dossier being put
  * on screen shows while the state is still "loading"). */
+/* The stack's page of each state */
+static const char * const state_pages[] = { "empty", "loading", "dossier", "error" };
+
 static void
-set_state_showing (VigilDossierPage *self,
-                   const char       *state,
-                   const char       *shown)
+set_state_showing (VigilDossierPage      *self,
+                   VigilDossierPageState  state,
+                   VigilDossierPageState  shown)
 {
-  gtk_stack_set_visible_child_name (self->stack, shown);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (shown, "loading"));
-  if (g_strcmp0 (self->state, state) != 0)
+  gtk_stack_set_visible_child_name (self->stack, state_pages[shown]);
+  gtk_spinner_set_spinning (self->spinner, shown == VIGIL_DOSSIER_PAGE_STATE_LOADING);
+  if (self->state != state)
     {
-      self->state = g_intern_string (state);
+      self->state = state;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
     }
 }
 
 static void
-set_state (VigilDossierPage *self,
-           const char       *state)
+set_state (VigilDossierPage      *self,
+           VigilDossierPageState  state)
 {
   set_state_showing (self, state, state);
 }
@@ -2084,7 +2088,7 @@ build_step_cb (gpointer user_data)
     }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
                             self->build_position);
-  set_state (self, "dossier");
+  set_state (self, VIGIL_DOSSIER_PAGE_STATE_DOSSIER);
   return G_SOURCE_REMOVE;
 }
 
@@ -2107,7 +2111,7 @@ build_dossier_by_steps (VigilDossierPage *self,
     {
       remove_all_children (GTK_WIDGET (self->content));
       g_hash_table_remove_all (self->sections);
-      set_state_showing (self, "loading", "dossier");
+      set_state_showing (self, VIGIL_DOSSIER_PAGE_STATE_LOADING, VIGIL_DOSSIER_PAGE_STATE_DOSSIER);
     }
   /* below input and drawing, so the window answers between sections */
   self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_step_cb, self, NULL);
@@ -2139,14 +2143,14 @@ load_finished_cb (GObject      *object,
       self->error = g_steal_pointer (&error);
       adw_status_page_set_description (self->error_page, escaped);
       gtk_label_set_label (self->title_label, _("Dossier"));
-      set_state (self, "error");
+      set_state (self, VIGIL_DOSSIER_PAGE_STATE_ERROR);
       return;
     }
 
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
     /* a reload after an edit keeps the reader's place */
-    gboolean reload = self->dossier != NULL && g_strcmp0 (self->state, "dossier") == 0 &&
+    gboolean reload = self->dossier != NULL && self->state == VIGIL_DOSSIER_PAGE_STATE_DOSSIER &&
                       self->dossier->person->record.id == opening->dossier->person->record.id;
     double position = reload ? gtk_adjustment_get_value (adjustment) : 0;
 
@@ -2217,7 +2221,7 @@ vigil_dossier_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STATE:
-      g_value_set_string (value, vigil_dossier_page_get_state (self));
+      g_value_set_enum (value, self->state);
       break;
 
     case PROP_PERSON_ID:
@@ -2239,9 +2243,9 @@ vigil_dossier_page_class_init (VigilDossierPageClass *klass)
   object_class->get_property = vigil_dossier_page_get_property;
 
   properties[PROP_STATE] =
-    g_param_spec_string ("state", NULL, "empty, loading, dossier or error",
-                         NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, "What the page shows",
+                       VIGIL_TYPE_DOSSIER_PAGE_STATE, VIGIL_DOSSIER_PAGE_STATE_EMPTY,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON_ID] =
     g_param_spec_int64 ("person-id", NULL, "The person shown, 0: none",
                         0, G_MAXINT64, 0,
@@ -2355,7 +2359,7 @@ vigil_dossier_page_init (VigilDossierPage *self)
   gtk_stack_add_named (self->stack, self->scrolled, "dossier");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  self->state = g_intern_static_string ("empty");
+  self->state = VIGIL_DOSSIER_PAGE_STATE_EMPTY;
 }
 
 /* Public */
@@ -2383,7 +2387,7 @@ vigil_dossier_page_set_store (VigilDossierPage *self,
   g_clear_error (&self->error);
   self->person_id = 0;
   build_dossier (self);
-  set_state (self, "empty");
+  set_state (self, VIGIL_DOSSIER_PAGE_STATE_EMPTY);
 }
 
 /**
@@ -2448,7 +2452,7 @@ vigil_dossier_page_load (VigilDossierPage *self,
 
   self->person_id = person_id;
   gtk_label_set_label (self->title_label, _("Dossier"));
-  set_state (self, "loading");
+  set_state (self, VIGIL_DOSSIER_PAGE_STATE_LOADING);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
   start_load (self, TRUE);
 }
@@ -2472,10 +2476,10 @@ vigil_dossier_page_get_person_id (VigilDossierPage *self)
   return self->person_id;
 }
 
-const char *
+VigilDossierPageState
 vigil_dossier_page_get_state (VigilDossierPage *self)
 {
-  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), NULL);
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_PAGE (self), VIGIL_DOSSIER_PAGE_STATE_EMPTY);
   return self->state;
 }
 

@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* What the page shows (its "state" property; registered by glib-mkenums) */
+typedef enum
+{
+  VIGIL_DOSSIER_PAGE_STATE_EMPTY,     /* no person */
+  VIGIL_DOSSIER_PAGE_STATE_LOADING,   /* a dossier on its way (the spinner, or the one shown being built) */
+  VIGIL_DOSSIER_PAGE_STATE_DOSSIER,   /* a whole dossier */
+  VIGIL_DOSSIER_PAGE_STATE_ERROR,     /* it could not be read */
+} VigilDossierPageState;
+
 #define VIGIL_TYPE_DOSSIER_PAGE (vigil_dossier_page_get_type ())
 G_DECLARE_FINAL_TYPE (VigilDossierPage, vigil_dossier_page, VIGIL, DOSSIER_PAGE, GtkWidget)
 
@@ -23,8 +32,7 @@ void                vigil_dossier_page_load          (VigilDossierPage *self,
 /* Focuses Back, unless the focus is already in the dossier's sections. */
 void                vigil_dossier_page_focus         (VigilDossierPage *self);
 gint64              vigil_dossier_page_get_person_id (VigilDossierPage *self);
-/* "empty", "loading", "dossier" or "error" */
-const char         *vigil_dossier_page_get_state     (VigilDossierPage *self);
+VigilDossierPageState vigil_dossier_page_get_state   (VigilDossierPage *self);
 /* The dossier shown, NULL while none is. */
 const VigilDossier *vigil_dossier_page_get_dossier   (VigilDossierPage *self);
 const GError       *vigil_dossier_page_get_error     (VigilDossierPage *self);
