@@ -925,14 +925,24 @@ create_incident_row (VigilIdentificationView          *self,
   return row;
 }
 
+/* A judgement recorded anywhere (the judgement dialog, a dossier): the rows and the
+ * explanation show it once it is read. */
+static void
+store_changed_cb (VigilIdentificationView *self,
+                  const char * const      *tables,
+                  VigilStore              *store)
+{
+  if (g_strv_contains (tables, "decision") || g_strv_contains (tables, "cohort_entry"))
+    reload_judgements (self);
+}
+
 static void
 judgement_decided_cb (VigilIdentificationView *self,
                       gint64                   decision_id,
                       int                      kind,
                       VigilJudgementDialog    *dialog)
 {
-  /* the rows and the explanation show the new judgement once it is read */
-  reload_judgements (self);
+  /* the store's "changed" reloads the judgements */
   add_toast (self, kind == VIGIL_OVERRIDE_INCLUDE
                    ? _("Decision recorded: included in the cohort by professional judgement")
                    : _("Decision recorded: excluded from the cohort by professional judgement"));
@@ -1717,6 +1727,8 @@ vigil_identification_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->model);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->probe_a);
@@ -1932,8 +1944,13 @@ vigil_identification_view_set_store (VigilIdentificationView *self,
   g_return_if_fail (VIGIL_IS_IDENTIFICATION_VIEW (self));
   g_return_if_fail (store == NULL || VIGIL_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (self->refresh_cancellable != NULL)
     {
