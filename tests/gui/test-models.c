@@ -1,0 +1,284 @@
+/* test-models.c: the GUI's models and view models without a display
+ *
+ * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
+ * its views' logic): the session, the score model, the Panel page's meeting items and
+ * the evaluation table's rows. None of these tests opens a display.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-models"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vigil-core.h"
+#include "vigil-gui.h"
+#include "vigil-meeting-item.h"
+#include "vigil-score-item.h"
+#include "vigil-score-model.h"
+#include "vigil-session.h"
+#include "vigil-table-row.h"
+
+#define N_PEOPLE 5
+
+typedef struct
+{
+  char *dir;
+  VigilLocation *location;
+  VigilStore *store;
+  gint64 ids[N_PEOPLE];
+} Fixture;
+
+static const char * const surnames[N_PEOPLE] = {
+  "Synthalpha", "Synthbravo", "Synthcharlie", "Synthdelta", "Synthecho",
+};
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("vigil-test-models-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "models.db", NULL);
+  fixture->location = vigil_location_new_sqlite (path);
+  fixture->store = vigil_store_open (fixture->location, VIGIL_STORE_OPEN_CREATE, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      g_autoptr(VigilPerson) person = vigil_person_new ();
+
+      person->surname = g_strdup (surnames[i]);
+      person->forenames = g_strdup ("Test");
+      person->local_ref = g_strdup_printf ("SYN-M%03u", i + 1);
+      g_assert_true (vigil_store_insert (fixture->store, &vigil_person_type, person, &error));
+      g_assert_no_error (error);
+      fixture->ids[i] = person->record.id;
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = g_strdup (fixture->location->path);
+
+  vigil_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  vigil_location_free (fixture->location);
+  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" :
+                                                         g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (path, suffix, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The session: setting a store notifies once and remembers it (never the demo). */
+static void
+test_session (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (VIGIL_SETTINGS_SCHEMA_ID);
+  g_autoptr(VigilSession) session = vigil_session_new (settings);
+  g_autoptr(VigilLocation) saved = NULL;
+  g_autofree char *kind = NULL;
+  guint n_notified = 0;
+
+  g_settings_reset (settings, "database-kind");
+  g_signal_connect (session, "notify::store", G_CALLBACK (count_cb), &n_notified);
+  g_assert_null (vigil_session_get_store (session));
+  g_assert_null (vigil_session_dup_saved_location (session));
+
+  vigil_session_set_store (session, fixture->store, FALSE);
+  g_assert_true (vigil_session_get_store (session) == fixture->store);
+  g_assert_cmpuint (n_notified, ==, 1);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "none");   /* not asked to remember it */
+  g_clear_pointer (&kind, g_free);
+
+  /* the same store again: remembered now, no second notification */
+  vigil_session_set_store (session, fixture->store, TRUE);
+  g_assert_cmpuint (n_notified, ==, 1);
+  kind = g_settings_get_string (settings, "database-kind");
+  g_assert_cmpstr (kind, ==, "sqlite");
+  saved = vigil_session_dup_saved_location (session);
+  g_assert_true (vigil_location_equal (saved, fixture->location));
+  g_settings_reset (settings, "database-kind");
+  g_settings_reset (settings, "sqlite-path");
+}
+
+static void
+test_items (void)
+{
+  g_autoptr(VigilMeetingItem) meeting = vigil_meeting_item_new (42, "MATAC panel — 2026-12-09 (Scheduled)");
+  g_autoptr(VigilTableRow) row = NULL;
+  g_autofree char *label = NULL;
+  const char * const cells[] = { "2026-10", "12", "3", NULL };
+  gint64 id = 0;
+
+  g_object_get (meeting, "id", &id, "label", &label, NULL);
+  g_assert_cmpint (id, ==, 42);
+  g_assert_cmpstr (label, ==, "MATAC panel — 2026-12-09 (Scheduled)");
+  g_assert_cmpint (vigil_meeting_item_get_id (meeting), ==, 42);
+
+  row = vigil_table_row_new (g_strdupv ((char **) cells));
+  g_assert_cmpuint (vigil_table_row_get_n_cells (row), ==, 3);
+  g_assert_cmpstr (vigil_table_row_get_cell (row, 0), ==, "2026-10");
+  g_assert_cmpstr (vigil_table_row_get_cell (row, 2), ==, "3");
+  g_assert_null (vigil_table_row_get_cell (row, 3));
+}
+
+static void
+names_changed_cb (VigilScoreModel *model,
+                  gpointer         user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+search_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gint64
+person_at (VigilScoreModel *model,
+           guint            position)
+{
+  g_autoptr(VigilScoreItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (item);
+  return vigil_score_item_get_person_id (item);
+}
+
+static int
+rank_at (VigilScoreModel *model,
+         guint            position)
+{
+  g_autoptr(VigilScoreItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (item);
+  return vigil_score_item_get_rank (item);
+}
+
+static int
+gravity_at (VigilScoreModel *model,
+            guint            position)
+{
+  g_autoptr(VigilScoreItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (item);
+  return vigil_score_item_get_row (item)->points[VIGIL_RFGV_GRAVITY];
+}
+
+/* The ranking as the identification view lists it: the cohort filter, sorting by a
+ * component either way, names read from the store off the main thread, and a search
+ * that finds people by name in the store. */
+static void
+test_score_model (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  static const int gravity[N_PEOPLE] = { 9, 14, 5, 11, 2 };
+  static const guint8 g_points[N_PEOPLE] = { 3, 5, 2, 4, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilScoreModel) model = NULL;
+  g_autoptr(GAsyncResult) searched = NULL;
+  VigilScoreRow rows[N_PEOPLE] = { 0, };
+  GDate as_of;
+  const char *name = NULL;
+  const char *reference = NULL;
+  guint n_names_changed = 0;
+
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, G_DATE_NOVEMBER, 2026);
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      rows[i].person_id = fixture->ids[i];
+      rows[i].person = -1;
+      rows[i].rank = i + 1;
+      rows[i].area = -1;
+      rows[i].latest_fact = -1;
+      rows[i].n_incidents = N_PEOPLE - i;
+      rows[i].gravity_sum = gravity[i];
+      rows[i].points[VIGIL_RFGV_GRAVITY] = g_points[i];
+      rows[i].n_victims = 1;
+      rows[i].in_cohort = i < 3;
+      rows[i].total = 20.0 - i;
+    }
+  model = vigil_score_model_new (fixture->store, vigil_score_table_new_from_rows (rows, N_PEOPLE, &as_of),
+                                 NULL, NULL, NULL);
+  g_signal_connect (model, "names-changed", G_CALLBACK (names_changed_cb), &n_names_changed);
+
+  /* everyone at first; the cohort, in rank order */
+  g_assert_cmpint (vigil_score_model_get_filter (model), ==, VIGIL_SCORE_FILTER_EVERYONE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  vigil_score_model_set_filter (model, VIGIL_SCORE_FILTER_COHORT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (rank_at (model, i), ==, (int) i + 1);
+
+  vigil_score_model_set_filter (model, VIGIL_SCORE_FILTER_EVERYONE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+  g_assert_cmpuint (vigil_score_model_find_person (model, fixture->ids[4]), ==, 4);
+
+  /* by the gravity points, highest first; then lowest first */
+  vigil_score_model_set_sort (model, VIGIL_SCORE_SORT_GRAVITY, TRUE);
+  g_assert_cmpint (person_at (model, 0), ==, fixture->ids[1]);
+  g_assert_cmpint (person_at (model, 4), ==, fixture->ids[4]);
+  for (guint i = 1; i < N_PEOPLE; i++)
+    g_assert_cmpint (gravity_at (model, i - 1), >=, gravity_at (model, i));
+  vigil_score_model_set_sort (model, VIGIL_SCORE_SORT_GRAVITY, FALSE);
+  g_assert_cmpint (person_at (model, 0), ==, fixture->ids[4]);
+  vigil_score_model_set_sort (model, VIGIL_SCORE_SORT_RANK, FALSE);
+  g_assert_cmpint (rank_at (model, 0), ==, 1);
+
+  /* a name not yet read is asked for, off the main thread */
+  if (!vigil_score_model_lookup_person (model, fixture->ids[2], &name, &reference))
+    while (n_names_changed == 0)
+      g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vigil_score_model_lookup_person (model, fixture->ids[2], &name, &reference));
+  g_assert_cmpstr (name, ==, "Synthcharlie, Test");
+  g_assert_cmpstr (reference, ==, "SYN-M003");
+
+  /* a search by name, in the store */
+  vigil_score_model_set_search_async (model, "synthdelta", NULL, search_done_cb, &searched);
+  while (searched == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vigil_score_model_set_search_finish (model, searched, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (person_at (model, 0), ==, fixture->ids[3]);
+  vigil_score_model_clear_search (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/models/items", test_items);
+  g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
+  g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
+
+  return g_test_run ();
+}
