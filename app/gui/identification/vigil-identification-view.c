@@ -478,10 +478,13 @@ create_mover_row (VigilIdentificationView *self,
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), kind);
 
+  /* activating the row explains the person: identification.show-person(x) */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), mover->current_rank > 0);
-  g_object_set_data_full (G_OBJECT (row), "person-id", g_memdup2 (&mover->person_id, sizeof (gint64)), g_free);
-  if (review)
-    g_object_set_data (G_OBJECT (row), "needs-review", GINT_TO_POINTER (TRUE));
+  if (mover->current_rank > 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "identification.show-person");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", mover->person_id);
+    }
 
   return row;
 }
@@ -948,11 +951,14 @@ judgement_decided_cb (VigilIdentificationView *self,
                    : _("Decision recorded: excluded from the cohort by professional judgement"));
 }
 
+/* identification.record-judgement(x): the judgement dialog for person x */
 static void
-record_judgement_clicked_cb (VigilIdentificationView *self,
-                             GtkButton               *button)
+record_judgement_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  gint64 person_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "person-id"));
+  VigilIdentificationView *self = VIGIL_IDENTIFICATION_VIEW (widget);
+  gint64 person_id = g_variant_get_int64 (parameter);
   VigilJudgementDialog *dialog;
 
   if (self->store == NULL || person_id <= 0)
@@ -993,9 +999,8 @@ append_judgement (VigilIdentificationView *self,
                                          "with a decision-maker and a rationale"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_name (button, "record-judgement");
-  g_object_set_data (G_OBJECT (button), "person-id", GSIZE_TO_POINTER ((gsize) person_id));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (record_judgement_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "identification.record-judgement");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", person_id);
   gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (self->explanation_box, box);
 }
@@ -1644,13 +1649,15 @@ selection_changed_cb (VigilIdentificationView *self)
   show_explanation (self);
 }
 
+/* identification.show-person(x): selects person x in the ranking and explains them */
 static void
-mover_activated_cb (VigilIdentificationView *self,
-                    GtkListBoxRow           *row)
+show_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  gint64 *person_id = g_object_get_data (G_OBJECT (row), "person-id");
+  VigilIdentificationView *self = VIGIL_IDENTIFICATION_VIEW (widget);
 
-  if (person_id != NULL && vigil_identification_view_select_person (self, *person_id))
+  if (vigil_identification_view_select_person (self, g_variant_get_int64 (parameter)))
     adw_view_stack_set_visible_child_name (self->side_stack, "explanation");
 }
 
@@ -1868,12 +1875,14 @@ vigil_identification_view_class_init (VigilIdentificationViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, mover_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "identification.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "identification.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "identification.show-person", "x", show_person_action);
+  gtk_widget_class_install_action (widget_class, "identification.record-judgement", "x",
+                                   record_judgement_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "identificationview");
