@@ -286,7 +286,7 @@ test_banner (Fixture       *fixture,
   vigil_form_show_error (fixture->form, "The Referral Was Not Recorded", "The database is locked.");
   g_assert_cmpstr (vigil_form_get_error (fixture->form), ==, "The database is locked.");
   g_assert_true (gtk_widget_get_visible (title));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (title)), ==, "The Referral Was Not Recorded");
+  g_assert_cmpstr (vigil_form_get_error_title (fixture->form), ==, "The Referral Was Not Recorded");
   vigil_gui_test_wait_for (banner_shown, banner, 5000, "the banner shown");
   text = vigil_gui_test_dup_text (banner);
   vigil_gui_test_assert_contains (text, "The Referral Was Not Recorded");
@@ -300,6 +300,7 @@ test_banner (Fixture       *fixture,
   /* a problem replaces it, without the heading */
   vigil_form_show_problem (fixture->form, NULL, "Date must be a date.", date_row, NULL);
   g_assert_false (gtk_widget_get_visible (title));
+  g_assert_null (vigil_form_get_error_title (fixture->form));
   g_assert_cmpstr (vigil_form_get_error (fixture->form), ==, "Date must be a date.");
 
   /* fixing another widget does nothing; fixing the field clears */

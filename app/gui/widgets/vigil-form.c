@@ -429,6 +429,16 @@ vigil_form_get_error (VigilForm *self)
   return gtk_label_get_label (self->banner_label);
 }
 
+const char *
+vigil_form_get_error_title (VigilForm *self)
+{
+  g_return_val_if_fail (VIGIL_IS_FORM (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner) || !gtk_widget_get_visible (GTK_WIDGET (self->banner_title)))
+    return NULL;
+  return gtk_label_get_label (self->banner_title);
+}
+
 void
 vigil_form_set_waiting (VigilForm *self,
                         gboolean   waiting)

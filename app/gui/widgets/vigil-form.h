@@ -47,8 +47,9 @@ gboolean    vigil_form_fix               (VigilForm   *self,
                                           GtkWidget   *widget);
 /* Hides the banner and unmarks every field. */
 void        vigil_form_clear             (VigilForm   *self);
-/* The banner's message while it shows, or NULL. */
+/* The banner's message while it shows, or NULL; its heading, or NULL when none. */
 const char *vigil_form_get_error         (VigilForm   *self);
+const char *vigil_form_get_error_title   (VigilForm   *self);
 /* Makes the fields insensitive while the database works, or sensitive again. The
  * focus leaves them first (GTK warns when a focused entry turns insensitive) and
  * comes back to where it was afterwards, if it is still there to focus. The banner
