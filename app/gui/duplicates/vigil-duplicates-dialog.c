@@ -31,9 +31,9 @@
 #include "vigil-cohort.h"
 #include "vigil-entities.h"
 
-#include "vigil-decision-form.h"
 #include "vigil-duplicate-item.h"
 #include "vigil-duplicates-dialog.h"
+#include "vigil-form.h"
 
 typedef enum
 {
@@ -67,13 +67,11 @@ struct _VigilDuplicatesDialog
   GtkToggleButton     *decided_toggle;
   GtkButton           *merge_button;
   GtkButton           *keep_apart_button;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
   GtkStack            *stack;
   GtkListView         *list_view;
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;
-  AdwPreferencesPage  *decide_page;
+  VigilForm           *form;
   AdwPreferencesGroup *records_group;
   AdwActionRow        *person_row;
   AdwActionRow        *other_row;
@@ -197,7 +195,7 @@ set_page (VigilDuplicatesDialog *self,
     {
       adw_window_title_set_title (self->window_title, _("Possible Duplicates"));
       gtk_window_set_default_widget (GTK_WINDOW (self), NULL);
-      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      vigil_form_clear (self->form);
     }
 
   /* Back from a decision, the focus goes to the list (the filter keeps it otherwise). */
@@ -436,38 +434,6 @@ vigil_duplicates_dialog_reload (VigilDuplicatesDialog *self)
 
 /* The decision */
 
-static void
-clear_error (VigilDuplicatesDialog *self)
-{
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
-  vigil_form_mark_invalid (GTK_WIDGET (self->person_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->other_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->keep_person_check), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->keep_other_check), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->by_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_view), FALSE);
-}
-
-static void
-show_error (VigilDuplicatesDialog *self,
-            const char            *message,
-            GtkWidget             *field,
-            GtkWidget             *also)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-
-  if (also != NULL)
-    vigil_form_mark_invalid (also, TRUE);
-  if (field != NULL)
-    {
-      vigil_form_mark_invalid (field, TRUE);
-      gtk_widget_grab_focus (field);
-    }
-}
-
 static VigilDuplicateItem *
 find_item (VigilDuplicatesDialog *self,
            gint64                 duplicate_id)
@@ -519,7 +485,7 @@ open_decision (VigilDuplicatesDialog *self,
   g_set_object (&self->current, item);
   self->mode = mode;
 
-  clear_error (self);
+  vigil_form_clear (self->form);
   set_person_row (self->person_row, self->keep_person_check, &duplicate->person);
   set_person_row (self->other_row, self->keep_other_check, &duplicate->other);
 
@@ -555,31 +521,28 @@ check_form (VigilDuplicatesDialog *self,
             char                 **decided_by,
             char                 **rationale)
 {
-  clear_error (self);
+  vigil_form_clear (self->form);
 
-  if (self->mode == DECIDE_MERGE &&
-      !gtk_check_button_get_active (self->keep_person_check) &&
-      !gtk_check_button_get_active (self->keep_other_check))
-    {
-      show_error (self, _("Record to keep: choose which of the two records stays."),
-                  GTK_WIDGET (self->keep_other_check), GTK_WIDGET (self->person_row));
-      vigil_form_mark_invalid (GTK_WIDGET (self->other_row), TRUE);
-      return FALSE;
-    }
+  if (!vigil_form_require (self->form,
+                           self->mode != DECIDE_MERGE ||
+                           gtk_check_button_get_active (self->keep_person_check) ||
+                           gtk_check_button_get_active (self->keep_other_check),
+                           _("Record to keep: choose which of the two records stays."),
+                           GTK_WIDGET (self->keep_other_check), GTK_WIDGET (self->person_row),
+                           GTK_WIDGET (self->other_row), NULL))
+    return FALSE;
 
   *decided_by = vigil_form_dup_text (GTK_WIDGET (self->by_row));
-  if (*decided_by == NULL)
-    {
-      show_error (self, _("Decision-maker is required."), GTK_WIDGET (self->by_row), NULL);
-      return FALSE;
-    }
+  if (!vigil_form_require (self->form, *decided_by != NULL, _("Decision-maker is required."),
+                           GTK_WIDGET (self->by_row), NULL))
+    return FALSE;
 
   *rationale = vigil_form_dup_text (GTK_WIDGET (self->rationale_view));
-  if (*rationale == NULL)
+  if (!vigil_form_require (self->form, *rationale != NULL,
+                           _("Rationale is required: say what shows that these are, or are not, the same person."),
+                           GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame), NULL))
     {
       g_clear_pointer (decided_by, g_free);
-      show_error (self, _("Rationale is required: say what shows that these are, or are not, the same person."),
-                  GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame));
       return FALSE;
     }
 
@@ -622,7 +585,7 @@ decision_recorded_cb (GObject      *source_object,
   if (!done)
     {
       set_page (self, "decide");
-      show_error (self, error->message, NULL, NULL);
+      vigil_form_show_error (self->form, NULL, error->message);
     }
   else
     decision_done (self, toast);
@@ -814,39 +777,10 @@ filter_toggled_cb (VigilDuplicatesDialog *self,
   vigil_duplicates_dialog_reload (self);
 }
 
-/* A field being corrected: the message about it goes. */
-static void
-keep_toggled_cb (VigilDuplicatesDialog *self)
-{
-  gboolean fixed = vigil_form_mark_fixed (GTK_WIDGET (self->person_row));
-
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->other_row));
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->keep_person_check));
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->keep_other_check));
-  if (fixed)
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-field_changed_cb (VigilDuplicatesDialog *self,
-                  GtkEditable           *editable)
-{
-  if (vigil_form_mark_fixed (GTK_WIDGET (editable)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
 static void
 by_activated_cb (VigilDuplicatesDialog *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->rationale_view));
-}
-
-static void
-rationale_changed_cb (VigilDuplicatesDialog *self)
-{
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
-  if (vigil_form_mark_fixed (GTK_WIDGET (self->rationale_view)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
 /* GtkWindow */
@@ -951,6 +885,8 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (VIGIL_TYPE_FORM);
+
   object_class->constructed = vigil_duplicates_dialog_constructed;
   object_class->dispose = vigil_duplicates_dialog_dispose;
   object_class->get_property = vigil_duplicates_dialog_get_property;
@@ -991,13 +927,11 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, decided_toggle);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, merge_button);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, keep_apart_button);
-  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, list_view);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, error_page);
-  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, decide_page);
+  gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, form);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, records_group);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, person_row);
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, other_row);
@@ -1012,8 +946,6 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilDuplicatesDialog, working_spinner);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, keep_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, by_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "duplicates.merge", "x", merge_action);
@@ -1041,9 +973,6 @@ vigil_duplicates_dialog_init (VigilDuplicatesDialog *self)
   g_signal_connect (factory, "bind", G_CALLBACK (pair_bind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->rationale_view), "changed",
-                           G_CALLBACK (rationale_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -1108,8 +1037,5 @@ const char *
 vigil_duplicates_dialog_get_error (VigilDuplicatesDialog *self)
 {
   g_return_val_if_fail (VIGIL_IS_DUPLICATES_DIALOG (self), NULL);
-
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return vigil_form_get_error (self->form);
 }

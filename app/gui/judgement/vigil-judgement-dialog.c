@@ -22,7 +22,7 @@
 
 #include "vigil-entities.h"
 
-#include "vigil-decision-form.h"
+#include "vigil-form.h"
 #include "vigil-judgement-dialog.h"
 #include "vigil-judgement-label.h"
 
@@ -35,9 +35,7 @@ struct _VigilJudgementDialog
   GtkButton           *cancel_button;
   GtkButton           *save_button;
   GtkSpinner          *spinner;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
-  AdwPreferencesPage  *page;
+  VigilForm           *form;
   AdwActionRow        *person_row;
   AdwActionRow        *score_row;
   AdwActionRow        *cohort_row;
@@ -84,41 +82,6 @@ static guint signals[N_SIGNALS];
 
 /* The form */
 
-static void
-clear_error (VigilJudgementDialog *self)
-{
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
-  vigil_form_mark_invalid (GTK_WIDGET (self->include_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->exclude_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->include_check), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->exclude_check), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->by_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->role_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->date_row), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_view), FALSE);
-}
-
-/* Shows @message above the form, marks @field (and @also) and moves the focus there. */
-static void
-show_error (VigilJudgementDialog *self,
-            const char           *message,
-            GtkWidget            *field,
-            GtkWidget            *also)
-{
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-
-  if (also != NULL)
-    vigil_form_mark_invalid (also, TRUE);
-  if (field != NULL)
-    {
-      vigil_form_mark_invalid (field, TRUE);
-      gtk_widget_grab_focus (field);
-    }
-}
-
 /* While reading or recording: a spinner, and a form that waits. */
 static void
 set_busy (VigilJudgementDialog *self,
@@ -126,7 +89,7 @@ set_busy (VigilJudgementDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  vigil_form_set_waiting (GTK_WIDGET (self->page), busy || !self->loaded);
+  vigil_form_set_waiting (self->form, busy || !self->loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "judgement.save", !busy && self->loaded);
 }
 
@@ -227,7 +190,7 @@ load_finished_cb (GObject      *object,
 
       /* Translators: %s says why, from the store */
       message = g_strdup_printf (_("This person cannot be read: %s"), error->message);
-      show_error (self, message, NULL, NULL);
+      vigil_form_show_error (self->form, NULL, message);
       set_busy (self, FALSE);
       return;
     }
@@ -270,9 +233,10 @@ saved_cb (GObject      *object,
   if (decision == NULL)
     {
       if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MANAGED))
-        show_error (self, error->message, GTK_WIDGET (self->exclude_check), GTK_WIDGET (self->exclude_row));
+        vigil_form_show_problem (self->form, NULL, error->message,
+                                 GTK_WIDGET (self->exclude_check), GTK_WIDGET (self->exclude_row), NULL);
       else
-        show_error (self, error->message, NULL, NULL);
+        vigil_form_show_error (self->form, NULL, error->message);
       return;
     }
 
@@ -291,43 +255,27 @@ save (VigilJudgementDialog *self)
   g_autofree char *date = vigil_form_dup_text (GTK_WIDGET (self->date_row));
   g_autofree char *rationale = vigil_form_dup_text (GTK_WIDGET (self->rationale_view));
   g_autofree char *proportionality = vigil_form_dup_text (GTK_WIDGET (self->proportionality_view));
-  g_autofree char *message = NULL;
   VigilOverride override = { 0 };
   gboolean include = gtk_check_button_get_active (self->include_check);
   gboolean exclude = gtk_check_button_get_active (self->exclude_check);
 
-  clear_error (self);
+  vigil_form_clear (self->form);
 
   /* Every problem names its field, in the order of the form. */
-  if (!include && !exclude)
-    {
-      show_error (self, _("Decision: choose Include in the Cohort or Exclude From the Cohort."),
-                  GTK_WIDGET (self->include_check), GTK_WIDGET (self->include_row));
-      vigil_form_mark_invalid (GTK_WIDGET (self->exclude_row), TRUE);
-      return;
-    }
-  if (by == NULL)
-    {
-      show_error (self, _("Decision-maker’s name is required."), GTK_WIDGET (self->by_row), NULL);
-      return;
-    }
-  if (role == NULL)
-    {
-      show_error (self, _("Decision-maker’s role is required, e.g. Head of Public Protection."),
-                  GTK_WIDGET (self->role_row), NULL);
-      return;
-    }
-  if (!vigil_form_check_date (date, _("Date"), TRUE, &message))
-    {
-      show_error (self, message, GTK_WIDGET (self->date_row), NULL);
-      return;
-    }
-  if (rationale == NULL)
-    {
-      show_error (self, _("Rationale is required: say why the decision departs from the ranking."),
-                  GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame));
-      return;
-    }
+  if (!vigil_form_require (self->form, include || exclude,
+                           _("Decision: choose Include in the Cohort or Exclude From the Cohort."),
+                           GTK_WIDGET (self->include_check), GTK_WIDGET (self->include_row),
+                           GTK_WIDGET (self->exclude_row), NULL) ||
+      !vigil_form_require (self->form, by != NULL, _("Decision-maker’s name is required."),
+                           GTK_WIDGET (self->by_row), NULL) ||
+      !vigil_form_require (self->form, role != NULL,
+                           _("Decision-maker’s role is required, e.g. Head of Public Protection."),
+                           GTK_WIDGET (self->role_row), NULL) ||
+      !vigil_form_require_date (self->form, date, _("Date"), TRUE, GTK_WIDGET (self->date_row)) ||
+      !vigil_form_require (self->form, rationale != NULL,
+                           _("Rationale is required: say why the decision departs from the ranking."),
+                           GTK_WIDGET (self->rationale_view), GTK_WIDGET (self->rationale_frame), NULL))
+    return;
 
   override.person_id = self->person_id;
   override.kind = include ? VIGIL_OVERRIDE_INCLUDE : VIGIL_OVERRIDE_EXCLUDE;
@@ -355,35 +303,6 @@ save_action (GtkWidget  *widget,
 
   if (self->cancellable == NULL)
     save (self);
-}
-
-/* A field being corrected: the message about it goes. */
-static void
-kind_toggled_cb (VigilJudgementDialog *self)
-{
-  gboolean fixed = vigil_form_mark_fixed (GTK_WIDGET (self->include_row));
-
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->exclude_row));
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->include_check));
-  fixed |= vigil_form_mark_fixed (GTK_WIDGET (self->exclude_check));
-  if (fixed)
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-field_changed_cb (VigilJudgementDialog *self,
-                  GtkEditable          *editable)
-{
-  if (vigil_form_mark_fixed (GTK_WIDGET (editable)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-rationale_changed_cb (VigilJudgementDialog *self)
-{
-  vigil_form_mark_invalid (GTK_WIDGET (self->rationale_frame), FALSE);
-  if (vigil_form_mark_fixed (GTK_WIDGET (self->rationale_view)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
 /* Enter in a one-line field moves to the next one; in the last, it saves. */
@@ -495,6 +414,8 @@ vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (VIGIL_TYPE_FORM);
+
   object_class->constructed = vigil_judgement_dialog_constructed;
   object_class->dispose = vigil_judgement_dialog_dispose;
   object_class->get_property = vigil_judgement_dialog_get_property;
@@ -533,9 +454,7 @@ vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, form);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, person_row);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, score_row);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, cohort_row);
@@ -551,8 +470,6 @@ vigil_judgement_dialog_class_init (VigilJudgementDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, rationale_frame);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, rationale_view);
   gtk_widget_class_bind_template_child (widget_class, VigilJudgementDialog, proportionality_view);
-  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "judgement.save", NULL, save_action);
@@ -565,9 +482,6 @@ static void
 vigil_judgement_dialog_init (VigilJudgementDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->rationale_view), "changed",
-                           G_CALLBACK (rationale_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -619,8 +533,5 @@ const char *
 vigil_judgement_dialog_get_error (VigilJudgementDialog *self)
 {
   g_return_val_if_fail (VIGIL_IS_JUDGEMENT_DIALOG (self), NULL);
-
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return vigil_form_get_error (self->form);
 }

@@ -23,7 +23,7 @@
 #include "vigil-entities.h"
 #include "vigil-people.h"
 
-#include "vigil-decision-form.h"
+#include "vigil-form.h"
 #include "vigil-referral-dialog.h"
 
 static const char * const routes[] = { "stalking_referral", "agency_referral" };
@@ -36,10 +36,7 @@ struct _VigilReferralDialog
   GtkButton          *cancel_button;
   GtkButton          *refer_button;
   GtkSpinner         *spinner;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_title;
-  GtkLabel           *error_label;
-  AdwPreferencesPage *page;
+  VigilForm          *form;
   AdwComboRow        *route_row;
   GtkToggleButton    *existing_toggle;
   GtkToggleButton    *new_toggle;
@@ -88,48 +85,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* The form */
-
-static void
-clear_error (VigilReferralDialog *self)
-{
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->results_list),
-    GTK_WIDGET (self->surname_row), GTK_WIDGET (self->forenames_row),
-    GTK_WIDGET (self->dob_row), GTK_WIDGET (self->pnc_row), GTK_WIDGET (self->ref_row),
-    GTK_WIDGET (self->source_row), GTK_WIDGET (self->date_row), GTK_WIDGET (self->area_row),
-    GTK_WIDGET (self->reason_frame), GTK_WIDGET (self->reason_view),
-  };
-
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->error_label, "");
-  gtk_label_set_label (self->error_title, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_title), FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    vigil_form_mark_invalid (fields[i], FALSE);
-}
-
-/* Shows @message (under @title, when given) above the form; marks @field (and @also)
- * and moves the focus there. */
-static void
-show_error (VigilReferralDialog *self,
-            const char          *title,
-            const char          *message,
-            GtkWidget           *field,
-            GtkWidget           *also)
-{
-  gtk_label_set_label (self->error_title, title != NULL ? title : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_title), title != NULL);
-  gtk_label_set_label (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-
-  if (also != NULL)
-    vigil_form_mark_invalid (also, TRUE);
-  if (field != NULL)
-    {
-      vigil_form_mark_invalid (field, TRUE);
-      gtk_widget_grab_focus (field);
-    }
-}
 
 static gboolean
 is_new_person (VigilReferralDialog *self)
@@ -332,7 +287,7 @@ set_recording (VigilReferralDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), recording);
   gtk_spinner_set_spinning (self->spinner, recording);
-  vigil_form_set_waiting (GTK_WIDGET (self->page), recording);
+  vigil_form_set_waiting (self->form, recording);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referral.refer", !recording);
 }
 
@@ -359,11 +314,11 @@ referred_cb (GObject      *object,
       GtkWidget *field = is_new_person (self) ? GTK_WIDGET (self->surname_row) : GTK_WIDGET (self->search_entry);
 
       if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_OPEN_ENTRY))
-        show_error (self, _("Already in the Cohort"), error->message, field, NULL);
+        vigil_form_show_problem (self->form, _("Already in the Cohort"), error->message, field, NULL);
       else if (g_error_matches (error, VIGIL_COHORT_ERROR, VIGIL_COHORT_ERROR_MERGED))
-        show_error (self, _("Merged Into Someone Else"), error->message, field, NULL);
+        vigil_form_show_problem (self->form, _("Merged Into Someone Else"), error->message, field, NULL);
       else
-        show_error (self, _("The Referral Was Not Recorded"), error->message, NULL, NULL);
+        vigil_form_show_error (self->form, _("The Referral Was Not Recorded"), error->message);
       return;
     }
 
@@ -386,51 +341,27 @@ refer (VigilReferralDialog *self)
   g_autofree char *referred_on = vigil_form_dup_text (GTK_WIDGET (self->date_row));
   g_autofree char *area = vigil_form_dup_text (GTK_WIDGET (self->area_row));
   g_autofree char *reason = vigil_form_dup_text (GTK_WIDGET (self->reason_view));
-  g_autofree char *message = NULL;
   VigilReferral referral = { 0 };
   gboolean new_person = is_new_person (self);
 
-  clear_error (self);
+  vigil_form_clear (self->form);
 
   /* Every problem names its field, in the order of the form. */
-  if (new_person)
-    {
-      if (surname == NULL)
-        {
-          show_error (self, NULL, _("Surname is required for a new person."),
-                      GTK_WIDGET (self->surname_row), NULL);
-          return;
-        }
-      if (!vigil_form_check_date (dob, _("Date of birth"), FALSE, &message))
-        {
-          show_error (self, NULL, message, GTK_WIDGET (self->dob_row), NULL);
-          return;
-        }
-    }
-  else if (self->person_id == 0)
-    {
-      show_error (self, NULL,
-                  _("Person: search for the person referred and choose them, or choose New for someone not in the store."),
-                  GTK_WIDGET (self->search_entry), NULL);
-      return;
-    }
-  if (source == NULL)
-    {
-      show_error (self, NULL, _("Source is required: who made the referral, e.g. Stalking clinic or Probation."),
-                  GTK_WIDGET (self->source_row), NULL);
-      return;
-    }
-  if (!vigil_form_check_date (referred_on, _("Date referred"), TRUE, &message))
-    {
-      show_error (self, NULL, message, GTK_WIDGET (self->date_row), NULL);
-      return;
-    }
-  if (reason == NULL)
-    {
-      show_error (self, NULL, _("Reason is required: what the referrer knows and why they are concerned."),
-                  GTK_WIDGET (self->reason_view), GTK_WIDGET (self->reason_frame));
-      return;
-    }
+  if ((new_person &&
+       (!vigil_form_require (self->form, surname != NULL, _("Surname is required for a new person."),
+                             GTK_WIDGET (self->surname_row), NULL) ||
+        !vigil_form_require_date (self->form, dob, _("Date of birth"), FALSE, GTK_WIDGET (self->dob_row)))) ||
+      !vigil_form_require (self->form, new_person || self->person_id != 0,
+                           _("Person: search for the person referred and choose them, or choose New for someone not in the store."),
+                           GTK_WIDGET (self->search_entry), NULL) ||
+      !vigil_form_require (self->form, source != NULL,
+                           _("Source is required: who made the referral, e.g. Stalking clinic or Probation."),
+                           GTK_WIDGET (self->source_row), NULL) ||
+      !vigil_form_require_date (self->form, referred_on, _("Date referred"), TRUE, GTK_WIDGET (self->date_row)) ||
+      !vigil_form_require (self->form, reason != NULL,
+                           _("Reason is required: what the referrer knows and why they are concerned."),
+                           GTK_WIDGET (self->reason_view), GTK_WIDGET (self->reason_frame), NULL))
+    return;
 
   referral.person_id = new_person ? 0 : self->person_id;
   referral.surname = surname;
@@ -489,8 +420,6 @@ person_mode_toggled_cb (VigilReferralDialog *self,
 static void
 search_changed_cb (VigilReferralDialog *self)
 {
-  if (vigil_form_mark_fixed (GTK_WIDGET (self->search_entry)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   start_search (self);
 }
 
@@ -524,29 +453,11 @@ result_selected_cb (VigilReferralDialog *self,
   if (row != NULL)
     {
       set_chosen (self, get_row_person_id (row), g_object_get_data (G_OBJECT (row), "vigil-person-name"));
-      if (vigil_form_mark_fixed (GTK_WIDGET (self->search_entry)))
-        gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      vigil_form_fix (self->form, GTK_WIDGET (self->search_entry));
       gtk_widget_set_visible (GTK_WIDGET (self->search_status), FALSE);
     }
   else
     set_chosen (self, 0, NULL);
-}
-
-/* A field being corrected: the message about it goes. */
-static void
-field_changed_cb (VigilReferralDialog *self,
-                  GtkEditable         *editable)
-{
-  if (vigil_form_mark_fixed (GTK_WIDGET (editable)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-reason_changed_cb (VigilReferralDialog *self)
-{
-  vigil_form_mark_invalid (GTK_WIDGET (self->reason_frame), FALSE);
-  if (vigil_form_mark_fixed (GTK_WIDGET (self->reason_view)))
-    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
 
 /* Enter in a one-line field moves to the next; the reason is last. */
@@ -669,6 +580,8 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (VIGIL_TYPE_FORM);
+
   object_class->constructed = vigil_referral_dialog_constructed;
   object_class->dispose = vigil_referral_dialog_dispose;
   object_class->get_property = vigil_referral_dialog_get_property;
@@ -706,10 +619,7 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, refer_button);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_title);
-  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, form);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, route_row);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, existing_toggle);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, new_toggle);
@@ -731,7 +641,6 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "referral.refer", NULL, refer_action);
@@ -744,9 +653,6 @@ static void
 vigil_referral_dialog_init (VigilReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (gtk_text_view_get_buffer (self->reason_view), "changed",
-                           G_CALLBACK (reason_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -823,8 +729,5 @@ const char *
 vigil_referral_dialog_get_error (VigilReferralDialog *self)
 {
   g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), NULL);
-
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
-    return NULL;
-  return gtk_label_get_label (self->error_label);
+  return vigil_form_get_error (self->form);
 }
