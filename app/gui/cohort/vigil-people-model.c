@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vigil-people.h"
@@ -53,6 +54,7 @@ struct _VigilPeopleModel
   GCancellable *cancellable;
   gboolean tallying;     /* the count of the current query is on its way */
   GHashTable *fetching;  /* pages on their way */
+  GHashTable *handed;    /* pages of which an item was handed out since the count */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -134,6 +136,49 @@ notify_loading (VigilPeopleModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a), y = GPOINTER_TO_UINT (*(gconstpointer *) b);
+
+  return (x > y) - (x < y);
+}
+
+/* After a new count, tells the list which items changed: the tail that went or came,
+ * then only the pages a list may hold items of (those handed out since the last
+ * count), not every position. A list's selection looks for its item among the items
+ * that replace it, asking for each of them: told that all 50,000 changed, it read the
+ * whole cohort a page at a time on every sort. */
+static void
+announce_new_items (VigilPeopleModel *self,
+                    guint             old_n_items)
+{
+  g_autofree gpointer *pages = NULL;
+  guint n_pages;
+  guint kept = MIN (old_n_items, self->n_items);
+
+  pages = g_hash_table_get_keys_as_array (self->handed, &n_pages);
+  g_hash_table_remove_all (self->handed);
+  qsort (pages, n_pages, sizeof *pages, compare_pages);
+
+  if (old_n_items > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n_items - kept, 0);
+  else if (self->n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, 0, self->n_items - kept);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      guint first = GPOINTER_TO_UINT (pages[i]) * VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+      guint n;
+
+      if (first >= kept)
+        break;
+      n = MIN (VIGIL_PEOPLE_MODEL_PAGE_SIZE, kept - first);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
+}
+
 static void
 tally_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -171,9 +216,7 @@ tally_done_cb (GObject      *source,
     }
 
   self->n_items = (guint) CLAMP (count, 0, G_MAXUINT);
-
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  announce_new_items (self, old_n_items);
 
   if (self->total != total)
     {
@@ -282,6 +325,7 @@ fetch_page (VigilPeopleModel *self,
       g_hash_table_contains (self->fetching, GUINT_TO_POINTER (page)))
     return;
 
+  g_debug ("Reading page %u of the cohort (%u on their way)", page, g_hash_table_size (self->fetching));
   g_hash_table_add (self->fetching, GUINT_TO_POINTER (page));
   fetch = g_new0 (PageFetch, 1);
   fetch->self = g_object_ref (self);
@@ -342,6 +386,7 @@ vigil_people_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
+  g_hash_table_add (self->handed, GUINT_TO_POINTER (page));
   items = lookup_page (self, page);
 
   /* A page on its way shows placeholders until it arrives. When the database changed
@@ -397,6 +442,7 @@ vigil_people_model_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->fetching, g_hash_table_unref);
+  g_clear_pointer (&self->handed, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status, g_free);
@@ -540,6 +586,7 @@ vigil_people_model_init (VigilPeopleModel *self)
   self->sort = VIGIL_PEOPLE_SORT_RANK;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->fetching = g_hash_table_new (NULL, NULL);
+  self->handed = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->page_order);
 }
 
