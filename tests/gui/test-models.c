@@ -1,8 +1,9 @@
 /* test-models.c: the GUI's models and view models without a display
  *
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
- * its views' logic): the session, the score model, the Panel page's meeting items and
- * the evaluation table's rows. None of these tests opens a display.
+ * its views' logic): the session, the score model, the Panel page's meeting items,
+ * the evaluation table's rows and Change Status's view model.
+ * None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 #include "vigil-session.h"
+#include "vigil-status-model.h"
 #include "vigil-table-row.h"
 
 #define N_PEOPLE 5
@@ -270,6 +272,95 @@ test_score_model (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
 }
 
+/* Change Status: the moves allowed from under review, the description, and which
+ * fields the move chosen asks for (a panel only while another process is active). */
+static void
+test_status_model (void)
+{
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  g_autoptr(VigilCohortEntry) entry = vigil_cohort_entry_new ();
+  g_autoptr(VigilProcessOverlap) marac = vigil_process_overlap_new ();
+  g_autoptr(VigilProcessOverlap) iom = vigil_process_overlap_new ();
+  g_autoptr(GPtrArray) processes = g_ptr_array_new ();
+  g_autoptr(VigilStatusModel) model = NULL;
+  g_autoptr(VigilStatusModel) alone = NULL;
+  VigilDossier dossier = { 0 };
+  const char * const *next;
+  guint n_exit = 0, n_panel = 0, n_status = 0;
+  gboolean asks = TRUE;
+
+  person->surname = g_strdup ("Synthexample");
+  person->forenames = g_strdup ("Test");
+  entry->record.id = 7;
+  entry->record.rev = 3;
+  entry->status = g_strdup ("under_review");
+  marac->process = g_strdup ("marac");
+  marac->status = g_strdup ("active");
+  iom->process = g_strdup ("iom");
+  iom->status = g_strdup ("closed");
+  g_ptr_array_add (processes, marac);
+  g_ptr_array_add (processes, iom);
+  dossier.person = person;
+  dossier.processes = processes;
+
+  /* no cohort entry, or an exited one: nothing to move */
+  g_assert_null (vigil_status_model_new (&dossier));
+  dossier.cohort_entry = entry;
+  g_free (entry->status);
+  entry->status = g_strdup ("exited");
+  g_assert_null (vigil_status_model_new (&dossier));
+  g_free (entry->status);
+  entry->status = g_strdup ("under_review");
+
+  model = vigil_status_model_new (&dossier);
+  g_assert_nonnull (model);
+  g_assert_cmpint (vigil_status_model_get_entry_id (model), ==, 7);
+  g_assert_cmpint (vigil_status_model_get_entry_rev (model), ==, 3);
+  next = vigil_status_model_get_next_statuses (model);
+  g_assert_cmpstr (next[0], ==, "managed");
+  g_assert_true (g_strv_contains (next, "exited"));
+  g_assert_false (g_strv_contains (next, "candidate"));
+  g_assert_true (vigil_status_model_get_other_process_active (model));
+  g_assert_nonnull (strstr (vigil_status_model_get_description (model), "Synthexample, Test"));
+  g_assert_nonnull (strstr (vigil_status_model_get_description (model), "MARAC"));
+  g_assert_null (strstr (vigil_status_model_get_description (model), "IOM"));   /* closed */
+
+  /* the first move allowed to begin with: an adoption, which asks for the panel */
+  g_assert_cmpstr (vigil_status_model_get_status (model), ==, "managed");
+  g_assert_true (vigil_status_model_get_asks_managing_panel (model));
+  g_assert_false (vigil_status_model_get_asks_exit_reason (model));
+
+  g_signal_connect (model, "notify::status", G_CALLBACK (count_cb), &n_status);
+  g_signal_connect (model, "notify::asks-exit-reason", G_CALLBACK (count_cb), &n_exit);
+  g_signal_connect (model, "notify::asks-managing-panel", G_CALLBACK (count_cb), &n_panel);
+  g_object_set (model, "status", "exited", NULL);
+  g_assert_cmpuint (n_status, ==, 1);
+  g_assert_cmpuint (n_exit, ==, 1);
+  g_assert_cmpuint (n_panel, ==, 1);
+  g_object_get (model, "asks-exit-reason", &asks, NULL);
+  g_assert_true (asks);
+  g_assert_false (vigil_status_model_get_asks_managing_panel (model));
+
+  /* the same again notifies nothing; of concern asks for neither */
+  vigil_status_model_set_status (model, "exited");
+  g_assert_cmpuint (n_status, ==, 1);
+  vigil_status_model_set_status (model, "of_concern");
+  g_assert_cmpuint (n_status, ==, 2);
+  g_assert_cmpuint (n_exit, ==, 2);
+  g_assert_cmpuint (n_panel, ==, 1);
+  g_assert_false (vigil_status_model_get_asks_exit_reason (model));
+  g_assert_false (vigil_status_model_get_asks_managing_panel (model));
+
+  /* with no other process active, an adoption does not ask for the panel */
+  g_free (marac->status);
+  marac->status = g_strdup ("closed");
+  alone = vigil_status_model_new (&dossier);
+  g_assert_false (vigil_status_model_get_other_process_active (alone));
+  g_assert_null (strstr (vigil_status_model_get_description (alone), "MARAC"));
+  g_assert_cmpstr (vigil_status_model_get_status (alone), ==, "managed");
+  g_assert_false (vigil_status_model_get_asks_managing_panel (alone));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +368,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/models/items", test_items);
+  g_test_add_func ("/models/status-model", test_status_model);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
 

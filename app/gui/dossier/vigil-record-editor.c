@@ -53,6 +53,7 @@ struct _VigilRecordEditor
   const VigilRecordType  *type;
   VigilRecordEditorSaveFunc save_func;
   gpointer                save_data;
+  GDestroyNotify          save_data_destroy;
 
   VigilRecordEditorState  state;
   gboolean                saving;   /* a save is on its way to the store */
@@ -780,6 +781,19 @@ vigil_record_editor_dispose (GObject *object)
   G_OBJECT_CLASS (vigil_record_editor_parent_class)->dispose (object);
 }
 
+/* The save function's data goes last: a save on its way holds a reference to the
+ * editor, not to the data, and may still be reading it after the window's dispose. */
+static void
+vigil_record_editor_finalize (GObject *object)
+{
+  VigilRecordEditor *self = VIGIL_RECORD_EDITOR (object);
+
+  if (self->save_data_destroy != NULL)
+    self->save_data_destroy (self->save_data);
+
+  G_OBJECT_CLASS (vigil_record_editor_parent_class)->finalize (object);
+}
+
 static void
 vigil_record_editor_get_property (GObject    *object,
                                   guint       prop_id,
@@ -806,6 +820,7 @@ vigil_record_editor_class_init (VigilRecordEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigil_record_editor_dispose;
+  object_class->finalize = vigil_record_editor_finalize;
   object_class->get_property = vigil_record_editor_get_property;
 
   properties[PROP_SAVING] =
@@ -962,10 +977,29 @@ vigil_record_editor_new (VigilStore              *store,
                          const VigilEditorField  *fields,
                          guint                    n_fields)
 {
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return vigil_record_editor_new_in_group (store, title, ADW_PREFERENCES_GROUP (group), save_label,
+                                           type, record, fields, n_fields);
+}
+
+VigilRecordEditor *
+vigil_record_editor_new_in_group (VigilStore              *store,
+                                  const char              *title,
+                                  AdwPreferencesGroup     *first_group,
+                                  const char              *save_label,
+                                  const VigilRecordType   *type,
+                                  gconstpointer            record,
+                                  const VigilEditorField  *fields,
+                                  guint                    n_fields)
+{
   VigilRecordEditor *self;
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = first_group;
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (first_group), NULL);
   g_return_val_if_fail (type != NULL && record != NULL, NULL);
 
   self = g_object_new (VIGIL_TYPE_RECORD_EDITOR, "title", title, NULL);
@@ -976,9 +1010,6 @@ vigil_record_editor_new (VigilStore              *store,
     gtk_button_set_label (GTK_BUTTON (self->save_button), save_label);
   gtk_button_set_use_underline (GTK_BUTTON (self->save_button), TRUE);
 
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  if (description != NULL)
-    adw_preferences_group_set_description (group, description);
   adw_preferences_page_add (self->page, group);
   for (guint i = 0; i < n_fields; i++)
     {
@@ -1002,12 +1033,17 @@ vigil_record_editor_new (VigilStore              *store,
 void
 vigil_record_editor_set_save_func (VigilRecordEditor         *self,
                                    VigilRecordEditorSaveFunc  func,
-                                   gpointer                   user_data)
+                                   gpointer                   user_data,
+                                   GDestroyNotify             destroy)
 {
   g_return_if_fail (VIGIL_IS_RECORD_EDITOR (self));
+  g_return_if_fail (!self->saving);
 
+  if (self->save_data_destroy != NULL)
+    self->save_data_destroy (self->save_data);
   self->save_func = func ? func : save_with_casework;
   self->save_data = user_data;
+  self->save_data_destroy = destroy;
 }
 
 GtkWidget *
