@@ -2,8 +2,8 @@
  *
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
  * its views' logic): the session, the score model, the Panel page's meeting items,
- * the evaluation table's rows and Change Status's view model.
- * None of these tests opens a display.
+ * the evaluation table's rows, Change Status's view model and the tactical menu's
+ * option items. None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include "vigil-core.h"
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
+#include "vigil-option-item.h"
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 #include "vigil-session.h"
@@ -361,6 +362,69 @@ test_status_model (void)
   g_assert_false (vigil_status_model_get_asks_managing_panel (alone));
 }
 
+/* The tactical menu's options as the picker lists them: retired ones left out, by
+ * category then title; the search and the engagement filter. */
+static void
+test_option_items (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilTacticalMenu) menu = NULL;
+  g_autoptr(GListStore) items = NULL;
+  g_autoptr(VigilOptionItem) dapo = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *title = NULL;
+  VigilTacticalOption *retired;
+  GPtrArray *options;
+  guint n, n_offered = 0, n_engaging = 0;
+
+  vigil_core_init ();   /* the menu is a resource of the core */
+  menu = vigil_tactical_menu_load_default (&error);
+  g_assert_no_error (error);
+  options = vigil_tactical_menu_get_options (menu);
+  retired = g_ptr_array_index (options, 0);
+  retired->retired = TRUE;
+  for (guint i = 0; i < options->len; i++)
+    n_offered += ((VigilTacticalOption *) g_ptr_array_index (options, i))->retired ? 0 : 1;
+
+  items = vigil_option_item_list_new (menu);
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  g_assert_cmpuint (n, ==, n_offered);
+  g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (items)), ==, VIGIL_TYPE_OPTION_ITEM);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigilOptionItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      g_assert_cmpstr (vigil_option_item_get_code (item), !=, retired->code);
+      if (i > 0)
+        {
+          g_autoptr(VigilOptionItem) before = g_list_model_get_item (G_LIST_MODEL (items), i - 1);
+
+          g_assert_cmpint (vigil_option_item_compare (before, item, NULL), <=, 0);
+        }
+      if (g_str_equal (vigil_option_item_get_code (item), "dapo"))
+        dapo = g_object_ref (item);
+      if (vigil_option_item_matches (item, NULL, "engaging"))
+        n_engaging++;
+    }
+  g_assert_cmpuint (n_engaging, >, 0);
+  g_assert_cmpuint (n_engaging, <, n);
+
+  g_assert_nonnull (dapo);
+  g_object_get (dapo, "code", &code, "title", &title, NULL);
+  g_assert_cmpstr (code, ==, "dapo");
+  g_assert_cmpstr (title, ==, "Domestic Abuse Protection Order");
+  g_assert_cmpstr (vigil_option_item_get_category (dapo), ==, "enforcement");
+  g_assert_nonnull (vigil_option_item_get_category_title (dapo));
+  g_assert_nonnull (strstr (vigil_option_item_get_subtitle (dapo), "Domestic Abuse Act 2021"));
+  /* suits both: whoever the person is; found by title, legal basis or code, any case */
+  g_assert_true (vigil_option_item_matches (dapo, "", "engaging"));
+  g_assert_true (vigil_option_item_matches (dapo, NULL, "non_engaging"));
+  g_assert_true (vigil_option_item_matches (dapo, "PROTECTION order", NULL));
+  g_assert_true (vigil_option_item_matches (dapo, "act 2021", NULL));
+  g_assert_true (vigil_option_item_matches (dapo, "dapo", NULL));
+  g_assert_false (vigil_option_item_matches (dapo, "stalking", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +433,7 @@ main (int   argc,
 
   g_test_add_func ("/models/items", test_items);
   g_test_add_func ("/models/status-model", test_status_model);
+  g_test_add_func ("/models/option-items", test_option_items);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
 
