@@ -2,8 +2,8 @@
  *
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
  * its views' logic): the session, the score model, the Panel page's meeting items,
- * the evaluation table's rows, Change Status's view model and the tactical menu's
- * option items. None of these tests opens a display.
+ * the evaluation table's rows, Change Status's view model, the tactical menu's option
+ * items and the record editor's conflict. None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,8 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-conflict-field.h"
+#include "vigil-conflict-model.h"
 #include "vigil-core.h"
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
@@ -425,6 +427,75 @@ test_option_items (void)
   g_assert_false (vigil_option_item_matches (dapo, "stalking", NULL));
 }
 
+/* A conflicting edit: only the fields that differ, both values as text, who saved
+ * theirs; a version that could not be read back says why; clearing empties it. */
+static void
+test_conflict_model (void)
+{
+  g_autoptr(VigilConflictModel) model = vigil_conflict_model_new ();
+  g_autoptr(VigilPerson) mine = vigil_person_new ();
+  g_autoptr(VigilPerson) theirs = vigil_person_new ();
+  g_autoptr(VigilConflictField) field = NULL;
+  const char * const names[] = { "surname", "forenames", "gender", "notes" };
+  const char * const labels[] = { "Surname", "Forenames", "Gender", "Notes" };
+  const VigilField *fields[G_N_ELEMENTS (names)];
+  GListModel *differ = vigil_conflict_model_get_fields (model);
+  guint n_has_fields = 0, n_message = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    fields[i] = vigil_record_type_find_field (&vigil_person_type, names[i]);
+  mine->surname = g_strdup ("Synthexample");
+  theirs->surname = g_strdup ("Synthexample");
+  mine->forenames = g_strdup ("Mine");
+  theirs->forenames = g_strdup ("Theirs");
+  theirs->gender = g_strdup ("female");
+  mine->notes = g_strdup ("");   /* empty either way: no difference */
+  theirs->record.updated_by = g_strdup ("Other Coordinator (synthetic)");
+  theirs->record.updated_at = g_strdup ("2026-11-03T10:00:00Z");
+
+  g_assert_null (vigil_conflict_model_get_message (model));
+  g_assert_false (vigil_conflict_model_get_has_fields (model));
+  g_signal_connect (model, "notify::has-fields", G_CALLBACK (count_cb), &n_has_fields);
+  g_signal_connect (model, "notify::message", G_CALLBACK (count_cb), &n_message);
+
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), theirs, mine, NULL);
+  g_assert_cmpuint (n_has_fields, ==, 1);
+  g_assert_cmpuint (n_message, ==, 1);
+  g_assert_true (vigil_conflict_model_get_has_fields (model));
+  g_assert_cmpuint (g_list_model_get_n_items (differ), ==, 2);
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "Other Coordinator (synthetic) saved this"));
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "2 fields differ"));
+  field = g_list_model_get_item (differ, 0);
+  g_assert_cmpstr (vigil_conflict_field_get_label (field), ==, "Forenames");
+  g_assert_cmpstr (vigil_conflict_field_get_theirs (field), ==, "Theirs");
+  g_assert_cmpstr (vigil_conflict_field_get_mine (field), ==, "Mine");
+  g_assert_cmpstr (vigil_conflict_field_get_summary (field), ==, "Saved by them: Theirs\nYours: Mine");
+  g_clear_object (&field);
+  field = g_list_model_get_item (differ, 1);
+  g_assert_cmpstr (vigil_conflict_field_get_label (field), ==, "Gender");
+  g_assert_cmpstr (vigil_conflict_field_get_mine (field), ==, "(not set)");
+  g_clear_object (&field);
+
+  /* the same values: their version already says what mine says */
+  g_free (mine->forenames);
+  mine->forenames = g_strdup ("Theirs");
+  mine->gender = g_strdup ("female");
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), theirs, mine, NULL);
+  g_assert_cmpuint (n_has_fields, ==, 2);
+  g_assert_false (vigil_conflict_model_get_has_fields (model));
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "already says what yours says"));
+
+  /* theirs could not be read back: the reason, no fields */
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), NULL, mine,
+                                "Someone removed this record.");
+  g_assert_cmpstr (vigil_conflict_model_get_message (model), ==, "Someone removed this record.");
+  g_assert_cmpuint (g_list_model_get_n_items (differ), ==, 0);
+
+  vigil_conflict_model_clear (model);
+  g_assert_null (vigil_conflict_model_get_message (model));
+  g_assert_cmpuint (n_has_fields, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/models/items", test_items);
   g_test_add_func ("/models/status-model", test_status_model);
   g_test_add_func ("/models/option-items", test_option_items);
+  g_test_add_func ("/models/conflict-model", test_conflict_model);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
 
