@@ -3,7 +3,7 @@
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
  * its views' logic): the session, the score model, the Panel page's meeting items,
  * the evaluation table's rows, Change Status's view model, the tactical menu's option
- * items and the record editor's conflict. None of these tests opens a display.
+ * items, the record editor's conflict and the Evaluation page's view model. None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include "vigil-conflict-field.h"
 #include "vigil-conflict-model.h"
 #include "vigil-core.h"
+#include "vigil-evaluation-model.h"
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
 #include "vigil-option-item.h"
@@ -496,6 +497,130 @@ test_conflict_model (void)
   g_assert_cmpuint (n_has_fields, ==, 2);
 }
 
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @model is idle (a minute at most). */
+static void
+wait_idle (VigilEvaluationModel *model)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (60, give_up_cb, &timed_out);
+
+  while (vigil_evaluation_model_get_busy (model) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* The Evaluation page's state: the filters as it keeps them, a run on setting the
+ * store and on each filter that changes (not on the dates, which wait for the next
+ * run), its result and chart, the chart chosen, and what it says. */
+static void
+test_evaluation_model (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(VigilEvaluationModel) model = vigil_evaluation_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  const VigilEvaluation *first;
+  guint n_busy = 0, n_chart = 0, n_areas = 0;
+
+  g_assert_null (vigil_evaluation_model_get_store (model));
+  g_assert_cmpuint (vigil_evaluation_model_get_window (model), ==, 0);
+  g_assert_cmpstr (vigil_evaluation_model_get_chart_name (model), ==, "before-after");
+  g_assert_nonnull (vigil_evaluation_model_get_areas (model));
+  g_assert_null (vigil_evaluation_model_get_areas (model)[0]);
+  g_assert_null (vigil_evaluation_model_get_chart (model));
+  g_assert_false (vigil_evaluation_model_export_chart (model, "/nonexistent/chart.png", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
+  g_clear_error (&error);
+
+  /* no store: nothing runs */
+  g_signal_connect (model, "notify::busy", G_CALLBACK (count_cb), &n_busy);
+  g_signal_connect (model, "notify::chart", G_CALLBACK (count_cb), &n_chart);
+  g_signal_connect (model, "notify::areas", G_CALLBACK (count_cb), &n_areas);
+  vigil_evaluation_model_set_route (model, "rfgv");
+  vigil_evaluation_model_refresh (model);
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 0);
+
+  /* the dates as typed, blank as none */
+  vigil_evaluation_model_set_adopted_from (model, " 2025-01-01 ");
+  g_object_get (model, "adopted-from", &from, NULL);
+  g_assert_cmpstr (from, ==, "2025-01-01");
+  g_clear_pointer (&from, g_free);
+  g_object_set (model, "adopted-from", "  ", NULL);
+  g_object_get (model, "adopted-from", &from, NULL);
+  g_assert_null (from);
+  vigil_evaluation_model_set_route (model, NULL);
+
+  /* a store: its areas are listed and it is evaluated */
+  vigil_evaluation_model_set_store (model, fixture->store);
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 1);
+  g_assert_cmpfloat (vigil_evaluation_model_get_fraction (model), ==, 0.0);
+  wait_idle (model);
+  g_assert_cmpuint (n_busy, ==, 2);
+  first = vigil_evaluation_model_get_evaluation (model);
+  g_assert_nonnull (first);
+  g_assert_false (vigil_evaluation_model_get_message_is_error (model));
+  g_assert_nonnull (strstr (vigil_evaluation_model_get_message (model), "managed people"));
+  g_assert_nonnull (vigil_evaluation_model_get_chart (model));
+  g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_model_get_chart (model)), ==, "before-after");
+
+  /* another chart of the same evaluation */
+  n_chart = 0;
+  g_object_set (model, "chart-name", "survival", NULL);
+  g_assert_cmpuint (n_chart, ==, 1);
+  g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_model_get_chart (model)), ==, "survival");
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+
+  /* a filter that changes runs it again; the same value does not */
+  n_busy = 0;
+  vigil_evaluation_model_set_window (model, 3);
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  wait_idle (model);
+  g_assert_cmpint (vigil_evaluation_get_options (vigil_evaluation_model_get_evaluation (model))->window_months[0], ==, 12);
+  g_assert_cmpuint (vigil_evaluation_get_options (vigil_evaluation_model_get_evaluation (model))->n_windows, ==, 1);
+  vigil_evaluation_model_set_window (model, 3);
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 2);
+
+  /* a date is applied at the next run; a bad one is a problem, the evaluation stays */
+  first = vigil_evaluation_model_get_evaluation (model);
+  vigil_evaluation_model_set_adopted_from (model, "2025-13-40");
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  vigil_evaluation_model_refresh (model);
+  wait_idle (model);
+  g_assert_true (vigil_evaluation_model_get_message_is_error (model));
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+  vigil_evaluation_model_set_adopted_from (model, NULL);
+
+  /* cancelled: the evaluation before stays */
+  vigil_evaluation_model_set_category (model, "support");
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  vigil_evaluation_model_cancel (model);
+  wait_idle (model);
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+  g_assert_nonnull (strstr (vigil_evaluation_model_get_message (model), "Cancelled"));
+
+  vigil_evaluation_model_report (model, "Saved chart.png.", FALSE);
+  g_assert_cmpstr (vigil_evaluation_model_get_message (model), ==, "Saved chart.png.");
+  g_assert_false (vigil_evaluation_model_get_message_is_error (model));
+
+  /* no store: no evaluation */
+  vigil_evaluation_model_set_store (model, NULL);
+  g_assert_null (vigil_evaluation_model_get_evaluation (model));
+  g_assert_null (vigil_evaluation_model_get_chart (model));
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_areas, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/models/status-model", test_status_model);
   g_test_add_func ("/models/option-items", test_option_items);
   g_test_add_func ("/models/conflict-model", test_conflict_model);
+  g_test_add ("/models/evaluation-model", Fixture, NULL, fixture_set_up, test_evaluation_model, fixture_tear_down);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
 
