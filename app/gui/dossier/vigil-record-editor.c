@@ -18,7 +18,6 @@
 #include "vigil-conflict-panel.h"
 #include "vigil-decision-form.h"
 #include "vigil-record-editor.h"
-#include "vigil-format.h"
 #include "vigil-section.h"
 
 typedef struct
