@@ -38,6 +38,7 @@
 #include <sqlite3.h>
 
 #include "vigil-entities.h"
+#include "vigil-fact-cache-private.h"
 #include "vigil-rfgv.h"
 
 #define MAX_PERSONS         (1 << 29)
@@ -1259,6 +1260,146 @@ vigil_fact_set_builder_end (VigilFactSetBuilder  *self,
 
   builder->set = NULL;
   return set;
+}
+
+/* ====================================================================================
+ * The collector: the facts of an import into an empty store, as it writes them
+ * ==================================================================================== */
+
+struct _VigilFactCollector
+{
+  VigilFactSet *set;
+  RawChunk      chunk;
+  GArray       *people;          /* Candidate, in the order added */
+  gint64        next_incident_id;
+  guint64       n_incidents;
+  gint64        max_person_id;
+};
+
+VigilFactCollector *
+vigil_fact_collector_new (gint64 first_incident_id,
+                          gsize  expected_incidents)
+{
+  VigilFactCollector *self = g_new0 (VigilFactCollector, 1);
+
+  self->set = fact_set_new ();
+  raw_chunk_init (&self->chunk, MIN (expected_incidents, (gsize) 64 * 1024 * 1024));
+  self->people = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  self->next_incident_id = first_incident_id;
+  return self;
+}
+
+void
+vigil_fact_collector_free (VigilFactCollector *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->set, vigil_fact_set_unref);
+  raw_chunk_clear (&self->chunk);
+  g_array_unref (self->people);
+  g_free (self);
+}
+
+void
+vigil_fact_collector_add_person (VigilFactCollector *self,
+                                 gint64              person_id,
+                                 const char         *ref)
+{
+  Candidate person;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ref != NULL);
+
+  person.id = person_id;
+  person.ref = fact_set_intern_ref (self->set, ref, strlen (ref));
+  g_array_append_val (self->people, person);
+  self->max_person_id = MAX (self->max_person_id, person_id);
+}
+
+void
+vigil_fact_collector_add_incident (VigilFactCollector *self,
+                                   gint64              perpetrator_id,
+                                   gint64              victim_id,
+                                   const char         *occurred_at,
+                                   const char         *relationship,
+                                   const char         *offence,
+                                   const char         *area)
+{
+  RawFact *fact;
+
+  g_return_if_fail (self != NULL);
+
+  /* as scan_sqlite_incidents () reads the row back */
+  fact = raw_chunk_append (&self->chunk);
+  fact->incident_id = self->next_incident_id++;
+  fact->perpetrator = perpetrator_id;
+  fact->victim = victim_id;
+  self->n_incidents++;
+  if (!raw_fact_set_text (&self->chunk, fact,
+                          occurred_at, occurred_at != NULL ? strlen (occurred_at) : 0,
+                          relationship, relationship != NULL ? strlen (relationship) : 0,
+                          offence, offence != NULL ? strlen (offence) : 0,
+                          area, area != NULL ? strlen (area) : 0))
+    {
+      self->chunk.n_facts--;
+      self->chunk.n_skipped++;
+    }
+}
+
+guint64
+vigil_fact_collector_get_n_incidents (const VigilFactCollector *self)
+{
+  return self->n_incidents;
+}
+
+guint64
+vigil_fact_collector_get_n_people (const VigilFactCollector *self)
+{
+  return self->people->len;
+}
+
+gint64
+vigil_fact_collector_get_max_person_id (const VigilFactCollector *self)
+{
+  return self->max_person_id;
+}
+
+static int
+compare_people_by_ref (gconstpointer a,
+                       gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+  int cmp = strcmp (x->ref, y->ref);
+
+  if (cmp != 0)
+    return cmp;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+VigilFactSet *
+vigil_fact_collector_end (VigilFactCollector  *self,
+                          GError             **error)
+{
+  VigilFactSet *set;
+  IdMap map;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* the people as scan_sqlite_refs () reads them: by reference (byte order), then id */
+  g_array_sort (self->people, compare_people_by_ref);
+  id_map_init (&map, self->max_person_id, self->people->len);
+  for (guint i = 0; i < self->people->len; i++)
+    id_map_set (&map, g_array_index (self->people, Candidate, i).id, i);
+
+  set = self->set;
+  ok = finish_fact_set (set, self->people, &map, NULL, NULL, &self->chunk, 1, NULL, error);
+  id_map_clear (&map);
+  if (ok)
+    self->set = NULL;
+  vigil_fact_collector_free (self);
+  return ok ? set : NULL;
 }
 
 /* ====================================================================================
