@@ -603,7 +603,8 @@ assert_import_cache (VigilStore            *store,
 }
 
 /* Edge cases in a small file: people whose references sort otherwise than they come
- * (byte order: upper case, digits, a longer prefix), a victim who is also a
+ * (byte order: upper case, digits, a longer prefix, two alike in their first eight
+ * bytes), a victim who is also a
  * perpetrator, incidents of one person out of date order and on one day at several
  * times, no victim, no area, an offence code not in the gravity table, a row
  * rejected. */
@@ -616,7 +617,8 @@ static const char edge_file[] =
   "SYN-I05,not a date,SYN-P1,Synthe Gamma,,SYN-V1,Victim One,,family,harassment,,0,\n"
   "SYN-I06,2026-10-01T07:59:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-V1,Victim One,,non_domestic,stalking,,1,East Synthshire\n"
   "SYN-I07,2024-02-29,syn-p0,Synthe Delta,,SYN-P10,Synthe Alpha,1980-01-01,ex_partner,coercive_control,standard,0,North Synthshire\n"
-  "SYN-I08,2026-09-30,SYN-P9,Synthe Beta,,SYN-V2,Victim Two,,intimate_partner,gbh,,0,South Synthshire\n";
+  "SYN-I08,2026-09-30,SYN-P9,Synthe Beta,,SYN-V2,Victim Two,,intimate_partner,gbh,,0,South Synthshire\n"
+  "SYN-I09,2026-08-30,SYN-P10-LONG-B,Synthe Epsilon,,SYN-P10-LONG-A,Synthe Zeta,,family,abh,,0,\n";
 
 static void
 test_import_empty (void)
@@ -632,7 +634,7 @@ test_import_empty (void)
     g_setenv ("VIGIL_FACT_CACHE_PART_SIZE", "64", TRUE);
     report = import_file (store, path);
     g_unsetenv ("VIGIL_FACT_CACHE_PART_SIZE");
-    g_assert_cmpuint (report->rows_imported, ==, 7);
+    g_assert_cmpuint (report->rows_imported, ==, 8);
     g_assert_cmpuint (report->rows_rejected, ==, 1);
     /* the import wrote it (PostgreSQL: left stale) */
     assert_import_cache (store, pg ? VIGIL_FACT_CACHE_REBUILT : VIGIL_FACT_CACHE_HIT);
@@ -687,7 +689,7 @@ test_import_not_empty (void)
 
     add_person (store, "Earlier", "SYN-P0");
     report = import_file (store, path);
-    g_assert_cmpuint (report->rows_imported, ==, 7);
+    g_assert_cmpuint (report->rows_imported, ==, 8);
     assert_import_cache (store, VIGIL_FACT_CACHE_REBUILT);
   }
 

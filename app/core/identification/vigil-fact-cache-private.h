@@ -59,10 +59,6 @@ typedef struct
   gint64 max_person_id;
 } VigilFactCacheTag;
 
-/* Reads the store's tag through @db (in its open transaction, if any). */
-gboolean            vigil_fact_cache_read_tag_sqlite  (sqlite3             *db,
-                                                       VigilFactCacheTag   *tag,
-                                                       GError             **error);
 /* Replaces the cache with @block (vigil_fact_set_serialize) tagged @tag, through @db
  * inside the transaction the caller holds open: once it commits, the cache is current
  * if @tag is the store's. */

@@ -355,17 +355,6 @@ out:
 }
 
 gboolean
-vigil_fact_cache_read_tag_sqlite (sqlite3            *db,
-                                  VigilFactCacheTag  *tag,
-                                  GError            **error)
-{
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (tag != NULL, FALSE);
-
-  return read_tag_sqlite (db, tag, error);
-}
-
-gboolean
 vigil_fact_cache_write_sqlite (sqlite3                 *db,
                                const VigilFactCacheTag *tag,
                                const guint8            *block,
