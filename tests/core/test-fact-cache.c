@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -487,6 +489,229 @@ test_serialized (void)
     }
 }
 
+/* ------------------------------------------------------------------------------------
+ * An import leaves the cache current when it was into an empty store (SQLite), and
+ * stale otherwise; either way the facts are those the incidents give.
+ * ------------------------------------------------------------------------------------ */
+
+#define IMPORT_HEADER "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
+                      "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area\n"
+
+static char *
+write_file (const char *name,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+write_synthetic (guint64 n,
+                 guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "synthetic.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vigil_synth_write_csv (n, seed, "2026-11-01", G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static VigilImportReport *
+import_file (VigilStore *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  VigilImportReport *report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_false (report->already_imported);
+  return report;
+}
+
+/* The ranking as CSV, as `vigil-cli refresh --format csv` prints it. */
+static char *
+ranking_csv (const VigilFactSet *facts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilScoringProfile) profile = vigil_scoring_profile_load_default (&error);
+  g_autoptr(VigilScoreTable) table = NULL;
+  char *text = NULL;
+  size_t length = 0;
+  FILE *out;
+  GDate as_of;
+
+  g_assert_no_error (error);
+  g_date_clear (&as_of, 1);
+  g_date_set_dmy (&as_of, 1, 11, 2026);
+  table = vigil_rfgv_score (facts, profile, &as_of, &error);
+  g_assert_no_error (error);
+  out = open_memstream (&text, &length);
+  g_assert_nonnull (out);
+  g_assert_true (vigil_score_table_write_csv (table, out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fclose (out), ==, 0);
+  return text;
+}
+
+/* The cache as the import left it (@expected), then byte for byte what a rebuild from
+ * the incidents writes, and the same ranking. */
+static void
+assert_import_cache (VigilStore            *store,
+                     VigilFactCacheOutcome  expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilFactSet) after_import = load_expecting (store, expected);
+  g_autoptr(VigilFactSet) rebuilt = NULL;
+  g_autofree guint8 *block_import = NULL;
+  g_autofree guint8 *block_rebuilt = NULL;
+  char *csv_import = NULL;
+  char *csv_rebuilt = NULL;
+  gsize size_import = 0, size_rebuilt = 0;
+
+  g_assert_true (vigil_fact_cache_clear (store, &error));
+  g_assert_no_error (error);
+  rebuilt = load_expecting (store, VIGIL_FACT_CACHE_REBUILT);
+  assert_same_facts (after_import, rebuilt);
+  assert_same_scores (after_import, rebuilt);
+
+  block_import = vigil_fact_set_serialize (after_import, &size_import);
+  block_rebuilt = vigil_fact_set_serialize (rebuilt, &size_rebuilt);
+  g_assert_nonnull (block_import);
+  g_assert_cmpmem (block_import, size_import, block_rebuilt, size_rebuilt);
+
+  csv_import = ranking_csv (after_import);
+  csv_rebuilt = ranking_csv (rebuilt);
+  g_assert_cmpstr (csv_import, ==, csv_rebuilt);
+  g_assert_cmpuint (strlen (csv_import), >, 40);
+  free (csv_import);
+  free (csv_rebuilt);
+
+  /* and the rebuilt cache serves the next load */
+  vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+}
+
+/* Edge cases in a small file: people whose references sort otherwise than they come
+ * (byte order: upper case, digits, a longer prefix, two alike in their first eight
+ * bytes), a victim who is also a
+ * perpetrator, incidents of one person out of date order and on one day at several
+ * times, no victim, no area, an offence code not in the gravity table, a row
+ * rejected. */
+static const char edge_file[] =
+  IMPORT_HEADER
+  "SYN-I01,2026-10-01T08:00:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-V2,Victim Two,,intimate_partner,abh,high,0,North Synthshire\n"
+  "SYN-I02,2026-01-10,SYN-P9,Synthe Beta,,SYN-V1,Victim One,,ex_partner,common_assault,,1,\n"
+  "SYN-I03,2025-06-10T21:30:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-P9,Synthe Beta,,family,strangulation,medium,0,South Synthshire\n"
+  "SYN-I04,2026-10-01,SYN-P10,Synthe Alpha,1980-01-01,,,,intimate_partner,made_up_code,,0,North Synthshire\n"
+  "SYN-I05,not a date,SYN-P1,Synthe Gamma,,SYN-V1,Victim One,,family,harassment,,0,\n"
+  "SYN-I06,2026-10-01T07:59:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-V1,Victim One,,non_domestic,stalking,,1,East Synthshire\n"
+  "SYN-I07,2024-02-29,syn-p0,Synthe Delta,,SYN-P10,Synthe Alpha,1980-01-01,ex_partner,coercive_control,standard,0,North Synthshire\n"
+  "SYN-I08,2026-09-30,SYN-P9,Synthe Beta,,SYN-V2,Victim Two,,intimate_partner,gbh,,0,South Synthshire\n"
+  "SYN-I09,2026-08-30,SYN-P10-LONG-B,Synthe Epsilon,,SYN-P10-LONG-A,Synthe Zeta,,family,abh,,0,\n";
+
+static void
+test_import_empty (void)
+{
+  gboolean pg = vigil_test_engine_is_pg ();
+
+  /* a small file with its edge cases, in many parts */
+  {
+    g_autoptr(VigilStore) store = vigil_test_open_store ();
+    g_autofree char *path = write_file ("edges.csv", edge_file);
+    g_autoptr(VigilImportReport) report = NULL;
+
+    g_setenv ("VIGIL_FACT_CACHE_PART_SIZE", "64", TRUE);
+    report = import_file (store, path);
+    g_unsetenv ("VIGIL_FACT_CACHE_PART_SIZE");
+    g_assert_cmpuint (report->rows_imported, ==, 8);
+    g_assert_cmpuint (report->rows_rejected, ==, 1);
+    /* the import wrote it (PostgreSQL: left stale) */
+    assert_import_cache (store, pg ? VIGIL_FACT_CACHE_REBUILT : VIGIL_FACT_CACHE_HIT);
+  }
+
+  /* a synthetic file: hundreds of people, victims among the perpetrators */
+  {
+    g_autoptr(VigilStore) store = vigil_test_open_store ();
+    g_autofree char *path = write_synthetic (3000, 5);
+    g_autoptr(VigilImportReport) report = import_file (store, path);
+
+    g_assert_cmpuint (report->rows_imported, ==, 3000);
+    assert_import_cache (store, pg ? VIGIL_FACT_CACHE_REBUILT : VIGIL_FACT_CACHE_HIT);
+  }
+}
+
+/* Every other import leaves the cache stale: into a store that holds people or
+ * incidents already, or a file naming one incident twice (the second adds nothing). */
+static void
+test_import_not_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* a store with incidents, its cache current: a second file */
+  {
+    g_autoptr(VigilStore) store = vigil_test_open_store ();
+    g_autofree char *first = write_synthetic (500, 7);
+    g_autofree char *second = write_file ("more.csv",
+                                          IMPORT_HEADER
+                                          "SYN-J1,2026-10-20,SYN-P10,Synthe Alpha,,SYN-V1,Victim One,,family,abh,,0,North Synthshire\n"
+                                          "SYN-J2,2026-10-21,SYN-P11,Synthe Omega,,,,,family,gbh,,0,\n");
+    g_autoptr(VigilImportReport) a = import_file (store, first);
+    g_autoptr(VigilImportReport) b = NULL;
+    g_autoptr(VigilFactSet) facts = NULL;
+
+    vigil_fact_set_unref (load_expecting (store, vigil_test_engine_is_pg () ? VIGIL_FACT_CACHE_REBUILT
+                                                                             : VIGIL_FACT_CACHE_HIT));
+    vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+    b = import_file (store, second);
+    g_assert_cmpuint (b->rows_imported, ==, 2);
+    facts = load_expecting (store, VIGIL_FACT_CACHE_REBUILT);
+    g_assert_cmpuint (vigil_fact_set_get_n_facts (facts), ==, 502);
+    g_assert_cmpint (vigil_fact_set_find_person_by_ref (facts, "SYN-P11"), >=, 0);
+    vigil_fact_set_unref (load_expecting (store, VIGIL_FACT_CACHE_HIT));
+  }
+
+  /* a store with one person and no incident */
+  {
+    g_autoptr(VigilStore) store = vigil_test_open_store ();
+    g_autofree char *path = write_file ("edges.csv", edge_file);
+    g_autoptr(VigilImportReport) report = NULL;
+
+    add_person (store, "Earlier", "SYN-P0");
+    report = import_file (store, path);
+    g_assert_cmpuint (report->rows_imported, ==, 8);
+    assert_import_cache (store, VIGIL_FACT_CACHE_REBUILT);
+  }
+
+  /* an incident twice in the file, into an empty store */
+  {
+    g_autoptr(VigilStore) store = vigil_test_open_store ();
+    g_autofree char *path = write_file ("twice.csv",
+                                        IMPORT_HEADER
+                                        "SYN-K1,2026-10-20,SYN-P1,Synthe Alpha,,SYN-V1,Victim One,,family,abh,,0,\n"
+                                        "SYN-K1,2026-10-22,SYN-P1,Synthe Alpha,,,,,family,homicide,,0,\n"
+                                        "SYN-K2,2026-10-21,SYN-P2,Synthe Beta,,,,,family,gbh,,0,\n");
+    g_autoptr(VigilImportReport) report = import_file (store, path);
+    g_autoptr(VigilFactSet) facts = NULL;
+
+    g_assert_cmpuint (report->rows_imported, ==, 2);
+    g_assert_cmpuint (report->rows_duplicate, ==, 1);
+    facts = load_expecting (store, VIGIL_FACT_CACHE_REBUILT);
+    g_assert_cmpuint (vigil_fact_set_get_n_facts (facts), ==, 2);
+  }
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +725,8 @@ main (int   argc,
   g_test_add_func ("/fact-cache/external-changes", test_external_changes);
   g_test_add_func ("/fact-cache/damaged", test_damaged);
   g_test_add_func ("/fact-cache/parts", test_parts);
+  g_test_add_func ("/fact-cache/import-empty", test_import_empty);
+  g_test_add_func ("/fact-cache/import-not-empty", test_import_not_empty);
 
   return g_test_run ();
 }

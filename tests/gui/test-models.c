@@ -1,8 +1,9 @@
 /* test-models.c: the GUI's models and view models without a display
  *
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
- * its views' logic): the session, the score model, the Panel page's meeting items and
- * the evaluation table's rows. None of these tests opens a display.
+ * its views' logic): the session, the score model, the Panel page's meeting items,
+ * the evaluation table's rows, Change Status's view model, the tactical menu's option
+ * items, the record editor's conflict and the Evaluation page's view model. None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,12 +13,17 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-conflict-field.h"
+#include "vigil-conflict-model.h"
 #include "vigil-core.h"
+#include "vigil-evaluation-model.h"
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
+#include "vigil-option-item.h"
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 #include "vigil-session.h"
+#include "vigil-status-model.h"
 #include "vigil-table-row.h"
 
 #define N_PEOPLE 5
@@ -270,6 +276,351 @@ test_score_model (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_PEOPLE);
 }
 
+/* Change Status: the moves allowed from under review, the description, and which
+ * fields the move chosen asks for (a panel only while another process is active). */
+static void
+test_status_model (void)
+{
+  g_autoptr(VigilPerson) person = vigil_person_new ();
+  g_autoptr(VigilCohortEntry) entry = vigil_cohort_entry_new ();
+  g_autoptr(VigilProcessOverlap) marac = vigil_process_overlap_new ();
+  g_autoptr(VigilProcessOverlap) iom = vigil_process_overlap_new ();
+  g_autoptr(GPtrArray) processes = g_ptr_array_new ();
+  g_autoptr(VigilStatusModel) model = NULL;
+  g_autoptr(VigilStatusModel) alone = NULL;
+  VigilDossier dossier = { 0 };
+  const char * const *next;
+  guint n_exit = 0, n_panel = 0, n_status = 0;
+  gboolean asks = TRUE;
+
+  person->surname = g_strdup ("Synthexample");
+  person->forenames = g_strdup ("Test");
+  entry->record.id = 7;
+  entry->record.rev = 3;
+  entry->status = g_strdup ("under_review");
+  marac->process = g_strdup ("marac");
+  marac->status = g_strdup ("active");
+  iom->process = g_strdup ("iom");
+  iom->status = g_strdup ("closed");
+  g_ptr_array_add (processes, marac);
+  g_ptr_array_add (processes, iom);
+  dossier.person = person;
+  dossier.processes = processes;
+
+  /* no cohort entry, or an exited one: nothing to move */
+  g_assert_null (vigil_status_model_new (&dossier));
+  dossier.cohort_entry = entry;
+  g_free (entry->status);
+  entry->status = g_strdup ("exited");
+  g_assert_null (vigil_status_model_new (&dossier));
+  g_free (entry->status);
+  entry->status = g_strdup ("under_review");
+
+  model = vigil_status_model_new (&dossier);
+  g_assert_nonnull (model);
+  g_assert_cmpint (vigil_status_model_get_entry_id (model), ==, 7);
+  g_assert_cmpint (vigil_status_model_get_entry_rev (model), ==, 3);
+  next = vigil_status_model_get_next_statuses (model);
+  g_assert_cmpstr (next[0], ==, "managed");
+  g_assert_true (g_strv_contains (next, "exited"));
+  g_assert_false (g_strv_contains (next, "candidate"));
+  g_assert_true (vigil_status_model_get_other_process_active (model));
+  g_assert_nonnull (strstr (vigil_status_model_get_description (model), "Synthexample, Test"));
+  g_assert_nonnull (strstr (vigil_status_model_get_description (model), "MARAC"));
+  g_assert_null (strstr (vigil_status_model_get_description (model), "IOM"));   /* closed */
+
+  /* the first move allowed to begin with: an adoption, which asks for the panel */
+  g_assert_cmpstr (vigil_status_model_get_status (model), ==, "managed");
+  g_assert_true (vigil_status_model_get_asks_managing_panel (model));
+  g_assert_false (vigil_status_model_get_asks_exit_reason (model));
+
+  g_signal_connect (model, "notify::status", G_CALLBACK (count_cb), &n_status);
+  g_signal_connect (model, "notify::asks-exit-reason", G_CALLBACK (count_cb), &n_exit);
+  g_signal_connect (model, "notify::asks-managing-panel", G_CALLBACK (count_cb), &n_panel);
+  g_object_set (model, "status", "exited", NULL);
+  g_assert_cmpuint (n_status, ==, 1);
+  g_assert_cmpuint (n_exit, ==, 1);
+  g_assert_cmpuint (n_panel, ==, 1);
+  g_object_get (model, "asks-exit-reason", &asks, NULL);
+  g_assert_true (asks);
+  g_assert_false (vigil_status_model_get_asks_managing_panel (model));
+
+  /* the same again notifies nothing; of concern asks for neither */
+  vigil_status_model_set_status (model, "exited");
+  g_assert_cmpuint (n_status, ==, 1);
+  vigil_status_model_set_status (model, "of_concern");
+  g_assert_cmpuint (n_status, ==, 2);
+  g_assert_cmpuint (n_exit, ==, 2);
+  g_assert_cmpuint (n_panel, ==, 1);
+  g_assert_false (vigil_status_model_get_asks_exit_reason (model));
+  g_assert_false (vigil_status_model_get_asks_managing_panel (model));
+
+  /* with no other process active, an adoption does not ask for the panel */
+  g_free (marac->status);
+  marac->status = g_strdup ("closed");
+  alone = vigil_status_model_new (&dossier);
+  g_assert_false (vigil_status_model_get_other_process_active (alone));
+  g_assert_null (strstr (vigil_status_model_get_description (alone), "MARAC"));
+  g_assert_cmpstr (vigil_status_model_get_status (alone), ==, "managed");
+  g_assert_false (vigil_status_model_get_asks_managing_panel (alone));
+}
+
+/* The tactical menu's options as the picker lists them: retired ones left out, by
+ * category then title; the search and the engagement filter. */
+static void
+test_option_items (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilTacticalMenu) menu = NULL;
+  g_autoptr(GListStore) items = NULL;
+  g_autoptr(VigilOptionItem) dapo = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *title = NULL;
+  VigilTacticalOption *retired;
+  GPtrArray *options;
+  guint n, n_offered = 0, n_engaging = 0;
+
+  vigil_core_init ();   /* the menu is a resource of the core */
+  menu = vigil_tactical_menu_load_default (&error);
+  g_assert_no_error (error);
+  options = vigil_tactical_menu_get_options (menu);
+  retired = g_ptr_array_index (options, 0);
+  retired->retired = TRUE;
+  for (guint i = 0; i < options->len; i++)
+    n_offered += ((VigilTacticalOption *) g_ptr_array_index (options, i))->retired ? 0 : 1;
+
+  items = vigil_option_item_list_new (menu);
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  g_assert_cmpuint (n, ==, n_offered);
+  g_assert_cmpuint (g_list_model_get_item_type (G_LIST_MODEL (items)), ==, VIGIL_TYPE_OPTION_ITEM);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigilOptionItem) item = g_list_model_get_item (G_LIST_MODEL (items), i);
+
+      g_assert_cmpstr (vigil_option_item_get_code (item), !=, retired->code);
+      if (i > 0)
+        {
+          g_autoptr(VigilOptionItem) before = g_list_model_get_item (G_LIST_MODEL (items), i - 1);
+
+          g_assert_cmpint (vigil_option_item_compare (before, item, NULL), <=, 0);
+        }
+      if (g_str_equal (vigil_option_item_get_code (item), "dapo"))
+        dapo = g_object_ref (item);
+      if (vigil_option_item_matches (item, NULL, "engaging"))
+        n_engaging++;
+    }
+  g_assert_cmpuint (n_engaging, >, 0);
+  g_assert_cmpuint (n_engaging, <, n);
+
+  g_assert_nonnull (dapo);
+  g_object_get (dapo, "code", &code, "title", &title, NULL);
+  g_assert_cmpstr (code, ==, "dapo");
+  g_assert_cmpstr (title, ==, "Domestic Abuse Protection Order");
+  g_assert_cmpstr (vigil_option_item_get_category (dapo), ==, "enforcement");
+  g_assert_nonnull (vigil_option_item_get_category_title (dapo));
+  g_assert_nonnull (strstr (vigil_option_item_get_subtitle (dapo), "Domestic Abuse Act 2021"));
+  /* suits both: whoever the person is; found by title, legal basis or code, any case */
+  g_assert_true (vigil_option_item_matches (dapo, "", "engaging"));
+  g_assert_true (vigil_option_item_matches (dapo, NULL, "non_engaging"));
+  g_assert_true (vigil_option_item_matches (dapo, "PROTECTION order", NULL));
+  g_assert_true (vigil_option_item_matches (dapo, "act 2021", NULL));
+  g_assert_true (vigil_option_item_matches (dapo, "dapo", NULL));
+  g_assert_false (vigil_option_item_matches (dapo, "stalking", NULL));
+}
+
+/* A conflicting edit: only the fields that differ, both values as text, who saved
+ * theirs; a version that could not be read back says why; clearing empties it. */
+static void
+test_conflict_model (void)
+{
+  g_autoptr(VigilConflictModel) model = vigil_conflict_model_new ();
+  g_autoptr(VigilPerson) mine = vigil_person_new ();
+  g_autoptr(VigilPerson) theirs = vigil_person_new ();
+  g_autoptr(VigilConflictField) field = NULL;
+  const char * const names[] = { "surname", "forenames", "gender", "notes" };
+  const char * const labels[] = { "Surname", "Forenames", "Gender", "Notes" };
+  const VigilField *fields[G_N_ELEMENTS (names)];
+  GListModel *differ = vigil_conflict_model_get_fields (model);
+  guint n_has_fields = 0, n_message = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    fields[i] = vigil_record_type_find_field (&vigil_person_type, names[i]);
+  mine->surname = g_strdup ("Synthexample");
+  theirs->surname = g_strdup ("Synthexample");
+  mine->forenames = g_strdup ("Mine");
+  theirs->forenames = g_strdup ("Theirs");
+  theirs->gender = g_strdup ("female");
+  mine->notes = g_strdup ("");   /* empty either way: no difference */
+  theirs->record.updated_by = g_strdup ("Other Coordinator (synthetic)");
+  theirs->record.updated_at = g_strdup ("2026-11-03T10:00:00Z");
+
+  g_assert_null (vigil_conflict_model_get_message (model));
+  g_assert_false (vigil_conflict_model_get_has_fields (model));
+  g_signal_connect (model, "notify::has-fields", G_CALLBACK (count_cb), &n_has_fields);
+  g_signal_connect (model, "notify::message", G_CALLBACK (count_cb), &n_message);
+
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), theirs, mine, NULL);
+  g_assert_cmpuint (n_has_fields, ==, 1);
+  g_assert_cmpuint (n_message, ==, 1);
+  g_assert_true (vigil_conflict_model_get_has_fields (model));
+  g_assert_cmpuint (g_list_model_get_n_items (differ), ==, 2);
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "Other Coordinator (synthetic) saved this"));
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "2 fields differ"));
+  field = g_list_model_get_item (differ, 0);
+  g_assert_cmpstr (vigil_conflict_field_get_label (field), ==, "Forenames");
+  g_assert_cmpstr (vigil_conflict_field_get_theirs (field), ==, "Theirs");
+  g_assert_cmpstr (vigil_conflict_field_get_mine (field), ==, "Mine");
+  g_assert_cmpstr (vigil_conflict_field_get_summary (field), ==, "Saved by them: Theirs\nYours: Mine");
+  g_clear_object (&field);
+  field = g_list_model_get_item (differ, 1);
+  g_assert_cmpstr (vigil_conflict_field_get_label (field), ==, "Gender");
+  g_assert_cmpstr (vigil_conflict_field_get_mine (field), ==, "(not set)");
+  g_clear_object (&field);
+
+  /* the same values: their version already says what mine says */
+  g_free (mine->forenames);
+  mine->forenames = g_strdup ("Theirs");
+  mine->gender = g_strdup ("female");
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), theirs, mine, NULL);
+  g_assert_cmpuint (n_has_fields, ==, 2);
+  g_assert_false (vigil_conflict_model_get_has_fields (model));
+  g_assert_nonnull (strstr (vigil_conflict_model_get_message (model), "already says what yours says"));
+
+  /* theirs could not be read back: the reason, no fields */
+  vigil_conflict_model_compare (model, fields, labels, G_N_ELEMENTS (names), NULL, mine,
+                                "Someone removed this record.");
+  g_assert_cmpstr (vigil_conflict_model_get_message (model), ==, "Someone removed this record.");
+  g_assert_cmpuint (g_list_model_get_n_items (differ), ==, 0);
+
+  vigil_conflict_model_clear (model);
+  g_assert_null (vigil_conflict_model_get_message (model));
+  g_assert_cmpuint (n_has_fields, ==, 2);
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context until @model is idle (a minute at most). */
+static void
+wait_idle (VigilEvaluationModel *model)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (60, give_up_cb, &timed_out);
+
+  while (vigil_evaluation_model_get_busy (model) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* The Evaluation page's state: the filters as it keeps them, a run on setting the
+ * store and on each filter that changes (not on the dates, which wait for the next
+ * run), its result and chart, the chart chosen, and what it says. */
+static void
+test_evaluation_model (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(VigilEvaluationModel) model = vigil_evaluation_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = NULL;
+  const VigilEvaluation *first;
+  guint n_busy = 0, n_chart = 0, n_areas = 0;
+
+  g_assert_null (vigil_evaluation_model_get_store (model));
+  g_assert_cmpuint (vigil_evaluation_model_get_window (model), ==, 0);
+  g_assert_cmpstr (vigil_evaluation_model_get_chart_name (model), ==, "before-after");
+  g_assert_nonnull (vigil_evaluation_model_get_areas (model));
+  g_assert_null (vigil_evaluation_model_get_areas (model)[0]);
+  g_assert_null (vigil_evaluation_model_get_chart (model));
+  g_assert_false (vigil_evaluation_model_export_chart (model, "/nonexistent/chart.png", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED);
+  g_clear_error (&error);
+
+  /* no store: nothing runs */
+  g_signal_connect (model, "notify::busy", G_CALLBACK (count_cb), &n_busy);
+  g_signal_connect (model, "notify::chart", G_CALLBACK (count_cb), &n_chart);
+  g_signal_connect (model, "notify::areas", G_CALLBACK (count_cb), &n_areas);
+  vigil_evaluation_model_set_route (model, "rfgv");
+  vigil_evaluation_model_refresh (model);
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 0);
+
+  /* the dates as typed, blank as none */
+  vigil_evaluation_model_set_adopted_from (model, " 2025-01-01 ");
+  g_object_get (model, "adopted-from", &from, NULL);
+  g_assert_cmpstr (from, ==, "2025-01-01");
+  g_clear_pointer (&from, g_free);
+  g_object_set (model, "adopted-from", "  ", NULL);
+  g_object_get (model, "adopted-from", &from, NULL);
+  g_assert_null (from);
+  vigil_evaluation_model_set_route (model, NULL);
+
+  /* a store: its areas are listed and it is evaluated */
+  vigil_evaluation_model_set_store (model, fixture->store);
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 1);
+  g_assert_cmpfloat (vigil_evaluation_model_get_fraction (model), ==, 0.0);
+  wait_idle (model);
+  g_assert_cmpuint (n_busy, ==, 2);
+  first = vigil_evaluation_model_get_evaluation (model);
+  g_assert_nonnull (first);
+  g_assert_false (vigil_evaluation_model_get_message_is_error (model));
+  g_assert_nonnull (strstr (vigil_evaluation_model_get_message (model), "managed people"));
+  g_assert_nonnull (vigil_evaluation_model_get_chart (model));
+  g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_model_get_chart (model)), ==, "before-after");
+
+  /* another chart of the same evaluation */
+  n_chart = 0;
+  g_object_set (model, "chart-name", "survival", NULL);
+  g_assert_cmpuint (n_chart, ==, 1);
+  g_assert_cmpstr (vigil_chart_get_name (vigil_evaluation_model_get_chart (model)), ==, "survival");
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+
+  /* a filter that changes runs it again; the same value does not */
+  n_busy = 0;
+  vigil_evaluation_model_set_window (model, 3);
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  wait_idle (model);
+  g_assert_cmpint (vigil_evaluation_get_options (vigil_evaluation_model_get_evaluation (model))->window_months[0], ==, 12);
+  g_assert_cmpuint (vigil_evaluation_get_options (vigil_evaluation_model_get_evaluation (model))->n_windows, ==, 1);
+  vigil_evaluation_model_set_window (model, 3);
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_busy, ==, 2);
+
+  /* a date is applied at the next run; a bad one is a problem, the evaluation stays */
+  first = vigil_evaluation_model_get_evaluation (model);
+  vigil_evaluation_model_set_adopted_from (model, "2025-13-40");
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  vigil_evaluation_model_refresh (model);
+  wait_idle (model);
+  g_assert_true (vigil_evaluation_model_get_message_is_error (model));
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+  vigil_evaluation_model_set_adopted_from (model, NULL);
+
+  /* cancelled: the evaluation before stays */
+  vigil_evaluation_model_set_category (model, "support");
+  g_assert_true (vigil_evaluation_model_get_busy (model));
+  vigil_evaluation_model_cancel (model);
+  wait_idle (model);
+  g_assert_true (vigil_evaluation_model_get_evaluation (model) == first);
+  g_assert_nonnull (strstr (vigil_evaluation_model_get_message (model), "Cancelled"));
+
+  vigil_evaluation_model_report (model, "Saved chart.png.", FALSE);
+  g_assert_cmpstr (vigil_evaluation_model_get_message (model), ==, "Saved chart.png.");
+  g_assert_false (vigil_evaluation_model_get_message_is_error (model));
+
+  /* no store: no evaluation */
+  vigil_evaluation_model_set_store (model, NULL);
+  g_assert_null (vigil_evaluation_model_get_evaluation (model));
+  g_assert_null (vigil_evaluation_model_get_chart (model));
+  g_assert_false (vigil_evaluation_model_get_busy (model));
+  g_assert_cmpuint (n_areas, >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +628,10 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/models/items", test_items);
+  g_test_add_func ("/models/status-model", test_status_model);
+  g_test_add_func ("/models/option-items", test_option_items);
+  g_test_add_func ("/models/conflict-model", test_conflict_model);
+  g_test_add ("/models/evaluation-model", Fixture, NULL, fixture_set_up, test_evaluation_model, fixture_tear_down);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
 

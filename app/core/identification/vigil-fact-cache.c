@@ -17,6 +17,10 @@
  * store's tag was the same before and after that read (nothing was written meanwhile),
  * so that a cache never holds facts of another state than its tag's.
  *
+ * An import into an empty SQLite store writes the cache itself, in its own transaction,
+ * from the rows it wrote (vigil-fact-cache-private.h), so that the first refresh after
+ * it finds the cache current.
+ *
  * Like the fact loader, this reads through the native drivers on connections of its
  * own: sqlite3 on the store's file, libpq on PostgreSQL. What the store's own
  * connection has not committed is not seen.
@@ -36,9 +40,10 @@
 #include <sqlite3.h>
 
 #include "vigil-fact-cache.h"
+#include "vigil-fact-cache-private.h"
 #include "vigil-store-native.h"
 
-#define FACT_CACHE_SCHEMA  5                  /* the migration that made fact_cache */
+#define FACT_CACHE_SCHEMA  VIGIL_FACT_CACHE_SCHEMA
 #define PART_SIZE          (8 * 1024 * 1024)  /* bytes of the block in one row */
 #define WRITE_BUSY_MS      500                /* a busy store: skip writing the cache */
 
@@ -53,14 +58,7 @@ part_size (void)
   return size >= 16 && size <= PART_SIZE ? (gsize) size : PART_SIZE;
 }
 
-typedef struct
-{
-  gint64 generation;
-  gint64 n_incidents;
-  gint64 max_incident_id;
-  gint64 n_persons;
-  gint64 max_person_id;
-} CacheTag;
+typedef VigilFactCacheTag CacheTag;
 
 #define TAG_SQL(cast)                                                                    \
   "SELECT COALESCE((SELECT CAST(value AS " cast ") FROM vigil_meta "                     \
@@ -291,33 +289,22 @@ read_tag_only_sqlite (const char  *path,
   return ok;
 }
 
+/* The cache's rows replaced by @block's parts, in the transaction open on @db. */
 static gboolean
-write_sqlite (const char      *path,
-              const CacheTag  *tag,
-              const guint8    *block,
-              gsize            size,
-              GError         **error)
+write_parts_sqlite (sqlite3         *db,
+                    const CacheTag  *tag,
+                    const guint8    *block,
+                    gsize            size,
+                    GError         **error)
 {
   gsize part_bytes = part_size ();
   gint64 n_parts = (size + part_bytes - 1) / part_bytes;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
-  sqlite3 *db;
 
-  db = open_sqlite (path, SQLITE_OPEN_READWRITE, WRITE_BUSY_MS, error);
-  if (db == NULL)
-    return FALSE;
-  /* a cache lost to a power cut is only rebuilt: no need to wait for the disk twice */
-  if (!exec_sqlite (db, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_sqlite (db, "BEGIN IMMEDIATE", error))
-    goto out;
   if (!exec_sqlite (db, "DELETE FROM fact_cache", error))
-    goto rollback;
+    return FALSE;
   if (sqlite3_prepare_v2 (db, INSERT_SQL "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      fail_sqlite (error, db);
-      goto rollback;
-    }
+    return fail_sqlite (error, db);
   for (gint64 part = 0; part < n_parts; part++)
     {
       gsize offset = part * part_bytes;
@@ -334,21 +321,51 @@ write_sqlite (const char      *path,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           fail_sqlite (error, db);
-          goto rollback;
+          sqlite3_finalize (stmt);
+          return FALSE;
         }
     }
   sqlite3_finalize (stmt);
-  stmt = NULL;
-  ok = exec_sqlite (db, "COMMIT", error);
-  if (ok)
-    goto out;
+  return TRUE;
+}
 
-rollback:
-  sqlite3_finalize (stmt);
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+static gboolean
+write_sqlite (const char      *path,
+              const CacheTag  *tag,
+              const guint8    *block,
+              gsize            size,
+              GError         **error)
+{
+  gboolean ok = FALSE;
+  sqlite3 *db;
+
+  db = open_sqlite (path, SQLITE_OPEN_READWRITE, WRITE_BUSY_MS, error);
+  if (db == NULL)
+    return FALSE;
+  /* a cache lost to a power cut is only rebuilt: no need to wait for the disk twice */
+  if (!exec_sqlite (db, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_sqlite (db, "BEGIN IMMEDIATE", error))
+    goto out;
+  ok = write_parts_sqlite (db, tag, block, size, error) && exec_sqlite (db, "COMMIT", error);
+  if (!ok)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 out:
   sqlite3_close (db);
   return ok;
+}
+
+gboolean
+vigil_fact_cache_write_sqlite (sqlite3                 *db,
+                               const VigilFactCacheTag *tag,
+                               const guint8            *block,
+                               gsize                    size,
+                               GError                 **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (tag != NULL, FALSE);
+  g_return_val_if_fail (block != NULL && size > 0, FALSE);
+
+  return write_parts_sqlite (db, tag, block, size, error);
 }
 
 /* ====================================================================================

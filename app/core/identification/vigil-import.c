@@ -26,6 +26,7 @@
 #include "vigil-audit.h"
 #include "vigil-csv.h"
 #include "vigil-entities.h"
+#include "vigil-fact-cache-private.h"
 #include "vigil-format.h"
 #include "vigil-import.h"
 #include "vigil-import-private.h"
@@ -1276,6 +1277,8 @@ typedef struct
   GString *scratch;
   GString *key;
   GError *error;              /* why it stopped early (the demo store) */
+  VigilFactCollector *facts;  /* into an empty store: every person and incident written,
+                               * for the fact cache (see collect_facts); else NULL */
 
   GAsyncQueue *full;          /* Block: filled, to write */
   GAsyncQueue *empty;         /* Block: written, to fill */
@@ -1315,6 +1318,7 @@ parser_clear (Parser *parser)
   if (parser->key != NULL)
     g_string_free (g_steal_pointer (&parser->key), TRUE);
   g_clear_error (&parser->error);
+  g_clear_pointer (&parser->facts, vigil_fact_collector_free);
   if (parser->empty != NULL)
     {
       while ((block = g_async_queue_try_pop (parser->empty)) != NULL)
@@ -1327,6 +1331,22 @@ parser_clear (Parser *parser)
         block_free (block);
       g_clear_pointer (&parser->full, g_async_queue_unref);
     }
+}
+
+/* Once every row is read: what finding people took (a large batch's largest part of
+ * memory), given back before the fact set is built and the indexes are made. */
+static void
+parser_release_lookups (Parser *parser)
+{
+  Block *block;
+
+  id_map_clear (&parser->by_ref);
+  id_map_clear (&parser->by_name_dob);
+  id_map_clear (&parser->by_pnc);
+  g_clear_pointer (&parser->keys, g_string_chunk_free);
+  g_clear_pointer (&parser->duplicate_pairs, g_hash_table_unref);
+  while ((block = g_async_queue_try_pop (parser->empty)) != NULL)
+    block_free (block);
 }
 
 static void
@@ -1400,6 +1420,8 @@ parser_resolve_person (Parser     *parser,
   op_set_text (block, op, 5, ref);
   parser->report->people_created++;
   id_map_add (&parser->by_ref, parser->keys, ref, id);
+  if (parser->facts != NULL)
+    vigil_fact_collector_add_person (parser->facts, id, ref);
 
   /* someone already known under another reference? */
   if (dob != NULL && *dob != '\0')
@@ -1468,6 +1490,9 @@ parser_take_row (Parser         *parser,
   op_set_text (block, op, 3, row.offence);
   op_set_text (block, op, 4, row.dash_risk);
   op_set_text (block, op, 5, row.area);
+  if (parser->facts != NULL)
+    vigil_fact_collector_add_incident (parser->facts, perpetrator_id, victim_id, row.occurred_at,
+                                       row.relationship, row.offence, row.area);
 }
 
 static void
@@ -2235,6 +2260,114 @@ import_clear (Import *import)
   g_clear_pointer (&import->rebuild, g_ptr_array_unref);
 }
 
+/* The fact cache of a batch into an empty store (see vigil-fact-cache-private.h): the
+ * reading thread collects every person and incident it hands over; once the rows are
+ * written, a thread builds and serialises the fact set while the indexes are made
+ * again; the batch's transaction writes it as the cache, tagged with the store's tag,
+ * when the store holds exactly the rows collected. Any other batch leaves the cache
+ * stale (touch_facts), and the next refresh reads the incidents. */
+typedef struct
+{
+  VigilFactCollector *collector;
+  gint64 first_incident_id;
+  guint64 n_incidents;
+  guint64 n_people;
+  gint64 max_person_id;
+  guint8 *block;
+  gsize size;
+  GError *error;
+  GThread *thread;
+} FactsJob;
+
+static gpointer
+facts_thread (gpointer data)
+{
+  FactsJob *job = data;
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr(VigilFactSet) facts = vigil_fact_collector_end (g_steal_pointer (&job->collector), &job->error);
+  gint64 t1 = g_get_monotonic_time ();
+
+  if (facts != NULL)
+    job->block = vigil_fact_set_serialize (facts, &job->size);
+  g_debug ("facts: built in %.1f ms, serialised in %.1f ms", (t1 - t0) / 1000.0, (g_get_monotonic_time () - t1) / 1000.0);
+  return NULL;
+}
+
+static void
+start_facts (FactsJob *job,
+             Parser   *parser,
+             gint64    first_incident_id)
+{
+  job->collector = g_steal_pointer (&parser->facts);
+  job->first_incident_id = first_incident_id;
+  job->n_incidents = vigil_fact_collector_get_n_incidents (job->collector);
+  job->n_people = vigil_fact_collector_get_n_people (job->collector);
+  job->max_person_id = vigil_fact_collector_get_max_person_id (job->collector);
+  job->thread = g_thread_new ("vigil-import-facts", facts_thread, job);
+}
+
+static void
+facts_job_clear (FactsJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join (g_steal_pointer (&job->thread));
+  g_clear_pointer (&job->collector, vigil_fact_collector_free);
+  g_clear_pointer (&job->block, g_free);
+  g_clear_error (&job->error);
+}
+
+/* After touch_facts: the cache written, or (the facts could not be built, or the
+ * store holds other rows than the batch wrote) left stale. The store's tag (see
+ * vigil-fact-cache.c) is read as a refresh reads it, but for the counts: the tables
+ * were empty when this transaction took the write lock, and every row of the batch
+ * was counted as it was inserted, so they hold rows_imported incidents and
+ * people_created people (counting a million rows again costs tens of milliseconds). */
+static gboolean
+write_fact_cache (Import    *import,
+                  FactsJob  *job,
+                  GError   **error)
+{
+  VigilFactCacheTag tag = { 0, };
+  gint64 first_id = 0;
+  gint64 started = g_get_monotonic_time ();
+
+  if (job->thread == NULL)
+    return TRUE;
+  g_thread_join (g_steal_pointer (&job->thread));
+  if (job->block == NULL)
+    {
+      g_debug ("fact cache left stale: %s", job->error != NULL ? job->error->message : "the facts cannot be serialised");
+      return TRUE;
+    }
+
+  if (!query_int64 (import,
+                    "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM vigil_meta "
+                    "WHERE key = 'facts_generation'), 0)",
+                    NULL, &tag.generation, error) ||
+      !query_int64 (import, "SELECT coalesce(min(id), 0) FROM incident", NULL, &first_id, error) ||
+      !query_int64 (import, "SELECT coalesce(max(id), 0) FROM incident", NULL, &tag.max_incident_id, error) ||
+      !query_int64 (import, "SELECT coalesce(max(id), 0) FROM person", NULL, &tag.max_person_id, error))
+    return FALSE;
+  tag.n_incidents = (gint64) import->report->rows_imported;
+  tag.n_persons = (gint64) import->report->people_created;
+
+  /* ids given in order from the first, as many as collected: the incidents are those
+   * collected, in order */
+  if ((guint64) tag.n_incidents != job->n_incidents || first_id != job->first_incident_id ||
+      tag.max_incident_id != job->first_incident_id + (gint64) job->n_incidents - 1 ||
+      (guint64) tag.n_persons != job->n_people || tag.max_person_id != job->max_person_id)
+    {
+      g_debug ("fact cache left stale: the store holds other rows than the batch wrote");
+      return TRUE;
+    }
+  if (!vigil_fact_cache_write_sqlite (import->db, &tag, job->block, job->size, error))
+    return FALSE;
+  g_debug ("fact cache written: %" G_GSIZE_FORMAT " bytes in %.1f ms", job->size,
+           (g_get_monotonic_time () - started) / 1000.0);
+  g_clear_pointer (&job->block, g_free);
+  return TRUE;
+}
+
 /* Writes the blocks as they come until the last; on a failure tells the reading thread
  * to stop and takes its remaining blocks. Returns with the thread done. */
 static gboolean
@@ -2287,6 +2420,8 @@ vigil_import_incidents (VigilStore               *store,
   Parser parser = { 0 };
   Hasher hasher = { 0 };
   BatchKeys batch_keys = { 0 };
+  FactsJob facts = { 0 };
+  gint64 first_incident_id = 0;
   GThread *hasher_running = NULL;
   GThread *parser_running = NULL;
   gboolean large_batch = FALSE;
@@ -2365,6 +2500,20 @@ vigil_import_incidents (VigilStore               *store,
         !query_int64 (&import, "SELECT coalesce(max(id), 0) FROM person", NULL, &last_person, error))
       goto out;
     large_batch = batch_rows > LARGE_BATCH_ROWS && batch_rows > last_incident;
+
+    /* into an empty store: the facts are exactly those of the batch */
+    if (last_incident == 0 && last_person == 0 &&
+        vigil_store_get_schema_version (store) >= VIGIL_FACT_CACHE_SCHEMA)
+      {
+        gint64 last_given = 0;
+
+        if (!query_int64 (&import, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'incident'), 0)",
+                          NULL, &last_given, error))
+          goto out;
+        first_incident_id = last_given + 1;
+        /* (reserved, not touched: a generous guess costs no memory) */
+        parser.facts = vigil_fact_collector_new (first_incident_id, (gsize) batch_rows * 2);
+      }
     if (batch_rows * 8 < last_person && !collect_batch_keys (path, mapping, &batch_keys, error))
       goto out;
   }
@@ -2403,17 +2552,22 @@ vigil_import_incidents (VigilStore               *store,
   g_debug ("%.2f s: people loaded, first rows read", (g_get_monotonic_time () - started) / 1e6);
   ok = write_blocks (&import, &parser, progress, user_data, cancellable, error);
   g_thread_join (g_steal_pointer (&parser_running));
+  parser_release_lookups (&parser);
   if (ok && parser.error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&parser.error));
       ok = FALSE;
     }
   g_debug ("%.2f s: rows written", (g_get_monotonic_time () - started) / 1e6);
+  if (ok && parser.facts != NULL && report->rows_duplicate == 0 && report->rows_imported > 0 &&
+      report->rows_imported == vigil_fact_collector_get_n_incidents (parser.facts))
+    start_facts (&facts, &parser, first_incident_id);
 
   ok = ok &&
        finish_batch (&import, error) &&
        rebuild_indexes (&import, error) &&
        (!(report->rows_imported > 0 || report->people_created > 0) || touch_facts (&import, error)) &&
+       write_fact_cache (&import, &facts, error) &&
        audit_batch (&import, error);
   g_debug ("%.2f s: indexes built", (g_get_monotonic_time () - started) / 1e6);
   ok = ok && exec_sql (&import, "COMMIT", error);
@@ -2451,6 +2605,7 @@ out:
     }
   g_free (hasher.sha256);
   g_clear_error (&hasher.error);
+  facts_job_clear (&facts);
 
   if (import.db != NULL && !sqlite3_get_autocommit (import.db))
     sqlite3_exec (import.db, "ROLLBACK", NULL, NULL, NULL);

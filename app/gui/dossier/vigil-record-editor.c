@@ -2,7 +2,10 @@
  *
  * Saving runs on a worker (vigil_store_call_async): one audited transaction of a
  * single row; a save that lost a race reads the winning version there too, and the
- * form shows the conflict instead of overwriting it.
+ * form shows the conflict instead of overwriting it: a VigilConflictModel compares
+ * the versions, and its VigilConflictPanel (a template widget of its own) shows them.
+ * The window itself is a template (vigil-record-editor.ui); the rows are built from
+ * the fields it is given.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,9 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-conflict-panel.h"
 #include "vigil-decision-form.h"
 #include "vigil-record-editor.h"
-#include "vigil-format.h"
 #include "vigil-section.h"
 
 typedef struct
@@ -32,17 +35,17 @@ struct _VigilRecordEditor
 {
   AdwWindow               parent_instance;
 
-  /* Children */
+  /* Template widgets */
   GtkRevealer            *message_revealer;
   GtkLabel               *message_label;
   GtkRevealer            *conflict_revealer;
-  GtkLabel               *conflict_label;
-  GtkListBox             *conflict_list;
+  VigilConflictPanel     *conflict_panel;
   GtkWidget              *save_button;
   AdwPreferencesPage     *page;
 
   /* Owned references */
   VigilStore             *store;
+  VigilConflictModel     *conflict;
   gpointer                record;   /* as opened, then as last saved */
   gpointer                theirs;   /* the stored version in a conflict */
   gpointer                mine;     /* the form's version in a conflict */
@@ -53,6 +56,7 @@ struct _VigilRecordEditor
   const VigilRecordType  *type;
   VigilRecordEditorSaveFunc save_func;
   gpointer                save_data;
+  GDestroyNotify          save_data_destroy;
 
   VigilRecordEditorState  state;
   gboolean                saving;   /* a save is on its way to the store */
@@ -424,76 +428,14 @@ read_form (VigilRecordEditor *self,
  * Conflicts
  * ------------------------------------------------------------------------------------ */
 
-static char *
-dup_value_text (const VigilField *field,
-                gconstpointer     record)
-{
-  switch (field->kind)
-    {
-    case VIGIL_FIELD_CHOICE:
-      {
-        const char *code = TEXT_FIELD (record, field);
-        const char *label = vigil_choice_get_label (field->choices, code);
-
-        if (code == NULL || *code == '\0')
-          return g_strdup (_("(not set)"));
-        return g_strdup (label ? label : code);
-      }
-
-    case VIGIL_FIELD_BOOL:
-      return g_strdup (BOOL_FIELD (record, field) ? _("Yes") : _("No"));
-
-    case VIGIL_FIELD_INT:
-    case VIGIL_FIELD_REF:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, INT_FIELD (record, field));
-
-    case VIGIL_FIELD_TEXT:
-    case VIGIL_FIELD_DATE:
-    case VIGIL_FIELD_DATETIME:
-    case VIGIL_FIELD_DOUBLE:
-    default:
-      {
-        const char *text = TEXT_FIELD (record, field);
-
-        return g_strdup (text && *text ? text : _("(empty)"));
-      }
-    }
-}
-
-static gboolean
-field_values_equal (const VigilField *field,
-                    gconstpointer     a,
-                    gconstpointer     b)
-{
-  g_autofree char *ta = dup_value_text (field, a);
-  g_autofree char *tb = dup_value_text (field, b);
-
-  return g_strcmp0 (ta, tb) == 0;
-}
-
-static void
-append_conflict_row (GtkListBox *list,
-                     const char *label,
-                     const char *theirs,
-                     const char *mine)
-{
-  GtkWidget *row = adw_action_row_new ();
-  /* Translators: the other person's saved value and the user's own, in a conflict */
-  g_autofree char *subtitle = g_strdup_printf (_("Saved by them: %s\nYours: %s"), theirs, mine);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 12);
-  gtk_list_box_append (list, row);
-}
-
 static void
 set_state (VigilRecordEditor      *self,
            VigilRecordEditorState  state)
 {
   self->state = state;
   gtk_revealer_set_reveal_child (self->conflict_revealer, state == VIGIL_RECORD_EDITOR_CONFLICT);
+  if (state != VIGIL_RECORD_EDITOR_CONFLICT)
+    vigil_conflict_model_clear (self->conflict);
   gtk_widget_set_visible (self->save_button, state != VIGIL_RECORD_EDITOR_CONFLICT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.keep-theirs", state == VIGIL_RECORD_EDITOR_CONFLICT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine", state == VIGIL_RECORD_EDITOR_CONFLICT);
@@ -508,64 +450,28 @@ show_conflict (VigilRecordEditor *self,
                gpointer           their_record,
                const GError      *error)
 {
-  const VigilRecord *theirs;
-  GtkWidget *child;
-  guint n = 0;
+  g_autofree const VigilField **fields = g_new (const VigilField *, self->rows->len);
+  g_autofree const char **labels = g_new (const char *, self->rows->len);
 
   g_clear_pointer (&self->theirs, vigil_record_destroy);
   g_clear_pointer (&self->mine, vigil_record_destroy);
   self->mine = mine;
   self->theirs = their_record;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflict_list))) != NULL)
-    gtk_list_box_remove (self->conflict_list, child);
-
-  if (self->theirs == NULL)
-    {
-      /* removed, or not a record the editor can read back: say so, offer to close */
-      gtk_label_set_label (self->conflict_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->conflict_list), FALSE);
-      set_state (self, VIGIL_RECORD_EDITOR_CONFLICT);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine", FALSE);
-      return;
-    }
-
-  theirs = self->theirs;
   for (guint i = 0; i < self->rows->len; i++)
     {
       const EditorRow *row = &g_array_index (self->rows, EditorRow, i);
 
-      if (!field_values_equal (row->field, self->theirs, mine))
-        {
-          g_autofree char *their_text = dup_value_text (row->field, self->theirs);
-          g_autofree char *my_text = dup_value_text (row->field, mine);
-
-          append_conflict_row (self->conflict_list, row->label, their_text, my_text);
-          n++;
-        }
+      fields[i] = row->field;
+      labels[i] = row->label;
     }
-
-  {
-    g_autofree char *text = NULL;
-    g_autofree char *when = vigil_format_date (theirs->updated_at);
-
-    if (n == 0)
-      /* Translators: who saved the record while the user was editing it, and when */
-      text = g_strdup_printf (_("%s saved this on %s while you were editing it. Their version "
-                                "already says what yours says."),
-                              theirs->updated_by ? theirs->updated_by : _("Someone else"), when);
-    else
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%s saved this on %s while you were editing it. "
-                                           "One field differs: keep their version, or save yours over it.",
-                                           "%s saved this on %s while you were editing it. "
-                                           "%u fields differ: keep their version, or save yours over it.",
-                                           n),
-                              theirs->updated_by ? theirs->updated_by : _("Someone else"), when, n);
-    gtk_label_set_label (self->conflict_label, text);
-  }
-  gtk_widget_set_visible (GTK_WIDGET (self->conflict_list), n > 0);
+  /* removed, or not a record the editor can read back: the error says so, and only
+   * closing is offered */
+  vigil_conflict_model_compare (self->conflict, fields, labels, self->rows->len,
+                                self->theirs, self->mine, error ? error->message : NULL);
   set_state (self, VIGIL_RECORD_EDITOR_CONFLICT);
+  if (self->theirs == NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine", FALSE);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -770,6 +676,8 @@ vigil_record_editor_dispose (GObject *object)
 {
   VigilRecordEditor *self = VIGIL_RECORD_EDITOR (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_RECORD_EDITOR);
+  g_clear_object (&self->conflict);
   g_clear_object (&self->store);
   g_clear_pointer (&self->record, vigil_record_destroy);
   g_clear_pointer (&self->theirs, vigil_record_destroy);
@@ -778,6 +686,19 @@ vigil_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (vigil_record_editor_parent_class)->dispose (object);
+}
+
+/* The save function's data goes last: a save on its way holds a reference to the
+ * editor, not to the data, and may still be reading it after the window's dispose. */
+static void
+vigil_record_editor_finalize (GObject *object)
+{
+  VigilRecordEditor *self = VIGIL_RECORD_EDITOR (object);
+
+  if (self->save_data_destroy != NULL)
+    self->save_data_destroy (self->save_data);
+
+  G_OBJECT_CLASS (vigil_record_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -806,6 +727,7 @@ vigil_record_editor_class_init (VigilRecordEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigil_record_editor_dispose;
+  object_class->finalize = vigil_record_editor_finalize;
   object_class->get_property = vigil_record_editor_get_property;
 
   properties[PROP_SAVING] =
@@ -821,6 +743,15 @@ vigil_record_editor_class_init (VigilRecordEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (VIGIL_TYPE_CONFLICT_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, message_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, conflict_panel);
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilRecordEditor, page);
+
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.keep-theirs", NULL, keep_theirs_action);
   gtk_widget_class_install_action (widget_class, "editor.save-mine", NULL, save_mine_action);
@@ -828,123 +759,16 @@ vigil_record_editor_class_init (VigilRecordEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
-static GtkWidget *
-create_message_box (GtkLabel  **label,
-                    const char *icon_name,
-                    const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_widget_set_valign (image, GTK_ALIGN_START);
-  gtk_widget_add_css_class (image, css_class);
-  gtk_box_append (GTK_BOX (box), image);
-
-  *label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (*label, TRUE);
-  gtk_label_set_xalign (*label, 0);
-  gtk_label_set_selectable (*label, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (*label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (*label), css_class);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
-  return box;
-}
-
-static GtkWidget *
-create_conflict_panel (VigilRecordEditor *self)
-{
-  GtkWidget *panel = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Someone Else Saved This First"));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Keep Their Version"));
-  GtkWidget *overwrite = gtk_button_new_with_mnemonic (_("_Save Mine Over Theirs"));
-  GtkWidget *message = create_message_box (&self->conflict_label, "dialog-warning-symbolic", "warning");
-
-  gtk_widget_set_name (panel, "conflict");
-  gtk_widget_set_margin_start (panel, 12);
-  gtk_widget_set_margin_end (panel, 12);
-  gtk_widget_set_margin_bottom (panel, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (panel),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Conflicting change"),
-                                  -1);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_set_margin_start (heading, 6);
-  gtk_box_append (GTK_BOX (panel), heading);
-  gtk_widget_set_margin_top (message, 0);
-  gtk_widget_set_margin_start (message, 6);
-  gtk_box_append (GTK_BOX (panel), message);
-
-  self->conflict_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->conflict_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->conflict_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflict_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Both versions, field by field"),
-                                  -1);
-  gtk_box_append (GTK_BOX (panel), GTK_WIDGET (self->conflict_list));
-
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (buttons, 6);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "editor.keep-theirs");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (overwrite), "editor.save-mine");
-  gtk_widget_set_tooltip_text (keep, _("Discard your changes and show their version"));
-  gtk_widget_set_tooltip_text (overwrite, _("You have seen their version: save yours in its place"));
-  gtk_widget_add_css_class (overwrite, "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), keep);
-  gtk_box_append (GTK_BOX (buttons), overwrite);
-  gtk_box_append (GTK_BOX (panel), buttons);
-  return panel;
-}
-
 static void
 vigil_record_editor_init (VigilRecordEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *message;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (EditorRow));
   g_array_set_clear_func (self->rows, editor_row_clear);
   self->save_func = save_with_casework;
-
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 720);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 400);
-
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  message = create_message_box (&self->message_label, "dialog-error-symbolic", "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (message), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
-  self->message_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (self->message_revealer, message);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_revealer));
-
-  self->conflict_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_child (self->conflict_revealer, create_conflict_panel (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->conflict_revealer));
-
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->page), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  self->conflict = vigil_conflict_model_new ();
+  vigil_conflict_panel_set_model (self->conflict_panel, self->conflict);
   set_state (self, VIGIL_RECORD_EDITOR_EDITING);
 }
 
@@ -962,10 +786,29 @@ vigil_record_editor_new (VigilStore              *store,
                          const VigilEditorField  *fields,
                          guint                    n_fields)
 {
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return vigil_record_editor_new_in_group (store, title, ADW_PREFERENCES_GROUP (group), save_label,
+                                           type, record, fields, n_fields);
+}
+
+VigilRecordEditor *
+vigil_record_editor_new_in_group (VigilStore              *store,
+                                  const char              *title,
+                                  AdwPreferencesGroup     *first_group,
+                                  const char              *save_label,
+                                  const VigilRecordType   *type,
+                                  gconstpointer            record,
+                                  const VigilEditorField  *fields,
+                                  guint                    n_fields)
+{
   VigilRecordEditor *self;
-  AdwPreferencesGroup *group;
+  AdwPreferencesGroup *group = first_group;
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (first_group), NULL);
   g_return_val_if_fail (type != NULL && record != NULL, NULL);
 
   self = g_object_new (VIGIL_TYPE_RECORD_EDITOR, "title", title, NULL);
@@ -974,11 +817,7 @@ vigil_record_editor_new (VigilStore              *store,
   self->record = vigil_record_copy (type, record);
   if (save_label != NULL)
     gtk_button_set_label (GTK_BUTTON (self->save_button), save_label);
-  gtk_button_set_use_underline (GTK_BUTTON (self->save_button), TRUE);
 
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  if (description != NULL)
-    adw_preferences_group_set_description (group, description);
   adw_preferences_page_add (self->page, group);
   for (guint i = 0; i < n_fields; i++)
     {
@@ -1002,12 +841,17 @@ vigil_record_editor_new (VigilStore              *store,
 void
 vigil_record_editor_set_save_func (VigilRecordEditor         *self,
                                    VigilRecordEditorSaveFunc  func,
-                                   gpointer                   user_data)
+                                   gpointer                   user_data,
+                                   GDestroyNotify             destroy)
 {
   g_return_if_fail (VIGIL_IS_RECORD_EDITOR (self));
+  g_return_if_fail (!self->saving);
 
+  if (self->save_data_destroy != NULL)
+    self->save_data_destroy (self->save_data);
   self->save_func = func ? func : save_with_casework;
   self->save_data = user_data;
+  self->save_data_destroy = destroy;
 }
 
 GtkWidget *

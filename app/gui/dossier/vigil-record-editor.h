@@ -58,9 +58,22 @@ VigilRecordEditor     *vigil_record_editor_new            (VigilStore           
                                                            gconstpointer            record,
                                                            const VigilEditorField  *fields,
                                                            guint                    n_fields);
+/* The same, with @first_group (its title and description, taken) as the group the
+ * first fields join, instead of a plain one with @description. */
+VigilRecordEditor     *vigil_record_editor_new_in_group   (VigilStore              *store,
+                                                           const char              *title,
+                                                           AdwPreferencesGroup     *first_group,
+                                                           const char              *save_label,
+                                                           const VigilRecordType   *type,
+                                                           gconstpointer            record,
+                                                           const VigilEditorField  *fields,
+                                                           guint                    n_fields);
+/* @user_data may be read on a worker during a save; @destroy frees it when the
+ * editor is finalized (a save on its way keeps the editor). */
 void                   vigil_record_editor_set_save_func  (VigilRecordEditor       *self,
                                                            VigilRecordEditorSaveFunc func,
-                                                           gpointer                 user_data);
+                                                           gpointer                 user_data,
+                                                           GDestroyNotify           destroy);
 /* The row of a field (to show or hide it), NULL when it is not in the form. */
 GtkWidget             *vigil_record_editor_get_row        (VigilRecordEditor       *self,
                                                            const char              *name);

@@ -2,7 +2,9 @@
  *
  * The form is a record of its own (StatusForm, described below like the entities of
  * vigil-entities.c but with no table), so the record editor builds, checks and shows
- * it; saving turns it into a VigilStatusMove.
+ * it; saving turns it into a VigilStatusMove. What the form knows and asks is a view
+ * model (VigilStatusModel): its head (VigilStatusGroup) shows its description, and the
+ * rows of the exit reason and the managing panel show when it asks for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,8 @@
 
 #include "vigil-decision-form.h"
 #include "vigil-status-dialog.h"
+#include "vigil-status-group.h"
+#include "vigil-status-model.h"
 
 typedef struct
 {
@@ -69,13 +73,6 @@ static const VigilEditorField editor_fields[] = {
   { "proportionality", VIGIL_EDITOR_FIELD_LONG, NULL },
 };
 
-typedef struct
-{
-  gint64   entry_id;
-  gint64   entry_rev;
-  gboolean other_process_active;
-} StatusDialogData;
-
 static gboolean
 save_move (VigilStore             *store,
            const VigilRecordType  *type,
@@ -83,14 +80,14 @@ save_move (VigilStore             *store,
            gpointer                user_data,
            GError                **error)
 {
-  const StatusDialogData *data = user_data;
+  VigilStatusModel *model = user_data;   /* on a worker: only its fixed entry id and rev */
   const StatusForm *form = record;
   g_autoptr(VigilDecision) decision = NULL;
   gboolean exiting = g_strcmp0 (form->status, "exited") == 0;
   gboolean adopting = g_strcmp0 (form->status, "managed") == 0;
   VigilStatusMove move = {
-    .entry_id = data->entry_id,
-    .entry_rev = data->entry_rev,
+    .entry_id = vigil_status_model_get_entry_id (model),
+    .entry_rev = vigil_status_model_get_entry_rev (model),
     .status = form->status,
     .decided_by = form->decided_by,
     .decided_role = form->decided_role,
@@ -109,17 +106,16 @@ save_move (VigilStore             *store,
   return decision != NULL;
 }
 
-/* Shows the fields the chosen move needs. */
+/* The move chosen in the form goes to the model, which says what the form asks. */
 static void
-status_changed_cb (VigilRecordEditor *editor)
+status_chosen_cb (GtkWidget        *combo,
+                  GParamSpec       *pspec,
+                  VigilStatusModel *model)
 {
-  const StatusDialogData *data = g_object_get_data (G_OBJECT (editor), "vigil-status-dialog-data");
-  const char *status = vigil_record_editor_get_choice (editor, "status");
+  GtkRoot *root = gtk_widget_get_root (combo);
 
-  gtk_widget_set_visible (vigil_record_editor_get_row (editor, "exit_reason"),
-                          g_strcmp0 (status, "exited") == 0);
-  gtk_widget_set_visible (vigil_record_editor_get_row (editor, "managing_panel"),
-                          g_strcmp0 (status, "managed") == 0 && data->other_process_active);
+  if (VIGIL_IS_RECORD_EDITOR (root))
+    vigil_status_model_set_status (model, vigil_record_editor_get_choice (VIGIL_RECORD_EDITOR (root), "status"));
 }
 
 VigilRecordEditor *
@@ -127,71 +123,42 @@ vigil_status_dialog_new (VigilStore         *store,
                          const VigilDossier *dossier)
 {
   const VigilCohortEntry *entry;
-  const char * const *next;
   g_autofree VigilEditorField *fields = g_memdup2 (editor_fields, sizeof editor_fields);
-  g_autoptr(GString) description = g_string_new (NULL);
-  g_autoptr(GString) active = g_string_new (NULL);
+  g_autoptr(VigilStatusModel) model = NULL;
   StatusForm *form;
-  StatusDialogData *data;
   VigilRecordEditor *editor;
-  g_autofree char *name = NULL;
-  const char *status_label;
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
   g_return_val_if_fail (dossier != NULL, NULL);
 
+  model = vigil_status_model_new (dossier);
+  if (model == NULL)
+    return NULL;
   entry = dossier->cohort_entry;
-  if (entry == NULL)
-    return NULL;
-  next = vigil_casework_next_statuses (entry->status);
-  if (next[0] == NULL)
-    return NULL;
-  fields[0].choices = next;
-
-  data = g_new0 (StatusDialogData, 1);
-  data->entry_id = entry->record.id;
-  data->entry_rev = entry->record.rev;
-  for (guint i = 0; i < dossier->processes->len; i++)
-    {
-      const VigilProcessOverlap *process = g_ptr_array_index (dossier->processes, i);
-      const char *label = vigil_choice_get_label (vigil_process_choices, process->process);
-
-      if (g_strcmp0 (process->status, "active") != 0)
-        continue;
-      data->other_process_active = TRUE;
-      g_string_append_printf (active, "%s%s", active->len ? ", " : "", label ? label : process->process);
-    }
-
-  status_label = vigil_choice_get_label (vigil_cohort_status_choices, entry->status);
-  if (dossier->person->forenames != NULL)
-    name = g_strdup_printf ("%s, %s", dossier->person->surname, dossier->person->forenames);
-  else
-    name = g_strdup (dossier->person->surname);
-  /* Translators: a person and their cohort status */
-  g_string_append_printf (description, _("%s is %s. Every move is a decision: who made it, "
-                                         "their role, when and why."),
-                          name, status_label ? status_label : entry->status);
-  if (data->other_process_active)
-    /* Translators: after the description; a list of processes ("MARAC, IOM") */
-    g_string_append_printf (description, _(" Also active: %s. Adopting asks which panel manages the risk."),
-                            active->str);
+  fields[0].choices = vigil_status_model_get_next_statuses (model);
 
   form = vigil_record_new (&status_form_type);
-  form->status = g_strdup (next[0]);
+  form->status = g_strdup (vigil_status_model_get_status (model));
   form->decided_on = vigil_form_dup_today ();
   form->lead_agency = g_strdup (entry->lead_agency);
   form->lead_officer = g_strdup (entry->lead_officer);
   form->next_review_on = g_strdup (entry->next_review_on);
   form->managing_panel = g_strdup (entry->managing_panel);
 
-  editor = vigil_record_editor_new (store, _("Change Status"), description->str, _("_Change Status"),
-                                    &status_form_type, form, fields, G_N_ELEMENTS (editor_fields));
+  editor = vigil_record_editor_new_in_group (store, _("Change Status"),
+                                             ADW_PREFERENCES_GROUP (vigil_status_group_new (model)),
+                                             _("_Change Status"), &status_form_type, form,
+                                             fields, G_N_ELEMENTS (editor_fields));
   vigil_record_destroy (form);
-  g_object_set_data_full (G_OBJECT (editor), "vigil-status-dialog-data", data, g_free);
-  vigil_record_editor_set_save_func (editor, save_move, data);
+  vigil_record_editor_set_save_func (editor, save_move, g_object_ref (model), g_object_unref);
 
+  g_object_bind_property (model, "asks-exit-reason",
+                          vigil_record_editor_get_row (editor, "exit_reason"), "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (model, "asks-managing-panel",
+                          vigil_record_editor_get_row (editor, "managing_panel"), "visible",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (vigil_record_editor_get_control (editor, "status"), "notify::selected",
-                           G_CALLBACK (status_changed_cb), editor, G_CONNECT_SWAPPED);
-  status_changed_cb (editor);
+                           G_CALLBACK (status_chosen_cb), model, 0);
   return editor;
 }

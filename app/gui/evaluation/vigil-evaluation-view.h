@@ -14,6 +14,7 @@
 
 #include "vigil-chart.h"
 #include "vigil-core.h"
+#include "vigil-evaluation-model.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +40,7 @@ VigilChart      *vigil_evaluation_view_get_chart      (VigilEvaluationView *self
 gboolean         vigil_evaluation_view_export_chart   (VigilEvaluationView *self,
                                                        const char          *path,
                                                        GError             **error);
+/* The page's state: filters, the run in progress and its result. */
+VigilEvaluationModel *vigil_evaluation_view_get_model (VigilEvaluationView *self);
 
 G_END_DECLS

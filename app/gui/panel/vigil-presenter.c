@@ -3,7 +3,9 @@
  * The dossiers of the meeting's cases are read when the presenter opens, off the main
  * thread (vigil_panel_load_presentation_async: a meeting holds about fifteen), so moving between cases in front of the room never waits; until they
  * arrive the screen says it is reading them. The audit row of showing the victims'
- * names is written off the main thread too, and the names appear once it is.
+ * names is written off the main thread too, and the names appear once it is. The
+ * window and its pages (reading, error, the case, blank) are a template
+ * (vigil-presenter.ui); the case's lines are built from its dossier.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +22,7 @@ struct _VigilPresenter
 {
   AdwWindow     parent_instance;
 
-  /* Children */
+  /* Template widgets */
   AdwToastOverlay *toasts;
   GtkStack     *stack;
   GtkBox       *page;
@@ -401,6 +403,7 @@ vigil_presenter_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_PRESENTER);
   g_clear_object (&self->store);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->dossiers, g_ptr_array_unref);
@@ -417,6 +420,14 @@ vigil_presenter_class_init (VigilPresenterClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigil_presenter_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-presenter.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, toasts);
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, page);
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, spinner);
+  gtk_widget_class_bind_template_child (widget_class, VigilPresenter, error_page);
 
   gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);
@@ -440,49 +451,7 @@ vigil_presenter_class_init (VigilPresenterClass *klass)
 static void
 vigil_presenter_init (VigilPresenter *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *blank = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Vigil — Projection"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 720);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
-
-  self->page = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 10));
-  gtk_widget_add_css_class (GTK_WIDGET (self->page), "presenter-case");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->page), 40);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->page), 40);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->page), 48);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->page), 48);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The case shown"), -1);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1600);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->page));
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-
-  gtk_widget_add_css_class (blank, "presenter-blank");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (blank), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Screen blanked"), -1);
-
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_size_request (self->spinner, 48, 48);
-  gtk_box_append (GTK_BOX (loading), self->spinner);
-  gtk_box_append (GTK_BOX (loading), vigil_section_new_label (_("Reading the cases…"), "presenter-heading"));
-  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
-  gtk_widget_set_halign (loading, GTK_ALIGN_CENTER);
-
-  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
-  adw_status_page_set_title (self->error_page, _("Could Not Read the Cases"));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, loading, "loading");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
-  gtk_stack_add_named (self->stack, self->scrolled, "case");
-  gtk_stack_add_named (self->stack, blank, "blank");
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->items = g_ptr_array_new_with_free_func (vigil_record_destroy);
