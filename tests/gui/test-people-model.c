@@ -17,8 +17,8 @@
 typedef struct
 {
   guint calls;
-  guint removed;
-  guint added;
+  guint before;   /* the length before the last change of length */
+  guint after;    /* and after it */
 } ItemsChanged;
 
 static void
@@ -28,14 +28,18 @@ items_changed_cb (GListModel   *model,
                   guint         added,
                   ItemsChanged *changes)
 {
-  /* a page arriving fills its placeholders (as many rows out as in): not a change
-   * of what the list holds */
+  guint after = g_list_model_get_n_items (model);
+  guint before = after - added + removed;
+
+  /* a page replaced (as many rows out as in): not a change of what the list holds */
   if (removed == added && removed > 0)
     return;
-  g_assert_cmpuint (position, ==, 0);
+  /* a new count: the tail goes or comes, nothing else */
+  g_assert_cmpuint (position, ==, MIN (before, after));
+  g_assert_true (removed == 0 || added == 0);
   changes->calls++;
-  changes->removed = removed;
-  changes->added = added;
+  changes->before = before;
+  changes->after = after;
 }
 
 static gboolean
@@ -139,8 +143,8 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected);
   g_assert_cmpint (vigil_people_model_get_total (model), ==, total);
   g_assert_cmpuint (changes.calls, ==, 1);
-  g_assert_cmpuint (changes.removed, ==, total);
-  g_assert_cmpuint (changes.added, ==, expected);
+  g_assert_cmpuint (changes.before, ==, total);
+  g_assert_cmpuint (changes.after, ==, expected);
 
   for (guint i = 0; i < expected; i++)
     {
@@ -299,10 +303,71 @@ test_reload (void)
   vigil_people_model_reload (model);
   vigil_gui_test_settle_people (model);
   g_assert_cmpuint (changes.calls, ==, 1);
-  g_assert_cmpuint (changes.added, ==, 1);
+  g_assert_cmpuint (changes.before, ==, 0);
+  g_assert_cmpuint (changes.after, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   g_signal_handlers_disconnect_by_func (model, items_changed_cb, &changes);
+}
+
+static void
+count_replaced_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   guint      *replaced)
+{
+  if (removed == added)
+    *replaced += added;
+}
+
+/* A new sort with the same count: the rows on screen (the most recently used pages)
+ * become their new people in place, the same items, and no other row is announced;
+ * told that every row changed, a list's selection read the whole cohort. */
+static void
+test_sort_in_place (void)
+{
+  g_autoptr(VigilLocation) location = vigil_gui_test_demo_location ();
+  g_autoptr(VigilStore) store = vigil_gui_test_open (location);
+  g_autoptr(VigilPeopleModel) model = new_everyone_model (store);
+  g_autoptr(VigilPersonItem) shown = NULL;
+  g_autoptr(VigilPersonItem) again = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  VigilPeopleQuery query = { 0 };
+  ItemsChanged changes = { 0 };
+  guint replaced = 0;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  gint64 first_id;
+
+  g_assert_cmpuint (n_items, >, 1);
+  shown = vigil_gui_test_people_item (model, 0);
+  first_id = vigil_person_item_get_person_id (shown);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &changes);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_replaced_cb), &replaced);
+  vigil_people_model_set_sort (model, VIGIL_PEOPLE_SORT_NAME, TRUE);
+  vigil_gui_test_settle_people (model);
+
+  query.view = VIGIL_PEOPLE_VIEW_EVERYONE;
+  query.sort = VIGIL_PEOPLE_SORT_NAME;
+  query.descending = TRUE;
+  expected = vigil_people_query_list (store, &query, 0, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, ==, 1);
+
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == shown);
+  g_assert_false (vigil_person_item_is_placeholder (shown));
+  g_assert_cmpint (vigil_person_item_get_person_id (shown), ==,
+                   ((VigilPersonSummary *) g_ptr_array_index (expected, 0))->person_id);
+  g_assert_cmpint (vigil_person_item_get_person_id (shown), !=, first_id);
+  g_assert_cmpuint (changes.calls, ==, 0);
+  g_assert_cmpuint (replaced, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_items);
+
+  g_signal_handlers_disconnect_by_func (model, items_changed_cb, &changes);
+  g_signal_handlers_disconnect_by_func (model, count_replaced_cb, &replaced);
 }
 
 int
@@ -315,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/people-model/search", test_search);
   g_test_add_func ("/people-model/items", test_items);
   g_test_add_func ("/people-model/reload", test_reload);
+  g_test_add_func ("/people-model/sort-in-place", test_sort_in_place);
 
   return vigil_gui_test_run ();
 }

@@ -369,14 +369,11 @@ append_flags_expression (GString       *sql,
   g_string_append (sql, ")");
 }
 
-/* FROM and WHERE; @with_view FALSE for the counts (everyone's latest entry and the
- * candidates, whatever the view and status). */
+/* Everyone not merged, with their latest cohort entry and their scores in the latest
+ * run and the one before (each of them NULL when there is none). */
 static void
-append_from (GString                *sql,
-             GArray                 *params,
-             const VigilPeopleQuery *query,
-             const Context          *ctx,
-             gboolean                with_view)
+append_joins (GString       *sql,
+              const Context *ctx)
 {
   g_string_append_printf (sql,
                           " FROM person p"
@@ -386,6 +383,18 @@ append_from (GString                *sql,
                           " LEFT JOIN score ps ON ps.run_id = %" G_GINT64_FORMAT " AND ps.person_id = p.id"
                           " WHERE p.merged_into IS NULL",
                           ctx->run_id, ctx->previous_id);
+}
+
+/* FROM and WHERE; @with_view FALSE for the counts (everyone's latest entry and the
+ * candidates, whatever the view and status). */
+static void
+append_from (GString                *sql,
+             GArray                 *params,
+             const VigilPeopleQuery *query,
+             const Context          *ctx,
+             gboolean                with_view)
+{
+  append_joins (sql, ctx);
 
 #define CANDIDATES_OF_RUN "SELECT s3.person_id FROM score s3 WHERE s3.run_id = %" G_GINT64_FORMAT \
                           " AND s3.in_cohort = 1"
@@ -527,10 +536,14 @@ vigil_people_count_statuses (VigilStore              *store,
   return TRUE;
 }
 
-/* The sort keys of each column: whitelisted SQL, nulls last whichever the direction. */
+/* The sort keys of each column: whitelisted SQL, nulls last whichever the direction.
+ * The flags sort by their expression when @ctx is given (where they are not a column of
+ * the statement), else by the column "flags". */
 static void
 append_order (GString                *sql,
-              const VigilPeopleQuery *query)
+              GArray                 *params,
+              const VigilPeopleQuery *query,
+              const Context          *ctx)
 {
   const char *dir = query->descending ? " DESC" : "";
   const char *key = NULL;
@@ -550,7 +563,12 @@ append_order (GString                *sql,
     }
 
   g_string_append (sql, " ORDER BY ");
-  if (query->sort == VIGIL_PEOPLE_SORT_FLAGS)
+  if (query->sort == VIGIL_PEOPLE_SORT_FLAGS && ctx != NULL)
+    {
+      append_flags_expression (sql, params, ctx);
+      g_string_append_printf (sql, "%s, ", dir);
+    }
+  else if (query->sort == VIGIL_PEOPLE_SORT_FLAGS)
     g_string_append_printf (sql, "flags%s, ", dir);
   else if (key != NULL)
     {
@@ -590,6 +608,10 @@ vigil_people_query_list (VigilStore              *store,
   if (!load_context (store, query, &ctx, error))
     return NULL;
 
+  /* Two steps in one statement: the page's ids first, sorted on the keys alone, then
+   * the columns of those ids only. SQLite works out every column of every row it sorts,
+   * so the incident count and the eight flags' subqueries would otherwise run for the
+   * whole list (minutes for a list of 100,000) to show one page of it. */
   g_string_append (sql,
                    "SELECT p.id, p.surname, p.forenames, p.local_ref, p.pnc_id, p.dob,"
                    " c.status, c.route, c.lead_agency, c.lead_officer, COALESCE(c.area, s.area),"
@@ -598,12 +620,16 @@ vigil_people_query_list (VigilStore              *store,
                    " s.rank, s.total, ps.total, ");
   append_flags_expression (sql, params, &ctx);
   g_string_append (sql, " AS flags");
+  append_joins (sql, &ctx);
+  g_string_append (sql, " AND p.id IN (SELECT p.id");
   append_from (sql, params, query, &ctx, TRUE);
-  append_order (sql, query);
+  append_order (sql, params, query, &ctx);
   g_string_append (sql, " LIMIT ");
   append_int64_param (sql, params, limit);
   g_string_append (sql, " OFFSET ");
   append_int64_param (sql, params, offset);
+  g_string_append (sql, ")");
+  append_order (sql, params, query, NULL);
 
   model = vigil_store_query (store, sql->str, (const GValue *) params->data, params->len, types, error);
   if (model == NULL)

@@ -139,6 +139,7 @@ store_run_cb (VigilStore  *store,
   g_autofree char *profile_name = g_strdup_printf ("%s@%.12s", data->profile->name, sha256);
   g_autoptr(GPtrArray) profiles = NULL;
   g_autoptr(VigilScoreRun) run = vigil_score_run_new ();
+  g_autoptr(GPtrArray) scores = NULL;
   const VigilScoreRow *rows;
   guint n_rows;
   gint64 profile_id;
@@ -174,17 +175,16 @@ store_run_cb (VigilStore  *store,
     return FALSE;
   data->run_id = run->record.id;
 
+  scores = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_score_free);
   for (guint i = 0; i < n_rows; i++)
     {
       const VigilScoreRow *row = &rows[i];
-      g_autoptr(VigilScore) score = NULL;
-      const char *area;
+      VigilScore *score;
 
       if (!row->in_cohort && !g_hash_table_contains (data->keep, &row->person_id))
         continue;
 
       score = vigil_score_new ();
-      area = vigil_score_table_get_area_name (data->table, row);
       score->run_id = data->run_id;
       score->person_id = row->person_id;
       score->r = row->points[VIGIL_RFGV_RECENCY];
@@ -193,14 +193,17 @@ store_run_cb (VigilStore  *store,
       score->v = row->points[VIGIL_RFGV_VICTIMS];
       score->total = row->total;
       score->rank = row->rank;
-      score->area = g_strdup (area);
+      score->area = g_strdup (vigil_score_table_get_area_name (data->table, row));
       score->area_rank = row->area_rank;
       score->latest_incident = format_day (row->latest_day);
       score->in_cohort = row->in_cohort;
-      if (!vigil_store_insert (store, &vigil_score_type, score, error))
-        return FALSE;
-      data->n_stored++;
+      g_ptr_array_add (scores, score);
     }
+
+  /* in statements of many rows: one by one, libgda's transaction makes each slower */
+  if (!vigil_store_insert_rows (store, &vigil_score_type, scores, error))
+    return FALSE;
+  data->n_stored = scores->len;
 
   return TRUE;
 }

@@ -888,6 +888,95 @@ vigil_store_insert (VigilStore            *store,
   return ok;
 }
 
+/* Rows a statement: fixed groups (and one shorter last group) keep the connection's
+ * statement cache small, and stay far below SQLite's and PostgreSQL's limits on
+ * parameters. */
+#define ROWS_PER_INSERT 64
+
+typedef struct
+{
+  const VigilRecordType *type;
+  GPtrArray *records;
+} RowsOp;
+
+static gboolean
+insert_rows_cb (VigilStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  RowsOp *op = user_data;
+  const VigilRecordType *type = op->type;
+  g_autofree GValue *params = g_new0 (GValue, (gsize) type->n_fields * ROWS_PER_INSERT);
+
+  for (guint first = 0; first < op->records->len; first += ROWS_PER_INSERT)
+    {
+      guint n_rows = MIN (ROWS_PER_INSERT, op->records->len - first);
+      g_autoptr(GString) sql = g_string_new (NULL);
+      guint n = 0;
+      gboolean ok;
+
+      g_string_printf (sql, "INSERT INTO %s (", type->table);
+      for (guint i = 0; i < type->n_fields; i++)
+        g_string_append_printf (sql, "%s%s", i ? ", " : "", type->fields[i].name);
+      g_string_append (sql, ") VALUES ");
+
+      for (guint row = 0; row < n_rows; row++)
+        {
+          gpointer record = g_ptr_array_index (op->records, first + row);
+
+          g_string_append (sql, row ? ", (" : "(");
+          for (guint i = 0; i < type->n_fields; i++)
+            {
+              const VigilField *field = &type->fields[i];
+
+              g_string_append_printf (sql, "%s##p%u::%s::null", i ? ", " : "", n, param_type (field));
+              set_field_value (field, record, &params[n++]);
+            }
+          g_string_append (sql, ")");
+        }
+
+      ok = vigil_store_execute (store, sql->str, params, n, NULL, error);
+      clear_values (params, n);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < op->records->len; i++)
+    if (changes_facts (type, NULL, g_ptr_array_index (op->records, i)))
+      return touch_facts (store, error);
+
+  return TRUE;
+}
+
+gboolean
+vigil_store_insert_rows (VigilStore            *store,
+                         const VigilRecordType *type,
+                         GPtrArray             *records,
+                         GError               **error)
+{
+  RowsOp op = { type, records };
+
+  g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (type != NULL && records != NULL, FALSE);
+  g_return_val_if_fail (is_append_only (type), FALSE);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    g_return_val_if_fail ((type->fields[i].flags & VIGIL_FIELD_UUID) == 0, FALSE);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      VigilRecord *header = g_ptr_array_index (records, i);
+
+      g_return_val_if_fail (header->id == 0, FALSE);
+      if (!vigil_record_validate (type, header, error))
+        return FALSE;
+    }
+
+  if (records->len == 0)
+    return TRUE;
+  return vigil_store_run_in_transaction (store, insert_rows_cb, &op, error);
+}
+
 static gpointer
 fetch_record (VigilStore            *store,
               const VigilRecordType *type,

@@ -47,6 +47,7 @@ typedef struct
 {
   GdaConnection *cnc;
   GHashTable *statements;   /* SQL text → GdaStatement */
+  GHashTable *change_sets;  /* GdaStatement of `statements` → its ChangeSet */
   gboolean writer;          /* SQLite: the one writer; PostgreSQL: every link */
   guint transaction_depth;
   gboolean rollback_only;
@@ -251,7 +252,10 @@ lookup_statement (Link        *link,
 
       /* SQL built with values in its text would grow the cache without end */
       if (g_hash_table_size (link->statements) >= MAX_STATEMENTS)
-        g_hash_table_remove_all (link->statements);
+        {
+          g_hash_table_remove_all (link->change_sets);
+          g_hash_table_remove_all (link->statements);
+        }
       g_hash_table_insert (link->statements, g_strdup (sql), stmt);
     }
 
@@ -293,6 +297,78 @@ bind_parameters (GdaStatement  *stmt,
   return g_steal_pointer (&set);
 }
 
+/* A change's parameters, made once per statement and link and filled again at each
+ * execution: libgda makes a statement's GdaSet in a time that grows with the square of
+ * its parameters (each holder added walks the list), and an insert of many rows has
+ * hundreds. Only for changes: a SELECT's data model keeps the set it was run with. */
+typedef struct
+{
+  GdaSet *set;
+  GPtrArray *holders;       /* GdaHolder of ##p<i>, borrowed from set */
+} ChangeSet;
+
+static void
+change_set_free (ChangeSet *change)
+{
+  g_ptr_array_unref (change->holders);
+  g_clear_object (&change->set);
+  g_free (change);
+}
+
+/* @stmt's parameters (from @link's cache) holding @params; NULL without parameters. */
+static GdaSet *
+bind_change_parameters (Link          *link,
+                        GdaStatement  *stmt,
+                        const GValue  *params,
+                        guint          n_params,
+                        GError       **error)
+{
+  ChangeSet *change = g_hash_table_lookup (link->change_sets, stmt);
+
+  if (change == NULL)
+    {
+      g_autoptr(GdaSet) set = NULL;
+
+      if (!gda_statement_get_parameters (stmt, &set, error))
+        return NULL;
+
+      change = g_new0 (ChangeSet, 1);
+      change->set = g_steal_pointer (&set);
+      change->holders = g_ptr_array_new ();
+      for (guint i = 0; change->set != NULL; i++)
+        {
+          char name[16];
+          GdaHolder *holder;
+
+          g_snprintf (name, sizeof name, "p%u", i);
+          holder = gda_set_get_holder (change->set, name);
+          if (holder == NULL)
+            break;
+          g_ptr_array_add (change->holders, holder);
+        }
+      g_hash_table_insert (link->change_sets, stmt, change);
+    }
+
+  if (n_params > change->holders->len)
+    {
+      g_set_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
+                   "Statement has no parameter ##p%u", change->holders->len);
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_params; i++)
+    {
+      const GValue *value = &params[i];
+
+      if (!gda_holder_set_value (g_ptr_array_index (change->holders, i),
+                                 G_VALUE_TYPE (value) == G_TYPE_INVALID ? NULL : value,
+                                 error))
+        return NULL;
+    }
+
+  return change->set != NULL ? g_object_ref (change->set) : NULL;
+}
+
 /* The pool */
 
 static Link *
@@ -304,6 +380,7 @@ link_new (GdaConnection *cnc,
   link->cnc = cnc;
   link->writer = writer;
   link->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  link->change_sets = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) change_set_free);
   link->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return link;
 }
@@ -318,6 +395,7 @@ link_free (Link *link)
    * the server drops them all with the connection. */
   if (link->cnc != NULL)
     gda_connection_close (link->cnc);
+  g_hash_table_unref (link->change_sets);
   g_hash_table_unref (link->statements);
   g_hash_table_unref (link->changed);
   g_clear_object (&link->cnc);
@@ -716,7 +794,7 @@ vigil_store_execute (VigilStore    *self,
 
   stmt = lookup_statement (lease->link, sql, &local_error);
   if (stmt != NULL)
-    set = bind_parameters (stmt, params, n_params, &local_error);
+    set = bind_change_parameters (lease->link, stmt, params, n_params, &local_error);
 
   if (local_error == NULL)
     rows = gda_connection_statement_execute_non_select (lease->link->cnc, stmt, set, NULL, &local_error);

@@ -16,8 +16,12 @@
  */
 #define G_LOG_DOMAIN "vigil-people-model"
 
+/* Pages read again in place after a new count: the ones on screen */
+#define REFILL_PAGES 2
+
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "vigil-people.h"
@@ -53,6 +57,7 @@ struct _VigilPeopleModel
   GCancellable *cancellable;
   gboolean tallying;     /* the count of the current query is on its way */
   GHashTable *fetching;  /* pages on their way */
+  GHashTable *handed;    /* pages of which an item was handed out since the count */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -134,6 +139,142 @@ notify_loading (VigilPeopleModel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gconstpointer *) a), y = GPOINTER_TO_UINT (*(gconstpointer *) b);
+
+  return (x > y) - (x < y);
+}
+
+/* Items of a page at @page under the current count. */
+static guint
+page_length (VigilPeopleModel *self,
+             guint             page)
+{
+  guint first = page * VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+
+  return first < self->n_items ? MIN (VIGIL_PEOPLE_MODEL_PAGE_SIZE, self->n_items - first) : 0;
+}
+
+static void fetch_page (VigilPeopleModel *self, guint page);
+
+static void
+forget_page (VigilPeopleModel *self,
+             guint             page)
+{
+  g_queue_remove (&self->page_order, GUINT_TO_POINTER (page));
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page));
+}
+
+/* A new page of placeholders in the cache, the most recently used; the least recently
+ * used pages leave it. */
+static GPtrArray *
+add_page (VigilPeopleModel *self,
+          guint             page)
+{
+  guint n = page_length (self, page);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, vigil_person_item_new_placeholder ());
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (page));
+
+  while (g_queue_get_length (&self->page_order) > VIGIL_PEOPLE_MODEL_MAX_PAGES)
+    {
+      gpointer oldest = g_queue_pop_tail (&self->page_order);
+
+      g_hash_table_remove (self->pages, oldest);
+    }
+  return items;
+}
+
+
+/* After a new count, tells the list which items changed, and as little as it can: a list
+ * rebuilds the row of every item it is told changed, and its selection looks for its
+ * item among the items that replace it, asking for each (told that all 50,000 changed,
+ * it read the whole cohort a page at a time on every sort). So: the tail that went or
+ * came; the most recently used pages (those on screen) become placeholders in place and
+ * are read again; and the other pages a list may hold items of (those handed out since
+ * the last count) are announced as changed. The cache is cleared of everything else. */
+static void
+announce_new_items (VigilPeopleModel *self,
+                    guint             old_n_items)
+{
+  g_autofree gpointer *handed = NULL;
+  g_autoptr(GHashTable) refill = g_hash_table_new (NULL, NULL);
+  guint n_handed;
+  guint kept = MIN (old_n_items, self->n_items);
+  guint n_refill = 0;
+
+  for (GList *link = self->page_order.head; link != NULL && n_refill < REFILL_PAGES; link = link->next)
+    {
+      guint page = GPOINTER_TO_UINT (link->data);
+      GPtrArray *items = g_hash_table_lookup (self->pages, link->data);
+
+      if (!g_hash_table_contains (self->handed, link->data) ||
+          page * VIGIL_PEOPLE_MODEL_PAGE_SIZE + items->len > kept || items->len != page_length (self, page))
+        continue;
+      g_hash_table_add (refill, link->data);
+      n_refill++;
+    }
+
+  handed = g_hash_table_get_keys_as_array (self->handed, &n_handed);
+  qsort (handed, n_handed, sizeof *handed, compare_pages);
+  g_hash_table_remove_all (self->handed);
+
+  /* the cache keeps only the pages refilled in place */
+  for (GList *link = self->page_order.head; link != NULL;)
+    {
+      GList *next = link->next;
+
+      if (g_hash_table_contains (refill, link->data))
+        {
+          GPtrArray *items = g_hash_table_lookup (self->pages, link->data);
+
+          for (guint i = 0; i < items->len; i++)
+            vigil_person_item_clear (g_ptr_array_index (items, i));
+          g_hash_table_add (self->handed, link->data);
+        }
+      else
+        {
+          g_hash_table_remove (self->pages, link->data);
+          g_queue_delete_link (&self->page_order, link);
+        }
+      link = next;
+    }
+
+  if (old_n_items > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n_items - kept, 0);
+  else if (self->n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, 0, self->n_items - kept);
+
+  for (guint i = 0; i < n_handed; i++)
+    {
+      guint first = GPOINTER_TO_UINT (handed[i]) * VIGIL_PEOPLE_MODEL_PAGE_SIZE;
+      guint n;
+
+      if (first >= kept)
+        break;
+      if (g_hash_table_contains (refill, handed[i]))
+        continue;
+      n = MIN (VIGIL_PEOPLE_MODEL_PAGE_SIZE, kept - first);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer page;
+
+    g_hash_table_iter_init (&iter, refill);
+    while (g_hash_table_iter_next (&iter, &page, NULL))
+      if (g_hash_table_contains (self->pages, page))
+        fetch_page (self, GPOINTER_TO_UINT (page));
+  }
+}
+
 static void
 tally_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -154,7 +295,6 @@ tally_done_cb (GObject      *source,
   was_loading = is_loading (self);
   self->tallying = FALSE;
   old_n_items = self->n_items;
-  clear_cache (self);
 
   if (tally == NULL)
     {
@@ -171,9 +311,7 @@ tally_done_cb (GObject      *source,
     }
 
   self->n_items = (guint) CLAMP (count, 0, G_MAXUINT);
-
-  if (old_n_items > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
+  announce_new_items (self, old_n_items);
 
   if (self->total != total)
     {
@@ -243,29 +381,40 @@ page_done_cb (GObject      *source,
                  fetch->page * VIGIL_PEOPLE_MODEL_PAGE_SIZE,
                  (fetch->page + 1) * VIGIL_PEOPLE_MODEL_PAGE_SIZE - 1,
                  error->message);
+      forget_page (self, fetch->page);   /* read again when asked for again */
       set_error (self, g_steal_pointer (&error));
       notify_loading (self, was_loading);
       return;
     }
 
-  items = g_ptr_array_new_full (summaries->len, g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, vigil_person_item_new (g_ptr_array_index (summaries, i)));
-
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (fetch->page), items);
-  g_queue_push_head (&self->page_order, GUINT_TO_POINTER (fetch->page));
-
-  while (g_queue_get_length (&self->page_order) > VIGIL_PEOPLE_MODEL_MAX_PAGES)
-    {
-      gpointer oldest = g_queue_pop_tail (&self->page_order);
-      g_hash_table_remove (self->pages, oldest);
-    }
-
-  /* the placeholders of this page become its people */
   first = fetch->page * VIGIL_PEOPLE_MODEL_PAGE_SIZE;
-  n = first < self->n_items ? MIN (VIGIL_PEOPLE_MODEL_PAGE_SIZE, self->n_items - first) : 0;
-  if (n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+  n = page_length (self, fetch->page);
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (fetch->page));
+  if (items != NULL && items->len == n)
+    {
+      /* the placeholders the list shows become people, in place (when the store
+       * changed under the count, the rows it has no people for stay empty until the
+       * next count) */
+      for (guint i = 0; i < MIN (n, summaries->len); i++)
+        {
+          VigilPersonItem *item = g_ptr_array_index (items, i);
+
+          if (vigil_person_item_is_placeholder (item))
+            vigil_person_item_fill (item, g_ptr_array_index (summaries, i));
+        }
+    }
+  else
+    {
+      /* the page left the cache while it was read: the list may still show its
+       * placeholders, so it is told they changed */
+      if (items != NULL)
+        forget_page (self, fetch->page);
+      items = add_page (self, fetch->page);
+      for (guint i = 0; i < MIN (n, summaries->len); i++)
+        vigil_person_item_fill (g_ptr_array_index (items, i), g_ptr_array_index (summaries, i));
+      if (n > 0 && g_hash_table_contains (self->handed, GUINT_TO_POINTER (fetch->page)))
+        g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+    }
   notify_loading (self, was_loading);
 }
 
@@ -282,6 +431,7 @@ fetch_page (VigilPeopleModel *self,
       g_hash_table_contains (self->fetching, GUINT_TO_POINTER (page)))
     return;
 
+  g_debug ("Reading page %u of the cohort (%u on their way)", page, g_hash_table_size (self->fetching));
   g_hash_table_add (self->fetching, GUINT_TO_POINTER (page));
   fetch = g_new0 (PageFetch, 1);
   fetch->self = g_object_ref (self);
@@ -294,6 +444,8 @@ fetch_page (VigilPeopleModel *self,
   notify_loading (self, was_loading);
 }
 
+/* The items of @page: from the cache, else placeholders that its read, asked for here
+ * (once the count is in), fills in place. */
 static GPtrArray *
 lookup_page (VigilPeopleModel *self,
              guint             page)
@@ -312,10 +464,14 @@ lookup_page (VigilPeopleModel *self,
       return items;
     }
 
-  /* a page of the query being counted is asked for once the count is in */
-  if (!self->tallying)
-    fetch_page (self, page);
-  return NULL;
+  /* while the count of a new query is on its way, the old count's rows are asked
+   * for: placeholders, not cached (the count's announcement replaces them) */
+  if (self->tallying)
+    return NULL;
+
+  items = add_page (self, page);
+  fetch_page (self, page);
+  return items;
 }
 
 static GType
@@ -342,6 +498,7 @@ vigil_people_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
+  g_hash_table_add (self->handed, GUINT_TO_POINTER (page));
   items = lookup_page (self, page);
 
   /* A page on its way shows placeholders until it arrives. When the database changed
@@ -397,6 +554,7 @@ vigil_people_model_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->fetching, g_hash_table_unref);
+  g_clear_pointer (&self->handed, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->pending_search, g_free);
   g_clear_pointer (&self->status, g_free);
@@ -540,6 +698,7 @@ vigil_people_model_init (VigilPeopleModel *self)
   self->sort = VIGIL_PEOPLE_SORT_RANK;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->fetching = g_hash_table_new (NULL, NULL);
+  self->handed = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->page_order);
 }
 

@@ -1,7 +1,10 @@
 /* vigil-person-item.c: one row of the cohort list, as a GObject for list widgets
  *
- * The item is immutable: it is built from a VigilPersonSummary and carries the text
- * each column shows (labels already translated), so list factories only bind.
+ * The item is built from a VigilPersonSummary and carries the text each column shows
+ * (labels already translated), so list factories only bind. A placeholder, shown while
+ * its page is read, is filled in place when the page arrives (and cleared again when
+ * the page is read anew), so that the list updates its cells instead of rebuilding
+ * its rows; a person's item is otherwise never changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -149,28 +152,37 @@ lookup_label (const char * const *choices,
 }
 
 static void
+clear_fields (VigilPersonItem *self)
+{
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->surname, g_free);
+  g_clear_pointer (&self->forenames, g_free);
+  g_clear_pointer (&self->local_ref, g_free);
+  g_clear_pointer (&self->pnc_id, g_free);
+  g_clear_pointer (&self->dob, g_free);
+  g_clear_pointer (&self->dob_label, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->status_label, g_free);
+  g_clear_pointer (&self->route, g_free);
+  g_clear_pointer (&self->route_label, g_free);
+  g_clear_pointer (&self->lead_label, g_free);
+  g_clear_pointer (&self->incident_count_label, g_free);
+  g_clear_pointer (&self->rank_label, g_free);
+  g_clear_pointer (&self->refs_label, g_free);
+  g_clear_pointer (&self->score_label, g_free);
+  g_clear_pointer (&self->review_label, g_free);
+  g_clear_pointer (&self->flags_label, g_free);
+  self->person_id = 0;
+  self->incident_count = 0;
+  self->flags = 0;
+}
+
+static void
 vigil_person_item_finalize (GObject *object)
 {
   VigilPersonItem *self = (VigilPersonItem *)object;
 
-  g_free (self->name);
-  g_free (self->surname);
-  g_free (self->forenames);
-  g_free (self->local_ref);
-  g_free (self->pnc_id);
-  g_free (self->dob);
-  g_free (self->dob_label);
-  g_free (self->status);
-  g_free (self->status_label);
-  g_free (self->route);
-  g_free (self->route_label);
-  g_free (self->lead_label);
-  g_free (self->incident_count_label);
-  g_free (self->rank_label);
-  g_free (self->refs_label);
-  g_free (self->score_label);
-  g_free (self->review_label);
-  g_free (self->flags_label);
+  clear_fields (self);
 
   G_OBJECT_CLASS (vigil_person_item_parent_class)->finalize (object);
 }
@@ -328,15 +340,12 @@ vigil_person_item_init (VigilPersonItem *self)
  *
  * Returns: (transfer full): an item holding copies of @summary's fields
  */
-VigilPersonItem *
-vigil_person_item_new (const VigilPersonSummary *summary)
+static void
+set_summary (VigilPersonItem          *self,
+             const VigilPersonSummary *summary)
 {
-  VigilPersonItem *self;
   const char *status_label;
 
-  g_return_val_if_fail (summary != NULL, NULL);
-
-  self = g_object_new (VIGIL_TYPE_PERSON_ITEM, NULL);
   self->person_id = summary->person_id;
   self->incident_count = summary->incident_count;
   self->name = vigil_person_summary_dup_display_name (summary);
@@ -365,7 +374,68 @@ vigil_person_item_new (const VigilPersonSummary *summary)
   self->flags = summary->flags;
   self->flags_label = format_flags (summary->flags);
 
+}
+
+VigilPersonItem *
+vigil_person_item_new (const VigilPersonSummary *summary)
+{
+  VigilPersonItem *self;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  self = g_object_new (VIGIL_TYPE_PERSON_ITEM, NULL);
+  set_summary (self, summary);
   return self;
+}
+
+static void
+notify_all (VigilPersonItem *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * vigil_person_item_fill:
+ * @self: a placeholder
+ * @summary: the person the row shows
+ *
+ * Turns the placeholder a list already shows into the row of @summary, in place: the
+ * list updates the row's cells from the notifications instead of building a new row.
+ */
+void
+vigil_person_item_fill (VigilPersonItem          *self,
+                        const VigilPersonSummary *summary)
+{
+  g_return_if_fail (VIGIL_IS_PERSON_ITEM (self));
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (self->placeholder);
+
+  clear_fields (self);
+  set_summary (self, summary);
+  self->placeholder = FALSE;
+  notify_all (self);
+}
+
+/**
+ * vigil_person_item_clear:
+ * @self: an item
+ *
+ * Makes @self a placeholder again, in place (its page is being read again).
+ */
+void
+vigil_person_item_clear (VigilPersonItem *self)
+{
+  g_return_if_fail (VIGIL_IS_PERSON_ITEM (self));
+
+  if (self->placeholder)
+    return;
+  clear_fields (self);
+  self->placeholder = TRUE;
+  self->name = g_strdup ("—");
+  notify_all (self);
 }
 
 /**

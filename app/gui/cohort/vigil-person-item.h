@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (VigilPersonItem, vigil_person_item, VIGIL, PERSON_ITEM, GO
 VigilPersonItem *vigil_person_item_new              (const VigilPersonSummary *summary);
 VigilPersonItem *vigil_person_item_new_placeholder  (void);
 gboolean         vigil_person_item_is_placeholder   (VigilPersonItem *self);
+void             vigil_person_item_fill             (VigilPersonItem          *self,
+                                                     const VigilPersonSummary *summary);
+void             vigil_person_item_clear            (VigilPersonItem *self);
 gint64           vigil_person_item_get_person_id    (VigilPersonItem *self);
 const char      *vigil_person_item_get_name         (VigilPersonItem *self);
 const char      *vigil_person_item_get_local_ref    (VigilPersonItem *self);
