@@ -442,6 +442,118 @@ test_choice_labels (void)
   g_assert_cmpstr (vigil_choice_get_label (vigil_route_choices, "future_route"), ==, "future_route");
 }
 
+static gint64
+count_scores (VigilStore *store,
+              gint64      run_id)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  GValue param = G_VALUE_INIT;
+  const GValue *value;
+
+  g_value_init (&param, G_TYPE_INT64);
+  g_value_set_int64 (&param, run_id);
+  model = vigil_store_query (store, "SELECT COUNT(*) FROM score WHERE run_id = ##p0::gint64",
+                             &param, 1, types, &error);
+  g_assert_no_error (error);
+  value = gda_data_model_get_value_at (model, 0, 0, &error);
+  g_assert_no_error (error);
+  return g_value_get_int64 (value);
+}
+
+/* Many append-only rows in statements of many rows: every row as given (across the
+ * statements' boundaries, with text that needs quoting), and all or nothing. */
+static void
+test_insert_rows (void)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(GPtrArray) scores = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_score_free);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_score_free);
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 run_id = create_sample (store, &vigil_score_run_type);
+  const guint n = 130;   /* two full statements and part of a third */
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigilScore *score = vigil_score_new ();
+
+      score->run_id = run_id;
+      score->person_id = create_sample (store, &vigil_person_type);
+      score->rank = i + 1;
+      score->total = 0.5 * i;
+      score->area = i % 3 == 0 ? NULL : g_strdup_printf ("O'Area “%u”; DROP TABLE score", i);
+      score->latest_incident = g_strdup ("2026-02-28");
+      score->in_cohort = i % 2 == 0;
+      g_ptr_array_add (scores, score);
+    }
+
+  g_assert_true (vigil_store_insert_rows (store, &vigil_score_type, scores, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_scores (store, run_id), ==, n);
+
+  {
+    GValue param = G_VALUE_INIT;
+
+    g_value_init (&param, G_TYPE_INT64);
+    g_value_set_int64 (&param, run_id);
+    model = vigil_store_query (store, "SELECT rank, total, area, latest_incident, in_cohort FROM score"
+                               " WHERE run_id = ##p0::gint64 ORDER BY rank",
+                               &param, 1, types, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (gda_data_model_get_n_rows (model), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      VigilScore *score = g_ptr_array_index (scores, i);
+      const GValue *rank = gda_data_model_get_value_at (model, 0, i, &error);
+      const GValue *total = gda_data_model_get_value_at (model, 1, i, &error);
+      const GValue *area = gda_data_model_get_value_at (model, 2, i, &error);
+      const GValue *latest = gda_data_model_get_value_at (model, 3, i, &error);
+      const GValue *in_cohort = gda_data_model_get_value_at (model, 4, i, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (g_value_get_int64 (rank), ==, score->rank);
+      g_assert_cmpfloat (g_value_get_double (total), ==, score->total);
+      if (score->area == NULL)
+        g_assert_true (gda_value_is_null (area));
+      else
+        g_assert_cmpstr (g_value_get_string (area), ==, score->area);
+      g_assert_cmpstr (g_value_get_string (latest), ==, "2026-02-28");
+      g_assert_cmpint (g_value_get_int64 (in_cohort) != 0, ==, score->in_cohort != 0);
+      g_assert_cmpint (score->record.id, ==, 0);
+    }
+
+  /* a row that fails validation: nothing is written */
+  for (guint i = 0; i < 70; i++)
+    {
+      VigilScore *score = vigil_score_new ();
+
+      score->run_id = run_id;
+      score->person_id = i < 69 ? ((VigilScore *) g_ptr_array_index (scores, i))->person_id : 0;
+      score->rank = 1000 + i;
+      g_ptr_array_add (bad, score);
+    }
+  g_assert_false (vigil_store_insert_rows (store, &vigil_score_type, bad, &error));
+  g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count_scores (store, run_id), ==, n);
+
+  /* a row the database refuses, in the second statement: the first is undone too */
+  ((VigilScore *) g_ptr_array_index (bad, 69))->person_id = G_GINT64_CONSTANT (999999999);
+  g_assert_false (vigil_store_insert_rows (store, &vigil_score_type, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_scores (store, run_id), ==, n);
+
+  /* nothing to insert */
+  g_ptr_array_set_size (bad, 0);
+  g_assert_true (vigil_store_insert_rows (store, &vigil_score_type, bad, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/records/unique-and-cascade", test_unique_and_cascade);
   g_test_add_func ("/records/dates", test_dates);
   g_test_add_func ("/records/choice-labels", test_choice_labels);
+  g_test_add_func ("/records/insert-rows", test_insert_rows);
 
   return g_test_run ();
 }
