@@ -423,19 +423,19 @@ vigil_person_item_fill (VigilPersonItem          *self,
  * vigil_person_item_clear:
  * @self: an item
  *
- * Makes @self a placeholder again, in place (its page is being read again).
+ * Makes @self a placeholder again, in place (its page is being read again): it keeps
+ * showing what it showed until vigil_person_item_fill () gives it its new person.
  */
 void
 vigil_person_item_clear (VigilPersonItem *self)
 {
   g_return_if_fail (VIGIL_IS_PERSON_ITEM (self));
 
-  if (self->placeholder)
-    return;
-  clear_fields (self);
+  /* The text stays as it is until the page's read fills the item: cleared, every cell
+   * on screen would change twice and the list be laid out twice (about half of a
+   * sort's time on the main loop). The item is a placeholder all the same: it names
+   * nobody (it cannot be opened) until it is filled. */
   self->placeholder = TRUE;
-  self->name = g_strdup ("—");
-  notify_all (self);
 }
 
 /**
