@@ -14,7 +14,8 @@
  * of 1280 × 800 on the display, and driven: the first page, K scroll steps of most of a
  * screen each (default 40), jumps to a quarter, half, three quarters, the end and the
  * top, then every sort of the Sort by menu, ascending and descending, then a search typed
- * a letter at a time and cleared. Meanwhile a probe thread asks the main loop for an
+ * a letter at a time and cleared (--screenshot FILE: a PNG of the window once it is sorted
+ * by name, from the middle of the list). Meanwhile a probe thread asks the main loop for an
  * answer every 20 ms (an idle at default priority, as a D-Bus request from an
  * accessibility client would be dispatched) and times how long each answer takes: an
  * answer takes as long as the main loop is busy with something else. For each step the
@@ -56,6 +57,7 @@ static gint64 n_incidents = 1000000;
 static int n_steps = 40;
 static int cohort_size = 50000;
 static char *profile_path = NULL;
+static char *screenshot_path = NULL;
 
 static GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "The store: a SQLite file", "DB" },
@@ -63,6 +65,7 @@ static GOptionEntry entries[] = {
   { "incidents", 'n', 0, G_OPTION_ARG_INT64, &n_incidents, "Incidents of a store made here (default 1000000)", "N" },
   { "steps", 's', 0, G_OPTION_ARG_INT, &n_steps, "Scroll steps (default 40)", "K" },
   { "cohort", 'c', 0, G_OPTION_ARG_INT, &cohort_size, "Candidates of the run of a store made here (default 50000)", "N" },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot_path, "A PNG of the list sorted by name, from its middle", "FILE" },
   { "profile", 'p', 0, G_OPTION_ARG_FILENAME, &profile_path, "The default scoring profile (data/profiles/rfgv-default.json), to make a store", "FILE" },
   { NULL }
 };
@@ -243,6 +246,36 @@ scroll_to (double fraction)
   double page = gtk_adjustment_get_page_size (vadjustment);
 
   gtk_adjustment_set_value (vadjustment, MAX (0, (upper - page) * fraction));
+}
+
+/* The window as it is drawn now, as a PNG at @path. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  for (guint attempt = 0; node == NULL && attempt < 50; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      wait_ms (20);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  if (node == NULL)
+    {
+      g_printerr ("bench-cohort: nothing drawn for %s\n", path);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_printerr ("bench-cohort: could not write %s\n", path);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -515,6 +548,8 @@ main (int    argc,
         gtk_drop_down_set_selected (vigil_cohort_view_get_sort_dropdown (view), i);
         gtk_toggle_button_set_active (vigil_cohort_view_get_descending_toggle (view), descending);
         end_step (step);
+        if (screenshot_path != NULL && g_str_equal (sorts[i], "Name") && !descending)
+          save_screenshot (window, screenshot_path);
       }
   gtk_drop_down_set_selected (vigil_cohort_view_get_sort_dropdown (view), 0);
   gtk_toggle_button_set_active (vigil_cohort_view_get_descending_toggle (view), FALSE);
