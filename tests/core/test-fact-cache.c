@@ -494,39 +494,6 @@ test_serialized (void)
  * stale otherwise; either way the facts are those the incidents give.
  * ------------------------------------------------------------------------------------ */
 
-#define IMPORT_HEADER "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
-                      "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area\n"
-
-static char *
-write_file (const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-write_synthetic (guint64 n,
-                 guint64 seed)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  char *path = g_build_filename (dir, "synthetic.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (vigil_synth_write_csv (n, seed, "2026-11-01", G_OUTPUT_STREAM (out), NULL, &error));
-  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 static VigilImportReport *
 import_file (VigilStore *store,
              const char *path)
@@ -609,7 +576,7 @@ assert_import_cache (VigilStore            *store,
  * times, no victim, no area, an offence code not in the gravity table, a row
  * rejected. */
 static const char edge_file[] =
-  IMPORT_HEADER
+  VIGIL_TEST_INCIDENT_HEADER
   "SYN-I01,2026-10-01T08:00:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-V2,Victim Two,,intimate_partner,abh,high,0,North Synthshire\n"
   "SYN-I02,2026-01-10,SYN-P9,Synthe Beta,,SYN-V1,Victim One,,ex_partner,common_assault,,1,\n"
   "SYN-I03,2025-06-10T21:30:00,SYN-P10,Synthe Alpha,1980-01-01,SYN-P9,Synthe Beta,,family,strangulation,medium,0,South Synthshire\n"
@@ -628,7 +595,7 @@ test_import_empty (void)
   /* a small file with its edge cases, in many parts */
   {
     g_autoptr(VigilStore) store = vigil_test_open_store ();
-    g_autofree char *path = write_file ("edges.csv", edge_file);
+    g_autofree char *path = vigil_test_write_file ("edges.csv", edge_file, -1);
     g_autoptr(VigilImportReport) report = NULL;
 
     g_setenv ("VIGIL_FACT_CACHE_PART_SIZE", "64", TRUE);
@@ -643,7 +610,7 @@ test_import_empty (void)
   /* a synthetic file: hundreds of people, victims among the perpetrators */
   {
     g_autoptr(VigilStore) store = vigil_test_open_store ();
-    g_autofree char *path = write_synthetic (3000, 5);
+    g_autofree char *path = vigil_test_write_synthetic (3000, 5);
     g_autoptr(VigilImportReport) report = import_file (store, path);
 
     g_assert_cmpuint (report->rows_imported, ==, 3000);
@@ -661,11 +628,11 @@ test_import_not_empty (void)
   /* a store with incidents, its cache current: a second file */
   {
     g_autoptr(VigilStore) store = vigil_test_open_store ();
-    g_autofree char *first = write_synthetic (500, 7);
-    g_autofree char *second = write_file ("more.csv",
-                                          IMPORT_HEADER
+    g_autofree char *first = vigil_test_write_synthetic (500, 7);
+    g_autofree char *second = vigil_test_write_file ("more.csv",
+                                          VIGIL_TEST_INCIDENT_HEADER
                                           "SYN-J1,2026-10-20,SYN-P10,Synthe Alpha,,SYN-V1,Victim One,,family,abh,,0,North Synthshire\n"
-                                          "SYN-J2,2026-10-21,SYN-P11,Synthe Omega,,,,,family,gbh,,0,\n");
+                                          "SYN-J2,2026-10-21,SYN-P11,Synthe Omega,,,,,family,gbh,,0,\n", -1);
     g_autoptr(VigilImportReport) a = import_file (store, first);
     g_autoptr(VigilImportReport) b = NULL;
     g_autoptr(VigilFactSet) facts = NULL;
@@ -684,7 +651,7 @@ test_import_not_empty (void)
   /* a store with one person and no incident */
   {
     g_autoptr(VigilStore) store = vigil_test_open_store ();
-    g_autofree char *path = write_file ("edges.csv", edge_file);
+    g_autofree char *path = vigil_test_write_file ("edges.csv", edge_file, -1);
     g_autoptr(VigilImportReport) report = NULL;
 
     add_person (store, "Earlier", "SYN-P0");
@@ -696,11 +663,11 @@ test_import_not_empty (void)
   /* an incident twice in the file, into an empty store */
   {
     g_autoptr(VigilStore) store = vigil_test_open_store ();
-    g_autofree char *path = write_file ("twice.csv",
-                                        IMPORT_HEADER
+    g_autofree char *path = vigil_test_write_file ("twice.csv",
+                                        VIGIL_TEST_INCIDENT_HEADER
                                         "SYN-K1,2026-10-20,SYN-P1,Synthe Alpha,,SYN-V1,Victim One,,family,abh,,0,\n"
                                         "SYN-K1,2026-10-22,SYN-P1,Synthe Alpha,,,,,family,homicide,,0,\n"
-                                        "SYN-K2,2026-10-21,SYN-P2,Synthe Beta,,,,,family,gbh,,0,\n");
+                                        "SYN-K2,2026-10-21,SYN-P2,Synthe Beta,,,,,family,gbh,,0,\n", -1);
     g_autoptr(VigilImportReport) report = import_file (store, path);
     g_autoptr(VigilFactSet) facts = NULL;
 

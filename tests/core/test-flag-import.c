@@ -14,20 +14,6 @@
 
 #define HEADER "person_ref,person_name,person_dob,person_pnc,agency,concern,reported_on,reported_by,isa_reference\n"
 
-static char *
-write_file (const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 static gint64
 count (VigilStore *store,
        const char *sql)
@@ -144,7 +130,7 @@ test_good_file (void)
   generation = vigil_store_get_facts_generation (store, &error);
   g_assert_no_error (error);
 
-  path = write_file ("agency-flags.csv",
+  path = vigil_test_write_file ("agency-flags.csv",
     "\xEF\xBB\xBF" "person_ref,person_name,person_dob,person_pnc,agency,concern,reported_on,reported_by,isa_reference\r\n"
     "SYN-P0001,\"Testwood, Alfa\",,,health,\"Attended A&E with bruising, said her partner is \"\"controlling\"\"\",2025-10-01,Synthshire NHS Trust,ISA-SYN-01\r\n"
     "SYN-F0001,\"Fakewick, Golf Hotel\",1985-03-04,SYN/00001X,Housing,Neighbours report shouting; tenancy warning,2025-09-12,Synth Homes,ISA-SYN-02\r\n"
@@ -301,7 +287,7 @@ test_bad_rows (void)
     "SYN-F0021,\"Fakeley, \"Golf\",,,health,Concern,2025-01-01,,\n",         /* 14 */
     "SYN-F0022,\"Mockley, Echo\",,,health,Concern,2025-01-01,,\n",           /* 15: good */
     NULL);
-  path = write_file ("bad-rows.csv", contents, -1);
+  path = vigil_test_write_file ("bad-rows.csv", contents, -1);
 
   report = vigil_import_agency_flags (store, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -369,7 +355,7 @@ test_idempotent (void)
     "SYN-F0100,\"Fakeworth, Oscar\",,,housing,Rent arrears and threats to a neighbour,2025-03-01,Synth Homes,ISA-SYN-09\n"
     "SYN-F0101,\"Proxyford, Papa\",,,health,Repeated injuries to partner,,,\n";
 
-  path = write_file ("flags-march.csv", rows, -1);
+  path = vigil_test_write_file ("flags-march.csv", rows, -1);
   first = vigil_import_agency_flags (store, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (first->rows_total, ==, 3);
@@ -389,7 +375,7 @@ test_idempotent (void)
 
   /* a later extract repeats those rows: a different reporter does not make a new
    * flag, a different date or agency does */
-  later_path = write_file ("flags-april.csv",
+  later_path = vigil_test_write_file ("flags-april.csv",
     HEADER
     "SYN-F0100,\"Fakeworth, Oscar\",,,housing,Rent arrears and threats to a neighbour,2025-03-01,Synth Homes (area office),\n"
     "SYN-F0101,,,,health,Repeated injuries to partner,,,\n"
@@ -446,7 +432,7 @@ test_candidates_and_merges (void)
   g_assert_true (vigil_store_execute (store, merge_sql, NULL, 0, NULL, &error));
   g_assert_no_error (error);
 
-  path = write_file ("candidates.csv",
+  path = vigil_test_write_file ("candidates.csv",
     HEADER
     "SYN-P0201,\"Shamly, Romeo\",,,probation,Breached contact conditions,2025-06-01,,\n"
     "SYN-P0200,,,,probation,Breached contact conditions,2025-06-01,,\n"
@@ -496,7 +482,7 @@ test_cancelled (void)
   for (guint i = 0; i < 40; i++)
     g_string_append_printf (contents, "SYN-F%04u,\"Ersatzdale, Lima\",,,housing,Concern %u,2025-02-01,,\n%s",
                             400 + i, i, i == 5 ? "SYN-F0999,bad\n" : "");
-  path = write_file ("cancelled.csv", contents->str, contents->len);
+  path = vigil_test_write_file ("cancelled.csv", contents->str, contents->len);
 
   report = vigil_import_agency_flags (store, path, cancel_on_progress_cb, cancellable, cancellable, &error);
   g_assert_null (report);
@@ -530,12 +516,12 @@ test_demo_store_refuses_real_names (void)
   g_autoptr(VigilStore) store = open_store ();
   g_autoptr(VigilFlagImportReport) refused = NULL;
   g_autoptr(VigilFlagImportReport) accepted = NULL;
-  g_autofree char *real = write_file ("real.csv",
+  g_autofree char *real = vigil_test_write_file ("real.csv",
     HEADER
     "SYN-F0500,\"Fakeley, Mike\",,,health,Concern,2025-01-01,,\n"
     "R-1,\"Smith, John\",1980-02-03,,health,Concern,2025-01-01,,\n",
     -1);
-  g_autofree char *synthetic = write_file ("synthetic.csv",
+  g_autofree char *synthetic = vigil_test_write_file ("synthetic.csv",
     HEADER
     "SYN-F0500,\"Fakeley, Mike\",,,health,Concern,2025-01-01,,\n",
     -1);
@@ -565,12 +551,12 @@ test_header (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
   g_autoptr(VigilFlagImportReport) report = NULL;
-  g_autofree char *no_concern = write_file ("no-concern.csv",
+  g_autofree char *no_concern = vigil_test_write_file ("no-concern.csv",
                                             "person_ref,person_name,agency,reported_on\nSYN-F0600,\"Fakeley, Mike\",health,2025-01-01\n", -1);
-  g_autofree char *empty = write_file ("empty.csv", "", 0);
+  g_autofree char *empty = vigil_test_write_file ("empty.csv", "", 0);
   g_autofree char *dir = vigil_test_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
-  g_autofree char *short_form = write_file ("short.csv",
+  g_autofree char *short_form = vigil_test_write_file ("short.csv",
                                             "agency,concern,person_ref\n"
                                             "health,Concern about a known person,SYN-P0600\n"
                                             "health,Concern about someone new,SYN-F0601\n",
@@ -666,7 +652,7 @@ test_async (void)
   for (guint i = 0; i < 40; i++)
     g_string_append_printf (contents, "SYN-F%04u,\"Ersatzdale, Lima\",,,housing,Concern %u,2025-02-01,,\n",
                             700 + i, i);
-  path = write_file ("async.csv", contents->str, contents->len);
+  path = vigil_test_write_file ("async.csv", contents->str, contents->len);
 
   /* cancelled at its first report: rolled back */
   {

@@ -13,39 +13,6 @@
 #include "vigil-format.h"
 #include "vigil-test-store.h"
 
-#define HEADER "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
-               "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area\n"
-
-static char *
-write_file (const char *name,
-            const char *contents)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static char *
-write_synthetic (guint64 n,
-                 guint64 seed)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigil_test_make_tmpdir ();
-  char *path = g_build_filename (dir, "synthetic.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (vigil_synth_write_csv (n, seed, "2026-11-01", G_OUTPUT_STREAM (out), NULL, &error));
-  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 static gint64
 count (VigilStore *store,
        const char *sql)
@@ -77,7 +44,7 @@ test_synthetic_file (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_synthetic (2000, 11);
+  g_autofree char *path = vigil_test_write_synthetic (2000, 11);
   g_autoptr(VigilImportReport) report = NULL;
   g_autoptr(VigilImportReport) again = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -123,13 +90,13 @@ test_known_incident_refs (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *first = write_file ("first.csv",
-    HEADER
-    "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n");
-  g_autofree char *second = write_file ("second.csv",
-    HEADER
+  g_autofree char *first = vigil_test_write_file ("first.csv",
+    VIGIL_TEST_INCIDENT_HEADER
+    "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n", -1);
+  g_autofree char *second = vigil_test_write_file ("second.csv",
+    VIGIL_TEST_INCIDENT_HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n"
-    "SYN-I2,2026-02-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,stalking,,1,North Synthshire\n");
+    "SYN-I2,2026-02-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,stalking,,1,North Synthshire\n", -1);
   g_autoptr(VigilImportReport) a = vigil_import_incidents (store, first, NULL, NULL, NULL, NULL, &error);
   g_autoptr(VigilImportReport) b = NULL;
 
@@ -169,8 +136,8 @@ test_bad_rows (void)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_file ("bad.csv",
-    "\xEF\xBB\xBF" HEADER
+  g_autofree char *path = vigil_test_write_file ("bad.csv",
+    "\xEF\xBB\xBF" VIGIL_TEST_INCIDENT_HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\r\n"
     "SYN-I2,05/01/2026,SYN-P1,\"Testington, Bravo\",,,,,ex_partner,abh,,0,\r\n"
     "SYN-I3,2999-01-01,SYN-P1,\"Testington, Bravo\",,,,,ex_partner,abh,,0,\n"
@@ -185,7 +152,7 @@ test_bad_rows (void)
     ",2026-01-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
     "SYN-I13,2026-01-05,SYN-P9,,,,,,ex_partner,abh,,0,\n"
     "SYN-I14,2026-01-06T23:15:00Z,SYN-P1,,,SYN-V1,,,ex_partner,doorstep_shouting,,0,Examplevale\n"
-    "\"SYN-I15\",2026-01-07 08:00,SYN-P1,,,,,,family,\"coercive_control\",medium,0,\"Examplevale, East\"\n");
+    "\"SYN-I15\",2026-01-07 08:00,SYN-P1,,,,,,family,\"coercive_control\",medium,0,\"Examplevale, East\"\n", -1);
   g_autoptr(VigilImportReport) report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
   VigilImportUnmapped *unmapped;
 
@@ -236,8 +203,8 @@ test_dates (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_file ("dates.csv",
-    HEADER
+  g_autofree char *path = vigil_test_write_file ("dates.csv",
+    VIGIL_TEST_INCIDENT_HEADER
     "SYN-I1,2026-01-05T10:20:30.25+01:00,SYN-P1,\"Testington, Bravo\",1980-02-29,,,,ex_partner,abh,,0,\n"
     "SYN-I2,2026-+1-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
     "SYN-I3,2026- 1-05,SYN-P1,,,,,,ex_partner,abh,,0,\n"
@@ -246,7 +213,7 @@ test_dates (void)
     "SYN-I6,2026-01-05T09:60,SYN-P1,,,,,,ex_partner,abh,,0,\n"
     "SYN-I7,2026-01-05T,SYN-P1,,,,,,ex_partner,abh,,0,\n"
     "SYN-I8,2026-01-05,SYN-P2,\"Testington, Alfa\",1981-02-29,,,,ex_partner,abh,,0,\n"
-    "SYN-I9,2026-01-06 07:05,SYN-P1,,,,,,ex_partner,abh,,0,\n");
+    "SYN-I9,2026-01-06 07:05,SYN-P1,,,,,,ex_partner,abh,,0,\n", -1);
   g_autoptr(VigilImportReport) report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -271,7 +238,7 @@ test_mapping (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *mapping_path = write_file ("force.json",
+  g_autofree char *mapping_path = vigil_test_write_file ("force.json",
     "{\"columns\": {\"incident_ref\": \"Occurrence\", \"occurred_at\": \"Date\","
     " \"perpetrator_ref\": \"Suspect ID\", \"perpetrator_name\": \"Suspect\", \"perpetrator_dob\": \"Suspect DOB\","
     " \"victim_ref\": \"Victim ID\", \"victim_name\": \"Victim\", \"victim_dob\": \"Victim DOB\","
@@ -281,12 +248,12 @@ test_mapping (void)
     " \"values\": {\"relationship\": {\"Partner\": \"intimate_partner\", \"Ex\": \"ex_partner\"},"
     "            \"offence_code\": {\"Assault ABH\": \"abh\"},"
     "            \"stalking\": {\"Y\": \"1\", \"N\": \"0\"},"
-    "            \"dash_risk\": {\"H\": \"high\"}}}");
-  g_autofree char *csv = write_file ("force.csv",
+    "            \"dash_risk\": {\"H\": \"high\"}}}", -1);
+  g_autofree char *csv = vigil_test_write_file ("force.csv",
     "Occurrence,Date,Suspect ID,Suspect,Suspect DOB,Victim ID,Victim,Victim DOB,Relationship,Offence,DASH,Stalking,Sector\n"
     "F-1,31/12/2025 22:10,F-P1,\"Testington, Bravo\",03/02/1980,F-V1,\"Mockridge, Alfa\",,Partner,Assault ABH,H,N,North\n"
     "F-2,2025-12-31,F-P1,\"Testington, Bravo\",03/02/1980,F-V1,\"Mockridge, Alfa\",,Ex,Assault ABH,,Y,North\n"
-    "F-3,01/01/2026,F-P1,\"Testington, Bravo\",03/02/1980,F-V1,\"Mockridge, Alfa\",,Lodger,Assault ABH,,N,North\n");
+    "F-3,01/01/2026,F-P1,\"Testington, Bravo\",03/02/1980,F-V1,\"Mockridge, Alfa\",,Lodger,Assault ABH,,N,North\n", -1);
   g_autoptr(VigilImportMapping) mapping = vigil_import_mapping_load (mapping_path, &error);
   g_autoptr(VigilImportReport) report = NULL;
   g_autoptr(VigilImportReport) unmapped_report = NULL;
@@ -344,11 +311,11 @@ test_possible_duplicates (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_file ("dupes.csv",
-    HEADER
+  g_autofree char *path = vigil_test_write_file ("dupes.csv",
+    VIGIL_TEST_INCIDENT_HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,,0,\n"
     "SYN-I2,2026-01-06,SYN-P2,\"TESTINGTON,  bravo\",1980-02-03,,,,ex_partner,abh,,0,\n"
-    "SYN-I3,2026-01-07,SYN-P3,\"Testington, Bravo\",1981-02-03,,,,ex_partner,abh,,0,\n");
+    "SYN-I3,2026-01-07,SYN-P3,\"Testington, Bravo\",1981-02-03,,,,ex_partner,abh,,0,\n", -1);
   g_autoptr(VigilImportReport) report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) duplicates = NULL;
   VigilPersonDuplicate *duplicate;
@@ -380,10 +347,10 @@ test_demo_store_refuses_real_names (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *real = write_file ("real.csv",
-    HEADER
-    "R-1,2026-01-05,R-P1,\"Smith, John\",1980-02-03,,,,ex_partner,abh,,0,\n");
-  g_autofree char *synthetic = write_synthetic (50, 3);
+  g_autofree char *real = vigil_test_write_file ("real.csv",
+    VIGIL_TEST_INCIDENT_HEADER
+    "R-1,2026-01-05,R-P1,\"Smith, John\",1980-02-03,,,,ex_partner,abh,,0,\n", -1);
+  g_autofree char *synthetic = vigil_test_write_synthetic (50, 3);
   g_autoptr(VigilImportReport) refused = NULL;
   g_autoptr(VigilImportReport) accepted = NULL;
 
@@ -405,7 +372,7 @@ test_cancelled (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_synthetic (20000, 5);
+  g_autofree char *path = vigil_test_write_synthetic (20000, 5);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(VigilImportReport) report = NULL;
 
@@ -437,7 +404,7 @@ test_killed_midway (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cli = g_build_filename (g_getenv ("VIGIL_BUILD_ROOT"), "app", "cli", "vigil-cli", NULL);
-  g_autofree char *path = write_synthetic (60000, 9);
+  g_autofree char *path = vigil_test_write_synthetic (60000, 9);
   g_autoptr(VigilLocation) location = vigil_test_empty_location ();
   g_autofree char *db = location->engine == VIGIL_ENGINE_SQLITE ? g_strdup (location->path)
                                                                 : vigil_location_to_uri (location, TRUE);
@@ -540,7 +507,7 @@ test_cancelled_midway (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_synthetic (6000, 6);
+  g_autofree char *path = vigil_test_write_synthetic (6000, 6);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(VigilImportReport) report = NULL;
 
@@ -578,7 +545,7 @@ test_progress_and_facts_generation (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_synthetic (9000, 8);
+  g_autofree char *path = vigil_test_write_synthetic (9000, 8);
   g_autoptr(VigilImportReport) report = NULL;
   Progress progress = { 0 };
   gint64 generation = vigil_store_get_facts_generation (store, &error);
@@ -599,13 +566,13 @@ test_merged_person (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *first = write_file ("first.csv",
-    HEADER
+  g_autofree char *first = vigil_test_write_file ("first.csv",
+    VIGIL_TEST_INCIDENT_HEADER
     "SYN-I1,2026-01-05,SYN-P1,\"Testington, Bravo\",1980-02-03,SYN-V1,\"Mockridge, Alfa\",,ex_partner,abh,high,0,North Synthshire\n"
-    "SYN-I2,2026-01-06,SYN-P2,\"Testington, Bravo\",1980-02-03,SYN-V2,\"Mockridge, Charlie\",,ex_partner,abh,,0,North Synthshire\n");
-  g_autofree char *second = write_file ("second.csv",
-    HEADER
-    "SYN-I3,2026-02-05,SYN-P2,,,SYN-V1,,,ex_partner,stalking,,1,North Synthshire\n");
+    "SYN-I2,2026-01-06,SYN-P2,\"Testington, Bravo\",1980-02-03,SYN-V2,\"Mockridge, Charlie\",,ex_partner,abh,,0,North Synthshire\n", -1);
+  g_autofree char *second = vigil_test_write_file ("second.csv",
+    VIGIL_TEST_INCIDENT_HEADER
+    "SYN-I3,2026-02-05,SYN-P2,,,SYN-V1,,,ex_partner,stalking,,1,North Synthshire\n", -1);
   g_autoptr(VigilImportReport) a = vigil_import_incidents (store, first, NULL, NULL, NULL, NULL, &error);
   g_autoptr(VigilImportReport) b = NULL;
 
@@ -744,8 +711,8 @@ test_same_on_both_engines (void)
   g_autoptr(VigilLocation) sqlite_location = NULL;
   g_autoptr(VigilStore) sqlite_store = NULL;
   g_autoptr(VigilStore) pg_store = NULL;
-  g_autofree char *synthetic = write_synthetic (2000, 21);
-  g_autofree char *crafted = write_file ("crafted.csv",
+  g_autofree char *synthetic = vigil_test_write_synthetic (2000, 21);
+  g_autofree char *crafted = vigil_test_write_file ("crafted.csv",
     HEADER_PNC
     "SYN-X1,2026-01-05,SYN-PD1,\"Testington, Bravo\",1980-02-03,SYN-VD1,\"Mockridge, Alfa\",1985-01-01,ex_partner,abh,high,0,North Synthshire,PNC/01,\n"
     "SYN-X2,2026-01-06,SYN-PD2,\"TESTINGTON,  bravo\",1980-02-03,,,,ex_partner,stalking,,1,,,\n"
@@ -757,14 +724,14 @@ test_same_on_both_engines (void)
     "SYN-X1,2026-02-01,SYN-PD1,,,,,,ex_partner,common_assault,,0,,,\n"
     "SYN-X9,2026-01-12,SYN-PD6,,,SYN-VD3,\"Mockridge, Alfa\",1985-01-01,ex_partner,kerb_crawling,,0,\"Examplevale,\nEast\",,PNC/02\n"
     "SYN-X10,2026-13-01,SYN-PD6,,,,,,ex_partner,abh,,0,\"Back\\slash\tand tab\",,\n"
-    "SYN-X11,2026-01-13,SYN-PD7,\"O'Testington-Smythe, Élodie\",1990-07-07,SYN-VD4,\"Mockridge, Zulu\",,non_domestic,harassment,standard,0,Examplevale,,PNC/02\n");
-  g_autofree char *second = write_file ("second.csv",
+    "SYN-X11,2026-01-13,SYN-PD7,\"O'Testington-Smythe, Élodie\",1990-07-07,SYN-VD4,\"Mockridge, Zulu\",,non_domestic,harassment,standard,0,Examplevale,,PNC/02\n", -1);
+  g_autofree char *second = vigil_test_write_file ("second.csv",
     HEADER_PNC
     "SYN-X1,2026-01-05,SYN-PD1,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,high,0,North Synthshire,,\n"
     "SYN-X20,2026-03-01,SYN-PD8,\"Testington, Bravo\",1980-02-03,,,,ex_partner,abh,,0,,,\n"
     "SYN-X21,2026-03-02,SYN-PD9,\"Otherby, Echo\",1970-01-01,SYN-VD5,\"Mockridge, Alfa\",1985-01-01,ex_partner,abh,,0,,PNC/01,PNC/02\n"
     "SYN-X22,2026-03-03,SYN-PD2,,,SYN-VD1,,,ex_partner,doorstep_shouting,,0,,,\n"
-    "SYN-X23,2026-03-04,SYN-PD4,,,SYN-VD4,,,ex_partner,abh,,0,,,\n");
+    "SYN-X23,2026-03-04,SYN-PD4,,,SYN-VD4,,,ex_partner,abh,,0,,,\n", -1);
   const char *files[] = { synthetic, crafted, second, crafted };
 
   if (!vigil_test_engine_is_pg ())
@@ -856,7 +823,7 @@ test_concurrent_imports (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = NULL;
-  g_autofree char *a = write_synthetic (5000, 31);
+  g_autofree char *a = vigil_test_write_synthetic (5000, 31);
   g_autofree char *b = NULL;
   ConcurrentImport jobs[2] = { { a, NULL, NULL }, { NULL, NULL, NULL } };
   GThread *threads[2];
@@ -877,7 +844,7 @@ test_concurrent_imports (void)
     g_assert_no_error (error);
     renamed = g_string_new (contents);
     g_assert_cmpuint (g_string_replace (renamed, "\nSYN-I", "\nSYN-J", 0), ==, 5000);
-    b = write_file ("renamed.csv", renamed->str);
+    b = vigil_test_write_file ("renamed.csv", renamed->str, -1);
   }
   jobs[1].path = b;
 
@@ -913,10 +880,11 @@ test_large_batch (void)
 {
   static const char * const indexes[] = {
     "person_name_idx", "person_pnc_idx", "incident_perpetrator_idx", "incident_victim_idx",
+    NULL   /* for g_strjoinv () */
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *large = write_synthetic (60000, 21);
+  g_autofree char *large = vigil_test_write_synthetic (60000, 21);
   g_autofree char *small = NULL;
   g_autoptr(VigilImportReport) report = NULL;
   g_autoptr(VigilImportReport) more = NULL;
@@ -947,7 +915,7 @@ test_large_batch (void)
       g_autofree char *names = g_strjoinv ("', '", (char **) indexes);
 
       sql = g_strdup_printf ("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('%s')", names);
-      g_assert_cmpint (count (store, sql), ==, G_N_ELEMENTS (indexes));
+      g_assert_cmpint (count (store, sql), ==, G_N_ELEMENTS (indexes) - 1);
       /* made again from their own definitions: a partial index stays partial */
       g_assert_cmpint (count (store, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'person_pnc_idx' "
                                      "AND sql LIKE '%WHERE pnc_id IS NOT NULL'"), ==, 1);
@@ -957,7 +925,7 @@ test_large_batch (void)
 
   /* a small batch (other incident references): known people matched, new ones added */
   {
-    g_autofree char *synthetic = write_synthetic (500, 22);
+    g_autofree char *synthetic = vigil_test_write_synthetic (500, 22);
     g_autofree char *contents = NULL;
     g_autoptr(GString) renamed = NULL;
 
@@ -965,7 +933,7 @@ test_large_batch (void)
     g_assert_no_error (error);
     renamed = g_string_new (contents);
     g_assert_cmpuint (g_string_replace (renamed, "\nSYN-I", "\nSYN-K", 0), ==, 500);
-    small = write_file ("small.csv", renamed->str);
+    small = vigil_test_write_file ("small.csv", renamed->str, -1);
   }
   more = vigil_import_incidents (store, small, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -990,11 +958,11 @@ test_large_batch (void)
     g_autofree char *upper = g_utf8_strup (person[1], -1);
     g_autoptr(VigilImportReport) few = NULL;
 
-    sql = g_strdup_printf (HEADER
+    sql = g_strdup_printf (VIGIL_TEST_INCIDENT_HEADER
                            "SYN-L1,2026-01-05,%s,,,,,,ex_partner,abh,,0,\n"
                            "SYN-L2,2026-01-06,SYN-PNEW1,\"%s,  %s\",%s,,,,ex_partner,abh,,0,\n",
                            person[0], upper, person[2], person[3]);
-    file = write_file ("few.csv", sql);
+    file = vigil_test_write_file ("few.csv", sql, -1);
     few = vigil_import_incidents (store, file, NULL, NULL, NULL, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (few->rows_imported, ==, 2);
@@ -1028,7 +996,7 @@ test_quoted_lines_in_many_rows (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autoptr(GString) contents = g_string_new (HEADER);
+  g_autoptr(GString) contents = g_string_new (VIGIL_TEST_INCIDENT_HEADER);
   g_autofree char *path = NULL;
   g_autoptr(VigilImportReport) report = NULL;
   VigilImportProblem *problem;
@@ -1040,7 +1008,7 @@ test_quoted_lines_in_many_rows (void)
                             "\"Mockridge,\nAlfa\",,ex_partner,abh,,0,\"North\nSynthshire, \"\"East\"\"\"\n",
                             i, i % 997, i);
   g_string_append (contents, "SYN-IX,2026-01-05,SYN-P1,,,,,,lodger,abh,,0,\n");
-  path = write_file ("quoted.csv", contents->str);
+  path = vigil_test_write_file ("quoted.csv", contents->str, -1);
 
   report = vigil_import_incidents (store, path, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -1066,7 +1034,7 @@ test_missing_and_empty_files (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *empty = write_file ("empty.csv", "");
+  g_autofree char *empty = vigil_test_write_file ("empty.csv", "", -1);
   g_autoptr(VigilImportReport) report = vigil_import_incidents (store, "/nonexistent/incidents.csv", NULL, NULL, NULL, NULL, &error);
 
   g_assert_null (report);
@@ -1134,8 +1102,8 @@ test_async (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = open_store ();
-  g_autofree char *path = write_synthetic (3000, 11);
-  g_autofree char *other = write_synthetic (6000, 12);  /* more than one block: a report before the end */
+  g_autofree char *path = vigil_test_write_synthetic (3000, 11);
+  g_autofree char *other = vigil_test_write_synthetic (6000, 12);  /* more than one block: a report before the end */
   GAsyncResult *slot = NULL;
 
   /* the words of the progress label */

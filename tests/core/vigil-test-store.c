@@ -190,3 +190,34 @@ vigil_test_open_store (void)
   vigil_store_set_actor (store, "Test Runner (tester)");
   return store;
 }
+
+char *
+vigil_test_write_file (const char *name,
+                       const char *contents,
+                       gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
+vigil_test_write_synthetic (guint64 n,
+                            guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigil_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "synthetic.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vigil_synth_write_csv (n, seed, "2026-11-01", G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}

@@ -27,4 +27,19 @@ VigilLocation *vigil_test_empty_location   (void);
 /* An empty, migrated store; asserts on error. */
 VigilStore    *vigil_test_open_store       (void);
 
+/* The exchange format's header line (DESIGN.md), with its newline. */
+#define VIGIL_TEST_INCIDENT_HEADER \
+  "incident_ref,occurred_at,perpetrator_ref,perpetrator_name,perpetrator_dob,victim_ref," \
+  "victim_name,victim_dob,relationship,offence_code,dash_risk,stalking,area\n"
+
+/* @contents (@length bytes, -1: up to its NUL) as the file @name in a new temporary
+ * folder; returns its path. */
+char          *vigil_test_write_file       (const char *name,
+                                            const char *contents,
+                                            gssize      length);
+/* @n synthetic incidents (vigil-cli generate's, with @seed, as of 2026-11-01) in a CSV
+ * file in a new temporary folder; returns its path. */
+char          *vigil_test_write_synthetic  (guint64     n,
+                                            guint64     seed);
+
 G_END_DECLS
