@@ -166,6 +166,71 @@ test_forged_row (void)
   expect_tampered (store, "row 5");
 }
 
+/* Appends from several threads at once (each on a connection of its own on
+ * PostgreSQL, where the head row's lock orders them): every row lands once, in one
+ * chain whose hashes, computed by the server on PostgreSQL, check out on the client,
+ * non-ASCII detail and all; a view of a person who does not exist writes nothing. */
+#define N_APPENDERS 4
+#define N_APPENDS   12
+
+static gint64 appended_person_id;
+
+static gpointer
+append_thread (gpointer user_data)
+{
+  VigilStore *store = user_data;
+
+  for (int i = 0; i < N_APPENDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *detail = g_strdup_printf ("{\"fields\":[\"n\u00e9e\",\"%d\"]}", i);
+      gint64 seq = 0;
+
+      if (i % 3 == 0)
+        {
+          g_assert_true (vigil_audit_append_view (store, appended_person_id, &seq, &error));
+          g_assert_cmpint (seq, >, 0);
+        }
+      else
+        g_assert_true (vigil_audit_append (store, "update", "person", appended_person_id,
+                                           appended_person_id, i % 2 ? detail : NULL, &error));
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_appends (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  GThread *threads[N_APPENDERS];
+  gint64 person_id = 0;
+  gint64 n_rows = 0;
+  gint64 seq = 0;
+
+  store = open_audited_store (&person_id);
+  appended_person_id = person_id;
+  for (guint i = 0; i < N_APPENDERS; i++)
+    threads[i] = g_thread_new ("appender", append_thread, store);
+  for (guint i = 0; i < N_APPENDERS; i++)
+    g_thread_join (threads[i]);
+
+  g_assert_true (vigil_audit_verify (store, &n_rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_rows, ==, 4 + N_APPENDERS * N_APPENDS);
+  all = vigil_audit_list (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4 + N_APPENDERS * N_APPENDS);
+
+  g_assert_false (vigil_audit_append_view (store, person_id + 999999, &seq, &error));
+  g_assert_error (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (vigil_audit_verify (store, &n_rows, &error));
+  g_assert_cmpint (n_rows, ==, 4 + N_APPENDERS * N_APPENDS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/audit/tamper/reordered-rows", test_reordered_rows);
   g_test_add_func ("/audit/tamper/removed-newest-rows", test_removed_newest_rows);
   g_test_add_func ("/audit/tamper/forged-row", test_forged_row);
+  g_test_add_func ("/audit/concurrent-appends", test_concurrent_appends);
 
   return g_test_run ();
 }

@@ -331,6 +331,7 @@ typedef struct
   GHashTable                 *victim_index;   /* person id (gint64 *) → index + 1 */
 
   /* Read at once (vigil_store_run_reads), put together after: */
+  gint64                      newest_run_id;
   char                       *newest_run_as_of;
   VigilFactSet               *facts;
   GArray                     *details;        /* IncidentDetail */
@@ -351,21 +352,15 @@ load_data_clear (LoadData *data)
 }
 
 static gboolean
-load_person (VigilStore  *store,
-             LoadData    *data,
-             GError     **error)
+load_aliases (VigilStore  *store,
+              LoadData    *data,
+              GError     **error)
 {
   VigilDossier *dossier = data->dossier;
-  VigilDossierChange *change = &dossier->changes[VIGIL_DOSSIER_SECTION_PERSON];
 
   dossier->aliases = list_by_person (store, &vigil_person_alias_type, "person_id",
                                      data->person_id, data->cancellable, error);
-  if (dossier->aliases == NULL)
-    return FALSE;
-
-  note_change (change, dossier->person->record.updated_at, dossier->person->record.updated_by);
-  note_records (change, dossier->aliases);
-  return TRUE;
+  return dossier->aliases != NULL;
 }
 
 static gboolean
@@ -392,23 +387,12 @@ load_cohort (VigilStore  *store,
 /* The two newest stored scores of the person (runs by id, as vigil-refresh orders
  * them), and the id and as-of date of the newest run of all. */
 static gboolean
-load_scores (VigilStore  *store,
-             LoadData    *data,
-             char       **newest_run_as_of,
-             GError     **error)
+load_newest_run (VigilStore  *store,
+                 LoadData    *data,
+                 GError     **error)
 {
-  static const GType score_types[] = {
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64,
-    G_TYPE_DOUBLE, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
-  };
   static const GType run_types[] = { G_TYPE_INT64, G_TYPE_STRING, G_TYPE_NONE };
-  VigilDossier *dossier = data->dossier;
-  VigilDossierScore *scores[] = { &dossier->score, &dossier->previous_score };
-  g_autoptr(GdaDataModel) model = NULL;
   g_autoptr(GdaDataModel) runs = NULL;
-  GValue param = G_VALUE_INIT;
-  gint64 newest_run_id = 0;
-  int n_rows;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -423,9 +407,29 @@ load_scores (VigilStore  *store,
 
       if (!read_row (runs, 0, values, 2, error))
         return FALSE;
-      newest_run_id = get_int (values[0]);
-      *newest_run_as_of = dup_text (values[1]);
+      data->newest_run_id = get_int (values[0]);
+      data->newest_run_as_of = dup_text (values[1]);
     }
+  return TRUE;
+}
+
+static gboolean
+load_scores (VigilStore  *store,
+             LoadData    *data,
+             GError     **error)
+{
+  static const GType score_types[] = {
+    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64,
+    G_TYPE_DOUBLE, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_NONE
+  };
+  VigilDossier *dossier = data->dossier;
+  VigilDossierScore *scores[] = { &dossier->score, &dossier->previous_score };
+  g_autoptr(GdaDataModel) model = NULL;
+  GValue param = G_VALUE_INIT;
+  int n_rows;
+
+  if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
+    return FALSE;
 
   g_value_init (&param, G_TYPE_INT64);
   g_value_set_int64 (&param, data->person_id);
@@ -459,8 +463,19 @@ load_scores (VigilStore  *store,
       score->area = dup_text (values[8]);
       score->area_rank = get_int (values[9]);
       score->in_cohort = get_int (values[10]) != 0;
-      score->current = score->run_id == newest_run_id;
     }
+  return TRUE;
+}
+
+/* Once both are in: which score is the newest run's, and the trend */
+static void
+build_scores (LoadData *data)
+{
+  VigilDossier *dossier = data->dossier;
+
+  dossier->score.current = dossier->score.present && dossier->score.run_id == data->newest_run_id;
+  dossier->previous_score.current = dossier->previous_score.present &&
+                                    dossier->previous_score.run_id == data->newest_run_id;
 
   if (dossier->score.present && dossier->previous_score.present)
     {
@@ -476,8 +491,6 @@ load_scores (VigilStore  *store,
     }
   else
     dossier->trend = VIGIL_DOSSIER_TREND_NONE;
-
-  return TRUE;
 }
 
 /* What the RFGV engine does not keep of an incident. */
@@ -544,9 +557,18 @@ find_victim_index (LoadData *data,
 
 /* The person's facts for the engine and what it does not keep of their incidents. */
 static gboolean
-read_incidents (VigilStore  *store,
-                LoadData    *data,
-                GError     **error)
+read_facts (VigilStore  *store,
+            LoadData    *data,
+            GError     **error)
+{
+  data->facts = vigil_fact_set_load_person (store, data->person_id, data->cancellable, error);
+  return data->facts != NULL;
+}
+
+static gboolean
+read_incident_details (VigilStore  *store,
+                       LoadData    *data,
+                       GError     **error)
 {
   static const GType types[] = {
     G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
@@ -555,10 +577,6 @@ read_incidents (VigilStore  *store,
   g_autoptr(GdaDataModel) model = NULL;
   GValue param = G_VALUE_INIT;
   int n_rows;
-
-  data->facts = vigil_fact_set_load_person (store, data->person_id, data->cancellable, error);
-  if (data->facts == NULL)
-    return FALSE;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -845,21 +863,29 @@ compare_links_by_victim (gconstpointer a,
 
 /* The victim links and every victim's name (of an incident or a link) in one query. */
 static gboolean
-read_victims (VigilStore  *store,
-              LoadData    *data,
-              GError     **error)
+read_victim_links (VigilStore  *store,
+                   LoadData    *data,
+                   GError     **error)
 {
-  static const GType types[] = {
-    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
-  };
   VigilDossier *dossier = data->dossier;
-  GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
 
   dossier->victim_links = list_by_person (store, &vigil_victim_link_type, "perpetrator_id",
                                           data->person_id, data->cancellable, error);
   if (dossier->victim_links == NULL)
     return FALSE;
   note_records (&dossier->changes[VIGIL_DOSSIER_SECTION_VICTIMS], dossier->victim_links);
+  return TRUE;
+}
+
+static gboolean
+read_victim_names (VigilStore  *store,
+                   LoadData    *data,
+                   GError     **error)
+{
+  static const GType types[] = {
+    G_TYPE_INT64, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_NONE
+  };
+  GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -932,12 +958,17 @@ read_plans (VigilStore  *store,
             LoadData    *data,
             GError     **error)
 {
-  GValue param = G_VALUE_INIT;
-
   data->plans = list_by_person (store, &vigil_plan_type, "person_id", data->person_id,
                                 data->cancellable, error);
-  if (data->plans == NULL)
-    return FALSE;
+  return data->plans != NULL;
+}
+
+static gboolean
+read_interventions (VigilStore  *store,
+                    LoadData    *data,
+                    GError     **error)
+{
+  GValue param = G_VALUE_INIT;
 
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
@@ -1232,10 +1263,10 @@ load_history (VigilStore  *store,
   return TRUE;
 }
 
-/* The reads, two round trips at most each, sharing nothing they write: over a network
- * they go at once, each on a connection of its own (vigil_store_run_reads); what needs
- * two of them is put together after, in build_*. The person comes first: a missing
- * person is the answer, whatever the others say. */
+/* The reads, one statement (one round trip) each, sharing nothing they write: over a
+ * network they go at once, as many as the store has connections (vigil_store_run_reads);
+ * what needs two of them is put together after, in load_all and build_*. The person
+ * comes first: a missing person is the answer, whatever the others say. */
 static gboolean
 read_person_cb (VigilStore  *store,
                 gpointer     user_data,
@@ -1246,77 +1277,33 @@ read_person_cb (VigilStore  *store,
   if (g_cancellable_set_error_if_cancelled (data->cancellable, error))
     return FALSE;
   data->dossier->person = vigil_store_fetch (store, &vigil_person_type, data->person_id, error);
-  return data->dossier->person != NULL && load_person (store, data, error);
+  return data->dossier->person != NULL;
 }
 
-static gboolean
-read_scores_cb (VigilStore  *store,
-                gpointer     user_data,
-                GError     **error)
-{
-  LoadData *data = user_data;
+/* The others, each one statement of the reader's: LoadData's own read function */
+#define READ_CB(name, func) \
+  static gboolean \
+  name (VigilStore *store, gpointer user_data, GError **error) \
+  { \
+    return func (store, user_data, error); \
+  }
 
-  return load_scores (store, data, &data->newest_run_as_of, error);
-}
-
-static gboolean
-read_incidents_cb (VigilStore  *store,
-                   gpointer     user_data,
-                   GError     **error)
-{
-  return read_incidents (store, user_data, error);
-}
-
-static gboolean
-read_victims_cb (VigilStore  *store,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  return read_victims (store, user_data, error);
-}
-
-static gboolean
-read_flags_outcomes_cb (VigilStore  *store,
-                        gpointer     user_data,
-                        GError     **error)
-{
-  return load_agency_flags (store, user_data, error) &&
-         read_outcomes (store, user_data, error);
-}
-
-static gboolean
-read_decided_cb (VigilStore  *store,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  return load_cohort (store, user_data, error) &&
-         load_decisions (store, user_data, error);
-}
-
-static gboolean
-read_shared_cb (VigilStore  *store,
-                gpointer     user_data,
-                GError     **error)
-{
-  return load_processes (store, user_data, error) &&
-         load_agency_information (store, user_data, error);
-}
-
-static gboolean
-read_plans_cb (VigilStore  *store,
-               gpointer     user_data,
-               GError     **error)
-{
-  return read_plans (store, user_data, error);
-}
-
-static gboolean
-read_history_cb (VigilStore  *store,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  return load_history (store, user_data, error);
-}
+READ_CB (read_aliases_cb, load_aliases)
+READ_CB (read_newest_run_cb, load_newest_run)
+READ_CB (read_scores_cb, load_scores)
+READ_CB (read_facts_cb, read_facts)
+READ_CB (read_incident_details_cb, read_incident_details)
+READ_CB (read_victim_links_cb, read_victim_links)
+READ_CB (read_victim_names_cb, read_victim_names)
+READ_CB (read_flags_cb, load_agency_flags)
+READ_CB (read_outcomes_cb, read_outcomes)
+READ_CB (read_cohort_cb, load_cohort)
+READ_CB (read_decisions_cb, load_decisions)
+READ_CB (read_processes_cb, load_processes)
+READ_CB (read_agency_information_cb, load_agency_information)
+READ_CB (read_plans_cb, read_plans)
+READ_CB (read_interventions_cb, read_interventions)
+READ_CB (read_history_cb, load_history)
 
 static gboolean
 load_all (VigilStore  *store,
@@ -1324,13 +1311,20 @@ load_all (VigilStore  *store,
           GError     **error)
 {
   static const VigilStoreWorkFunc reads[] = {
-    read_person_cb, read_scores_cb, read_incidents_cb, read_victims_cb,
-    read_flags_outcomes_cb, read_decided_cb, read_shared_cb, read_plans_cb,
-    read_history_cb,
+    read_person_cb, read_aliases_cb, read_newest_run_cb, read_scores_cb, read_facts_cb,
+    read_incident_details_cb, read_victim_links_cb, read_victim_names_cb, read_flags_cb,
+    read_outcomes_cb, read_cohort_cb, read_decisions_cb, read_processes_cb,
+    read_agency_information_cb, read_plans_cb, read_interventions_cb, read_history_cb,
   };
+  VigilDossier *dossier = data->dossier;
+  VigilDossierChange *person_change = &dossier->changes[VIGIL_DOSSIER_SECTION_PERSON];
 
   if (!vigil_store_run_reads (store, reads, G_N_ELEMENTS (reads), data, error))
     return FALSE;
+
+  note_change (person_change, dossier->person->record.updated_at, dossier->person->record.updated_by);
+  note_records (person_change, dossier->aliases);
+  build_scores (data);
 
   /* the victims are numbered by their first incident, then by link */
   if (!build_incidents (data, error) || !build_victims (data, error))

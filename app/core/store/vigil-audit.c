@@ -103,6 +103,87 @@ check_person (VigilStore  *store,
   return TRUE;
 }
 
+/* PostgreSQL: the whole append in one statement, so one round trip, atomic on its own
+ * or inside the caller's transaction. The head row is locked first (SELECT … FOR
+ * UPDATE: a concurrent writer waits, then reads the head this one wrote), the server
+ * computes the row's hash as vigil_audit_compute_hash () does (octet_length is
+ * strlen: the store is UTF-8), and the head takes the new seq and hash. With
+ * @person_must_exist, no row is written for a person who does not exist. */
+#define PG_APPEND_SQL(person_check) \
+  "WITH v (logged_at, actor, action, entity, entity_id, person_id, detail) AS (VALUES (" \
+  "CAST(##p0::string AS text), CAST(##p1::string AS text), CAST(##p2::string AS text), " \
+  "CAST(##p3::string AS text), CAST(##p4::gint64 AS bigint), CAST(##p5::gint64 AS bigint), " \
+  "CAST(##p6::string::null AS text))), " \
+  "old AS (SELECT seq, hash FROM audit_head WHERE id = 1" person_check " FOR UPDATE), " \
+  "head AS (UPDATE audit_head SET seq = old.seq + 1, hash = encode(sha256(convert_to(" \
+  "old.hash || chr(31) || (old.seq + 1) || chr(31) || " \
+  "octet_length(v.logged_at) || ':' || v.logged_at || chr(31) || " \
+  "octet_length(v.actor) || ':' || v.actor || chr(31) || " \
+  "octet_length(v.action) || ':' || v.action || chr(31) || " \
+  "octet_length(v.entity) || ':' || v.entity || chr(31) || " \
+  "v.entity_id || chr(31) || v.person_id || chr(31) || " \
+  "octet_length(COALESCE(v.detail, '')) || ':' || COALESCE(v.detail, ''), 'UTF8')), 'hex') " \
+  "FROM old, v WHERE audit_head.id = 1 RETURNING audit_head.seq, old.hash AS prev_hash, audit_head.hash) " \
+  "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, detail, prev_hash, hash) " \
+  "SELECT head.seq, v.logged_at, v.actor, v.action, v.entity, v.entity_id, v.person_id, v.detail, " \
+  "head.prev_hash, head.hash FROM head, v RETURNING seq"
+
+static gboolean
+append_pg (VigilStore  *store,
+           AppendData  *data,
+           GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GdaDataModel) model = NULL;
+  g_autofree char *now = vigil_store_now ();
+  GValue params[7] = { G_VALUE_INIT };
+  const GValue *value;
+
+  g_value_init (&params[0], G_TYPE_STRING);
+  g_value_set_string (&params[0], now);
+  g_value_init (&params[1], G_TYPE_STRING);
+  g_value_set_string (&params[1], vigil_store_get_actor (store));
+  g_value_init (&params[2], G_TYPE_STRING);
+  g_value_set_string (&params[2], data->action);
+  g_value_init (&params[3], G_TYPE_STRING);
+  g_value_set_string (&params[3], data->entity);
+  g_value_init (&params[4], G_TYPE_INT64);
+  g_value_set_int64 (&params[4], data->entity_id);
+  g_value_init (&params[5], G_TYPE_INT64);
+  g_value_set_int64 (&params[5], data->person_id);
+  if (data->detail != NULL)
+    {
+      g_value_init (&params[6], G_TYPE_STRING);
+      g_value_set_string (&params[6], data->detail);
+    }
+
+  model = vigil_store_query (store,
+                             data->person_must_exist
+                               ? PG_APPEND_SQL (" AND EXISTS (SELECT 1 FROM person WHERE id = (SELECT person_id FROM v))")
+                               : PG_APPEND_SQL (""),
+                             params, G_N_ELEMENTS (params), types, error);
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (G_VALUE_TYPE (&params[i]) != G_TYPE_INVALID)
+      g_value_unset (&params[i]);
+  if (model == NULL)
+    return FALSE;
+
+  if (gda_data_model_get_n_rows (model) != 1)
+    {
+      /* no row: no such person, or no head */
+      if (data->person_must_exist && !check_person (store, data->person_id, error))
+        return FALSE;
+      g_set_error (error, VIGIL_AUDIT_ERROR, VIGIL_AUDIT_ERROR_TAMPERED,
+                   _("The audit log’s head row is missing: the log has been tampered with."));
+      return FALSE;
+    }
+  value = gda_data_model_get_value_at (model, 0, 0, error);
+  if (value == NULL)
+    return FALSE;
+  data->seq = g_value_get_int64 (value);
+  return TRUE;
+}
+
 static gboolean
 append_cb (VigilStore  *store,
            gpointer     user_data,
@@ -117,38 +198,14 @@ append_cb (VigilStore  *store,
   const GValue *value;
   const char *actor = vigil_store_get_actor (store);
   const char *prev_hash;
-  gboolean postgresql = vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL;
   gint64 seq;
   gboolean ok;
 
-  /* Taking the head row's write lock first serialises concurrent writers (PostgreSQL
-   * row lock, SQLite write lock), so no two rows share a predecessor. On PostgreSQL,
-   * where each statement is a round trip, the update returns the head it wrote
-   * (libgda cannot run RETURNING on SQLite). */
-  if (data->person_must_exist && !postgresql && !check_person (store, data->person_id, error))
+  /* SQLite: taking the write lock first (the head's update) serialises concurrent
+   * writers, so no two rows share a predecessor; libgda cannot run RETURNING there. */
+  if (data->person_must_exist && !check_person (store, data->person_id, error))
     return FALSE;
-
-  if (postgresql && data->person_must_exist)
-    {
-      GValue id = G_VALUE_INIT;
-
-      /* the person's existence checked in the same round trip */
-      g_value_init (&id, G_TYPE_INT64);
-      g_value_set_int64 (&id, data->person_id);
-      head = vigil_store_query (store,
-                                "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 AND "
-                                "EXISTS (SELECT 1 FROM person WHERE id = ##p0::gint64) RETURNING seq, hash",
-                                &id, 1, head_types, error);
-      g_value_unset (&id);
-      /* no row: no such person, or no head (told apart below) */
-      if (head != NULL && gda_data_model_get_n_rows (head) == 0 &&
-          !check_person (store, data->person_id, error))
-        return FALSE;
-    }
-  else if (postgresql)
-    head = vigil_store_query (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash",
-                              NULL, 0, head_types, error);
-  else if (vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
+  if (vigil_store_execute (store, "UPDATE audit_head SET seq = seq + 1 WHERE id = 1", NULL, 0, NULL, error))
     head = vigil_store_query (store, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_types, error);
   if (head == NULL)
     return FALSE;
@@ -196,30 +253,32 @@ append_cb (VigilStore  *store,
   g_value_init (&params[9], G_TYPE_STRING);
   g_value_set_string (&params[9], hash);
 
-  /* The row and the head's new hash: on PostgreSQL in one statement. */
-  if (postgresql)
-    ok = vigil_store_execute (store,
-                              "WITH appended AS (INSERT INTO audit (seq, logged_at, actor, action, entity, "
-                              "entity_id, person_id, detail, prev_hash, hash) VALUES (##p0::gint64, "
-                              "##p1::string, ##p2::string, ##p3::string, ##p4::string, ##p5::gint64, "
-                              "##p6::gint64, ##p7::string::null, ##p8::string, ##p9::string)) "
-                              "UPDATE audit_head SET hash = ##p9::string WHERE id = 1",
-                              params, 10, NULL, error);
-  else
-    ok = vigil_store_execute (store,
-                              "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, "
-                              "detail, prev_hash, hash) VALUES (##p0::gint64, ##p1::string, ##p2::string, "
-                              "##p3::string, ##p4::string, ##p5::gint64, ##p6::gint64, ##p7::string::null, "
-                              "##p8::string, ##p9::string)",
-                              params, 10, NULL, error) &&
-         vigil_store_execute (store, "UPDATE audit_head SET hash = ##p0::string WHERE id = 1",
-                              &params[9], 1, NULL, error);
+  ok = vigil_store_execute (store,
+                            "INSERT INTO audit (seq, logged_at, actor, action, entity, entity_id, person_id, "
+                            "detail, prev_hash, hash) VALUES (##p0::gint64, ##p1::string, ##p2::string, "
+                            "##p3::string, ##p4::string, ##p5::gint64, ##p6::gint64, ##p7::string::null, "
+                            "##p8::string, ##p9::string)",
+                            params, 10, NULL, error) &&
+       vigil_store_execute (store, "UPDATE audit_head SET hash = ##p0::string WHERE id = 1",
+                            &params[9], 1, NULL, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (params); i++)
     if (G_VALUE_TYPE (&params[i]) != G_TYPE_INVALID)
       g_value_unset (&params[i]);
 
   return ok;
+}
+
+/* On PostgreSQL one statement, needing no transaction of its own; on SQLite three, in
+ * one (the caller's when there is one). */
+static gboolean
+append (VigilStore  *store,
+        AppendData  *data,
+        GError     **error)
+{
+  if (vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL)
+    return append_pg (store, data, error);
+  return vigil_store_run_in_transaction (store, append_cb, data, error);
 }
 
 /**
@@ -244,7 +303,7 @@ vigil_audit_append (VigilStore  *store,
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
   g_return_val_if_fail (action != NULL && entity != NULL, FALSE);
 
-  return vigil_store_run_in_transaction (store, append_cb, &data, error);
+  return append (store, &data, error);
 }
 
 /**
@@ -265,7 +324,7 @@ vigil_audit_append_view (VigilStore  *store,
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), FALSE);
 
-  if (!vigil_store_run_in_transaction (store, append_cb, &data, error))
+  if (!append (store, &data, error))
     return FALSE;
   if (seq != NULL)
     *seq = data.seq;

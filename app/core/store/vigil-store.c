@@ -711,61 +711,88 @@ notify_link_changed (VigilStore *self,
   g_hash_table_remove_all (link->changed);
 }
 
-/* The table an INSERT, UPDATE or DELETE writes, or NULL. */
+/* The table named by the words at @sql, which follow INSERT, UPDATE or DELETE (and
+ * INTO, FROM, OR REPLACE…), or NULL. */
 static char *
-find_written_table (const char *sql)
+dup_table_after (const char *sql)
 {
   static const char * const skip[] = { "OR", "REPLACE", "IGNORE", "ABORT", "FAIL", "ROLLBACK",
                                        "INTO", "FROM", "ONLY", NULL };
-  g_auto(GStrv) words = NULL;
-  guint i = 1;
+  g_auto(GStrv) words = g_strsplit_set (sql, " \t\n\r(", 8);
 
-  while (g_ascii_isspace (*sql))
-    sql++;
-  /* WITH name AS (INSERT INTO t …) …: the first table a clause writes */
-  if (g_ascii_strncasecmp (sql, "WITH", 4) == 0)
+  for (guint i = 1; words[i] != NULL; i++)
     {
-      const char *found = NULL;
+      g_autofree char *upper = g_ascii_strup (words[i], -1);
 
-      for (const char *c = sql; *c != '\0' && found == NULL; c++)
-        if ((c == sql || !g_ascii_isalnum (c[-1])) &&
-            (g_ascii_strncasecmp (c, "INSERT ", 7) == 0 || g_ascii_strncasecmp (c, "UPDATE ", 7) == 0 ||
-             g_ascii_strncasecmp (c, "DELETE ", 7) == 0))
-          found = c;
-      if (found == NULL)
-        return NULL;
-      sql = found;
-    }
-  if (g_ascii_strncasecmp (sql, "INSERT", 6) != 0 &&
-      g_ascii_strncasecmp (sql, "UPDATE", 6) != 0 &&
-      g_ascii_strncasecmp (sql, "DELETE", 6) != 0 &&
-      g_ascii_strncasecmp (sql, "REPLACE", 7) != 0)
-    return NULL;
-
-  words = g_strsplit_set (sql, " \t\n\r(", 8);
-  for (; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0' || g_strv_contains (skip, words[i]))
+      if (*words[i] == '\0' || g_strv_contains (skip, upper))
         continue;
-      {
-        g_autofree char *upper = g_ascii_strup (words[i], -1);
-
-        if (g_strv_contains (skip, upper))
-          continue;
-      }
       return g_ascii_strdown (words[i], -1);
     }
   return NULL;
+}
+
+/* Adds to @tables each table that @sql writes: the one an INSERT, UPDATE, DELETE or
+ * REPLACE statement names and, in WITH name AS (INSERT INTO t …) … or a CTE that updates,
+ * every table one of its clauses writes (not SELECT … FOR UPDATE, nor ON CONFLICT DO
+ * UPDATE, which write no other table). */
+static void
+add_written_tables (GHashTable *tables,
+                    const char *sql)
+{
+  static const char * const verbs[] = { "INSERT ", "UPDATE ", "DELETE ", "REPLACE " };
+  gboolean with;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  with = g_ascii_strncasecmp (sql, "WITH", 4) == 0 && !g_ascii_isalnum (sql[4]);
+
+  for (const char *c = sql; *c != '\0'; c++)
+    {
+      if (c != sql && (g_ascii_isalnum (c[-1]) || c[-1] == '_'))
+        continue;
+      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+        {
+          gsize len = strlen (verbs[v]);
+          const char *before = c;
+          char *table;
+
+          if (g_ascii_strncasecmp (c, verbs[v], len) != 0)
+            continue;
+          /* the word before: FOR UPDATE and DO UPDATE write nothing of their own */
+          while (before > sql && g_ascii_isspace (before[-1]))
+            before--;
+          if ((before - sql >= 3 && g_ascii_strncasecmp (before - 3, "FOR", 3) == 0) ||
+              (before - sql >= 2 && g_ascii_strncasecmp (before - 2, "DO", 2) == 0))
+            continue;
+          table = dup_table_after (c);
+          if (table != NULL)
+            g_hash_table_add (tables, table);
+        }
+      if (!with)
+        break;
+    }
 }
 
 static void
 note_written_table (Link       *link,
                     const char *sql)
 {
-  char *table = find_written_table (sql);
+  add_written_tables (link->changed, sql);
+}
 
-  if (table != NULL)
-    g_hash_table_add (link->changed, table);
+/* Whether @sql writes a table (an UPDATE … RETURNING run as a query, say). */
+static gboolean
+sql_writes (const char *sql)
+{
+  g_autoptr(GHashTable) tables = NULL;
+
+  while (g_ascii_isspace (*sql))
+    sql++;
+  if (g_ascii_strncasecmp (sql, "SELECT", 6) == 0)
+    return FALSE;
+  tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_written_tables (tables, sql);
+  return g_hash_table_size (tables) > 0;
 }
 
 gboolean
@@ -835,6 +862,7 @@ vigil_store_query (VigilStore    *self,
   GdaDataModel *model = NULL;
   GdaStatement *stmt;
   Lease *lease;
+  gboolean writes;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -842,7 +870,9 @@ vigil_store_query (VigilStore    *self,
   if (!ensure_open (self, error))
     return NULL;
 
-  lease = begin_lease (self, FALSE, error);
+  /* a query that writes (… RETURNING) is a change like any other */
+  writes = sql_writes (sql);
+  lease = begin_lease (self, writes, error);
   if (lease == NULL)
     return NULL;
 
@@ -855,6 +885,12 @@ vigil_store_query (VigilStore    *self,
                                                           GDA_STATEMENT_MODEL_RANDOM_ACCESS,
                                                           (GType *) column_types,
                                                           &local_error);
+  if (model != NULL && writes)
+    {
+      note_written_table (lease->link, sql);
+      if (lease->link->transaction_depth == 0)
+        notify_link_changed (self, lease->link);
+    }
 
   end_lease (lease);
 
@@ -1968,9 +2004,9 @@ open_postgresql (const VigilLocation  *location,
 }
 
 /* PostgreSQL: a server far away takes several round trips to accept a connection, so
- * a few more are opened in the background now rather than when a view first needs
- * them (each worker wants its own). */
-#define WARM_PG_LINKS 3
+ * the whole pool is opened in the background now rather than when a view first needs
+ * it (each worker wants its own, and a dossier's reads use them all at once). */
+#define WARM_PG_LINKS MAX_PG_LINKS
 
 static gpointer
 warm_pool_thread (gpointer user_data)
@@ -2007,7 +2043,7 @@ warm_pool_thread (gpointer user_data)
 /**
  * vigil_store_warm_up:
  *
- * On PostgreSQL, opens a few spare connections in the background, so that the first
+ * On PostgreSQL, opens the pool's connections in the background, so that the first
  * views' reads do not each wait for a connection to be accepted. The GUI calls it
  * once a store is open; one-shot commands need not.
  */

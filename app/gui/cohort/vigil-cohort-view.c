@@ -264,7 +264,7 @@ store_changed_cb (VigilCohortView     *self,
                   const char * const  *tables,
                   VigilStore          *store)
 {
-  static const char * const unlisted[] = { "audit", "vigil_meta", "import_batch", "import_rejection", NULL };
+  static const char * const unlisted[] = { "audit", "audit_head", "vigil_meta", "import_batch", "import_rejection", NULL };
 
   if (self->model == NULL)
     return;
