@@ -912,6 +912,9 @@ test_status_workflow (void)
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_EDITING);
   assert_message (editor, "MAPPA");
   path = vigil_gui_test_screenshot (GTK_WIDGET (editor), "screenshot-change-status-panel.png");
+  vigil_gui_test_set_dark (TRUE);
+  vigil_gui_test_shoot (editor, "screenshot-change-status-panel-dark.png");
+  vigil_gui_test_set_dark (FALSE);
   set_entry (editor, "managing_panel", "SYN MATAC panel");
   save_editor (editor);
   g_assert_cmpint (vigil_record_editor_get_state (editor), ==, VIGIL_RECORD_EDITOR_SAVED);

@@ -199,6 +199,22 @@ test_evaluation (void)
   g_assert_false (vigil_evaluation_view_show_chart (VIGIL_EVALUATION_VIEW (view), "pie"));
   shoot (window, "survival-1366x768");
 
+  /* the route filter open: its choices by label */
+  {
+    GtkWidget *dropdown = vigil_gui_test_find_named (view, "route-dropdown");
+    GtkWidget *popover;
+
+    g_signal_emit_by_name (dropdown, "activate");
+    popover = vigil_gui_test_find_descendant (dropdown, GTK_TYPE_POPOVER);
+    g_assert_nonnull (popover);
+    vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, popover, SHOW_TIMEOUT_MS, "the route filter to open");
+    vigil_gui_test_settle (popover);
+    vigil_gui_test_shoot_both (popover, "screenshot-evaluation-route-filter-open.png",
+                               "screenshot-evaluation-dark-route-filter-open.png");
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    vigil_gui_test_settle (view);
+  }
+
   /* a filter runs it again: the 12-month window, then rfgv route only */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (vigil_gui_test_find_named (view, "window-dropdown")), 3);
   g_assert_true (vigil_evaluation_view_is_busy (VIGIL_EVALUATION_VIEW (view)));

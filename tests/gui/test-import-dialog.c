@@ -21,6 +21,7 @@
 
 #include "vigil-application.h"
 #include "vigil-cohort-view.h"
+#include "vigil-form.h"
 #include "vigil-gui.h"
 #include "vigil-import-dialog.h"
 #include "vigil-people-model.h"
@@ -923,7 +924,25 @@ typedef struct
   int         code;
   const char *title;
   const char *says;
+  const char *field;    /* the row marked */
 } ErrorCase;
+
+/* The choose page's banner says why, under @title; @field is marked and focused. */
+static void
+assert_problem (VigilImportDialog *dialog,
+                const char        *title,
+                const char        *says,
+                const char        *field)
+{
+  VigilForm *form = template_child (dialog, "form");
+
+  g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "choose");
+  g_assert_cmpstr (vigil_form_get_error_title (form), ==, title);
+  g_assert_nonnull (vigil_form_get_error (form));
+  g_assert_nonnull (strstr (vigil_form_get_error (form), says));
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, field), "error"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == template_child (dialog, field));
+}
 
 static void
 check_error (VigilImportDialog *dialog,
@@ -933,21 +952,23 @@ check_error (VigilImportDialog *dialog,
 {
   g_autofree char *csv = write_text (dir, "extract.csv", error_case->csv);
   g_autofree char *mapping = error_case->mapping ? write_text (dir, "mapping.json", error_case->mapping) : NULL;
-  AdwStatusPage *page = template_child (dialog, "error_page");
   const GError *error;
 
   if (g_strcmp0 (vigil_import_dialog_get_page (dialog), "choose") != 0)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.restart", NULL));
+  /* Other files answer the problem before (it was with one of them). */
   set_path (dialog, csv);
   set_mapping_path (dialog, mapping);
+  g_assert_null (vigil_form_get_error (template_child (dialog, "form")));
+  g_assert_false (gtk_widget_has_css_class (template_child (dialog, "file_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (template_child (dialog, "mapping_row"), "error"));
   run_import (dialog);
 
-  g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "error");
+  /* Back on the files, which stay chosen. */
   error = vigil_import_dialog_get_error (dialog);
   g_assert_error ((GError *) error, VIGIL_IMPORT_ERROR, error_case->code);
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, error_case->title);
-  g_assert_nonnull (strstr (adw_status_page_get_description (page), error_case->says));
-  g_assert_true (gtk_widget_get_visible (template_child (dialog, "error_restart_button")));
+  assert_problem (dialog, error_case->title, error_case->says, error_case->field);
+  g_assert_nonnull (vigil_import_dialog_get_file (dialog));
   if (screenshot != NULL)
     shoot_both (dialog, screenshot);
 }
@@ -958,16 +979,19 @@ test_errors (void)
   static const ErrorCase header = {
     "incident_ref,occurred_at,perpetrator_ref\nX-1,2024-01-01,P-1\n",
     NULL, VIGIL_IMPORT_ERROR_HEADER, "The File’s Columns Do Not Fit", "no “perpetrator_name” column",
+    "file_row",
   };
   static const ErrorCase mapping = {
     VIGIL_SYNTH_CSV_HEADER "\n",
     "{\"columns\": {\"offence\": \"Offence Code\"}}",
     VIGIL_IMPORT_ERROR_MAPPING, "The Mapping File Is Wrong", "columns.offence",
+    "mapping_row",
   };
   static const ErrorCase demo = {
     VIGIL_SYNTH_CSV_HEADER "\n"
     "REAL-1,2024-01-01,P-1,\"Smith, John\",,,,,ex_partner,abh,,0,Somewhere\n",
     NULL, VIGIL_IMPORT_ERROR_DEMO, "Real Names Cannot Go Into the Demo", "demo store",
+    "file_row",
   };
   g_autofree char *dir = vigil_gui_test_make_tmpdir ();
   g_autoptr(VigilLocation) location = vigil_gui_test_empty_location ();
@@ -993,8 +1017,25 @@ test_errors (void)
     set_mapping_path (dialog, NULL);
     set_path (dialog, missing);
     run_import (dialog);
-    g_assert_cmpstr (vigil_import_dialog_get_page (dialog), ==, "error");
-    g_assert_cmpstr (adw_status_page_get_title (template_child (dialog, "error_page")), ==, "The File Cannot Be Read");
+    assert_problem (dialog, "The File Cannot Be Read", "missing.csv", "file_row");
+  }
+
+  /* A file that is not on this computer is refused before anything runs. */
+  {
+    g_autoptr(GFile) remote = g_file_new_for_uri ("sftp://example.org/extract.csv");
+
+    vigil_import_dialog_set_file (dialog, remote);
+    g_assert_null (vigil_form_get_error (template_child (dialog, "form")));
+    click (template_child (dialog, "import_button"));
+    g_assert_error ((GError *) vigil_import_dialog_get_error (dialog), G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    assert_problem (dialog, "The File Cannot Be Read", "files on this computer", "file_row");
+    vigil_gui_test_settle (dialog);
+    shoot_both (dialog, "screenshot-import-invalid");
+
+    /* Another kind of file asks for other files: the problem goes. */
+    vigil_import_dialog_set_kind (dialog, "agency_flags");
+    g_assert_null (vigil_form_get_error (template_child (dialog, "form")));
+    g_assert_false (gtk_widget_has_css_class (template_child (dialog, "file_row"), "error"));
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
@@ -1007,6 +1048,7 @@ test_errors (void)
   vigil_gui_test_wait_for (vigil_gui_test_widget_is_drawn, dialog, 10000, "the dialog to show");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (template_child (dialog, "store_row")), "Demo"));
   check_error (dialog, dir, &demo, "screenshot-import-error-demo");
+  g_assert_true (gtk_widget_has_css_class (template_child (dialog, "store_row"), "error"));
   g_assert_cmpint (vigil_gui_test_count_sql (demo_store, "SELECT COUNT(*) FROM incident"), ==, 0);
   vigil_gui_test_destroy_window (dialog);
 }

@@ -3,7 +3,9 @@
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
  * its views' logic): the session, the score model, the Panel page's meeting items,
  * the evaluation table's rows, Change Status's view model, the tactical menu's option
- * items, the record editor's conflict and the Evaluation page's view model. None of these tests opens a display.
+ * items, the record editor's conflict, the Evaluation page's view model, the drop-downs'
+ * choice items and the people a referral's search found. None of these tests opens a
+ * display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,10 +15,12 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-choice-item.h"
 #include "vigil-conflict-field.h"
 #include "vigil-conflict-model.h"
 #include "vigil-core.h"
 #include "vigil-evaluation-model.h"
+#include "vigil-found-person.h"
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
 #include "vigil-option-item.h"
@@ -621,6 +625,123 @@ test_evaluation_model (Fixture       *fixture,
   g_assert_cmpuint (n_areas, >=, 1);
 }
 
+static const char *
+shout (const char *code)
+{
+  return g_str_equal (code, "a") ? "A!" : NULL;
+}
+
+/* A drop-down's choices: an id and a label each, "any" first with no id. */
+static void
+test_choice_items (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (VIGIL_TYPE_CHOICE_ITEM);
+  static const char * const areas[] = { "North", "South", NULL };
+  static const char * const codes[] = { "a", "b", NULL };
+  g_autoptr(VigilChoiceItem) item = NULL;
+  g_autoptr(VigilChoiceItem) value = vigil_choice_item_new_value (3, "12 months");
+  g_autofree char *label = NULL;
+  g_autofree char *id = NULL;
+
+  /* codes labelled by their choice table */
+  vigil_choice_item_fill (store, "Any route", vigil_route_choices, vigil_route_choices, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, g_strv_length ((char **) vigil_route_choices) + 1);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_null (vigil_choice_item_get_id (item));
+  g_assert_cmpstr (vigil_choice_item_get_label (item), ==, "Any route");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_cmpstr (vigil_choice_item_get_id (item), ==, "rfgv");
+  g_assert_cmpstr (vigil_choice_item_get_label (item), ==, vigil_choice_get_label (vigil_route_choices, "rfgv"));
+  g_object_get (item, "id", &id, "label", &label, NULL);
+  g_assert_cmpstr (id, ==, "rfgv");
+  g_assert_cmpstr (label, ==, vigil_choice_item_get_label (item));
+  g_assert_cmpstr (vigil_choice_item_get_id_of (item), ==, "rfgv");
+  g_assert_null (vigil_choice_item_get_id_of (NULL));
+  g_clear_object (&item);
+
+  /* found by id; NULL finds "any" */
+  g_assert_cmpuint (vigil_choice_item_find (G_LIST_MODEL (store), NULL), ==, 0);
+  g_assert_cmpuint (vigil_choice_item_find (G_LIST_MODEL (store), "stalking_referral"), ==, 2);
+  g_assert_cmpuint (vigil_choice_item_find (G_LIST_MODEL (store), "pie"), ==, G_MAXUINT);
+
+  /* filled again: names as their own labels, and no "any" */
+  vigil_choice_item_fill (store, NULL, areas, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_cmpstr (vigil_choice_item_get_id (item), ==, "South");
+  g_assert_cmpstr (vigil_choice_item_get_label (item), ==, "South");
+  g_clear_object (&item);
+  vigil_choice_item_fill (store, "Any area", NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* labelled by a function, the code when it has none */
+  vigil_choice_item_fill (store, NULL, codes, NULL, shout);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_cmpstr (vigil_choice_item_get_label (item), ==, "A!");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 1);
+  g_assert_cmpstr (vigil_choice_item_get_label (item), ==, "b");
+
+  /* a choice that stands for a number */
+  g_assert_cmpuint (vigil_choice_item_get_value (value), ==, 3);
+  g_assert_null (vigil_choice_item_get_id (value));
+  g_assert_cmpstr (vigil_choice_item_get_label (value), ==, "12 months");
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* Someone a referral's search found: the name and details its row shows, and whether
+ * they are the one chosen. */
+static void
+test_found_person (void)
+{
+  VigilPersonSummary summary = {
+    .person_id = 42,
+    .surname = (char *) "SYNTHALPHA",
+    .forenames = (char *) "Ann",
+    .local_ref = (char *) "SYN-0042",
+    .pnc_id = (char *) "00/000042A",
+    .dob = (char *) "1980-02-03",
+    .status = (char *) "candidate",
+  };
+  g_autofree char *name = vigil_person_summary_dup_display_name (&summary);
+  g_autofree char *expected = g_strdup_printf ("SYN-0042 · born 1980-02-03 · PNC 00/000042A · In the cohort: %s",
+                                               vigil_choice_get_label (vigil_cohort_status_choices, "candidate"));
+  g_autoptr(VigilFoundPerson) person = vigil_found_person_new (&summary);
+  g_autoptr(VigilFoundPerson) bare = NULL;
+  guint n_notified = 0;
+  gboolean chosen = FALSE;
+
+  g_assert_cmpint (vigil_found_person_get_person_id (person), ==, 42);
+  g_assert_cmpstr (vigil_found_person_get_name (person), ==, name);
+  g_assert_cmpstr (vigil_found_person_get_details (person), ==, expected);
+
+  /* chosen: notified once a change */
+  g_signal_connect (person, "notify::chosen", G_CALLBACK (count_notify), &n_notified);
+  g_assert_false (vigil_found_person_get_chosen (person));
+  vigil_found_person_set_chosen (person, TRUE);
+  vigil_found_person_set_chosen (person, TRUE);
+  g_object_get (person, "chosen", &chosen, NULL);
+  g_assert_true (chosen);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_object_set (person, "chosen", FALSE, NULL);
+  g_assert_false (vigil_found_person_get_chosen (person));
+  g_assert_cmpuint (n_notified, ==, 2);
+
+  /* no details but the status, and none for someone who left the cohort */
+  summary.local_ref = summary.pnc_id = summary.dob = NULL;
+  summary.status = (char *) "exited";
+  bare = vigil_found_person_new (&summary);
+  g_assert_cmpstr (vigil_found_person_get_details (bare), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +752,8 @@ main (int   argc,
   g_test_add_func ("/models/status-model", test_status_model);
   g_test_add_func ("/models/option-items", test_option_items);
   g_test_add_func ("/models/conflict-model", test_conflict_model);
+  g_test_add_func ("/models/choice-items", test_choice_items);
+  g_test_add_func ("/models/found-person", test_found_person);
   g_test_add ("/models/evaluation-model", Fixture, NULL, fixture_set_up, test_evaluation_model, fixture_tear_down);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);

@@ -5,7 +5,10 @@
  * form shows the conflict instead of overwriting it: a VigilConflictModel compares
  * the versions, and its VigilConflictPanel (a template widget of its own) shows them.
  * The window itself is a template (vigil-record-editor.ui); the rows are built from
- * the fields it is given.
+ * the fields it is given, unless the first group (a template of the caller's, such as
+ * Change Status's VigilStatusGroup) already holds a row named after the field: that
+ * row is then filled and read as the editor's own. A choice's row offers a GListStore
+ * of VigilChoiceItem ("Not set", with no id, first when the field is optional).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-choice-item.h"
 #include "vigil-conflict-panel.h"
 #include "vigil-decision-form.h"
 #include "vigil-record-editor.h"
@@ -24,8 +28,6 @@ typedef struct
 {
   const VigilField       *field;
   VigilEditorFieldFlags   flags;
-  const char * const     *choices;   /* what the combo offers, without "not set" */
-  gboolean                optional;  /* a combo's first item is "Not set" */
   char                   *label;     /* capitalised */
   GtkWidget              *row;
   GtkWidget              *control;
@@ -150,31 +152,63 @@ create_text_view (const char *label,
   return view;
 }
 
-static GtkWidget *
-create_combo_row (EditorRow  *row,
-                  const char *value)
+/* Offers @choices (labelled by the field's own) in @combo, "Not set" first unless
+ * @required, and selects @value. */
+static void
+fill_combo_row (AdwComboRow        *combo,
+                const VigilField   *field,
+                const char * const *choices,
+                gboolean            required,
+                const char         *value)
 {
-  GtkWidget *combo = adw_combo_row_new ();
-  GtkStringList *labels = gtk_string_list_new (NULL);
-  guint selected = 0, n = 0;
+  g_autoptr(GListStore) items = g_list_store_new (VIGIL_TYPE_CHOICE_ITEM);
+  g_autoptr(GtkExpression) label = gtk_property_expression_new (VIGIL_TYPE_CHOICE_ITEM, NULL, "label");
+  guint selected;
 
-  if (row->optional)
-    {
-      gtk_string_list_append (labels, _("Not set"));
-      n++;
-    }
-  for (guint i = 0; row->choices[i] != NULL; i++, n++)
-    {
-      const char *label = vigil_choice_get_label (row->field->choices, row->choices[i]);
+  vigil_choice_item_fill (items, required ? NULL : _("Not set"), choices, field->choices, NULL);
+  adw_combo_row_set_expression (combo, label);
+  adw_combo_row_set_model (combo, G_LIST_MODEL (items));
+  selected = value != NULL ? vigil_choice_item_find (G_LIST_MODEL (items), value) : G_MAXUINT;
+  adw_combo_row_set_selected (combo, selected != G_MAXUINT ? selected : 0);
+}
 
-      gtk_string_list_append (labels, label ? label : row->choices[i]);
-      if (g_strcmp0 (row->choices[i], value) == 0)
-        selected = n;
+/* The row @group already holds for @field (a template's, named after it), or NULL. */
+static GtkWidget *
+find_given_row (GtkWidget        *widget,
+                const VigilField *field,
+                GType             type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && g_strcmp0 (gtk_widget_get_name (child), field->name) == 0)
+        return child;
+      if ((found = find_given_row (child, field, type)) != NULL)
+        return found;
     }
-  adw_combo_row_set_model (ADW_COMBO_ROW (combo), G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), selected);
-  g_object_unref (labels);
-  return combo;
+
+  return NULL;
+}
+
+/* The row for @field: the one @group holds already, titled @title unless it has a
+ * title of its own, or a new one appended to @group. */
+static GtkWidget *
+take_row (AdwPreferencesGroup *group,
+          const VigilField    *field,
+          GType                type,
+          const char          *title)
+{
+  GtkWidget *row = find_given_row (GTK_WIDGET (group), field, type);
+
+  if (row == NULL)
+    {
+      row = g_object_new (type, NULL);
+      adw_preferences_group_add (group, row);
+    }
+  if (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))[0] == '\0')
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return row;
 }
 
 /* A field being corrected loses its mark; any change answers the message shown. */
@@ -249,21 +283,17 @@ add_row (VigilRecordEditor      *self,
         if (field->kind != VIGIL_FIELD_TEXT)
           /* Translators: a date field's title, with the way to write it */
           title = with_format = g_strdup_printf (_("%s (YYYY-MM-DD)"), row.label);
-        row.row = adw_entry_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row.row), title);
+        row.row = take_row (group, field, ADW_TYPE_ENTRY_ROW, title);
         gtk_editable_set_text (GTK_EDITABLE (row.row), value ? value : "");
         row.control = row.row;
-        adw_preferences_group_add (group, row.row);
         break;
       }
 
     case VIGIL_FIELD_CHOICE:
-      row.choices = spec->choices ? spec->choices : field->choices;
-      row.optional = (row.flags & VIGIL_EDITOR_FIELD_REQUIRED) == 0;
-      row.row = create_combo_row (&row, TEXT_FIELD (self->record, field));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row.row), title);
+      row.row = take_row (group, field, ADW_TYPE_COMBO_ROW, title);
+      fill_combo_row (ADW_COMBO_ROW (row.row), field, spec->choices ? spec->choices : field->choices,
+                      (row.flags & VIGIL_EDITOR_FIELD_REQUIRED) != 0, TEXT_FIELD (self->record, field));
       row.control = row.row;
-      adw_preferences_group_add (group, row.row);
       break;
 
     case VIGIL_FIELD_BOOL:
@@ -323,17 +353,7 @@ dup_row_text (const EditorRow *row)
 static const char *
 get_row_choice (const EditorRow *row)
 {
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->control));
-
-  if (row->optional)
-    {
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-        return NULL;
-      selected--;
-    }
-  if (selected >= g_strv_length ((char **) row->choices))
-    return NULL;
-  return row->choices[selected];
+  return vigil_choice_item_get_id_of (adw_combo_row_get_selected_item (ADW_COMBO_ROW (row->control)));
 }
 
 static void

@@ -3,8 +3,11 @@
  * The form is a record of its own (StatusForm, described below like the entities of
  * vigil-entities.c but with no table), so the record editor builds, checks and shows
  * it; saving turns it into a VigilStatusMove. What the form knows and asks is a view
- * model (VigilStatusModel): its head (VigilStatusGroup) shows its description, and the
- * rows of the exit reason and the managing panel show when it asks for them.
+ * model (VigilStatusModel). The form's head (VigilStatusGroup) is a template bound to
+ * it: it shows the model's description, holds the first rows (the editor fills and
+ * reads them), tells the model the move chosen and shows the rows of the exit reason
+ * and the managing panel when the model asks for them. The long texts follow in
+ * groups of the editor's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -106,18 +109,6 @@ save_move (VigilStore             *store,
   return decision != NULL;
 }
 
-/* The move chosen in the form goes to the model, which says what the form asks. */
-static void
-status_chosen_cb (GtkWidget        *combo,
-                  GParamSpec       *pspec,
-                  VigilStatusModel *model)
-{
-  GtkRoot *root = gtk_widget_get_root (combo);
-
-  if (VIGIL_IS_RECORD_EDITOR (root))
-    vigil_status_model_set_status (model, vigil_record_editor_get_choice (VIGIL_RECORD_EDITOR (root), "status"));
-}
-
 VigilRecordEditor *
 vigil_status_dialog_new (VigilStore         *store,
                          const VigilDossier *dossier)
@@ -151,14 +142,5 @@ vigil_status_dialog_new (VigilStore         *store,
                                              fields, G_N_ELEMENTS (editor_fields));
   vigil_record_destroy (form);
   vigil_record_editor_set_save_func (editor, save_move, g_object_ref (model), g_object_unref);
-
-  g_object_bind_property (model, "asks-exit-reason",
-                          vigil_record_editor_get_row (editor, "exit_reason"), "visible",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (model, "asks-managing-panel",
-                          vigil_record_editor_get_row (editor, "managing_panel"), "visible",
-                          G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (vigil_record_editor_get_control (editor, "status"), "notify::selected",
-                           G_CALLBACK (status_chosen_cb), model, 0);
   return editor;
 }

@@ -32,6 +32,7 @@
 #include "vigil-entities.h"
 
 #include "vigil-duplicate-item.h"
+#include "vigil-duplicate-row.h"
 #include "vigil-duplicates-dialog.h"
 #include "vigil-form.h"
 
@@ -40,18 +41,6 @@ typedef enum
   DECIDE_MERGE,
   DECIDE_KEEP_APART,
 } DecideMode;
-
-/* The widgets of one list row, owned by the row's box. */
-typedef struct
-{
-  GtkWidget *names[2];
-  GtkWidget *details[2];
-  GtkWidget *incidents[2];
-  GtkWidget *why;
-  GtkWidget *decision;
-  GtkWidget *keep_apart_button;
-  GtkWidget *merge_button;
-} RowWidgets;
 
 struct _VigilDuplicatesDialog
 {
@@ -212,144 +201,6 @@ set_page (VigilDuplicatesDialog *self,
 }
 
 /* The list */
-
-static GtkWidget *
-create_person_column (RowWidgets *widgets,
-                      guint       i,
-                      const char *caption)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *label = gtk_label_new (caption);
-
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  widgets->names[i] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets->names[i]), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets->names[i]), TRUE);
-  gtk_widget_add_css_class (widgets->names[i], "heading");
-  gtk_box_append (GTK_BOX (box), widgets->names[i]);
-
-  widgets->details[i] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets->details[i]), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets->details[i]), TRUE);
-  gtk_widget_add_css_class (widgets->details[i], "numeric");
-  gtk_box_append (GTK_BOX (box), widgets->details[i]);
-
-  widgets->incidents[i] = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets->incidents[i]), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets->incidents[i]), TRUE);
-  gtk_widget_add_css_class (widgets->incidents[i], "dim-label");
-  gtk_box_append (GTK_BOX (box), widgets->incidents[i]);
-
-  return box;
-}
-
-static void
-pair_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  RowWidgets *widgets = g_new0 (RowWidgets, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *people = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  /* Side by side, in columns of equal width down the list. */
-  gtk_box_set_homogeneous (GTK_BOX (people), TRUE);
-  gtk_box_append (GTK_BOX (people), create_person_column (widgets, 0, _("Newer record")));
-  gtk_box_append (GTK_BOX (people), create_person_column (widgets, 1, _("Already known")));
-  gtk_box_append (GTK_BOX (box), people);
-
-  widgets->why = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets->why), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets->why), TRUE);
-  gtk_widget_add_css_class (widgets->why, "caption");
-  widgets->decision = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (widgets->decision), 0);
-  gtk_label_set_wrap (GTK_LABEL (widgets->decision), TRUE);
-  gtk_widget_add_css_class (widgets->decision, "caption");
-  gtk_widget_add_css_class (widgets->decision, "dim-label");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (texts), widgets->why);
-  gtk_box_append (GTK_BOX (texts), widgets->decision);
-  gtk_box_append (GTK_BOX (footer), texts);
-
-  widgets->keep_apart_button = gtk_button_new_with_mnemonic (_("_Keep Apart…"));
-  gtk_widget_set_valign (widgets->keep_apart_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (footer), widgets->keep_apart_button);
-
-  widgets->merge_button = gtk_button_new_with_mnemonic (_("_Merge…"));
-  gtk_widget_set_valign (widgets->merge_button, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (footer), widgets->merge_button);
-
-  gtk_box_append (GTK_BOX (box), footer);
-
-  g_object_set_data_full (G_OBJECT (box), "vigil-row-widgets", widgets, g_free);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-pair_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  VigilDuplicateItem *item = gtk_list_item_get_item (list_item);
-  const VigilDuplicate *duplicate = vigil_duplicate_item_get_duplicate (item);
-  RowWidgets *widgets = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), "vigil-row-widgets");
-  const VigilDuplicatePerson *people[2] = { &duplicate->person, &duplicate->other };
-  g_autofree char *why = vigil_duplicate_item_dup_why (item);
-  g_autofree char *decision = vigil_duplicate_item_dup_decision (item);
-  g_autofree char *name_a = vigil_duplicate_person_dup_name (people[0]);
-  g_autofree char *name_b = vigil_duplicate_person_dup_name (people[1]);
-  g_autofree char *merge_label = NULL;
-  g_autofree char *keep_label = NULL;
-  gboolean open = vigil_duplicate_item_is_open (item);
-  GVariant *target;
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *name = vigil_duplicate_person_dup_name (people[i]);
-      g_autofree char *details = vigil_duplicate_person_dup_details (people[i]);
-      g_autofree char *incidents = vigil_duplicate_person_dup_incidents (people[i]);
-
-      gtk_label_set_label (GTK_LABEL (widgets->names[i]), name);
-      gtk_label_set_label (GTK_LABEL (widgets->details[i]), details);
-      gtk_label_set_label (GTK_LABEL (widgets->incidents[i]), incidents);
-    }
-
-  gtk_label_set_label (GTK_LABEL (widgets->why), why);
-  gtk_label_set_label (GTK_LABEL (widgets->decision), decision != NULL ? decision : "");
-  gtk_widget_set_visible (widgets->decision, decision != NULL);
-
-  target = g_variant_new_int64 (duplicate->id);
-  /* The target first: the action takes the pair's id. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (widgets->merge_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (widgets->keep_apart_button), target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widgets->merge_button), "duplicates.merge");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widgets->keep_apart_button), "duplicates.keep-apart");
-  gtk_widget_set_visible (widgets->merge_button, open);
-  gtk_widget_set_visible (widgets->keep_apart_button, open);
-
-  /* Translators: a button's accessible name; two people's names */
-  merge_label = g_strdup_printf (_("Merge %s and %s"), name_a, name_b);
-  /* Translators: a button's accessible name; two people's names */
-  keep_label = g_strdup_printf (_("Keep %s and %s apart"), name_a, name_b);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->merge_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, merge_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->keep_apart_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, keep_label, -1);
-}
 
 static void
 list_loaded_cb (GObject      *object,
@@ -885,6 +736,7 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (VIGIL_TYPE_DUPLICATE_ROW);
   g_type_ensure (VIGIL_TYPE_FORM);
 
   object_class->constructed = vigil_duplicates_dialog_constructed;
@@ -962,16 +814,12 @@ vigil_duplicates_dialog_class_init (VigilDuplicatesDialogClass *klass)
 static void
 vigil_duplicates_dialog_init (VigilDuplicatesDialog *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pairs = g_list_store_new (VIGIL_TYPE_DUPLICATE_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->pairs)));
-  g_signal_connect (factory, "setup", G_CALLBACK (pair_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (pair_bind_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 

@@ -1,5 +1,9 @@
 /* vigil-evaluation-filters.c: the Evaluation page's filters, bound to its view model
  *
+ * Each drop-down's model is a GListStore of VigilChoiceItem (declared in the template,
+ * which shows each item's label): the choice selected says what it stands for, a
+ * code, an area or the index of the windows, with no list of ids beside it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vigil-evaluation-filters"
@@ -8,7 +12,23 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-choice-item.h"
 #include "vigil-evaluation-filters.h"
+
+/* The windows before and after entry, by the model's "window" choice they stand for */
+static const struct
+{
+  guint       window;
+  const char *label;
+} windows[] = {
+  { 0, N_("6 and 12 months") },
+  { 1, N_("3 months") },
+  { 2, N_("6 months") },
+  { 3, N_("12 months") },
+  { 4, N_("24 months") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (windows) == VIGIL_EVALUATION_MODEL_N_WINDOWS);
 
 struct _VigilEvaluationFilters
 {
@@ -21,11 +41,17 @@ struct _VigilEvaluationFilters
   GtkDropDown          *route_dropdown;
   GtkDropDown          *area_dropdown;
   GtkDropDown          *category_dropdown;
+  GListStore           *window_choices;     /* VigilChoiceItem: the drop-downs' */
+  GListStore           *route_choices;
+  GListStore           *area_choices;
+  GListStore           *category_choices;
 
   /* Owned references */
   VigilEvaluationModel *model;
   GBinding             *from_binding;
   GBinding             *to_binding;
+
+  gboolean              filling_areas;      /* the areas' choices change: not a choice */
 };
 
 G_DEFINE_FINAL_TYPE (VigilEvaluationFilters, vigil_evaluation_filters, GTK_TYPE_BOX)
@@ -38,27 +64,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The choice at @selected of a drop-down whose first item is "any": NULL for it. */
+/* What the choice selected in @dropdown stands for: NULL for "any" (or none). */
 static const char *
-get_choice (const char * const *choices,
-            guint               selected)
+get_choice (GtkDropDown *dropdown)
 {
-  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > g_strv_length ((char **) choices))
-    return NULL;
-  return choices[selected - 1];
+  return vigil_choice_item_get_id_of (gtk_drop_down_get_selected_item (dropdown));
 }
 
+static void area_selected_cb (VigilEvaluationFilters *self);
+
+/* The model's areas, any area chosen: the list of areas came (again). */
 static void
 fill_areas (VigilEvaluationFilters *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char * const *areas = self->model ? vigil_evaluation_model_get_areas (self->model) : NULL;
 
-  gtk_string_list_append (labels, _("Any area"));
-  for (guint i = 0; areas != NULL && areas[i] != NULL; i++)
-    gtk_string_list_append (labels, areas[i]);
-  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (labels));
+  self->filling_areas = TRUE;
+  vigil_choice_item_fill (self->area_choices, _("Any area"), areas, NULL, NULL);
   gtk_drop_down_set_selected (self->area_dropdown, 0);
+  self->filling_areas = FALSE;
+  area_selected_cb (self);
 }
 
 static void
@@ -76,36 +101,31 @@ date_activated_cb (VigilEvaluationFilters *self)
 static void
 window_selected_cb (VigilEvaluationFilters *self)
 {
-  guint window = gtk_drop_down_get_selected (self->window_dropdown);
+  VigilChoiceItem *window = gtk_drop_down_get_selected_item (self->window_dropdown);
 
-  if (self->model != NULL && window < VIGIL_EVALUATION_MODEL_N_WINDOWS)
-    vigil_evaluation_model_set_window (self->model, window);
+  if (self->model != NULL && window != NULL)
+    vigil_evaluation_model_set_window (self->model, vigil_choice_item_get_value (window));
 }
 
 static void
 route_selected_cb (VigilEvaluationFilters *self)
 {
   if (self->model != NULL)
-    vigil_evaluation_model_set_route (self->model,
-                                      get_choice (vigil_route_choices, gtk_drop_down_get_selected (self->route_dropdown)));
+    vigil_evaluation_model_set_route (self->model, get_choice (self->route_dropdown));
 }
 
 static void
 area_selected_cb (VigilEvaluationFilters *self)
 {
-  if (self->model != NULL)
-    vigil_evaluation_model_set_area (self->model,
-                                     get_choice (vigil_evaluation_model_get_areas (self->model),
-                                                 gtk_drop_down_get_selected (self->area_dropdown)));
+  if (self->model != NULL && !self->filling_areas)
+    vigil_evaluation_model_set_area (self->model, get_choice (self->area_dropdown));
 }
 
 static void
 category_selected_cb (VigilEvaluationFilters *self)
 {
   if (self->model != NULL)
-    vigil_evaluation_model_set_category (self->model,
-                                         get_choice (vigil_tactical_category_choices,
-                                                     gtk_drop_down_get_selected (self->category_dropdown)));
+    vigil_evaluation_model_set_category (self->model, get_choice (self->category_dropdown));
 }
 
 static void
@@ -172,6 +192,7 @@ vigil_evaluation_filters_class_init (VigilEvaluationFiltersClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VIGIL_TYPE_CHOICE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-evaluation-filters.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, from_entry);
   gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, to_entry);
@@ -179,6 +200,10 @@ vigil_evaluation_filters_class_init (VigilEvaluationFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, route_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, window_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, route_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, area_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilEvaluationFilters, category_choices);
   gtk_widget_class_bind_template_callback (widget_class, date_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, route_selected_cb);
@@ -189,19 +214,17 @@ vigil_evaluation_filters_class_init (VigilEvaluationFiltersClass *klass)
 static void
 vigil_evaluation_filters_init (VigilEvaluationFilters *self)
 {
-  g_autoptr(GtkStringList) routes = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (routes, _("Any route"));
-  for (guint i = 0; vigil_route_choices[i] != NULL; i++)
-    gtk_string_list_append (routes, vigil_choice_get_label (vigil_route_choices, vigil_route_choices[i]));
-  gtk_drop_down_set_model (self->route_dropdown, G_LIST_MODEL (routes));
-  gtk_string_list_append (categories, _("Any intervention"));
-  for (guint i = 0; vigil_tactical_category_choices[i] != NULL; i++)
-    gtk_string_list_append (categories, vigil_tactical_category_get_title (vigil_tactical_category_choices[i]));
-  gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      g_autoptr(VigilChoiceItem) window = vigil_choice_item_new_value (windows[i].window, _(windows[i].label));
+
+      g_list_store_append (self->window_choices, window);
+    }
+  vigil_choice_item_fill (self->route_choices, _("Any route"), vigil_route_choices, vigil_route_choices, NULL);
+  vigil_choice_item_fill (self->category_choices, _("Any intervention"), vigil_tactical_category_choices, NULL,
+                          vigil_tactical_category_get_title);
   fill_areas (self);
 }
 

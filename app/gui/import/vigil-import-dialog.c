@@ -17,9 +17,12 @@
  *    date format may have a million, and a widget per row would not do). For agency
  *    information it lists, instead of unknown offence codes, the people flagged who
  *    have no incident as a perpetrator, whom the score cannot see.
- * Other ends: "already-imported" (the same file was imported before: nothing added),
- * "cancelled" (the import rolled back: nothing changed) and "error" (the GError's
- * message: bad mapping, missing column, real names into the demo, PostgreSQL, …).
+ * Other ends: "already-imported" (the same file was imported before: nothing added)
+ * and "cancelled" (the import rolled back: nothing changed). An import that cannot
+ * run or fails goes back to "choose", a VigilForm: its banner says why (the GError's
+ * message under a heading: bad mapping, missing column, real names into the demo, a
+ * file that is not on this computer, PostgreSQL, …) and marks the file at fault, and
+ * choosing another file, or another kind, clears the problem.
  *
  * The batch is committed by the worker; the ::imported signal (incidents) and the
  * ::flags-imported signal (agency information), emitted when the dialog closes after an
@@ -36,6 +39,7 @@
 #include <glib/gi18n.h>
 
 #include "vigil-flag-import.h"
+#include "vigil-form.h"
 #include "vigil-import-dialog.h"
 #include "vigil-rejection-item.h"
 #include "vigil-rejection-model.h"
@@ -63,6 +67,7 @@ struct _VigilImportDialog
   GtkButton          *import_button;
   GtkButton          *done_button;
   GtkStack           *stack;
+  VigilForm          *form;
   GtkCheckButton     *incidents_check;
   GtkCheckButton     *flags_check;
   AdwPreferencesGroup *files_group;
@@ -100,8 +105,6 @@ struct _VigilImportDialog
   GtkListView        *rejections_view;
   AdwStatusPage      *already_page;
   AdwStatusPage      *cancelled_page;
-  AdwStatusPage      *error_page;
-  GtkButton          *error_restart_button;
 
   /* Owned references */
   VigilStore           *store;
@@ -772,21 +775,26 @@ describe_error (VigilImportDialog *self,
   return _("The Import Failed");
 }
 
+/* Back to the files, the banner saying why: the file at fault is marked and takes
+ * the focus (the demo's store too, for real names); a store that cannot take the
+ * import marks nothing. */
 static void
 show_error (VigilImportDialog *self)
 {
   const GError *error = self->error;
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  /* Other files help with these; not with a store that cannot take an import. */
-  gboolean files_help = g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_MAPPING) ||
-                        g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_HEADER) ||
-                        g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_DEMO) ||
-                        error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR;
+  const char *title = describe_error (self, error);
 
-  adw_status_page_set_title (self->error_page, describe_error (self, error));
-  adw_status_page_set_description (self->error_page, escaped);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_restart_button), files_help);
-  set_page (self, "error");
+  set_page (self, "choose");
+  if (g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_MAPPING))
+    vigil_form_show_problem (self->form, title, error->message, GTK_WIDGET (self->mapping_row), NULL);
+  else if (g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_DEMO))
+    vigil_form_show_problem (self->form, title, error->message, GTK_WIDGET (self->file_row),
+                             GTK_WIDGET (self->store_row), NULL);
+  else if (g_error_matches (error, VIGIL_IMPORT_ERROR, VIGIL_IMPORT_ERROR_HEADER) ||
+           error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
+    vigil_form_show_problem (self->form, title, error->message, GTK_WIDGET (self->file_row), NULL);
+  else
+    vigil_form_show_error (self->form, title, error->message);
 }
 
 static void
@@ -899,6 +907,7 @@ start_import (VigilImportDialog *self)
 
   clear_reports (self);
   g_clear_error (&self->error);
+  vigil_form_clear (self->form);
   self->import_cancellable = g_cancellable_new ();
 
   name = dup_display_name (self->file);
@@ -1327,8 +1336,8 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
 
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL,
-                         "The page shown: choose, running, report, rejections, already-imported, "
-                         "cancelled or error",
+                         "The page shown: choose, running, report, rejections, already-imported "
+                         "or cancelled",
                          NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
@@ -1364,6 +1373,7 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT64, G_TYPE_UINT64);
 
+  g_type_ensure (VIGIL_TYPE_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, back_button);
@@ -1371,6 +1381,7 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, done_button);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, form);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, incidents_check);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, flags_check);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, files_group);
@@ -1408,8 +1419,6 @@ vigil_import_dialog_class_init (VigilImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, rejections_view);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, already_page);
   gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, cancelled_page);
-  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, error_page);
-  gtk_widget_class_bind_template_child (widget_class, VigilImportDialog, error_restart_button);
 
   gtk_widget_class_install_action (widget_class, "import.choose-file", NULL, choose_file_action);
   gtk_widget_class_install_action (widget_class, "import.choose-mapping", NULL, choose_mapping_action);
@@ -1509,6 +1518,7 @@ vigil_import_dialog_set_file (VigilImportDialog *self,
   if (!g_set_object (&self->file, file))
     return;
 
+  vigil_form_fix (self->form, GTK_WIDGET (self->file_row));
   update_file_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
@@ -1539,6 +1549,7 @@ vigil_import_dialog_set_mapping_file (VigilImportDialog *self,
   if (!g_set_object (&self->mapping_file, file))
     return;
 
+  vigil_form_fix (self->form, GTK_WIDGET (self->mapping_row));
   update_file_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAPPING_FILE]);
 }
@@ -1547,7 +1558,8 @@ vigil_import_dialog_set_mapping_file (VigilImportDialog *self,
  * vigil_import_dialog_get_page:
  *
  * Returns: the page shown: "choose", "running", "report", "rejections",
- *   "already-imported", "cancelled" or "error"
+ *   "already-imported" or "cancelled" (a failure goes back to "choose", and
+ *   vigil_import_dialog_get_error () says why)
  */
 const char *
 vigil_import_dialog_get_page (VigilImportDialog *self)
@@ -1623,6 +1635,8 @@ vigil_import_dialog_set_kind (VigilImportDialog *self,
   self->flags = flags;
   /* the radio buttons follow a change made in code */
   gtk_check_button_set_active (flags ? self->flags_check : self->incidents_check, TRUE);
+  /* the problem was with the files as the other kind */
+  vigil_form_clear (self->form);
   update_kind (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }

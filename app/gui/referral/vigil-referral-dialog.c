@@ -23,10 +23,20 @@
 #include "vigil-entities.h"
 #include "vigil-people.h"
 
+#include "vigil-choice-item.h"
 #include "vigil-form.h"
+#include "vigil-found-person.h"
 #include "vigil-referral-dialog.h"
 
-static const char * const routes[] = { "stalking_referral", "agency_referral" };
+/* The routes of a referral, as the route's drop-down offers them */
+static const struct
+{
+  const char *id;      /* a vigil_route_choices code */
+  const char *label;
+} referral_routes[] = {
+  { "stalking_referral", N_("Stalking referral") },
+  { "agency_referral", N_("Partner-agency referral") },
+};
 
 struct _VigilReferralDialog
 {
@@ -38,6 +48,7 @@ struct _VigilReferralDialog
   GtkSpinner         *spinner;
   VigilForm          *form;
   AdwComboRow        *route_row;
+  GListStore         *routes;              /* VigilChoiceItem: the route_row's */
   GtkToggleButton    *existing_toggle;
   GtkToggleButton    *new_toggle;
   GtkStack           *person_stack;
@@ -57,6 +68,7 @@ struct _VigilReferralDialog
 
   /* Owned references */
   VigilStore         *store;
+  GListStore         *results;             /* VigilFoundPerson: whom the search found */
   GCancellable       *search_cancellable;  /* the search running, NULL when none */
   GCancellable       *refer_cancellable;   /* the referral being recorded, NULL when none */
   char               *searched;            /* what the search running looks for */
@@ -94,6 +106,16 @@ is_new_person (VigilReferralDialog *self)
 
 /* The search */
 
+static gboolean
+chosen_to_opacity (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
+{
+  g_value_set_double (to_value, g_value_get_boolean (from_value) ? 1.0 : 0.0);
+  return TRUE;
+}
+
 static void
 set_chosen (VigilReferralDialog *self,
             gint64               person_id,
@@ -104,91 +126,58 @@ set_chosen (VigilReferralDialog *self,
   self->person_name = g_strdup (name);
 }
 
-static char *
-describe_summary (const VigilPersonSummary *summary)
-{
-  GString *text = g_string_new (NULL);
-
-  if (summary->local_ref != NULL)
-    g_string_append (text, summary->local_ref);
-  if (summary->dob != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: a date of birth, e.g. "born 1980-02-03" */
-      g_string_append_printf (text, _("born %s"), summary->dob);
-    }
-  if (summary->pnc_id != NULL)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: a Police National Computer id, e.g. "PNC 00/000001A" */
-      g_string_append_printf (text, _("PNC %s"), summary->pnc_id);
-    }
-  if (summary->status != NULL && g_strcmp0 (summary->status, "exited") != 0)
-    {
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: someone's cohort status, e.g. "In the cohort: Candidate" */
-      g_string_append_printf (text, _("In the cohort: %s"),
-                              vigil_choice_get_label (vigil_cohort_status_choices, summary->status));
-    }
-
-  return g_string_free (text, FALSE);
-}
-
+/* A row of the results: the person's name and details, and a check mark while they
+ * are the one chosen. */
 static GtkWidget *
-create_result_row (const VigilPersonSummary *summary)
+create_result_row (gpointer item,
+                   gpointer user_data)
 {
-  g_autofree char *name = vigil_person_summary_dup_display_name (summary);
-  g_autofree char *details = describe_summary (summary);
+  VigilFoundPerson *person = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
                                    "icon-name", "object-select-symbolic",
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                   "opacity", 0.0,
                                    NULL);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vigil_found_person_get_name (person));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), vigil_found_person_get_details (person));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-  g_object_set_data (G_OBJECT (row), "vigil-check", check);
-  g_object_set_data_full (G_OBJECT (row), "vigil-person-id",
-                          g_memdup2 (&summary->person_id, sizeof (gint64)), g_free);
-  g_object_set_data_full (G_OBJECT (row), "vigil-person-name", g_steal_pointer (&name), g_free);
+  /* (shown or not, the mark keeps its room: the row does not move) */
+  g_object_bind_property_full (person, "chosen", check, "opacity", G_BINDING_SYNC_CREATE,
+                               chosen_to_opacity, NULL, NULL, NULL);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   return row;
 }
 
-static gint64
-get_row_person_id (GtkListBoxRow *row)
+/* The person a row of the results shows */
+static VigilFoundPerson *
+get_row_person (VigilReferralDialog *self,
+                GtkListBoxRow       *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), "vigil-person-id");
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
 
-  return id != NULL ? *id : 0;
+  if (index < 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->results), (guint) index);
 }
 
 static void
 show_results (VigilReferralDialog     *self,
               const VigilPeopleSearch *found)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
   GtkListBoxRow *chosen = NULL;
   g_autofree char *status = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
-
   for (guint i = 0; i < found->people->len; i++)
-    {
-      GtkWidget *row = create_result_row (g_ptr_array_index (found->people, i));
-
-      gtk_list_box_append (self->results_list, row);
-      if (get_row_person_id (GTK_LIST_BOX_ROW (row)) == self->person_id)
-        chosen = GTK_LIST_BOX_ROW (row);
-    }
+    g_ptr_array_add (people, vigil_found_person_new (g_ptr_array_index (found->people, i)));
+  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       people->pdata, people->len);
+  for (guint i = 0; i < people->len && self->person_id != 0; i++)
+    if (vigil_found_person_get_person_id (g_ptr_array_index (people, i)) == self->person_id)
+      chosen = gtk_list_box_get_row_at_index (self->results_list, (int) i);
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), found->people->len > 0);
 
   /* The person chosen stays chosen while the search still finds them. */
@@ -257,10 +246,7 @@ start_search (VigilReferralDialog *self)
 
   if (text == NULL)
     {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-        gtk_list_box_remove (self->results_list, child);
+      g_list_store_remove_all (self->results);
       gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
       set_chosen (self, 0, NULL);
       gtk_label_set_label (self->search_status, _("Type a name, reference or PNC ID to find the person."));
@@ -440,19 +426,19 @@ static void
 result_selected_cb (VigilReferralDialog *self,
                     GtkListBoxRow       *row)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *check = g_object_get_data (G_OBJECT (child), "vigil-check");
+  g_autoptr(VigilFoundPerson) person = get_row_person (self, row);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
-      if (check != NULL)
-        gtk_widget_set_opacity (check, child == GTK_WIDGET (row) ? 1.0 : 0.0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigilFoundPerson) other = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      vigil_found_person_set_chosen (other, other == person);
     }
 
-  if (row != NULL)
+  if (person != NULL)
     {
-      set_chosen (self, get_row_person_id (row), g_object_get_data (G_OBJECT (row), "vigil-person-name"));
+      set_chosen (self, vigil_found_person_get_person_id (person), vigil_found_person_get_name (person));
       vigil_form_fix (self->form, GTK_WIDGET (self->search_entry));
       gtk_widget_set_visible (GTK_WIDGET (self->search_status), FALSE);
     }
@@ -510,6 +496,7 @@ vigil_referral_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_REFERRAL_DIALOG);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->results);
   g_clear_pointer (&self->person_name, g_free);
   g_clear_pointer (&self->searched, g_free);
   g_clear_pointer (&self->referred_name, g_free);
@@ -580,6 +567,7 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (VIGIL_TYPE_CHOICE_ITEM);
   g_type_ensure (VIGIL_TYPE_FORM);
 
   object_class->constructed = vigil_referral_dialog_constructed;
@@ -621,6 +609,7 @@ vigil_referral_dialog_class_init (VigilReferralDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, form);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, route_row);
+  gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, routes);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, existing_toggle);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, new_toggle);
   gtk_widget_class_bind_template_child (widget_class, VigilReferralDialog, person_stack);
@@ -653,6 +642,15 @@ static void
 vigil_referral_dialog_init (VigilReferralDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (referral_routes); i++)
+    {
+      g_autoptr(VigilChoiceItem) route = vigil_choice_item_new (referral_routes[i].id, _(referral_routes[i].label));
+
+      g_list_store_append (self->routes, route);
+    }
+  self->results = g_list_store_new (VIGIL_TYPE_FOUND_PERSON);
+  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results), create_result_row, NULL, NULL);
 }
 
 /**
@@ -685,23 +683,25 @@ vigil_referral_dialog_get_store (VigilReferralDialog *self)
 const char *
 vigil_referral_dialog_get_route (VigilReferralDialog *self)
 {
-  guint selected;
+  const char *route;
 
   g_return_val_if_fail (VIGIL_IS_REFERRAL_DIALOG (self), NULL);
 
-  selected = adw_combo_row_get_selected (self->route_row);
-  return routes[selected < G_N_ELEMENTS (routes) ? selected : 0];
+  route = vigil_choice_item_get_id_of (adw_combo_row_get_selected_item (self->route_row));
+  return route != NULL ? route : referral_routes[0].id;
 }
 
 void
 vigil_referral_dialog_set_route (VigilReferralDialog *self,
                                  const char          *route)
 {
+  guint position;
+
   g_return_if_fail (VIGIL_IS_REFERRAL_DIALOG (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    if (g_strcmp0 (routes[i], route) == 0)
-      adw_combo_row_set_selected (self->route_row, i);
+  position = vigil_choice_item_find (G_LIST_MODEL (self->routes), route);
+  if (position != G_MAXUINT && route != NULL)
+    adw_combo_row_set_selected (self->route_row, position);
 }
 
 gint64
