@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vigil-choice-item.h"
 #include "vigil-cohort-view.h"
 #include "vigil-entities.h"
 #include "vigil-person-item.h"
@@ -33,7 +34,6 @@ struct _VigilCohortView
   AdwStatusPage      *no_matches_page;
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
-  GtkBox             *filter_bar;
   GtkToggleButton    *view_candidates;
   GtkToggleButton    *view_managed;
   GtkToggleButton    *view_concern;
@@ -45,6 +45,10 @@ struct _VigilCohortView
   GtkEntry           *area_filter;
   GtkDropDown        *sort_dropdown;
   GtkToggleButton    *descending_toggle;
+  GListStore         *status_choices;     /* VigilChoiceItem: the drop-downs' */
+  GListStore         *route_choices;
+  GListStore         *flag_choices;       /* values: VigilPersonFlag bits (0: any) */
+  GListStore         *sort_choices;       /* values: VigilPeopleSort */
 
   /* Owned references */
   VigilStore         *store;
@@ -106,17 +110,6 @@ update_count_label (VigilCohortView *self)
 }
 
 /* The filter choices, in the order of the drop-downs (index 0 is "any"). */
-static const VigilPeopleSort sort_columns[] = {
-  VIGIL_PEOPLE_SORT_RANK, VIGIL_PEOPLE_SORT_NAME, VIGIL_PEOPLE_SORT_SCORE,
-  VIGIL_PEOPLE_SORT_TREND, VIGIL_PEOPLE_SORT_STATUS, VIGIL_PEOPLE_SORT_ROUTE,
-  VIGIL_PEOPLE_SORT_LEAD, VIGIL_PEOPLE_SORT_NEXT_REVIEW, VIGIL_PEOPLE_SORT_FLAGS,
-};
-static const guint flag_choices[] = {
-  0, VIGIL_PERSON_FLAG_OTHER_PROCESS, VIGIL_PERSON_FLAG_VISOR, VIGIL_PERSON_FLAG_ORDER,
-  VIGIL_PERSON_FLAG_STALE, VIGIL_PERSON_FLAG_REVIEW_OVERDUE, VIGIL_PERSON_FLAG_MOPI_DUE,
-  VIGIL_PERSON_FLAG_OVERDUE, VIGIL_PERSON_FLAG_ORDER_EXPIRING,
-};
-
 static void
 set_view_label (GtkToggleButton *button,
                 const char      *name,
@@ -327,38 +320,37 @@ view_toggled_cb (GtkToggleButton *button,
   vigil_people_model_set_view (self->model, view);
 }
 
+/* The value of the choice selected in @dropdown (a flag bit, a sort), or @otherwise. */
+static guint
+selected_value (GtkDropDown *dropdown,
+                guint        otherwise)
+{
+  VigilChoiceItem *choice = gtk_drop_down_get_selected_item (dropdown);
+
+  return choice != NULL ? vigil_choice_item_get_value (choice) : otherwise;
+}
+
 static void
 apply_filters (VigilCohortView *self)
 {
-  guint status, route, flag;
-
   if (self->model == NULL)
     return;
 
-  status = gtk_drop_down_get_selected (self->status_filter);
-  route = gtk_drop_down_get_selected (self->route_filter);
-  flag = gtk_drop_down_get_selected (self->flag_filter);
   vigil_people_model_set_filter (self->model,
-                                 status > 0 && status != GTK_INVALID_LIST_POSITION
-                                 ? vigil_cohort_status_choices[status - 1] : NULL,
-                                 route > 0 && route != GTK_INVALID_LIST_POSITION
-                                 ? vigil_route_choices[route - 1] : NULL,
+                                 vigil_choice_item_get_id_of (gtk_drop_down_get_selected_item (self->status_filter)),
+                                 vigil_choice_item_get_id_of (gtk_drop_down_get_selected_item (self->route_filter)),
                                  gtk_editable_get_text (GTK_EDITABLE (self->area_filter)),
-                                 flag < G_N_ELEMENTS (flag_choices) ? flag_choices[flag] : 0);
+                                 selected_value (self->flag_filter, 0));
 }
 
 static void
 apply_sort (VigilCohortView *self)
 {
-  guint sort;
-
   if (self->model == NULL)
     return;
 
-  sort = gtk_drop_down_get_selected (self->sort_dropdown);
   vigil_people_model_set_sort (self->model,
-                               sort < G_N_ELEMENTS (sort_columns) ? sort_columns[sort]
-                                                                  : VIGIL_PEOPLE_SORT_RANK,
+                               selected_value (self->sort_dropdown, VIGIL_PEOPLE_SORT_RANK),
                                gtk_toggle_button_get_active (self->descending_toggle));
 }
 
@@ -382,97 +374,50 @@ row_activated_cb (GtkColumnView   *column_view,
     g_debug ("No win.open-dossier action to open person %" G_GINT64_FORMAT, person_id);
 }
 
-static GtkDropDown *
-add_drop_down (VigilCohortView    *self,
-               const char         *accessible_name,
-               const char * const *labels,
-               gboolean            with_any,
-               const char         *any_label,
-               GCallback           callback)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  GtkWidget *drop_down;
-
-  if (with_any)
-    gtk_string_list_append (list, any_label);
-  for (guint i = 0; labels[i] != NULL; i++)
-    gtk_string_list_append (list, labels[i]);
-
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (drop_down, accessible_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  g_signal_connect_swapped (drop_down, "notify::selected", callback, self);
-  gtk_box_append (self->filter_bar, drop_down);
-  return GTK_DROP_DOWN (drop_down);
-}
-
-static GStrv
-choice_labels (const char * const *choices)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; choices[i] != NULL; i++)
-    {
-      const char *label = vigil_choice_get_label (choices, choices[i]);
-
-      g_strv_builder_add (builder, label != NULL ? label : choices[i]);
-    }
-  return g_strv_builder_end (builder);
-}
-
+/* Fills the choices the template's drop-downs list: statuses and routes by their codes,
+ * flags and sorts by the value they stand for. */
 static void
-build_filters (VigilCohortView *self)
+fill_filters (VigilCohortView *self)
 {
-  g_auto(GStrv) statuses = choice_labels (vigil_cohort_status_choices);
-  g_auto(GStrv) routes = choice_labels (vigil_route_choices);
-  const char *flags[] = {
-    _("Active in another process"), _("PDP or ViSOR"), _("Order in force"),
-    _("Stale agency information"), _("Review overdue"), _("MoPI review due"),
-    _("Intervention overdue"), _("Order expiring within 28 days"), NULL
+  static const struct { guint flag; const char *label; } flags[] = {
+    { 0, N_("Any flag") },
+    { VIGIL_PERSON_FLAG_OTHER_PROCESS, N_("Active in another process") },
+    { VIGIL_PERSON_FLAG_VISOR, N_("PDP or ViSOR") },
+    { VIGIL_PERSON_FLAG_ORDER, N_("Order in force") },
+    { VIGIL_PERSON_FLAG_STALE, N_("Stale agency information") },
+    { VIGIL_PERSON_FLAG_REVIEW_OVERDUE, N_("Review overdue") },
+    { VIGIL_PERSON_FLAG_MOPI_DUE, N_("MoPI review due") },
+    { VIGIL_PERSON_FLAG_OVERDUE, N_("Intervention overdue") },
+    { VIGIL_PERSON_FLAG_ORDER_EXPIRING, N_("Order expiring within 28 days") },
   };
-  const char *sorts[] = {
-    _("Rank"), _("Name"), _("Score"), _("Trend"), _("Status"), _("Route"), _("Lead"),
-    _("Next review"), _("Flags"), NULL
+  static const struct { VigilPeopleSort sort; const char *label; } sorts[] = {
+    { VIGIL_PEOPLE_SORT_RANK, N_("Rank") },
+    { VIGIL_PEOPLE_SORT_NAME, N_("Name") },
+    { VIGIL_PEOPLE_SORT_SCORE, N_("Score") },
+    { VIGIL_PEOPLE_SORT_TREND, N_("Trend") },
+    { VIGIL_PEOPLE_SORT_STATUS, N_("Status") },
+    { VIGIL_PEOPLE_SORT_ROUTE, N_("Route") },
+    { VIGIL_PEOPLE_SORT_LEAD, N_("Lead") },
+    { VIGIL_PEOPLE_SORT_NEXT_REVIEW, N_("Next review") },
+    { VIGIL_PEOPLE_SORT_FLAGS, N_("Flags") },
   };
-  GtkWidget *area;
-  GtkWidget *spacer;
-  GtkWidget *toggle;
 
-  self->status_filter = add_drop_down (self, _("Filter by status"), (const char * const *) statuses,
-                                       TRUE, _("Any status"), G_CALLBACK (apply_filters));
-  self->route_filter = add_drop_down (self, _("Filter by route"), (const char * const *) routes,
-                                      TRUE, _("Any route"), G_CALLBACK (apply_filters));
-  self->flag_filter = add_drop_down (self, _("Filter by flag"), flags, TRUE, _("Any flag"),
-                                     G_CALLBACK (apply_filters));
+  vigil_choice_item_fill (self->status_choices, _("Any status"), vigil_cohort_status_choices,
+                          vigil_cohort_status_choices, NULL);
+  vigil_choice_item_fill (self->route_choices, _("Any route"), vigil_route_choices,
+                          vigil_route_choices, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(VigilChoiceItem) choice = vigil_choice_item_new_value (flags[i].flag, _(flags[i].label));
 
-  area = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (area), _("Area"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (area), 10);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Filter by area"), -1);
-  g_signal_connect_swapped (area, "activate", G_CALLBACK (apply_filters), self);
-  g_signal_connect_swapped (area, "changed", G_CALLBACK (apply_filters), self);
-  gtk_box_append (self->filter_bar, area);
-  self->area_filter = GTK_ENTRY (area);
+      g_list_store_append (self->flag_choices, choice);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      g_autoptr(VigilChoiceItem) choice = vigil_choice_item_new_value (sorts[i].sort, _(sorts[i].label));
 
-  spacer = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (self->filter_bar, spacer);
-
-  self->sort_dropdown = add_drop_down (self, _("Sort by"), sorts, FALSE, NULL, G_CALLBACK (apply_sort));
-
-  toggle = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (toggle), "view-sort-descending-symbolic");
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (toggle, _("Descending"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sort descending"), -1);
-  g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (apply_sort), self);
-  gtk_box_append (self->filter_bar, toggle);
-  self->descending_toggle = GTK_TOGGLE_BUTTON (toggle);
+      g_list_store_append (self->sort_choices, choice);
+    }
 }
 
 static void
@@ -569,6 +514,7 @@ vigil_cohort_view_class_init (VigilCohortViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VIGIL_TYPE_PERSON_ITEM);
+  g_type_ensure (VIGIL_TYPE_CHOICE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-cohort-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, search_entry);
@@ -580,12 +526,21 @@ vigil_cohort_view_class_init (VigilCohortViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, no_matches_page);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_candidates);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_managed);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_concern);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, view_exited);
   gtk_widget_class_bind_template_child (widget_class, VigilCohortView, status_counts_label);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, route_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, flag_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, descending_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, status_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, route_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, flag_choices);
+  gtk_widget_class_bind_template_child (widget_class, VigilCohortView, sort_choices);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -593,6 +548,8 @@ vigil_cohort_view_class_init (VigilCohortViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_search_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_filters);
+  gtk_widget_class_bind_template_callback (widget_class, apply_sort);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cohortview");
@@ -603,7 +560,7 @@ static void
 vigil_cohort_view_init (VigilCohortView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_filters (self);
+  fill_filters (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-choice-item.h"
 #include "vigil-option-item.h"
 #include "vigil-option-picker.h"
 
@@ -22,6 +23,7 @@ struct _VigilOptionPicker
   /* Template widgets */
   GtkSearchEntry     *search;
   GtkDropDown        *suits;
+  GListStore         *suit_choices;   /* VigilChoiceItem: whom an option suits, by code */
   GtkListBox         *list;
   GtkStack           *stack;
 
@@ -39,25 +41,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The filter's choices, in the drop-down's order (vigil-option-picker.ui). */
-enum {
-  SUITS_ANY,
-  SUITS_ENGAGING,
-  SUITS_NON_ENGAGING,
-};
-
+/* "engaging", "non_engaging", or NULL: any person (the filter's choice). */
 static const char *
 get_engagement (VigilOptionPicker *self)
 {
-  switch (gtk_drop_down_get_selected (self->suits))
-    {
-    case SUITS_ENGAGING:
-      return "engaging";
-    case SUITS_NON_ENGAGING:
-      return "non_engaging";
-    default:
-      return NULL;
-    }
+  return vigil_choice_item_get_id_of (gtk_drop_down_get_selected_item (self->suits));
 }
 
 static gboolean
@@ -199,9 +187,11 @@ vigil_option_picker_class_init (VigilOptionPickerClass *klass)
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (VIGIL_TYPE_CHOICE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-option-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilOptionPicker, search);
   gtk_widget_class_bind_template_child (widget_class, VigilOptionPicker, suits);
+  gtk_widget_class_bind_template_child (widget_class, VigilOptionPicker, suit_choices);
   gtk_widget_class_bind_template_child (widget_class, VigilOptionPicker, list);
   gtk_widget_class_bind_template_child (widget_class, VigilOptionPicker, stack);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -213,7 +203,18 @@ vigil_option_picker_class_init (VigilOptionPickerClass *klass)
 static void
 vigil_option_picker_init (VigilOptionPicker *self)
 {
+  g_autoptr(VigilChoiceItem) any = NULL;
+  g_autoptr(VigilChoiceItem) engaging = NULL;
+  g_autoptr(VigilChoiceItem) non_engaging = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  any = vigil_choice_item_new (NULL, _("Any person"));
+  engaging = vigil_choice_item_new ("engaging", _("Engages"));
+  non_engaging = vigil_choice_item_new ("non_engaging", _("Does not engage"));
+  g_list_store_append (self->suit_choices, any);
+  g_list_store_append (self->suit_choices, engaging);
+  g_list_store_append (self->suit_choices, non_engaging);
 }
 
 VigilOptionPicker *
@@ -226,10 +227,13 @@ vigil_option_picker_new (VigilTacticalMenu *menu,
   g_return_val_if_fail (menu != NULL, NULL);
 
   self = g_object_new (VIGIL_TYPE_OPTION_PICKER, NULL);
-  if (g_strcmp0 (engagement, "engaging") == 0)
-    gtk_drop_down_set_selected (self->suits, SUITS_ENGAGING);
-  else if (g_strcmp0 (engagement, "non_engaging") == 0)
-    gtk_drop_down_set_selected (self->suits, SUITS_NON_ENGAGING);
+  if (engagement != NULL)
+    {
+      guint position = vigil_choice_item_find (G_LIST_MODEL (self->suit_choices), engagement);
+
+      if (position != G_MAXUINT)
+        gtk_drop_down_set_selected (self->suits, position);
+    }
 
   self->options = vigil_option_item_list_new (menu);
   filter = gtk_custom_filter_new (match_option, self, NULL);
