@@ -919,6 +919,148 @@ test_run_reads (void)
   g_cond_clear (&reads.cond);
 }
 
+/* vigil_store_prepare and the statements run once: on PostgreSQL each is prepared on
+ * every connection of the pool in the background (pg_prepared_statements, seen from
+ * all of them at once, has it), and runs there as prepared; on SQLite, nothing. */
+#define N_PG_LINKS 8   /* MAX_PG_LINKS in vigil-store.c */
+
+typedef struct
+{
+  GMutex mutex;
+  GCond cond;
+  guint started;
+  const char *mark;
+  gint64 counts[N_PG_LINKS];
+} Prepared;
+
+static gboolean
+count_prepared (VigilStore  *store,
+                Prepared    *prepared,
+                guint        index,
+                GError     **error)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  g_autoptr(GdaDataModel) model = NULL;
+  GValue param = G_VALUE_INIT;
+  const GValue *value;
+
+  /* all at once: each on a connection of its own */
+  g_mutex_lock (&prepared->mutex);
+  prepared->started++;
+  g_cond_broadcast (&prepared->cond);
+  while (prepared->started < N_PG_LINKS)
+    if (!g_cond_wait_until (&prepared->cond, &prepared->mutex, deadline))
+      break;
+  g_mutex_unlock (&prepared->mutex);
+
+  /* the mark is a parameter: this statement's own text does not hold it */
+  g_value_init (&param, G_TYPE_STRING);
+  g_value_set_string (&param, prepared->mark);
+  model = vigil_store_query (store, "SELECT count(*) FROM pg_prepared_statements "
+                                    "WHERE strpos(statement, ##p0::string) > 0",
+                             &param, 1, types, error);
+  g_value_unset (&param);
+  if (model == NULL)
+    return FALSE;
+  value = gda_data_model_get_value_at (model, 0, 0, error);
+  if (value == NULL)
+    return FALSE;
+  prepared->counts[index] = g_value_get_int64 (value);
+  return TRUE;
+}
+
+#define COUNT_CB(i) \
+  static gboolean count_##i (VigilStore *store, gpointer data, GError **error) \
+  { return count_prepared (store, data, i, error); }
+COUNT_CB (0) COUNT_CB (1) COUNT_CB (2) COUNT_CB (3)
+COUNT_CB (4) COUNT_CB (5) COUNT_CB (6) COUNT_CB (7)
+
+static const VigilStoreWorkFunc count_funcs[N_PG_LINKS] = {
+  count_0, count_1, count_2, count_3, count_4, count_5, count_6, count_7,
+};
+
+/* Whether every connection has the statement holding @mark prepared, waiting for the
+ * background to get there (at most 30 s). */
+static gboolean
+prepared_everywhere (VigilStore *store,
+                     const char *mark)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  Prepared prepared = { .mark = mark };
+  gboolean all = FALSE;
+
+  g_mutex_init (&prepared.mutex);
+  g_cond_init (&prepared.cond);
+  while (!all && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GError) error = NULL;
+
+      prepared.started = 0;
+      g_assert_true (vigil_store_run_reads (store, count_funcs, N_PG_LINKS, &prepared, &error));
+      g_assert_no_error (error);
+      all = TRUE;
+      for (guint i = 0; i < N_PG_LINKS; i++)
+        if (prepared.counts[i] != 1)
+          all = FALSE;
+      if (!all)
+        g_usleep (50 * 1000);
+    }
+  g_mutex_clear (&prepared.mutex);
+  g_cond_clear (&prepared.cond);
+  return all;
+}
+
+static gint64
+count_people_above (VigilStore *store,
+                    const char *sql,
+                    gint64      above)
+{
+  static const GType types[] = { G_TYPE_INT64, G_TYPE_NONE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdaDataModel) model = NULL;
+  GValue param = G_VALUE_INIT;
+  const GValue *value;
+
+  g_value_init (&param, G_TYPE_INT64);
+  g_value_set_int64 (&param, above);
+  model = vigil_store_query (store, sql, &param, 1, types, &error);
+  g_assert_no_error (error);
+  value = gda_data_model_get_value_at (model, 0, 0, &error);
+  g_assert_no_error (error);
+  return g_value_get_int64 (value);
+}
+
+static void
+test_prepared_everywhere (void)
+{
+  static const char *ahead = "SELECT count(*) AS vigil_mark_ahead FROM person WHERE id > ##p0::gint64";
+  static const char *once = "SELECT count(*) AS vigil_mark_once FROM person WHERE id > ##p0::gint64";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = vigil_test_open_store ();
+  g_autoptr(VigilPerson) first = vigil_person_new ();
+  g_autoptr(VigilPerson) second = vigil_person_new ();
+
+  first->surname = g_strdup ("Preparedfirst");
+  second->surname = g_strdup ("Preparedsecond");
+  g_assert_true (vigil_store_insert (store, &vigil_person_type, first, &error));
+  g_assert_true (vigil_store_insert (store, &vigil_person_type, second, &error));
+  g_assert_no_error (error);
+
+  /* asked for: prepared on every connection before it ever ran */
+  vigil_store_prepare (store, ahead);
+  if (vigil_test_engine_is_pg ())
+    g_assert_true (prepared_everywhere (store, "vigil_mark_ahead"));
+  /* … and runs there with its parameters as any other */
+  g_assert_cmpint (count_people_above (store, ahead, 0), ==, 2);
+  g_assert_cmpint (count_people_above (store, ahead, first->record.id), ==, 1);
+
+  /* run once on one connection: prepared on the others */
+  g_assert_cmpint (count_people_above (store, once, second->record.id), ==, 0);
+  if (vigil_test_engine_is_pg ())
+    g_assert_true (prepared_everywhere (store, "vigil_mark_once"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/store/pool/write-inside-read", test_write_inside_read);
   g_test_add_func ("/store/changed", test_changed_signal);
   g_test_add_func ("/store/pool/reads-at-once", test_run_reads);
+  g_test_add_func ("/store/pool/prepared-everywhere", test_prepared_everywhere);
 
   return g_test_run ();
 }
