@@ -1,7 +1,8 @@
 /* test-models.c: the GUI's models and view models without a display
  *
  * What the views show is decided in GObjects that need no GTK (as gnome-calendar tests
- * its views' logic): the session, the score model, the Panel page's meeting items,
+ * its views' logic): the session, the score model, the Panel page's meeting items and
+ * view model, the presenter's case,
  * the evaluation table's rows, Change Status's view model, the tactical menu's option
  * items, the record editor's conflict, the Evaluation page's view model, the drop-downs'
  * choice items and the people a referral's search found. None of these tests opens a
@@ -13,6 +14,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "vigil-choice-item.h"
@@ -24,6 +26,9 @@
 #include "vigil-gui.h"
 #include "vigil-meeting-item.h"
 #include "vigil-option-item.h"
+#include "vigil-panel-entry.h"
+#include "vigil-panel-model.h"
+#include "vigil-presenter-case.h"
 #include "vigil-score-item.h"
 #include "vigil-score-model.h"
 #include "vigil-session.h"
@@ -742,6 +747,353 @@ test_found_person (void)
   g_assert_cmpstr (vigil_found_person_get_details (bare), ==, "");
 }
 
+static VigilPanelMeeting *
+make_meeting (gint64      id,
+              const char *title,
+              const char *meets_at,
+              const char *status)
+{
+  VigilPanelMeeting *meeting = vigil_panel_meeting_new ();
+
+  meeting->record.id = id;
+  meeting->title = g_strdup (title);
+  meeting->meets_at = g_strdup (meets_at);
+  meeting->status = g_strdup (status);
+  return meeting;
+}
+
+static void
+add_name (GHashTable *names,
+          gint64      person_id,
+          const char *name)
+{
+  g_hash_table_insert (names, g_memdup2 (&person_id, sizeof person_id), g_strdup (name));
+}
+
+static guint n_agenda_changes;
+
+static void
+agenda_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   gpointer    user_data)
+{
+  n_agenda_changes++;
+}
+
+/* The Panel page's view model: the chooser's meetings and which is shown first; the
+ * meeting's heading, absent agencies and rows, and the records behind them. */
+static void
+test_panel_model (void)
+{
+  g_autoptr(VigilPanelModel) model = vigil_panel_model_new ();
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_panel_meeting_free);
+  VigilPanelMeetingDetails *details;
+  VigilAttendance *attendee;
+  VigilAgendaItem *item;
+  VigilAction *action;
+  g_autoptr(VigilMeetingItem) first = NULL;
+  g_autoptr(VigilPanelEntry) entry = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *when = NULL;
+  gboolean can_build = FALSE;
+
+  /* nothing yet */
+  g_assert_cmpuint (vigil_panel_model_set_meetings (model, NULL, 0, "2026-12-08"), ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_meetings (model)), ==, 0);
+  g_assert_null (vigil_panel_model_get_details (model));
+  g_assert_cmpint (vigil_panel_model_get_meeting_id (model), ==, 0);
+  g_assert_false (vigil_panel_model_get_can_build (model));
+  g_assert_false (vigil_panel_model_get_can_present (model));
+
+  g_ptr_array_add (meetings, make_meeting (1, "MATAC panel", "2026-11-10T10:00", "held"));
+  g_ptr_array_add (meetings, make_meeting (2, "MATAC panel", "2026-12-09T10:00", "scheduled"));
+  g_ptr_array_add (meetings, make_meeting (3, "MATAC panel", "2027-01-12T10:00", "cancelled"));
+  /* the next scheduled meeting, else the one asked for, else the newest */
+  g_assert_cmpuint (vigil_panel_model_set_meetings (model, meetings, 0, "2026-12-08"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_meetings (model)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (vigil_panel_model_get_meetings (model)) == VIGIL_TYPE_MEETING_ITEM);
+  first = g_list_model_get_item (vigil_panel_model_get_meetings (model), 0);
+  g_assert_cmpint (vigil_meeting_item_get_id (first), ==, 1);
+  g_assert_cmpstr (vigil_meeting_item_get_label (first), ==, "MATAC panel — 2026-11-10 (Held)");
+  g_assert_cmpuint (vigil_panel_model_set_meetings (model, meetings, 1, "2026-12-08"), ==, 0);
+  g_assert_cmpuint (vigil_panel_model_set_meetings (model, meetings, 0, "2026-12-10"), ==, 2);
+
+  /* a meeting shown */
+  details = g_new0 (VigilPanelMeetingDetails, 1);
+  details->meeting = make_meeting (2, "MATAC panel", "2026-12-09T10:00", "scheduled");
+  details->meeting->chair = g_strdup ("DI Synth Chair");
+  details->meeting->protective_marking = g_strdup ("OFFICIAL-SENSITIVE");
+  details->attendance = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_attendance_free);
+  details->items = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_agenda_item_free);
+  details->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_action_free);
+  details->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  attendee = vigil_attendance_new ();
+  attendee->record.id = 11;
+  attendee->meeting_id = 2;
+  attendee->agency = g_strdup ("police");
+  attendee->name = g_strdup ("DS Synth Present");
+  attendee->role = g_strdup ("Chair");
+  attendee->present = TRUE;
+  g_ptr_array_add (details->attendance, attendee);
+  attendee = vigil_attendance_new ();
+  attendee->record.id = 12;
+  attendee->meeting_id = 2;
+  attendee->agency = g_strdup ("probation");
+  attendee->present = FALSE;
+  g_ptr_array_add (details->attendance, attendee);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      item = vigil_agenda_item_new ();
+      item->record.id = 21 + i;
+      item->meeting_id = 2;
+      item->person_id = 31 + i;
+      item->reason = g_strdup (i == 2 ? "exit" : "review_due");
+      if (i == 0)
+        item->minutes = g_strdup ("SYN minutes");
+      g_ptr_array_add (details->items, item);
+    }
+  add_name (details->names, 31, "Synthalpha, Test (SYN-M001)");
+  add_name (details->names, 32, "Synthbravo, Test (SYN-M002)");
+  add_name (details->names, 33, "Synthcharlie, Test (SYN-M003)");
+
+  action = vigil_action_new ();
+  action->record.id = 41;
+  action->meeting_id = 2;
+  action->person_id = 31;
+  action->description = g_strdup ("SYN check the address");
+  action->owner_agency = g_strdup ("housing");
+  action->due_on = g_strdup ("2026-12-30");
+  action->status = g_strdup ("open");
+  g_ptr_array_add (details->actions, action);
+  action = vigil_action_new ();
+  action->record.id = 42;
+  action->meeting_id = 1;
+  action->description = g_strdup ("SYN carried over");
+  action->due_on = g_strdup ("2026-11-20");
+  action->status = g_strdup ("open");
+  g_ptr_array_add (details->actions, action);
+
+  n_agenda_changes = 0;
+  g_signal_connect (vigil_panel_model_get_agenda (model), "items-changed", G_CALLBACK (agenda_changed_cb), NULL);
+  vigil_panel_model_set_details (model, details, "2026-12-08");
+  g_assert_cmpuint (n_agenda_changes, ==, 1);
+  g_assert_true (vigil_panel_model_get_details (model) == details);
+  g_assert_cmpint (vigil_panel_model_get_meeting_id (model), ==, 2);
+  g_object_get (model, "when", &when, "can-build", &can_build, NULL);
+  g_assert_nonnull (strstr (when, "10:00"));
+  g_assert_nonnull (strstr (when, "Scheduled"));
+  g_assert_true (can_build);
+  g_assert_true (vigil_panel_model_get_can_present (model));
+  g_assert_cmpstr (vigil_panel_model_get_title (model), ==, "MATAC panel");
+  g_assert_cmpstr (vigil_panel_model_get_where (model), ==, "no place set · area all · chair DI Synth Chair");
+  g_assert_cmpstr (vigil_panel_model_get_marking (model), ==, "OFFICIAL-SENSITIVE");
+  /* probation sent apologies: not represented */
+  g_assert_cmpstr (vigil_panel_model_get_missing (model), ==,
+                   "Not represented, though the guidance names them: Probation, Housing, Social care, Health, IDVA or ISAC.");
+
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_attendance (model)), ==, 2);
+  entry = g_list_model_get_item (vigil_panel_model_get_attendance (model), 0);
+  g_assert_cmpint (vigil_panel_entry_get_id (entry), ==, 11);
+  g_assert_cmpstr (vigil_panel_entry_get_title (entry), ==, "Police: DS Synth Present");
+  g_assert_cmpstr (vigil_panel_entry_get_subtitle (entry), ==, "Chair");
+  g_assert_cmpstr (vigil_panel_entry_get_detail (entry), ==, "");
+  g_clear_object (&entry);
+  entry = g_list_model_get_item (vigil_panel_model_get_attendance (model), 1);
+  g_assert_cmpstr (vigil_panel_entry_get_title (entry), ==, "Probation");
+  g_assert_cmpstr (vigil_panel_entry_get_detail (entry), ==, "Sent apologies");
+  accessible = vigil_panel_entry_dup_accessible_label (entry);
+  g_assert_cmpstr (accessible, ==, "Probation. Sent apologies");
+  g_clear_pointer (&accessible, g_free);
+  g_clear_object (&entry);
+
+  /* the agenda in order; the first cannot move up, the last down */
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_agenda (model)), ==, 3);
+  entry = g_list_model_get_item (vigil_panel_model_get_agenda (model), 0);
+  g_assert_cmpint (vigil_panel_entry_get_id (entry), ==, 21);
+  g_assert_cmpstr (vigil_panel_entry_get_title (entry), ==, "1. Synthalpha, Test (SYN-M001)");
+  g_assert_cmpstr (vigil_panel_entry_get_subtitle (entry), ==, "Review due");
+  g_assert_cmpstr (vigil_panel_entry_get_detail (entry), ==, "SYN minutes");
+  g_assert_cmpstr (vigil_panel_entry_get_name (entry), ==, "Synthalpha, Test (SYN-M001)");
+  g_assert_false (vigil_panel_entry_get_can_move_up (entry));
+  g_assert_true (vigil_panel_entry_get_can_move_down (entry));
+  accessible = vigil_panel_entry_dup_accessible_label (entry);
+  g_assert_cmpstr (accessible, ==, "1. Synthalpha, Test (SYN-M001). Review due. SYN minutes");
+  g_clear_pointer (&accessible, g_free);
+  g_clear_object (&entry);
+  entry = g_list_model_get_item (vigil_panel_model_get_agenda (model), 2);
+  g_assert_cmpstr (vigil_panel_entry_get_subtitle (entry), ==, "Exit");
+  g_assert_true (vigil_panel_entry_get_can_move_up (entry));
+  g_assert_false (vigil_panel_entry_get_can_move_down (entry));
+  g_clear_object (&entry);
+
+  /* the actions: the meeting's, then the carried one, overdue */
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_actions (model)), ==, 2);
+  entry = g_list_model_get_item (vigil_panel_model_get_actions (model), 0);
+  g_assert_cmpstr (vigil_panel_entry_get_subtitle (entry), ==, "Housing · due 2026-12-30 · Open");
+  g_assert_false (vigil_panel_entry_get_warning (entry));
+  g_assert_cmpstr (vigil_panel_entry_get_detail (entry), ==, "Synthalpha, Test (SYN-M001)");
+  g_assert_cmpstr (vigil_panel_entry_get_note (entry), ==, "");
+  g_clear_object (&entry);
+  entry = g_list_model_get_item (vigil_panel_model_get_actions (model), 1);
+  g_assert_cmpstr (vigil_panel_entry_get_subtitle (entry), ==, "no owner · due 2026-11-20 · Open · overdue");
+  g_assert_true (vigil_panel_entry_get_warning (entry));
+  g_assert_cmpstr (vigil_panel_entry_get_note (entry), ==, "Carried from an earlier meeting");
+  g_clear_object (&entry);
+
+  /* the records behind the rows, for the actions' parameters */
+  g_assert_cmpstr (vigil_panel_model_find_attendee (model, 12)->agency, ==, "probation");
+  g_assert_cmpint (vigil_panel_model_find_item (model, 22)->person_id, ==, 32);
+  g_assert_cmpstr (vigil_panel_model_find_action (model, 42)->description, ==, "SYN carried over");
+  g_assert_null (vigil_panel_model_find_item (model, 41));
+  g_assert_null (vigil_panel_model_find_action (model, 0));
+  g_assert_cmpstr (vigil_panel_model_get_person_name (model, 99), ==, "");
+
+  /* none shown again: no row, no record */
+  vigil_panel_model_set_details (model, NULL, "2026-12-08");
+  g_assert_cmpuint (n_agenda_changes, ==, 2);
+  g_assert_null (vigil_panel_model_get_details (model));
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_agenda (model)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_attendance (model)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_panel_model_get_actions (model)), ==, 0);
+  g_assert_null (vigil_panel_model_find_item (model, 21));
+  g_assert_cmpstr (vigil_panel_model_get_missing (model), ==, "");
+  g_assert_false (vigil_panel_model_get_can_build (model));
+  g_signal_handlers_disconnect_by_func (vigil_panel_model_get_agenda (model), agenda_changed_cb, NULL);
+}
+
+static void
+free_victim (gpointer data)
+{
+  VigilDossierVictim *victim = data;
+
+  g_free (victim->role);
+  g_free (victim->surname);
+  g_free (victim->forenames);
+  g_free (victim);
+}
+
+static char *
+dup_style_of (VigilPresenterCase *presenter_case,
+              const char         *text)
+{
+  GListModel *lines = vigil_presenter_case_get_lines (presenter_case);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(VigilPanelEntry) line = g_list_model_get_item (lines, i);
+
+      if (strstr (vigil_panel_entry_get_title (line), text) != NULL)
+        return g_strdup (vigil_panel_entry_get_style (line) ? vigil_panel_entry_get_style (line) : "plain");
+    }
+  return NULL;
+}
+
+/* What the panel room may see of one case: victims by their role until someone
+ * chooses to show their names; only the agency information marked for the panel. */
+static void
+test_presenter_case (void)
+{
+  VigilDossier *dossier = g_new0 (VigilDossier, 1);
+  g_autoptr(VigilAgendaItem) item = vigil_agenda_item_new ();
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_action_free);
+  g_autoptr(VigilPresenterCase) presenter_case = NULL;
+  g_autoptr(VigilPresenterCase) nothing = NULL;
+  VigilDossierVictim *victim = g_new0 (VigilDossierVictim, 1);
+  VigilVictimLink *link = vigil_victim_link_new ();
+  VigilAction *action = vigil_action_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *style = NULL;
+  guint n_lines;
+
+  dossier->person = vigil_person_new ();
+  dossier->person->record.id = 7;
+  dossier->person->surname = g_strdup ("Synthperp");
+  dossier->person->forenames = g_strdup ("Test");
+  dossier->person->local_ref = g_strdup ("SYN-P007");
+  dossier->decisions = g_ptr_array_new ();
+  dossier->processes = g_ptr_array_new ();
+  dossier->agency_information = g_ptr_array_new ();
+  dossier->interventions = g_ptr_array_new ();
+  dossier->victims = g_ptr_array_new_with_free_func (free_victim);
+  dossier->victim_links = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_victim_link_free);
+  victim->person_id = 8;
+  victim->number = 1;
+  victim->role = g_strdup ("Victim 1");
+  victim->surname = g_strdup ("Synthvictim");
+  victim->forenames = g_strdup ("Ann");
+  g_ptr_array_add (dossier->victims, victim);
+  link->victim_id = 8;
+  link->relationship = g_strdup ("ex_partner");
+  link->safety_plan = TRUE;
+  g_ptr_array_add (dossier->victim_links, link);
+
+  item->record.id = 21;
+  item->person_id = 7;
+  item->reason = g_strdup ("review_due");
+  action->person_id = 7;
+  action->description = g_strdup ("SYN check the address");
+  action->due_on = g_strdup ("2026-12-01");
+  action->status = g_strdup ("open");
+  g_ptr_array_add (actions, action);
+
+  presenter_case = vigil_presenter_case_new (item, dossier, actions, NULL, 1, 3, "2026-12-08");
+  /* nothing is borrowed: the records may go */
+  g_clear_pointer (&dossier, vigil_dossier_free);
+  g_clear_pointer (&actions, g_ptr_array_unref);
+
+  g_assert_cmpuint (vigil_presenter_case_get_position (presenter_case), ==, 1);
+  g_assert_cmpuint (vigil_presenter_case_get_n_cases (presenter_case), ==, 3);
+  g_assert_cmpint (vigil_presenter_case_get_person_id (presenter_case), ==, 7);
+  g_assert_true (vigil_presenter_case_get_has_victims (presenter_case));
+  g_assert_false (vigil_presenter_case_get_show_names (presenter_case));
+  text = vigil_presenter_case_dup_text (presenter_case);
+  g_assert_nonnull (strstr (text, "Case 2 of 3 · Review due · SYN-P007\n"));
+  g_assert_nonnull (strstr (text, "Synthperp, Test\n"));
+  g_assert_nonnull (strstr (text, "• Victim 1 — Ex-partner · no advocate · safety plan\n"));
+  g_assert_nonnull (strstr (text, "V shows their names"));
+  g_assert_null (strstr (text, "Synthvictim"));
+  g_assert_nonnull (strstr (text, "• SYN check the address — due 2026-12-01 · overdue\n"));
+  style = dup_style_of (presenter_case, "Case 2 of 3");
+  g_assert_cmpstr (style, ==, "caption");
+  g_clear_pointer (&style, g_free);
+  style = dup_style_of (presenter_case, "Synthperp");
+  g_assert_cmpstr (style, ==, "title");
+  g_clear_pointer (&style, g_free);
+  style = dup_style_of (presenter_case, "Victims and safeguarding");
+  g_assert_cmpstr (style, ==, "heading");
+  g_clear_pointer (&style, g_free);
+  style = dup_style_of (presenter_case, "SYN check the address");
+  g_assert_cmpstr (style, ==, "warning");
+  g_clear_pointer (&style, g_free);
+  n_lines = g_list_model_get_n_items (vigil_presenter_case_get_lines (presenter_case));
+
+  /* names once asked for, and hidden again */
+  g_object_set (presenter_case, "show-names", TRUE, NULL);
+  g_assert_true (vigil_presenter_case_get_show_names (presenter_case));
+  g_clear_pointer (&text, g_free);
+  text = vigil_presenter_case_dup_text (presenter_case);
+  g_assert_nonnull (strstr (text, "• Victim 1 (Synthvictim, Ann) — Ex-partner"));
+  g_assert_null (strstr (text, "V shows their names"));
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_presenter_case_get_lines (presenter_case)), ==, n_lines - 1);
+  vigil_presenter_case_set_show_names (presenter_case, FALSE);
+  g_clear_pointer (&text, g_free);
+  text = vigil_presenter_case_dup_text (presenter_case);
+  g_assert_null (strstr (text, "Synthvictim"));
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_presenter_case_get_lines (presenter_case)), ==, n_lines);
+
+  /* an empty agenda */
+  nothing = vigil_presenter_case_new (NULL, NULL, NULL, NULL, 0, 0, "2026-12-08");
+  g_clear_pointer (&text, g_free);
+  text = vigil_presenter_case_dup_text (nothing);
+  g_assert_cmpstr (text, ==, "Nothing on the agenda\n");
+  g_assert_false (vigil_presenter_case_get_has_victims (nothing));
+  g_assert_cmpint (vigil_presenter_case_get_person_id (nothing), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +1101,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/models/items", test_items);
+  g_test_add_func ("/models/panel-model", test_panel_model);
+  g_test_add_func ("/models/presenter-case", test_presenter_case);
   g_test_add_func ("/models/status-model", test_status_model);
   g_test_add_func ("/models/option-items", test_option_items);
   g_test_add_func ("/models/conflict-model", test_conflict_model);

@@ -18,6 +18,7 @@
 
 #include "vigil-application.h"
 #include "vigil-gui.h"
+#include "vigil-meeting-item.h"
 #include "vigil-panel-view.h"
 #include "vigil-presenter.h"
 #include "vigil-record-editor.h"
@@ -237,6 +238,16 @@ test_panel (void)
   g_assert_cmpint (vigil_panel_view_get_meeting_id (view), ==, 2);
   text = dup_section_text (view, "meeting");
   assert_contains (text, "Scheduled");
+  /* the chooser lists meeting items, the one shown selected */
+  {
+    GtkDropDown *chooser = GTK_DROP_DOWN (find_named (GTK_WIDGET (view), "meetings"));
+    VigilMeetingItem *selected = gtk_drop_down_get_selected_item (chooser);
+
+    g_assert_true (g_list_model_get_item_type (gtk_drop_down_get_model (chooser)) == VIGIL_TYPE_MEETING_ITEM);
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (chooser)), >=, 2);
+    g_assert_nonnull (selected);
+    g_assert_cmpint (vigil_meeting_item_get_id (selected), ==, 2);
+  }
   before = list_agenda (view, store);
   n_before = before->len;
 
@@ -260,6 +271,19 @@ test_panel (void)
     moved = list_agenda (view, store);
     g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 0))->record.id, ==, second);
     g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 1))->record.id, ==, first);
+
+    /* the row's actions take the item's id: the first goes back up, the last cannot go down */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "panel.move-item-up", "x", first));
+    settle ();
+    g_clear_pointer (&moved, g_ptr_array_unref);
+    moved = list_agenda (view, store);
+    g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 0))->record.id, ==, first);
+    g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 1))->record.id, ==, second);
+    click (find_named (vigil_panel_view_get_section (view, "agenda"), "agenda-item"), "move-down");
+    g_clear_pointer (&moved, g_ptr_array_unref);
+    moved = list_agenda (view, store);
+    g_assert_cmpint (((VigilAgendaItem *) g_ptr_array_index (moved, 0))->record.id, ==, second);
+    g_assert_false (gtk_widget_get_sensitive (find_named (vigil_panel_view_get_section (view, "agenda"), "move-up")));
   }
 
   /* attendance: the guidance's agencies that are absent */

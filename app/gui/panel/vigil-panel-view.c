@@ -8,54 +8,59 @@
  * the new one arrives. The store's "changed" signal reloads the meeting shown when a
  * panel table changes (a save in a form, a build, a move).
  *
+ * The page is a template (vigil-panel-view.ui): the chooser, the buttons, and a section
+ * widget each for the meeting, its attendance, its agenda and its actions, all bound to
+ * the page's view model (VigilPanelModel), which holds the meeting shown. The buttons
+ * are the page's actions, a record named by its id as their parameter.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vigil-panel-view"
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vigil-decision-form.h"
+#include "vigil-meeting-item.h"
+#include "vigil-panel-actions-section.h"
+#include "vigil-panel-agenda-section.h"
+#include "vigil-panel-attendance-section.h"
+#include "vigil-panel-meeting-section.h"
+#include "vigil-panel-model.h"
 #include "vigil-panel-pack.h"
 #include "vigil-panel-view.h"
-#include "vigil-meeting-item.h"
 #include "vigil-presenter.h"
 #include "vigil-record-editor.h"
-#include "vigil-format.h"
-#include "vigil-section.h"
 
 struct _VigilPanelView
 {
-  GtkWidget      parent_instance;
+  GtkWidget        parent_instance;
 
-  /* Children */
-  GtkDropDown   *meetings;
-  GtkWidget     *build_button;
-  GtkWidget     *export_button;
-  GtkWidget     *present_button;
-  GtkWidget     *spinner;
-  GtkStack      *stack;
-  AdwStatusPage *empty_page;
-  GtkBox        *content;
-  GtkLabel      *message;
+  /* Template widgets */
+  GtkDropDown     *meetings;
+  GtkWidget       *spinner;
+  GtkStack        *stack;
+  AdwStatusPage   *empty_page;
+  GtkLabel        *message;
+  GtkWidget       *meeting_section;
+  GtkWidget       *attendance_section;
+  GtkWidget       *agenda_section;
+  GtkWidget       *actions_section;
+  VigilPanelModel *model;        /* the meetings, and the meeting shown */
 
   /* Owned references */
-  VigilStore    *store;
-  GListStore    *meeting_items; /* VigilMeetingItem, the drop-down's model */
-  VigilPanelMeetingDetails *details;  /* the meeting shown, NULL when none */
-  GHashTable    *sections;     /* name → borrowed GtkWidget */
-  GCancellable  *load_cancellable;  /* the meetings' or the meeting's read on its way */
-  GCancellable  *cancellable;  /* the view's changes and packs, cancelled with the view */
+  VigilStore      *store;
+  GCancellable    *load_cancellable;  /* the meetings' or the meeting's read on its way */
+  GCancellable    *cancellable;  /* the view's changes and packs, cancelled with the view */
 
   /* Borrowed */
-  GtkWidget     *editor;       /* weak */
+  GtkWidget       *editor;       /* weak */
 
-  gint64         wanted;       /* the meeting to show (0: the next scheduled, else the newest) */
-  guint          n_busy;       /* changes and packs on their way */
-  gboolean       exporting;
-  gboolean       filling;      /* the drop-down is being refilled */
+  gint64           wanted;       /* the meeting to show (0: the next scheduled, else the newest) */
+  guint            n_busy;       /* changes and packs on their way */
+  gboolean         exporting;
+  gboolean         filling;      /* the drop-down is being refilled */
 };
 
 G_DEFINE_FINAL_TYPE (VigilPanelView, vigil_panel_view, GTK_TYPE_WIDGET)
@@ -97,28 +102,11 @@ static const VigilEditorField action_fields[] = {
   { "completed_on", VIGIL_EDITOR_FIELD_NONE, NULL },
 };
 
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-static const char *
-label_of (const char * const *choices,
-          const char         *code)
-{
-  const char *label = vigil_choice_get_label (choices, code);
-
-  return label ? label : (code ? code : "");
-}
-
 static const char *
 person_name (VigilPanelView *self,
              gint64          person_id)
 {
-  const char *name = self->details ? vigil_panel_meeting_details_get_name (self->details, person_id) : NULL;
-
-  return name ? name : "";
+  return vigil_panel_model_get_person_name (self->model, person_id);
 }
 
 static void
@@ -133,13 +121,12 @@ show_message (VigilPanelView *self,
 static void
 update_state (VigilPanelView *self)
 {
-  const VigilPanelMeeting *meeting = self->details ? self->details->meeting : NULL;
+  gboolean shown = vigil_panel_model_get_details (self->model) != NULL;
 
   gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), vigil_panel_view_get_loading (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.build-agenda",
-                                 meeting != NULL && g_strcmp0 (meeting->status, "scheduled") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.export", meeting != NULL && !self->exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.present", meeting != NULL && self->details->items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.build-agenda", vigil_panel_model_get_can_build (self->model));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.export", shown && !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.present", vigil_panel_model_get_can_present (self->model));
 }
 
 static void
@@ -160,7 +147,7 @@ end_busy (VigilPanelView *self)
 static gint64
 shown_id (VigilPanelView *self)
 {
-  return self->details ? self->details->meeting->record.id : 0;
+  return vigil_panel_model_get_meeting_id (self->model);
 }
 
 /* ------------------------------------------------------------------------------------
@@ -218,11 +205,12 @@ edit_meeting_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
+  const VigilPanelMeetingDetails *details = vigil_panel_model_get_details (self->model);
 
-  if (self->details == NULL)
+  if (details == NULL)
     return;
   open_editor (self, vigil_record_editor_new (self->store, _("Meeting"), NULL, NULL, &vigil_panel_meeting_type,
-                                              self->details->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
+                                              details->meeting, meeting_fields, G_N_ELEMENTS (meeting_fields)));
 }
 
 static void
@@ -240,21 +228,6 @@ add_attendee_action (GtkWidget  *widget,
                                               attendee, attendance_fields, G_N_ELEMENTS (attendance_fields)));
 }
 
-/* The record of @id in @records (VigilRecord-headed structs) of the meeting shown */
-static gpointer
-find_record (GPtrArray *records,
-             gint64     id)
-{
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      VigilRecord *record = g_ptr_array_index (records, i);
-
-      if (record->id == id)
-        return record;
-    }
-  return NULL;
-}
-
 static void
 edit_attendee_action (GtkWidget  *widget,
                       const char *action_name,
@@ -263,8 +236,7 @@ edit_attendee_action (GtkWidget  *widget,
   VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   const VigilAttendance *attendee;
 
-  if (self->details == NULL ||
-      (attendee = find_record (self->details->attendance, g_variant_get_int64 (parameter))) == NULL)
+  if ((attendee = vigil_panel_model_find_attendee (self->model, g_variant_get_int64 (parameter))) == NULL)
     return;
   open_editor (self, vigil_record_editor_new (self->store, _("Attendee"), NULL, NULL, &vigil_attendance_type,
                                               attendee, attendance_fields, G_N_ELEMENTS (attendance_fields)));
@@ -279,8 +251,7 @@ minutes_action (GtkWidget  *widget,
   const VigilAgendaItem *item;
   g_autofree char *title = NULL;
 
-  if (self->details == NULL ||
-      (item = find_record (self->details->items, g_variant_get_int64 (parameter))) == NULL)
+  if ((item = vigil_panel_model_find_item (self->model, g_variant_get_int64 (parameter))) == NULL)
     return;
   /* Translators: the minutes form of a case on the agenda, with the person's name */
   title = g_strdup_printf (_("Minutes: %s"), person_name (self, item->person_id));
@@ -303,8 +274,8 @@ add_action_action (GtkWidget  *widget,
   g_autoptr(VigilAction) action = vigil_action_new ();
   gint64 item_id = g_variant_get_int64 (parameter);
 
-  if (self->details == NULL ||
-      (item_id != 0 && (item = find_record (self->details->items, item_id)) == NULL))
+  if (shown_id (self) == 0 ||
+      (item_id != 0 && (item = vigil_panel_model_find_item (self->model, item_id)) == NULL))
     return;
 
   action->meeting_id = shown_id (self);
@@ -328,8 +299,7 @@ edit_action_action (GtkWidget  *widget,
   VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   const VigilAction *action;
 
-  if (self->details == NULL ||
-      (action = find_record (self->details->actions, g_variant_get_int64 (parameter))) == NULL)
+  if ((action = vigil_panel_model_find_action (self->model, g_variant_get_int64 (parameter))) == NULL)
     return;
   open_editor (self, vigil_record_editor_new (self->store, _("Action"), NULL, NULL, &vigil_action_type,
                                               action, action_fields, G_N_ELEMENTS (action_fields)));
@@ -360,8 +330,7 @@ move_item (VigilPanelView *self,
 {
   const VigilAgendaItem *item;
 
-  if (self->details == NULL ||
-      (item = find_record (self->details->items, g_variant_get_int64 (parameter))) == NULL)
+  if ((item = vigil_panel_model_find_item (self->model, g_variant_get_int64 (parameter))) == NULL)
     return;
   show_message (self, NULL);
   begin_busy (self);
@@ -385,22 +354,48 @@ move_item_down_action (GtkWidget  *widget,
   move_item (VIGIL_PANEL_VIEW (widget), parameter, 1);
 }
 
-/* Printing: the pack is laid out once, then each page drawn on the printer's paper. */
+/* Printing: the pack is laid out once, then each page drawn on the printer's paper. The
+ * job holds the pack for the operation's signals, and the page while it is there. */
+typedef struct
+{
+  VigilPanelView *view;  /* weak */
+  VigilPanelPack *pack;
+} PrintJob;
+
+static PrintJob *
+print_job_new (VigilPanelView *view,
+               VigilPanelPack *pack)
+{
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  g_set_weak_pointer (&job->view, view);
+  job->pack = pack;
+  return job;
+}
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_clear_weak_pointer (&job->view);
+  g_clear_pointer (&job->pack, vigil_panel_pack_free);
+  g_free (job);
+}
+
 static void
 begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
-                VigilPanelPack    *pack)
+                PrintJob          *job)
 {
-  gtk_print_operation_set_n_pages (operation, (int) vigil_panel_pack_get_n_pages (pack));
+  gtk_print_operation_set_n_pages (operation, (int) vigil_panel_pack_get_n_pages (job->pack));
 }
 
 static void
 draw_page_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               int                page_nr,
-              VigilPanelPack    *pack)
+              PrintJob          *job)
 {
-  vigil_panel_pack_draw_page (pack, gtk_print_context_get_cairo_context (context), (guint) page_nr + 1,
+  vigil_panel_pack_draw_page (job->pack, gtk_print_context_get_cairo_context (context), (guint) page_nr + 1,
                               gtk_print_context_get_width (context), gtk_print_context_get_height (context));
 }
 
@@ -426,12 +421,14 @@ print_recorded_cb (GObject      *object,
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               VigilPanelView          *self)
+               PrintJob                *job)
 {
-  VigilPanelPack *pack = g_object_get_data (G_OBJECT (operation), "vigil-pack");
+  VigilPanelView *self = job->view;
   g_autoptr(GError) error = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (self == NULL)
+    ;  /* the page went away meanwhile */
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
       show_message (self, error ? error->message : _("Printing failed."));
@@ -439,7 +436,7 @@ print_done_cb (GtkPrintOperation       *operation,
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
       begin_busy (self);
-      vigil_panel_pack_record_async (pack, self->store, "print", self->cancellable, print_recorded_cb,
+      vigil_panel_pack_record_async (job->pack, self->store, "print", self->cancellable, print_recorded_cb,
                                      g_object_ref (self));
     }
   g_object_unref (operation);
@@ -474,6 +471,7 @@ pack_prepared_cb (GObject      *object,
   GtkRoot *root;
   GtkPrintOperation *operation;
   GtkPrintOperationResult run;
+  PrintJob *job;
 
   if (pack == NULL)
     {
@@ -486,14 +484,16 @@ pack_prepared_cb (GObject      *object,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "vigil-pack", pack, (GDestroyNotify) vigil_panel_pack_free);
-  gtk_print_operation_set_job_name (operation, self->details ? self->details->meeting->title : _("Panel pack"));
+  job = print_job_new (self, pack);
+  gtk_print_operation_set_job_name (operation, shown_id (self) != 0 ? vigil_panel_model_get_title (self->model)
+                                                                     : _("Panel pack"));
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   if (request->export_path != NULL)
     gtk_print_operation_set_export_filename (operation, request->export_path);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), pack);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), pack);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  /* the job goes with the operation */
+  g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), job, (GClosureNotify) print_job_free, 0);
   gtk_print_operation_set_allow_async (operation, request->action != GTK_PRINT_OPERATION_ACTION_EXPORT);
   show_message (self, NULL);
   /* ::done follows, after a synchronous run too, and lets the operation go */
@@ -522,7 +522,7 @@ vigil_panel_view_print_pack (VigilPanelView          *self,
 
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
 
-  if (self->details == NULL)
+  if (shown_id (self) == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
       return FALSE;
@@ -558,7 +558,7 @@ present_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   VigilPresenter *presenter;
 
-  if (self->details == NULL)
+  if (shown_id (self) == 0)
     return;
   /* the presenter reads its cases itself, off the main thread */
   presenter = vigil_presenter_new (self->store, shown_id (self));
@@ -599,7 +599,8 @@ build_agenda_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
-  if (self->details == NULL)
+
+  if (shown_id (self) == 0)
     return;
   show_message (self, _("Building the agenda…"));
   begin_busy (self);
@@ -698,13 +699,14 @@ export_action (GtkWidget  *widget,
   VigilPanelView *self = VIGIL_PANEL_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
+  const VigilPanelMeetingDetails *details = vigil_panel_model_get_details (self->model);
   g_autofree char *name = NULL;
 
-  if (self->details == NULL)
+  if (details == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Export Panel Pack"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("panel-pack-%.10s.pdf", self->details->meeting->meets_at);
+  name = g_strdup_printf ("panel-pack-%.10s.pdf", details->meeting->meets_at);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   /* victims by role unless the person exporting chooses otherwise */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "victims", _("Name the victims in the pack"), NULL, NULL);
@@ -714,190 +716,17 @@ export_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------------------------
- * Building the page
+ * Showing a meeting
  * ------------------------------------------------------------------------------------ */
 
-static GtkWidget *
-add_section (VigilPanelView *self,
-             const char     *name,
-             const char     *title)
-{
-  GtkWidget *section = vigil_section_new (name, title);
-
-  gtk_box_append (self->content, section);
-  g_hash_table_insert (self->sections, g_strdup (name), section);
-  return section;
-}
-
+/* Takes @details (NULL: none shown). */
 static void
-build_meeting (VigilPanelView *self)
+set_details (VigilPanelView           *self,
+             VigilPanelMeetingDetails *details)
 {
-  const VigilPanelMeeting *meeting = self->details->meeting;
-  GtkWidget *section = add_section (self, "meeting", meeting->title);
-  /* the meeting's own wall-clock time, as written */
-  g_autofree char *day = g_strndup (meeting->meets_at, 10);
-  g_autofree char *date = vigil_format_date (day);
-  g_autofree char *time = strlen (meeting->meets_at) >= 16 ? g_strndup (meeting->meets_at + 11, 5) : NULL;
-  /* Translators: a meeting's date, time and status */
-  g_autofree char *when = g_strdup_printf (_("%s%s%s · %s"), date, time ? _(" at ") : "", time ? time : "",
-                                           label_of (vigil_meeting_status_choices, meeting->status));
-  g_autofree char *where = NULL;
-
-  vigil_section_add_button (section, vigil_section_new_action_button ("edit-meeting", _("_Edit…"), _("Edit the meeting"),
-                                                        "panel.edit-meeting", NULL));
-  gtk_box_append (GTK_BOX (section), vigil_section_new_label (when, "heading"));
-  /* Translators: where a meeting is, its area, its chair */
-  where = g_strdup_printf (_("%s · area %s · chair %s"), is_set (meeting->location) ? meeting->location : _("no place set"),
-                           is_set (meeting->area) ? meeting->area : _("all"),
-                           is_set (meeting->chair) ? meeting->chair : _("not named"));
-  gtk_box_append (GTK_BOX (section), vigil_section_new_label (where, NULL));
-  if (is_set (meeting->protective_marking))
-    gtk_box_append (GTK_BOX (section), vigil_section_new_label (meeting->protective_marking, "dim-label"));
-}
-
-static void
-build_attendance (VigilPanelView *self)
-{
-  GtkWidget *section = add_section (self, "attendance", _("Attendance"));
-  GPtrArray *attendance = self->details->attendance;
-  g_auto(GStrv) missing = vigil_panel_dup_missing_agencies (attendance);
-  GtkWidget *list;
-
-  vigil_section_add_button (section, vigil_section_new_action_button ("add-attendee", _("Add _Attendee…"), _("Add an attendee"),
-                                                        "panel.add-attendee", NULL));
-  if (missing[0] != NULL)
-    {
-      g_autofree char *names = g_strjoinv (", ", missing);
-      g_autofree char *text = g_strdup_printf (_("Not represented, though the guidance names them: %s."), names);
-      GtkWidget *label = vigil_section_new_label (text, "warning");
-
-      gtk_widget_set_name (label, "missing-agencies");
-      gtk_box_append (GTK_BOX (section), label);
-    }
-  if (attendance->len == 0)
-    {
-      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No one recorded yet."), "dim-label"));
-      return;
-    }
-  list = vigil_section_new_list (_("Attendance"));
-  for (guint i = 0; i < attendance->len; i++)
-    {
-      const VigilAttendance *person = g_ptr_array_index (attendance, i);
-      g_autofree char *who = g_strdup_printf ("%s%s%s", label_of (vigil_agency_choices, person->agency),
-                                              is_set (person->name) ? ": " : "", is_set (person->name) ? person->name : "");
-      GtkWidget *row = vigil_section_append_row (list, who, person->role ? person->role : "", "caption",
-                                                 person->present ? "" : _("Sent apologies"), "dim-label", NULL);
-      /* Translators: accessible name of the button editing an attendee */
-      g_autofree char *edit = g_strdup_printf (_("Edit %s"), who);
-
-      vigil_section_row_add_button (row, vigil_section_new_action_button ("edit-attendee", _("Edit…"), edit, "panel.edit-attendee",
-                                                                          g_variant_new_int64 (person->record.id)));
-    }
-  gtk_box_append (GTK_BOX (section), list);
-}
-
-static void
-build_agenda (VigilPanelView *self)
-{
-  GtkWidget *section = add_section (self, "agenda", _("Agenda"));
-  GPtrArray *items = self->details->items;
-  GtkWidget *list;
-
-  if (items->len == 0)
-    {
-      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("Nothing on the agenda: build it from the cohort."),
-                                                                  "dim-label"));
-      return;
-    }
-  list = vigil_section_new_list (_("Agenda, in order"));
-  gtk_widget_set_name (list, "agenda-list");
-  for (guint i = 0; i < items->len; i++)
-    {
-      const VigilAgendaItem *item = g_ptr_array_index (items, i);
-      const char *name = person_name (self, item->person_id);
-      g_autofree char *first = g_strdup_printf ("%u. %s", i + 1, name);
-      g_autofree char *up = g_strdup_printf (_("Move %s up"), name);
-      g_autofree char *down = g_strdup_printf (_("Move %s down"), name);
-      g_autofree char *minutes = g_strdup_printf (_("Minutes of %s"), name);
-      g_autofree char *action = g_strdup_printf (_("Add an action for %s"), name);
-      GtkWidget *row = vigil_section_append_row (list, first, label_of (vigil_agenda_reason_choices, item->reason),
-                                                 "caption", item->minutes ? item->minutes : "", "dim-label",
-                                                 item->decisions ? item->decisions : "", NULL, NULL);
-      GtkWidget *button;
-
-      gtk_widget_set_name (row, "agenda-item");
-      /* the first cannot move up, the last down: those buttons get no action and stay
-       * insensitive (an action would make its button sensitive) */
-      button = vigil_section_new_action_button ("move-up", NULL, up, i > 0 ? "panel.move-item-up" : NULL,
-                                                g_variant_new_int64 (item->record.id));
-      gtk_button_set_icon_name (GTK_BUTTON (button), "go-up-symbolic");
-      gtk_widget_set_tooltip_text (button, _("Move up"));
-      gtk_widget_set_sensitive (button, i > 0);
-      vigil_section_row_add_button (row, button);
-      button = vigil_section_new_action_button ("move-down", NULL, down, i + 1 < items->len ? "panel.move-item-down" : NULL,
-                                                g_variant_new_int64 (item->record.id));
-      gtk_button_set_icon_name (GTK_BUTTON (button), "go-down-symbolic");
-      gtk_widget_set_tooltip_text (button, _("Move down"));
-      gtk_widget_set_sensitive (button, i + 1 < items->len);
-      vigil_section_row_add_button (row, button);
-      vigil_section_row_add_button (row, vigil_section_new_action_button ("minutes", _("Minutes…"), minutes, "panel.minutes",
-                                                                          g_variant_new_int64 (item->record.id)));
-      vigil_section_row_add_button (row, vigil_section_new_action_button ("add-action", _("Action…"), action, "panel.add-action",
-                                                                          g_variant_new_int64 (item->record.id)));
-    }
-  gtk_box_append (GTK_BOX (section), list);
-}
-
-static void
-build_actions (VigilPanelView *self)
-{
-  GtkWidget *section = add_section (self, "actions", _("Actions"));
-  GPtrArray *actions = self->details->actions;
   g_autofree char *today = vigil_form_dup_today ();
-  GtkWidget *list;
 
-  vigil_section_add_button (section, vigil_section_new_action_button ("add-meeting-action", _("Add A_ction…"), _("Add an action"),
-                                                        "panel.add-action", g_variant_new_int64 (0)));
-  if (actions->len == 0)
-    {
-      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No action yet."), "dim-label"));
-      return;
-    }
-  list = vigil_section_new_list (_("Actions"));
-  gtk_widget_set_name (list, "action-list");
-  for (guint i = 0; i < actions->len; i++)
-    {
-      const VigilAction *action = g_ptr_array_index (actions, i);
-      gboolean overdue = vigil_panel_action_is_overdue (action, today);
-      const char *who = action->person_id ? person_name (self, action->person_id) : NULL;
-      /* Translators: owner agency · due date · status */
-      g_autofree char *second = g_strdup_printf (_("%s · due %s · %s%s"),
-                                                 action->owner_agency ? label_of (vigil_agency_choices, action->owner_agency)
-                                                                      : _("no owner"),
-                                                 action->due_on ? action->due_on : _("no date"),
-                                                 label_of (vigil_action_status_choices, action->status),
-                                                 overdue ? _(" · overdue") : "");
-      g_autofree char *edit = g_strdup_printf (_("Edit the action %s"), action->description);
-      GtkWidget *row = vigil_section_append_row (list, action->description, second, overdue ? "warning" : "caption",
-                                                 who ? who : "", "dim-label",
-                                                 action->meeting_id != shown_id (self)
-                                                   ? _("Carried from an earlier meeting") : "", "dim-label",
-                                                 NULL);
-
-      vigil_section_row_add_button (row, vigil_section_new_action_button ("edit-action", _("Edit…"), edit, "panel.edit-action",
-                                                                          g_variant_new_int64 (action->record.id)));
-    }
-  gtk_box_append (GTK_BOX (section), list);
-}
-
-static void
-clear_content (VigilPanelView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  g_hash_table_remove_all (self->sections);
+  vigil_panel_model_set_details (self->model, details, today);
 }
 
 static void
@@ -905,8 +734,7 @@ show_empty (VigilPanelView *self,
             const char     *title,
             const char     *description)
 {
-  clear_content (self);
-  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
+  set_details (self, NULL);
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -924,14 +752,7 @@ static void
 show_details (VigilPanelView           *self,
               VigilPanelMeetingDetails *details)
 {
-  /* the rows' buttons borrow the old records: they go first */
-  clear_content (self);
-  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
-  self->details = details;
-  build_meeting (self);
-  build_attendance (self);
-  build_agenda (self);
-  build_actions (self);
+  set_details (self, details);
   gtk_stack_set_visible_child_name (self->stack, "meeting");
   update_state (self);
 }
@@ -959,35 +780,12 @@ fill_meetings (VigilPanelView *self,
                GPtrArray      *meetings,
                gint64          wanted)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today = vigil_form_dup_today ();
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; meetings != NULL && i < meetings->len; i++)
-    {
-      const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
-      g_autofree char *label = g_strdup_printf ("%s — %.10s (%s)", meeting->title, meeting->meets_at,
-                                                label_of (vigil_meeting_status_choices, meeting->status));
-
-      g_ptr_array_add (items, vigil_meeting_item_new (meeting->record.id, label));
-      if (meeting->record.id == wanted)
-        selected = i;
-    }
-  /* otherwise the next scheduled meeting, else the newest */
-  for (guint i = 0; meetings != NULL && selected == GTK_INVALID_LIST_POSITION && i < meetings->len; i++)
-    {
-      const VigilPanelMeeting *meeting = g_ptr_array_index (meetings, i);
-
-      if (g_strcmp0 (meeting->status, "scheduled") == 0 && strncmp (meeting->meets_at, today, 10) >= 0)
-        selected = i;
-    }
-  if (selected == GTK_INVALID_LIST_POSITION && items->len > 0)
-    selected = items->len - 1;
+  guint selected;
 
   self->filling = TRUE;
-  g_list_store_splice (self->meeting_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->meeting_items)),
-                       items->pdata, items->len);
-  if (selected != GTK_INVALID_LIST_POSITION)
+  selected = vigil_panel_model_set_meetings (self->model, meetings, wanted, today);
+  if (selected != G_MAXUINT)
     gtk_drop_down_set_selected (self->meetings, selected);
   self->filling = FALSE;
 }
@@ -1071,7 +869,7 @@ reload (VigilPanelView *self,
       return;
     }
   /* a meeting shown stays until the new read arrives; nothing shown yet says so */
-  if (self->details == NULL)
+  if (shown_id (self) == 0)
     show_empty (self, _("Reading the Meetings…"), NULL);
   vigil_panel_list_meetings_async (self->store, cancellable, meetings_listed_cb, g_object_ref (self));
 }
@@ -1122,12 +920,11 @@ vigil_panel_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_PANEL_VIEW);
+  /* the template's children that are not bound */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
-  g_clear_object (&self->meeting_items);
-  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
-  g_clear_pointer (&self->sections, g_hash_table_unref);
   g_clear_weak_pointer (&self->editor);
 
   G_OBJECT_CLASS (vigil_panel_view_parent_class)->dispose (object);
@@ -1140,9 +937,26 @@ vigil_panel_view_class_init (VigilPanelViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigil_panel_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (VIGIL_TYPE_MEETING_ITEM);
+  g_type_ensure (VIGIL_TYPE_PANEL_MODEL);
+  g_type_ensure (VIGIL_TYPE_PANEL_MEETING_SECTION);
+  g_type_ensure (VIGIL_TYPE_PANEL_ATTENDANCE_SECTION);
+  g_type_ensure (VIGIL_TYPE_PANEL_AGENDA_SECTION);
+  g_type_ensure (VIGIL_TYPE_PANEL_ACTIONS_SECTION);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-panel-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, meetings);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, message);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, meeting_section);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, attendance_section);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, agenda_section);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, actions_section);
+  gtk_widget_class_bind_template_child (widget_class, VigilPanelView, model);
 
   /* Every button of the view; a record is named by its id */
   gtk_widget_class_install_action (widget_class, "panel.schedule-meeting", NULL, schedule_meeting_action);
@@ -1163,76 +977,11 @@ vigil_panel_view_class_init (VigilPanelViewClass *klass)
 static void
 vigil_panel_view_init (VigilPanelView *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *new_button_widget;
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Panel meetings"), -1);
-  self->meeting_items = g_list_store_new (VIGIL_TYPE_MEETING_ITEM);
   self->cancellable = g_cancellable_new ();
-  self->sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  self->meetings = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->meeting_items)),
-                                                    gtk_property_expression_new (VIGIL_TYPE_MEETING_ITEM, NULL,
-                                                                                 "label")));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->meetings), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meetings), _("The meeting shown"));
   g_signal_connect_object (self->meetings, "notify::selected", G_CALLBACK (meeting_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->meetings));
-  new_button_widget = vigil_section_new_action_button ("new-meeting", _("_Schedule…"), _("Schedule a meeting"),
-                                                       "panel.schedule-meeting", NULL);
-  gtk_box_append (GTK_BOX (bar), new_button_widget);
-  self->build_button = vigil_section_new_action_button ("build-agenda", _("_Build Agenda"), _("Build the agenda from the cohort"),
-                                                        "panel.build-agenda", NULL);
-  gtk_widget_set_tooltip_text (self->build_button, _("Add the people awaiting adoption, reviews due, risers and exits"));
-  gtk_widget_set_hexpand (self->build_button, FALSE);
-  gtk_box_append (GTK_BOX (bar), self->build_button);
-  self->spinner = gtk_spinner_new ();
-  gtk_widget_set_hexpand (self->spinner, TRUE);
-  gtk_widget_set_halign (self->spinner, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (bar), self->spinner);
-  self->present_button = vigil_section_new_action_button ("present", _("_Present"), _("Present the meeting on the projector"),
-                                                          "panel.present", NULL);
-  gtk_widget_set_tooltip_text (self->present_button, _("Projection mode: one case at a time, full screen"));
-  gtk_box_append (GTK_BOX (bar), self->present_button);
-  gtk_box_append (GTK_BOX (bar), vigil_section_new_action_button ("print-pack", _("P_rint…"), _("Print the panel pack"),
-                                                                    "panel.print", NULL));
-  self->export_button = vigil_section_new_action_button ("export-pack", _("_Export Panel Pack…"), _("Export the panel pack as a PDF"),
-                                                         "panel.export", NULL);
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  gtk_box_append (GTK_BOX (bar), self->export_button);
-  gtk_widget_add_css_class (bar, "identification-toolbar");
-  gtk_widget_set_parent (bar, GTK_WIDGET (self));
-
-  self->message = GTK_LABEL (vigil_section_new_label (NULL, "dim-label"));
-  gtk_widget_set_margin_start (GTK_WIDGET (self->message), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->message), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  gtk_widget_set_parent (GTK_WIDGET (self->message), GTK_WIDGET (self));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
-  adw_status_page_set_title (self->empty_page, _("No Meeting Yet"));
-  adw_status_page_set_description (self->empty_page, _("Schedule a panel meeting, then build its agenda from the cohort."));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_stack_add_named (self->stack, scrolled, "meeting");
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
   show_no_meeting (self);
 }
 
@@ -1255,8 +1004,7 @@ vigil_panel_view_set_store (VigilPanelView *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   show_message (self, NULL);
   /* the old store's meeting must not stay on screen while the new one is read */
-  g_clear_pointer (&self->details, vigil_panel_meeting_details_free);
-  clear_content (self);
+  set_details (self, NULL);
   reload (self, 0);
 }
 
@@ -1288,7 +1036,19 @@ vigil_panel_view_get_section (VigilPanelView *self,
                               const char     *name)
 {
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), NULL);
-  return g_hash_table_lookup (self->sections, name);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (shown_id (self) == 0)
+    return NULL;
+  if (g_str_equal (name, "meeting"))
+    return self->meeting_section;
+  if (g_str_equal (name, "attendance"))
+    return self->attendance_section;
+  if (g_str_equal (name, "agenda"))
+    return self->agenda_section;
+  if (g_str_equal (name, "actions"))
+    return self->actions_section;
+  return NULL;
 }
 
 GtkWidget *
@@ -1307,7 +1067,7 @@ vigil_panel_view_export_pack (VigilPanelView  *self,
   g_return_val_if_fail (VIGIL_IS_PANEL_VIEW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->details == NULL)
+  if (shown_id (self) == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No meeting is shown."));
       return FALSE;

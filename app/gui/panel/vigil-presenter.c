@@ -5,7 +5,8 @@
  * arrive the screen says it is reading them. The audit row of showing the victims'
  * names is written off the main thread too, and the names appear once it is. The
  * window and its pages (reading, error, the case, blank) are a template
- * (vigil-presenter.ui); the case's lines are built from its dossier.
+ * (vigil-presenter.ui); the case on screen is a VigilPresenterCase (what the room may
+ * see of it, built from its dossier), shown by a VigilPresenterCaseView.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "vigil-presenter-case-view.h"
 #include "vigil-presenter.h"
-#include "vigil-section.h"
 
 struct _VigilPresenter
 {
@@ -25,7 +26,7 @@ struct _VigilPresenter
   /* Template widgets */
   AdwToastOverlay *toasts;
   GtkStack     *stack;
-  GtkBox       *page;
+  VigilPresenterCaseView *page;
   GtkWidget    *scrolled;
   GtkWidget    *spinner;
   AdwStatusPage *error_page;
@@ -43,246 +44,32 @@ struct _VigilPresenter
   guint         reveal_position;
   gboolean      loading;
   gboolean      revealing;  /* the audit row of showing names is on its way */
-  gboolean      show_names; /* for the case on screen only */
 };
 
 G_DEFINE_FINAL_TYPE (VigilPresenter, vigil_presenter, ADW_TYPE_WINDOW)
 
-static gboolean
-is_set (const char *text)
-{
-  return text != NULL && *text != '\0';
-}
-
-static const char *
-label_of (const char * const *choices,
-          const char         *code)
-{
-  const char *label = vigil_choice_get_label (choices, code);
-
-  return label ? label : (code ? code : "");
-}
-
-static void
-add_line (VigilPresenter *self,
-          const char     *css_class,
-          const char     *text)
-{
-  GtkWidget *label = vigil_section_new_label (text, css_class);
-
-  gtk_box_append (self->page, label);
-}
-
-static void add_linef (VigilPresenter *self,
-                       const char     *css_class,
-                       const char     *format,
-                       ...) G_GNUC_PRINTF (3, 4);
-
-static void
-add_linef (VigilPresenter *self,
-           const char     *css_class,
-           const char     *format,
-           ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  add_line (self, css_class, text);
-}
-
-/* At most @max characters of @text, with an ellipsis: the screen is not the dossier. */
-static char *
-dup_short (const char *text,
-           glong       max)
-{
-  if (text == NULL)
-    return g_strdup ("");
-  if (g_utf8_strlen (text, -1) <= max)
-    return g_strdup (text);
-  {
-    g_autofree char *start = g_utf8_substring (text, 0, max);
-
-    return g_strconcat (start, "…", NULL);
-  }
-}
-
+/* The case at the position, its victims by their role. */
 static void
 build_case (VigilPresenter *self)
 {
-  GtkWidget *child;
-  const VigilAgendaItem *item;
-  const VigilDossier *dossier;
-  const VigilCohortEntry *entry;
-  g_autofree char *today = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page))) != NULL)
-    gtk_box_remove (self->page, child);
+  g_autoptr(VigilPresenterCase) shown = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
 
   if (self->items->len == 0)
-    {
-      add_line (self, "presenter-title", _("Nothing on the agenda"));
-      return;
-    }
-
-  item = g_ptr_array_index (self->items, self->position);
-  dossier = g_ptr_array_index (self->dossiers, self->position);
-  entry = dossier->cohort_entry;
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-    today = g_date_time_format (now, "%Y-%m-%d");
-  }
-
-  /* Translators: which case of the agenda is on the screen, and why it is there */
-  add_linef (self, "presenter-caption", _("Case %u of %u · %s%s%s"), self->position + 1, self->items->len,
-             label_of (vigil_agenda_reason_choices, item->reason),
-             is_set (dossier->person->local_ref) ? " · " : "",
-             is_set (dossier->person->local_ref) ? dossier->person->local_ref : "");
-  add_linef (self, "presenter-title", "%s%s%s", dossier->person->surname,
-             is_set (dossier->person->forenames) ? ", " : "",
-             is_set (dossier->person->forenames) ? dossier->person->forenames : "");
-  if (entry != NULL)
-    {
-      const char *lead = vigil_choice_get_label (vigil_agency_choices, entry->lead_agency);
-
-      add_linef (self, NULL, _("%s · %s · lead %s"), label_of (vigil_cohort_status_choices, entry->status),
-                 label_of (vigil_route_choices, entry->route), lead ? lead : _("not set"));
-    }
-  if (dossier->score.present)
-    {
-      g_autofree char *trend = NULL;
-
-      if (dossier->trend == VIGIL_DOSSIER_TREND_UP && dossier->previous_score.present)
-        trend = g_strdup_printf (_(" · rising from %g"), dossier->previous_score.total);
-      else if (dossier->trend == VIGIL_DOSSIER_TREND_DOWN && dossier->previous_score.present)
-        trend = g_strdup_printf (_(" · falling from %g"), dossier->previous_score.total);
-      /* Translators: the score on the projector: total, R F G V, rank, trend */
-      add_linef (self, "presenter-heading", _("Score %g   R %" G_GINT64_FORMAT "  F %" G_GINT64_FORMAT "  G %"
-                                             G_GINT64_FORMAT "  V %" G_GINT64_FORMAT " · rank %" G_GINT64_FORMAT "%s"),
-                 dossier->score.total, dossier->score.points[0], dossier->score.points[1], dossier->score.points[2],
-                 dossier->score.points[3], dossier->score.rank, trend ? trend : "");
-    }
-
-  if (dossier->plan != NULL)
-    {
-      g_autofree char *objectives = dup_short (dossier->plan->objectives, 160);
-      g_autofree char *exit = dup_short (dossier->plan->exit_strategy, 160);
-
-      add_line (self, "presenter-heading", _("Plan"));
-      if (is_set (objectives))
-        add_linef (self, NULL, _("Objectives: %s"), objectives);
-      if (is_set (exit))
-        add_linef (self, NULL, _("Exit: %s"), exit);
-    }
-  for (guint i = 0; dossier->interventions != NULL && i < dossier->interventions->len && i < 6; i++)
-    {
-      const VigilIntervention *intervention = g_ptr_array_index (dossier->interventions, i);
-      const VigilTacticalOption *option = self->menu ? vigil_tactical_menu_lookup (self->menu, intervention->option_code) : NULL;
-
-      add_linef (self, NULL, "• %s — %s", option ? option->title : intervention->option_code,
-                 label_of (vigil_intervention_status_choices, intervention->status));
-    }
-
-  if (dossier->decisions->len > 0)
-    {
-      add_line (self, "presenter-heading", _("Latest decisions"));
-      for (guint i = 0; i < dossier->decisions->len && i < 2; i++)
-        {
-          const VigilDecision *decision = g_ptr_array_index (dossier->decisions, i);
-
-          add_linef (self, NULL, "• %s%s%s · %s", label_of (vigil_decision_kind_choices, decision->kind),
-                     is_set (decision->outcome) ? " — " : "", is_set (decision->outcome) ? decision->outcome : "",
-                     decision->decided_on);
-        }
-    }
-
-  {
-    gboolean heading = FALSE;
-
-    for (guint i = 0; i < dossier->processes->len; i++)
-      {
-        const VigilProcessOverlap *process = g_ptr_array_index (dossier->processes, i);
-
-        if (g_strcmp0 (process->status, "active") != 0)
-          continue;
-        if (!heading)
-          add_line (self, "presenter-heading", _("Other processes"));
-        heading = TRUE;
-        add_linef (self, NULL, "• %s", label_of (vigil_process_choices, process->process));
-      }
-  }
-
-  {
-    gboolean heading = FALSE;
-
-    /* only what the agencies marked for the panel */
-    for (guint i = 0; i < dossier->agency_information->len; i++)
-      {
-        const VigilDossierAgencyInformation *info = g_ptr_array_index (dossier->agency_information, i);
-        g_autofree char *body = NULL;
-
-        if (!info->section->panel_visible)
-          continue;
-        if (!heading)
-          add_line (self, "presenter-heading", _("Agency information"));
-        heading = TRUE;
-        body = dup_short (info->section->body, 200);
-        add_linef (self, NULL, "• %s%s: %s", label_of (vigil_agency_choices, info->section->agency),
-                   info->stale ? _(" (stale)") : "", body);
-      }
-  }
-
-  if (dossier->victims->len > 0)
-    {
-      add_line (self, "presenter-heading", _("Victims and safeguarding"));
-      for (guint i = 0; i < dossier->victims->len; i++)
-        {
-          const VigilDossierVictim *victim = g_ptr_array_index (dossier->victims, i);
-          const VigilVictimLink *link = NULL;
-          g_autofree char *who = NULL;
-
-          for (guint j = 0; j < dossier->victim_links->len && link == NULL; j++)
-            if (((VigilVictimLink *) g_ptr_array_index (dossier->victim_links, j))->victim_id == victim->person_id)
-              link = g_ptr_array_index (dossier->victim_links, j);
-          if (self->show_names)
-            who = g_strdup_printf ("%s (%s%s%s)", victim->role, victim->surname ? victim->surname : "",
-                                   is_set (victim->forenames) ? ", " : "", is_set (victim->forenames) ? victim->forenames : "");
-          else
-            who = g_strdup (victim->role);
-          if (link != NULL)
-            add_linef (self, NULL, "• %s — %s · %s · %s", who, label_of (vigil_relationship_choices, link->relationship),
-                       link->advocate && g_strcmp0 (link->advocate, "none") != 0
-                         ? label_of (vigil_advocate_choices, link->advocate) : _("no advocate"),
-                       link->safety_plan ? _("safety plan") : _("no safety plan"));
-          else
-            add_linef (self, NULL, _("• %s — no safeguarding recorded"), who);
-        }
-      if (!self->show_names)
-        add_line (self, "presenter-caption", _("Victims appear by their role. V shows their names, after a confirmation."));
-    }
-
-  {
-    gboolean heading = FALSE;
-
-    for (guint i = 0; i < self->actions->len; i++)
-      {
-        const VigilAction *action = g_ptr_array_index (self->actions, i);
-
-        if (action->person_id != dossier->person->record.id || g_strcmp0 (action->status, "open") != 0)
-          continue;
-        if (!heading)
-          add_line (self, "presenter-heading", _("Open actions"));
-        heading = TRUE;
-        add_linef (self, vigil_panel_action_is_overdue (action, today) ? "presenter-warning" : NULL,
-                   _("• %s — due %s%s"), action->description, action->due_on ? action->due_on : _("no date"),
-                   vigil_panel_action_is_overdue (action, today) ? _(" · overdue") : "");
-      }
-  }
-
+    shown = vigil_presenter_case_new (NULL, NULL, NULL, NULL, 0, 0, today);
+  else
+    shown = vigil_presenter_case_new (g_ptr_array_index (self->items, self->position),
+                                      g_ptr_array_index (self->dossiers, self->position),
+                                      self->actions, self->menu, self->position, self->items->len, today);
+  vigil_presenter_case_view_set_case (self->page, shown);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
+}
+
+static VigilPresenterCase *
+get_case (VigilPresenter *self)
+{
+  return vigil_presenter_case_view_get_case (self->page);
 }
 
 static void
@@ -301,8 +88,7 @@ go_to (VigilPresenter *self,
   if (self->items->len == 0 || position >= self->items->len)
     return;
   self->position = position;
-  self->show_names = FALSE;  /* names shown for one case only */
-  build_case (self);
+  build_case (self);  /* names shown for one case only */
   show_page (self, "case");
 }
 
@@ -377,7 +163,7 @@ reveal_action (GtkWidget  *widget,
   VigilPresenter *self = VIGIL_PRESENTER (widget);
   GtkWidget *dialog;
 
-  if (self->show_names)
+  if (vigil_presenter_get_show_names (self))
     {
       vigil_presenter_set_show_names (self, FALSE);
       return;
@@ -421,6 +207,7 @@ vigil_presenter_class_init (VigilPresenterClass *klass)
 
   object_class->dispose = vigil_presenter_dispose;
 
+  g_type_ensure (VIGIL_TYPE_PRESENTER_CASE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/vigilapp/Vigil/ui/vigil-presenter.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilPresenter, toasts);
   gtk_widget_class_bind_template_child (widget_class, VigilPresenter, stack);
@@ -574,7 +361,7 @@ gboolean
 vigil_presenter_get_show_names (VigilPresenter *self)
 {
   g_return_val_if_fail (VIGIL_IS_PRESENTER (self), FALSE);
-  return self->show_names;
+  return get_case (self) != NULL && vigil_presenter_case_get_show_names (get_case (self));
 }
 
 gboolean
@@ -606,10 +393,9 @@ reveal_recorded_cb (GObject      *object,
     }
   self->revealing = FALSE;
   /* the room moved on to another case meanwhile: its names stay hidden */
-  if (self->reveal_position != self->position)
+  if (self->reveal_position != self->position || get_case (self) == NULL)
     return;
-  self->show_names = TRUE;
-  build_case (self);
+  vigil_presenter_case_set_show_names (get_case (self), TRUE);
 }
 
 void
@@ -622,11 +408,11 @@ vigil_presenter_set_show_names (VigilPresenter *self,
 
   if (!show)
     {
-      self->show_names = FALSE;
-      build_case (self);
+      if (get_case (self) != NULL)
+        vigil_presenter_case_set_show_names (get_case (self), FALSE);
       return;
     }
-  if (self->show_names || self->revealing || self->dossiers->len == 0)
+  if (vigil_presenter_get_show_names (self) || self->revealing || self->dossiers->len == 0)
     return;
   /* no name on the screen without its audit row: they appear once it is written */
   dossier = g_ptr_array_index (self->dossiers, self->position);
