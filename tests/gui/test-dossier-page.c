@@ -375,6 +375,17 @@ shoot_both (gpointer    widget,
 }
 
 static guint
+count_audit_rows (VigilStore *store,
+                  gint64      person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = vigil_audit_list (store, person_id, 0, &error);
+
+  g_assert_no_error (error);
+  return rows->len;
+}
+
+static guint
 count_views (VigilStore *store,
              gint64      person_id)
 {
@@ -546,12 +557,36 @@ test_open_dossier (void)
     vigil_gui_test_assert_contains (text, "Last changed by IDVA Service (synthetic)");
   }
 
-  /* History: readable, newest first; read before this view was recorded */
+  /* History: readable, newest first; read before this view was recorded. The newest
+   * ten rows, then Show All for the rest (the oldest: the person added) */
   {
-    g_autofree char *text = dup_section_text (page, "history");
-    const char *link = strstr (text, "Added the victim link");
-    const char *person = strstr (text, "Added the person");
+    GtkWidget *section = vigil_dossier_page_get_section (page, "history");
+    GtkWidget *list = vigil_gui_test_find_named (section, "history-list");
+    GtkWidget *show_all = vigil_gui_test_find_named (section, "history-show-all");
+    g_autofree char *newest = dup_section_text (page, "history");
+    g_autofree char *text = NULL;
+    const char *link, *person;
+    guint n_rows = 0, n_entries;
 
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    /* every audit row of the person but this view's, which came after the read */
+    n_entries = count_audit_rows (store, fixture.alpha) - 1;
+    g_assert_cmpuint (n_entries, >, 10);
+    g_assert_cmpuint (n_rows, ==, 10);
+    g_assert_nonnull (show_all);
+    vigil_gui_test_assert_not_contains (newest, "Added the person");
+
+    g_assert_true (gtk_widget_activate_action (show_all, "dossier.show-history", NULL));
+    g_assert_null (vigil_gui_test_find_named (section, "history-show-all"));
+    n_rows = 0;
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      n_rows++;
+    g_assert_cmpuint (n_rows, ==, n_entries);
+
+    text = dup_section_text (page, "history");
+    link = strstr (text, "Added the victim link");
+    person = strstr (text, "Added the person");
     g_assert_nonnull (link);
     g_assert_nonnull (person);
     g_assert_true (link < person);

@@ -65,6 +65,7 @@ struct _VigilDossierPage
   GtkWidget    *editor;     /* the open record editor, weak */
 
   gint64        person_id;
+  gboolean      history_all;  /* the whole history shown (Show All), for this person */
 
   /* The sections are built one per main-loop iteration, so that the window answers
    * while a large dossier is put on screen: a first load in place, a reload into
@@ -1927,22 +1928,18 @@ build_plan (VigilDossierPage *self)
   gtk_box_append (GTK_BOX (section), list);
 }
 
+/* The history entries shown before Show All: each is a row of wrapped text, and a
+ * person's history grows with every view, so a long one would be laid out (and its text
+ * shaped) whole at each opening while only its top is read. */
+#define HISTORY_SHOWN 10
+
 static void
-build_history (VigilDossierPage *self)
+append_history_rows (GtkWidget          *list,
+                     const VigilDossier *dossier,
+                     guint               from,
+                     guint               to)
 {
-  const VigilDossier *dossier = self->dossier;
-  GtkWidget *section = add_section (self, "history", _("History"), NULL);
-  GtkWidget *list;
-
-  if (dossier->history->len == 0)
-    {
-      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No history."), "dim-label"));
-      return;
-    }
-
-  list = vigil_section_new_list (_("History, newest first"));
-  gtk_widget_set_name (list, "history-list");
-  for (guint i = 0; i < dossier->history->len; i++)
+  for (guint i = from; i < to; i++)
     {
       const VigilDossierHistoryEntry *entry = g_ptr_array_index (dossier->history, i);
       g_autofree char *when = vigil_format_date (entry->logged_at);
@@ -1952,15 +1949,98 @@ build_history (VigilDossierPage *self)
 
       vigil_section_append_row (list, entry->summary ? entry->summary : entry->action, second, "caption", NULL);
     }
+}
+
+static GtkWidget *
+new_history_truncated_label (void)
+{
+  g_autofree char *text = g_strdup_printf (_("Only the newest %d entries are shown."),
+                                           VIGIL_DOSSIER_HISTORY_LIMIT);
+
+  return vigil_section_new_label (text, "dim-label");
+}
+
+static void
+build_history (VigilDossierPage *self)
+{
+  const VigilDossier *dossier = self->dossier;
+  GtkWidget *section = add_section (self, "history", _("History"), NULL);
+  GtkWidget *list;
+  guint shown;
+
+  if (dossier->history->len == 0)
+    {
+      gtk_box_append (GTK_BOX (section), vigil_section_new_label (_("No history."), "dim-label"));
+      return;
+    }
+
+  list = vigil_section_new_list (_("History, newest first"));
+  gtk_widget_set_name (list, "history-list");
+  shown = self->history_all ? dossier->history->len : MIN (dossier->history->len, HISTORY_SHOWN);
+  append_history_rows (list, dossier, 0, shown);
   gtk_box_append (GTK_BOX (section), list);
 
-  if (dossier->history_truncated)
+  if (shown < dossier->history->len)
     {
-      g_autofree char *text = g_strdup_printf (_("Only the newest %d entries are shown."),
-                                               VIGIL_DOSSIER_HISTORY_LIMIT);
+      guint n = dossier->history->len;
+      g_autofree char *label = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *button;
 
-      gtk_box_append (GTK_BOX (section), vigil_section_new_label (text, "dim-label"));
+      /* Translators: the button under the newest entries of a dossier's history */
+      label = g_strdup_printf (dossier->history_truncated
+                               ? g_dngettext (GETTEXT_PACKAGE, "Show the Newest %u Entry", "Show the Newest %u Entries", n)
+                               : g_dngettext (GETTEXT_PACKAGE, "Show All %u Entry", "Show All %u Entries", n),
+                               n);
+      accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u entry of the history",
+                                                 "Show %u entries of the history", n), n);
+      button = new_edit_button ("history-show-all", label, accessible, "dossier.show-history", NULL);
+      gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (section), button);
     }
+  else if (dossier->history_truncated)
+    gtk_box_append (GTK_BOX (section), new_history_truncated_label ());
+}
+
+/* Show All: the rest of the history, under the rows shown (kept for this person while
+ * the page reloads after a change). */
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VigilDossierPage *self = VIGIL_DOSSIER_PAGE (widget);
+  GtkWidget *section;
+  GtkWidget *list = NULL;
+  GtkWidget *button = NULL;
+  guint shown = 0;
+
+  if (self->dossier == NULL || self->history_all)
+    return;
+  self->history_all = TRUE;
+
+  section = g_hash_table_lookup (self->sections, "history");
+  for (GtkWidget *child = section ? gtk_widget_get_first_child (section) : NULL;
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), "history-list") == 0)
+        list = child;
+      else if (g_strcmp0 (gtk_widget_get_name (child), "history-show-all") == 0)
+        button = child;
+    }
+  if (list == NULL || button == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    shown++;
+  append_history_rows (list, self->dossier, shown, self->dossier->history->len);
+  if (self->dossier->history_truncated)
+    gtk_box_append (GTK_BOX (section), new_history_truncated_label ());
+  /* the keyboard stays where the button was: on the first entry it showed */
+  if (gtk_widget_has_focus (button))
+    gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD);
+  gtk_box_remove (GTK_BOX (section), button);
 }
 
 static void cancel_build (VigilDossierPage *self);
@@ -2254,6 +2334,7 @@ vigil_dossier_page_class_init (VigilDossierPageClass *klass)
 
   /* Every button of the page; a record is named by its id */
   gtk_widget_class_install_action (widget_class, "dossier.change-status", NULL, change_status_action);
+  gtk_widget_class_install_action (widget_class, "dossier.show-history", NULL, show_history_action);
   gtk_widget_class_install_action (widget_class, "dossier.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "dossier.record-decision", NULL, record_decision_action);
   gtk_widget_class_install_action (widget_class, "dossier.add-process", NULL, add_process_action);
@@ -2450,6 +2531,8 @@ vigil_dossier_page_load (VigilDossierPage *self,
   g_clear_error (&self->error);
   build_dossier (self);
 
+  if (person_id != self->person_id)
+    self->history_all = FALSE;
   self->person_id = person_id;
   gtk_label_set_label (self->title_label, _("Dossier"));
   set_state (self, VIGIL_DOSSIER_PAGE_STATE_LOADING);
