@@ -922,7 +922,7 @@ test_run_reads (void)
 /* vigil_store_prepare and the statements run once: on PostgreSQL each is prepared on
  * every connection of the pool in the background (pg_prepared_statements, seen from
  * all of them at once, has it), and runs there as prepared; on SQLite, nothing. */
-#define N_PG_LINKS 8   /* MAX_PG_LINKS in vigil-store.c */
+#define N_PG_LINKS 9   /* MAX_PG_LINKS in vigil-store.c */
 
 typedef struct
 {
@@ -973,11 +973,11 @@ count_prepared (VigilStore  *store,
 #define COUNT_CB(i) \
   static gboolean count_##i (VigilStore *store, gpointer data, GError **error) \
   { return count_prepared (store, data, i, error); }
-COUNT_CB (0) COUNT_CB (1) COUNT_CB (2) COUNT_CB (3)
-COUNT_CB (4) COUNT_CB (5) COUNT_CB (6) COUNT_CB (7)
+COUNT_CB (0) COUNT_CB (1) COUNT_CB (2) COUNT_CB (3) COUNT_CB (4)
+COUNT_CB (5) COUNT_CB (6) COUNT_CB (7) COUNT_CB (8)
 
 static const VigilStoreWorkFunc count_funcs[N_PG_LINKS] = {
-  count_0, count_1, count_2, count_3, count_4, count_5, count_6, count_7,
+  count_0, count_1, count_2, count_3, count_4, count_5, count_6, count_7, count_8,
 };
 
 /* Whether every connection has the statement holding @mark prepared, waiting for the

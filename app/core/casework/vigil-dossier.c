@@ -1410,9 +1410,9 @@ prepare_thread (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   /* The reads' texts come from record types and helpers: run them once, for nobody
-   * (no person has id 0), and the store prepares what they ran on its other
-   * connections. */
-  dossier = vigil_dossier_load (store, 0, NULL, NULL, &error);
+   * (no person has a negative id; 0 would read the whole audit trail), and the store
+   * prepares what they ran on its other connections. */
+  dossier = vigil_dossier_load (store, -1, NULL, NULL, &error);
   if (dossier == NULL && !g_error_matches (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND))
     g_debug ("Could not prepare the dossier's reads: %s", error->message);
   return NULL;

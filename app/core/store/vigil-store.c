@@ -37,7 +37,9 @@
 
 /* Readers per SQLite store; connections per PostgreSQL store. */
 #define MAX_SQLITE_READERS 4
-#define MAX_PG_LINKS 8
+/* PostgreSQL: a dossier is 17 reads and its view audit, one statement each, at once:
+ * nine connections take them in two round trips (eight took three). */
+#define MAX_PG_LINKS 9
 /* A connection's statement cache is emptied when it grows past this: statements are
  * written with bound parameters, so a few hundred texts cover the whole app. */
 #define MAX_STATEMENTS 512
@@ -86,7 +88,7 @@ struct _VigilStore
   gboolean closed;
   GPtrArray *hot;           /* PostgreSQL: statement texts to prepare on every link */
   GHashTable *hot_set;      /* the same texts (borrowed from hot) */
-  gboolean spreading;       /* a spread_thread runs */
+  guint n_spreaders;        /* spread_threads running */
 };
 
 enum
@@ -582,12 +584,38 @@ acquire_link (VigilStore  *self,
 
 static gpointer spread_thread (gpointer user_data);
 
+/* Under pool_lock: how many spread_threads to start, one for each idle link that has
+ * statements to prepare and no thread yet, and counts them as running. */
+static guint
+claim_spreaders (VigilStore *self)
+{
+  guint needing = 0;
+  guint start;
+
+  if (self->closed || self->location->engine != VIGIL_ENGINE_POSTGRESQL)
+    return 0;
+  for (guint i = 0; i < self->idle->len; i++)
+    if (((Link *) g_ptr_array_index (self->idle, i))->n_spread < self->hot->len)
+      needing++;
+  start = needing > self->n_spreaders ? needing - self->n_spreaders : 0;
+  self->n_spreaders += start;
+  return start;
+}
+
+static void
+start_spreaders (VigilStore *self,
+                 guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    g_thread_unref (g_thread_new ("vigil-store-spread", spread_thread, g_object_ref (self)));
+}
+
 static void
 release_link (VigilStore *self,
               Link       *link)
 {
   gboolean sqlite = self->location->engine == VIGIL_ENGINE_SQLITE;
-  gboolean start_spread = FALSE;
+  guint start_spread = 0;
   Link *to_close = NULL;
 
   g_mutex_lock (&self->pool_lock);
@@ -608,24 +636,23 @@ release_link (VigilStore *self,
   else
     {
       g_ptr_array_add (self->idle, link);
-      start_spread = !sqlite && link->n_spread < self->hot->len && !self->spreading;
-      if (start_spread)
-        self->spreading = TRUE;
+      start_spread = claim_spreaders (self);
     }
   g_cond_broadcast (&self->pool_cond);
   g_mutex_unlock (&self->pool_lock);
 
   link_free (to_close);
-  if (start_spread)
-    g_thread_unref (g_thread_new ("vigil-store-spread", spread_thread, g_object_ref (self)));
+  start_spreaders (self, start_spread);
 }
 
 /* PostgreSQL prepares a statement on a connection the first time that connection runs
  * it: one more round trip, paid again on each connection of the pool, so that a view
  * whose reads go at once on many connections waits for the slowest of them. The texts
  * any connection has run (and those given to vigil_store_prepare) are prepared on the
- * others here, in the background, one statement at a time on an idle connection, so
- * that a connection is never kept from a reader longer than one round trip. */
+ * others here, in the background: a thread for each connection that has some to
+ * prepare, one statement a lease, so that a connection is never kept from a reader
+ * longer than one round trip, and the pool is ready in the time a statement each takes
+ * (not that times the connections). */
 static gpointer
 spread_thread (gpointer user_data)
 {
@@ -651,7 +678,7 @@ spread_thread (gpointer user_data)
             }
         }
       if (link == NULL)
-        self->spreading = FALSE;
+        self->n_spreaders--;
       g_mutex_unlock (&self->pool_lock);
       if (link == NULL)
         return NULL;
@@ -673,7 +700,7 @@ static void
 note_hot (VigilStore *self,
           const char *sql)
 {
-  gboolean start = FALSE;
+  guint start = 0;
 
   g_mutex_lock (&self->pool_lock);
   if (!self->closed && self->hot->len < MAX_HOT_STATEMENTS
@@ -683,14 +710,11 @@ note_hot (VigilStore *self,
 
       g_ptr_array_add (self->hot, copy);
       g_hash_table_add (self->hot_set, copy);
-      start = !self->spreading && self->idle->len > 0;
-      if (start)
-        self->spreading = TRUE;
+      start = claim_spreaders (self);
     }
   g_mutex_unlock (&self->pool_lock);
 
-  if (start)
-    g_thread_unref (g_thread_new ("vigil-store-spread", spread_thread, g_object_ref (self)));
+  start_spreaders (self, start);
 }
 
 /**
