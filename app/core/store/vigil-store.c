@@ -2360,12 +2360,46 @@ vigil_store_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static gpointer
+close_link_thread (gpointer user_data)
+{
+  link_free (user_data);
+  return NULL;
+}
+
+/* Frees the links of a closed pool. libgda deallocates each statement prepared on a
+ * PostgreSQL connection before it closes it, a round trip each (seconds over a
+ * network for a pool that has prepared the app's statements on every connection):
+ * there a thread a connection does it, and nobody waits for them. */
+static void
+free_closed_links (VigilStore *self,
+                   GPtrArray  *links)
+{
+  gboolean postgresql = self->location->engine == VIGIL_ENGINE_POSTGRESQL;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = g_ptr_array_index (links, i);
+
+      if (postgresql)
+        g_thread_unref (g_thread_new ("vigil-store-close", close_link_thread, link));
+      else
+        link_free (link);
+    }
+}
+
+/**
+ * vigil_store_close:
+ *
+ * Closes the store: idle connections now (PostgreSQL: in the background), leased ones
+ * when their lease ends; what is asked of the store after fails. Does not wait.
+ */
 void
 vigil_store_close (VigilStore *self)
 {
   g_return_if_fail (VIGIL_IS_STORE (self));
 
-  g_autoptr(GPtrArray) to_close = g_ptr_array_new_with_free_func ((GDestroyNotify) link_free);
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new ();
 
   /* Idle connections close now; leased ones when their lease ends. */
   g_mutex_lock (&self->pool_lock);
@@ -2379,6 +2413,8 @@ vigil_store_close (VigilStore *self)
     }
   g_cond_broadcast (&self->pool_cond);
   g_mutex_unlock (&self->pool_lock);
+
+  free_closed_links (self, to_close);
 }
 
 const VigilLocation *
