@@ -790,7 +790,7 @@ get_button (VigilDossierItem *item,
 
 /* The dossier page's view model: the header's texts, each section's items, victims by
  * role until their names are asked for, buttons naming the page's actions and the
- * record's id, never the record. */
+ * record's id, never the record (the sections' fixed buttons are their templates'). */
 static void
 test_dossier_model (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -896,12 +896,9 @@ test_dossier_model (Fixture       *fixture,
     g_clear_pointer (&text, g_free);
   }
 
-  /* a process row edits that process, by id */
+  /* a process row edits that process, by id (Add Process is the part's, fixed) */
   section = vigil_dossier_model_get_section (model, "processes");
-  button = get_button (section, 0);
-  g_assert_cmpstr (vigil_dossier_item_get_name (button), ==, "add-process");
-  g_assert_cmpstr (vigil_dossier_item_get_action_name (button), ==, "dossier.add-process");
-  g_assert_null (vigil_dossier_item_get_action_target (button));
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_dossier_item_get_buttons (section)), ==, 0);
   item = find_item (section, "process-list");
   {
     g_autoptr(VigilDossierItem) row = g_list_model_get_item (vigil_dossier_item_get_children (item), 0);
@@ -930,12 +927,17 @@ test_dossier_model (Fixture       *fixture,
   g_assert_cmpint (g_variant_get_int64 (vigil_dossier_item_get_action_target (button)), ==, victim);
 
   /* no plan and no tactical menu: an intervention cannot be added yet */
-  section = vigil_dossier_model_get_section (model, "plan");
-  button = find_item (section, "add-intervention");
+  g_assert_false (vigil_dossier_model_get_has_plan (model));
+  g_assert_false (vigil_dossier_model_get_can_add_intervention (model));
+
+  /* a victim's outcome is recorded from their row, by their person id; the heading has
+   * a button only when no victim is recorded */
+  section = vigil_dossier_model_get_section (model, "outcomes");
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_dossier_item_get_buttons (section)), ==, 0);
+  button = find_item (find_item (section, "outcome-list"), "add-outcome");
   g_assert_nonnull (button);
-  g_assert_false (vigil_dossier_item_get_sensitive (button));
-  g_assert_nonnull (vigil_dossier_item_get_tooltip (button));
-  g_assert_true (vigil_dossier_item_get_sensitive (find_item (section, "edit-plan")));
+  g_assert_cmpstr (vigil_dossier_item_get_action_name (button), ==, "dossier.record-outcome");
+  g_assert_cmpint (g_variant_get_int64 (vigil_dossier_item_get_action_target (button)), ==, victim);
 
   /* names only when asked for: the sections built are dropped, and built again */
   g_signal_connect (model, "notify::sections", G_CALLBACK (count_cb), &n_dropped);

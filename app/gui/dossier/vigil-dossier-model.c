@@ -70,6 +70,8 @@ enum {
   PROP_RISING,
   PROP_TREND_ICON,
   PROP_SCORE_PARTS,
+  PROP_HAS_PLAN,
+  PROP_CAN_ADD_INTERVENTION,
   PROP_SECTIONS,
   N_PROPS
 };
@@ -588,9 +590,6 @@ build_decisions (VigilDossierModel *self)
                                            &dossier->changes[VIGIL_DOSSIER_SECTION_DECISIONS]);
   g_autoptr(VigilDossierItem) list = NULL;
 
-  add_button (section, "add-decision", _("_Record Decision…"), _("Record a decision"),
-              "dossier.record-decision", NULL);
-
   if (is_set (dossier->mopi_review_on))
     {
       g_autofree char *when = vigil_format_date (dossier->mopi_review_on);
@@ -660,9 +659,6 @@ build_processes (VigilDossierModel *self)
   VigilDossierItem *section = new_section ("processes", _("Other Processes"),
                                            &dossier->changes[VIGIL_DOSSIER_SECTION_PROCESSES]);
   g_autoptr(VigilDossierItem) list = NULL;
-
-  add_button (section, "add-process", _("_Add Process…"), _("Add another process"),
-              "dossier.add-process", NULL);
 
   if (dossier->cohort_entry != NULL && is_set (dossier->cohort_entry->managing_panel))
     {
@@ -735,8 +731,6 @@ build_agency_information (VigilDossierModel *self)
                                             dossier->fresh_days);
   g_autoptr(VigilDossierItem) list = NULL;
 
-  add_button (section, "add-agency-information", _("Add _Information…"),
-              _("Add agency information"), "dossier.add-agency-information", NULL);
   append_label (section, NULL, fresh, "dim-label");
   if (dossier->agency_information->len == 0)
     {
@@ -1143,17 +1137,6 @@ build_plan (VigilDossierModel *self)
   VigilDossierItem *section = new_section ("plan", _("Risk Management Plan"),
                                            &dossier->changes[VIGIL_DOSSIER_SECTION_PLANS]);
   g_autoptr(VigilDossierItem) list = NULL;
-  VigilDossierItem *add;
-
-  add_button (section, "edit-plan", plan ? _("Edit _Plan…") : _("Write _Plan…"),
-              plan ? _("Edit the risk management plan") : _("Write a risk management plan"),
-              "dossier.edit-plan", NULL);
-  add = add_button (section, "add-intervention", _("Add _Intervention…"),
-                    _("Add an intervention from the tactical menu"),
-                    "dossier.add-intervention", NULL);
-  vigil_dossier_item_set_sensitive (add, plan != NULL && self->menu != NULL);
-  if (plan == NULL)
-    vigil_dossier_item_set_tooltip (add, _("Write the plan first"));
 
   if (self->menu == NULL && self->menu_error != NULL)
     append_label (section, NULL, self->menu_error->message, "error");
@@ -1374,6 +1357,14 @@ vigil_dossier_model_get_property (GObject    *object,
       g_value_set_boxed (value, vigil_dossier_model_get_score_parts (self));
       break;
 
+    case PROP_HAS_PLAN:
+      g_value_set_boolean (value, vigil_dossier_model_get_has_plan (self));
+      break;
+
+    case PROP_CAN_ADD_INTERVENTION:
+      g_value_set_boolean (value, vigil_dossier_model_get_can_add_intervention (self));
+      break;
+
     case PROP_SECTIONS:
       g_value_set_uint (value, g_hash_table_size (self->sections));
       break;
@@ -1452,6 +1443,12 @@ vigil_dossier_model_class_init (VigilDossierModelClass *klass)
   properties[PROP_SCORE_PARTS] =
     g_param_spec_boxed ("score-parts", NULL, "R, F, G and V with their points",
                         G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_PLAN] =
+    g_param_spec_boolean ("has-plan", NULL, "Whether a risk management plan is written",
+                          FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_ADD_INTERVENTION] =
+    g_param_spec_boolean ("can-add-intervention", NULL, "Whether the plan can take an intervention from the menu",
+                          FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SECTIONS] =
     g_param_spec_uint ("sections", NULL, "How many sections are built; notified when they are dropped",
                        0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1618,6 +1615,20 @@ vigil_dossier_model_get_rising (VigilDossierModel *self)
 {
   g_return_val_if_fail (VIGIL_IS_DOSSIER_MODEL (self), FALSE);
   return self->dossier != NULL && self->dossier->trend == VIGIL_DOSSIER_TREND_UP;
+}
+
+gboolean
+vigil_dossier_model_get_has_plan (VigilDossierModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_MODEL (self), FALSE);
+  return self->dossier != NULL && self->dossier->plan != NULL;
+}
+
+gboolean
+vigil_dossier_model_get_can_add_intervention (VigilDossierModel *self)
+{
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_MODEL (self), FALSE);
+  return vigil_dossier_model_get_has_plan (self) && self->menu != NULL;
 }
 
 const char * const *

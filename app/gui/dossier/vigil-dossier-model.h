@@ -54,7 +54,12 @@ gboolean             vigil_dossier_model_get_rising         (VigilDossierModel  
 const char          *vigil_dossier_model_get_rank           (VigilDossierModel  *self);
 const char          *vigil_dossier_model_get_score_accessible (VigilDossierModel *self);
 
-/* The sections below the header, in the page's order */
+/* The plan: written or not; an intervention can be added (a plan and a menu read) */
+gboolean             vigil_dossier_model_get_has_plan       (VigilDossierModel  *self);
+gboolean             vigil_dossier_model_get_can_add_intervention (VigilDossierModel *self);
+
+/* The sections below the header, in the page's order. Their fixed buttons are the
+ * parts' (templates); a section's items hold those that come and go. */
 const char * const  *vigil_dossier_model_get_section_names  (void);
 /* The section @name (a VIGIL_DOSSIER_ITEM_SECTION), NULL without a dossier. */
 VigilDossierItem    *vigil_dossier_model_get_section        (VigilDossierModel  *self,

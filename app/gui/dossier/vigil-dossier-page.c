@@ -670,7 +670,7 @@ build_part (VigilDossierPage *self,
   else
     {
       name = vigil_dossier_model_get_section_names ()[step - 1];
-      part = vigil_dossier_section_part_new (name, self->model);
+      part = vigil_dossier_section_part_new_for_name (name, self->model);
     }
   gtk_box_append (self->content, part);
   g_hash_table_insert (self->sections, g_strdup (name), part);

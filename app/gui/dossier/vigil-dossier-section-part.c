@@ -1,10 +1,12 @@
 /* vigil-dossier-section-part.c: a section of the dossier page, below the header
  *
  * A VigilSection (its template: the heading and the buttons beside it) that shows the
- * model's section of its name: the heading buttons, then the labels, subheadings,
- * lists (GtkListBox bound to the section's list of rows) and charts, in order. What a
- * section holds depends on the dossier (a list or "No incidents."), so its content
- * follows the model's items rather than a fixed template.
+ * model's section of its name: the heading buttons the model has (those that come and
+ * go), then the labels, subheadings, lists (GtkListBox bound to the section's list of
+ * rows) and charts, in order. What a section holds depends on the dossier (a list or
+ * "No incidents."), so its content follows the model's items; the fixed buttons of
+ * Decisions, Other Processes, Multi-agency Information and the Plan are in their
+ * subclasses' templates.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,21 +15,24 @@
 #include "config.h"
 
 #include "vigil-chart-view.h"
+#include "vigil-dossier-agencies.h"
+#include "vigil-dossier-decisions.h"
+#include "vigil-dossier-plan.h"
+#include "vigil-dossier-processes.h"
 #include "vigil-dossier-section-part.h"
 
-struct _VigilDossierSectionPart
+typedef struct
 {
-  VigilSection       parent_instance;
-
   /* Owned references */
   VigilDossierModel *model;
   VigilDossierItem  *item;       /* the model's section shown */
-};
+} VigilDossierSectionPartPrivate;
 
 static void vigil_dossier_section_part_part_init (VigilDossierPartInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (VigilDossierSectionPart, vigil_dossier_section_part, VIGIL_TYPE_SECTION,
-                               G_IMPLEMENT_INTERFACE (VIGIL_TYPE_DOSSIER_PART, vigil_dossier_section_part_part_init))
+G_DEFINE_TYPE_WITH_CODE (VigilDossierSectionPart, vigil_dossier_section_part, VIGIL_TYPE_SECTION,
+                         G_ADD_PRIVATE (VigilDossierSectionPart)
+                         G_IMPLEMENT_INTERFACE (VIGIL_TYPE_DOSSIER_PART, vigil_dossier_section_part_part_init))
 
 enum {
   PROP_0,
@@ -136,25 +141,28 @@ create_content (VigilDossierItem *item)
 static void
 fill (VigilDossierSectionPart *self)
 {
+  VigilDossierSectionPartPrivate *priv = vigil_dossier_section_part_get_instance_private (self);
   GListModel *buttons;
   GListModel *children;
 
-  if (self->model == NULL || self->item != NULL)
+  if (priv->model == NULL || priv->item != NULL)
     return;
-  self->item = vigil_dossier_model_get_section (self->model, gtk_widget_get_name (GTK_WIDGET (self)));
-  if (self->item == NULL)
+  priv->item = vigil_dossier_model_get_section (priv->model, gtk_widget_get_name (GTK_WIDGET (self)));
+  if (priv->item == NULL)
     return;
-  g_object_ref (self->item);
+  g_object_ref (priv->item);
 
-  vigil_section_set_title (VIGIL_SECTION (self), vigil_dossier_item_get_text (self->item));
-  buttons = vigil_dossier_item_get_buttons (self->item);
+  vigil_section_set_title (VIGIL_SECTION (self), vigil_dossier_item_get_text (priv->item));
+  if (VIGIL_DOSSIER_SECTION_PART_GET_CLASS (self)->bind != NULL)
+    VIGIL_DOSSIER_SECTION_PART_GET_CLASS (self)->bind (self, priv->model);
+  buttons = vigil_dossier_item_get_buttons (priv->item);
   for (guint i = 0; i < g_list_model_get_n_items (buttons); i++)
     {
       g_autoptr(VigilDossierItem) button = g_list_model_get_item (buttons, i);
 
       vigil_section_add_button (GTK_WIDGET (self), create_button (button));
     }
-  children = vigil_dossier_item_get_children (self->item);
+  children = vigil_dossier_item_get_children (priv->item);
   for (guint i = 0; i < g_list_model_get_n_items (children); i++)
     {
       g_autoptr(VigilDossierItem) child = g_list_model_get_item (children, i);
@@ -171,9 +179,10 @@ static void
 vigil_dossier_section_part_dispose (GObject *object)
 {
   VigilDossierSectionPart *self = VIGIL_DOSSIER_SECTION_PART (object);
+  VigilDossierSectionPartPrivate *priv = vigil_dossier_section_part_get_instance_private (self);
 
-  g_clear_object (&self->item);
-  g_clear_object (&self->model);
+  g_clear_object (&priv->item);
+  g_clear_object (&priv->model);
 
   G_OBJECT_CLASS (vigil_dossier_section_part_parent_class)->dispose (object);
 }
@@ -189,7 +198,7 @@ vigil_dossier_section_part_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODEL:
-      g_value_set_object (value, self->model);
+      g_value_set_object (value, vigil_dossier_section_part_get_model (self));
       break;
 
     default:
@@ -204,14 +213,15 @@ vigil_dossier_section_part_set_property (GObject      *object,
                                     GParamSpec   *pspec)
 {
   VigilDossierSectionPart *self = VIGIL_DOSSIER_SECTION_PART (object);
+  VigilDossierSectionPartPrivate *priv = vigil_dossier_section_part_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_MODEL:
       /* a section shows one model's section (named by the widget's name, set
        * first); the page makes a new one for another */
-      g_return_if_fail (self->model == NULL);
-      self->model = g_value_dup_object (value);
+      g_return_if_fail (priv->model == NULL);
+      priv->model = g_value_dup_object (value);
       fill (self);
       break;
 
@@ -243,6 +253,36 @@ vigil_dossier_section_part_init (VigilDossierSectionPart *self)
 }
 
 /* Public */
+
+VigilDossierModel *
+vigil_dossier_section_part_get_model (VigilDossierSectionPart *self)
+{
+  VigilDossierSectionPartPrivate *priv;
+
+  g_return_val_if_fail (VIGIL_IS_DOSSIER_SECTION_PART (self), NULL);
+
+  priv = vigil_dossier_section_part_get_instance_private (self);
+  return priv->model;
+}
+
+GtkWidget *
+vigil_dossier_section_part_new_for_name (const char        *name,
+                                         VigilDossierModel *model)
+{
+  static const struct { const char *name; GType (* get_type) (void); } types[] = {
+    { "decisions", vigil_dossier_decisions_get_type },
+    { "processes", vigil_dossier_processes_get_type },
+    { "agency-information", vigil_dossier_agencies_get_type },
+    { "plan", vigil_dossier_plan_get_type },
+  };
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (types[i].name, name))
+      return g_object_new (types[i].get_type (), "name", name, "model", model, NULL);
+  return vigil_dossier_section_part_new (name, model);
+}
 
 GtkWidget *
 vigil_dossier_section_part_new (const char        *name,

@@ -44,7 +44,13 @@ typedef struct
   char     *title;
 } VigilSectionPrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (VigilSection, vigil_section, GTK_TYPE_BOX)
+static void vigil_section_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (VigilSection, vigil_section, GTK_TYPE_BOX,
+                         G_ADD_PRIVATE (VigilSection)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, vigil_section_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 enum {
   PROP_0,
@@ -53,6 +59,27 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* GtkBuildable: <child type="button"> goes beside the heading (a subclass's template
+ * declares its fixed buttons so); any other child after the heading. */
+static void
+vigil_section_add_child (GtkBuildable *buildable,
+                         GtkBuilder   *builder,
+                         GObject      *child,
+                         const char   *type)
+{
+  if (g_strcmp0 (type, "button") == 0 && GTK_IS_WIDGET (child))
+    vigil_section_add_button (GTK_WIDGET (buildable), GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+vigil_section_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = vigil_section_add_child;
+}
 
 static void
 vigil_section_finalize (GObject *object)

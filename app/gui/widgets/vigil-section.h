@@ -3,7 +3,8 @@
  * A section (VigilSection, a template) is a vertical box named for tests and assistive
  * technologies, with a heading (level 2, its "title") and a row of buttons beside it;
  * its contents are labels and boxed lists of rows of lines, each row readable by a
- * screen reader as a whole.
+ * screen reader as a whole. In a template, <child type="button"> puts a button beside
+ * the heading.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
