@@ -45,13 +45,15 @@ enum {
 static GtkWidget *
 create_button (VigilDossierItem *item)
 {
-  GtkWidget *button = vigil_section_new_action_button (vigil_dossier_item_get_name (item),
-                                                       vigil_dossier_item_get_text (item),
-                                                       vigil_dossier_item_get_accessible_label (item),
-                                                       vigil_dossier_item_get_action_name (item),
-                                                       vigil_dossier_item_get_action_target (item) != NULL
-                                                       ? g_variant_ref (vigil_dossier_item_get_action_target (item))
-                                                       : NULL);
+  GVariant *target = vigil_dossier_item_get_action_target (item);
+  GtkWidget *button;
+
+  /* the item's target is not floating: the button takes a reference of its own */
+  button = vigil_section_new_action_button (vigil_dossier_item_get_name (item),
+                                            vigil_dossier_item_get_text (item),
+                                            vigil_dossier_item_get_accessible_label (item),
+                                            vigil_dossier_item_get_action_name (item),
+                                            target);
 
   gtk_widget_set_sensitive (button, vigil_dossier_item_get_sensitive (item));
   if (vigil_dossier_item_get_tooltip (item) != NULL)

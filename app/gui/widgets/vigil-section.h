@@ -31,7 +31,8 @@ void        vigil_section_set_title     (VigilSection *self,
 /* A button named @name (for tests) with a mnemonic @label (NULL: for an icon) and an
  * accessible label, that activates @action_name (a widget action of the page, e.g.
  * "dossier.edit-process"; NULL: none, the button stays inert) with @target (floating,
- * or NULL) as its parameter: records are named by id, never hung on the button. */
+ * taken; or not floating, referenced; or NULL) as its parameter: records are named by
+ * id, never hung on the button. */
 GtkWidget *vigil_section_new_action_button (const char *name,
                                             const char *label,
                                             const char *accessible_label,
