@@ -5,8 +5,8 @@
  * view model, the presenter's case,
  * the evaluation table's rows, Change Status's view model, the tactical menu's option
  * items, the record editor's conflict, the Evaluation page's view model, the drop-downs'
- * choice items and the people a referral's search found. None of these tests opens a
- * display.
+ * choice items, the people a referral's search found and the dossier page's view model.
+ * None of these tests opens a display.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +15,14 @@
 #include "config.h"
 
 #include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "vigil-choice-item.h"
 #include "vigil-conflict-field.h"
 #include "vigil-conflict-model.h"
 #include "vigil-core.h"
+#include "vigil-dossier-model.h"
 #include "vigil-evaluation-model.h"
 #include "vigil-found-person.h"
 #include "vigil-gui.h"
@@ -1094,6 +1096,218 @@ test_presenter_case (void)
   g_assert_cmpint (vigil_presenter_case_get_person_id (nothing), ==, 0);
 }
 
+/* The first item named @name in @item's buttons and children, depth first */
+static VigilDossierItem *
+find_item (VigilDossierItem *item,
+           const char       *name)
+{
+  GListModel *models[] = { vigil_dossier_item_get_buttons (item), vigil_dossier_item_get_children (item) };
+
+  if (g_strcmp0 (vigil_dossier_item_get_name (item), name) == 0)
+    return item;
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    for (guint i = 0; i < g_list_model_get_n_items (models[m]); i++)
+      {
+        g_autoptr(VigilDossierItem) child = g_list_model_get_item (models[m], i);
+        VigilDossierItem *found = find_item (child, name);
+
+        if (found != NULL)
+          return found;
+      }
+  return NULL;
+}
+
+/* The row's lines, "\n"-joined, the first included */
+static char *
+dup_row_text (VigilDossierItem *row)
+{
+  GString *text = g_string_new (vigil_dossier_item_get_text (row));
+
+  for (guint i = 0; i < vigil_dossier_item_get_n_lines (row); i++)
+    g_string_append_printf (text, "\n%s", vigil_dossier_item_get_line (row, i, NULL));
+  return g_string_free (text, FALSE);
+}
+
+static VigilDossierItem *
+get_button (VigilDossierItem *item,
+            guint             index)
+{
+  g_autoptr(VigilDossierItem) button = g_list_model_get_item (vigil_dossier_item_get_buttons (item), index);
+
+  g_assert_nonnull (button);
+  g_assert_cmpint (vigil_dossier_item_get_kind (button), ==, VIGIL_DOSSIER_ITEM_BUTTON);
+  return button;   /* the row holds it */
+}
+
+/* The dossier page's view model: the header's texts, each section's items, victims by
+ * role until their names are asked for, buttons naming the page's actions and the
+ * record's id, never the record (the sections' fixed buttons are their templates'). */
+static void
+test_dossier_model (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(VigilDossierModel) model = vigil_dossier_model_new ();
+  g_autoptr(VigilIncident) incident = vigil_incident_new ();
+  g_autoptr(VigilCohortEntry) entry = vigil_cohort_entry_new ();
+  g_autoptr(VigilProcessOverlap) process = vigil_process_overlap_new ();
+  g_autoptr(VigilVictimLink) link = vigil_victim_link_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  VigilDossier *dossier;
+  VigilDossierItem *section;
+  VigilDossierItem *item;
+  VigilDossierItem *button;
+  const char * const *names;
+  gint64 perpetrator = fixture->ids[0];
+  gint64 victim = fixture->ids[1];
+  guint n_dropped = 0;
+
+  incident->source = g_strdup ("police");
+  incident->source_ref = g_strdup ("SYN-MI001");
+  incident->occurred_at = g_strdup ("2026-10-01");
+  incident->perpetrator_id = perpetrator;
+  incident->victim_id = victim;
+  incident->relationship = g_strdup ("ex_partner");
+  incident->offence_code = g_strdup ("strangulation");
+  g_assert_true (vigil_store_insert (fixture->store, &vigil_incident_type, incident, &error));
+  g_assert_no_error (error);
+  entry->person_id = perpetrator;
+  entry->status = g_strdup ("managed");
+  entry->route = g_strdup ("rfgv");
+  entry->lead_agency = g_strdup ("police");
+  entry->lead_officer = g_strdup ("SYN Lead Officer");
+  entry->identified_on = g_strdup ("2026-07-01");
+  g_assert_true (vigil_store_insert (fixture->store, &vigil_cohort_entry_type, entry, &error));
+  g_assert_no_error (error);
+  process->person_id = perpetrator;
+  process->process = g_strdup ("marac");
+  process->status = g_strdup ("active");
+  process->started_on = g_strdup ("2026-01-01");
+  g_assert_true (vigil_store_insert (fixture->store, &vigil_process_overlap_type, process, &error));
+  g_assert_no_error (error);
+  link->perpetrator_id = perpetrator;
+  link->victim_id = victim;
+  link->advocate = g_strdup ("idva");
+  link->advocate_name = g_strdup ("SYN Advocate");
+  link->consent_to_share = TRUE;
+  g_assert_true (vigil_store_insert (fixture->store, &vigil_victim_link_type, link, &error));
+  g_assert_no_error (error);
+
+  /* no dossier: nothing to show */
+  g_assert_null (vigil_dossier_model_get_dossier (model));
+  g_assert_null (vigil_dossier_model_get_name (model));
+  g_assert_null (vigil_dossier_model_get_section (model, "victims"));
+
+  dossier = vigil_dossier_load (fixture->store, perpetrator, NULL, NULL, &error);
+  g_assert_no_error (error);
+  vigil_dossier_model_set_dossier (model, dossier, NULL, NULL);
+  g_assert_true (vigil_dossier_model_get_dossier (model) == dossier);
+
+  /* the header */
+  g_assert_cmpstr (vigil_dossier_model_get_name (model), ==, "Synthalpha, Test");
+  g_assert_cmpstr (vigil_dossier_model_get_refs (model), ==, "SYN-M001");
+  g_assert_null (vigil_dossier_model_get_aliases (model));
+  g_assert_true (g_str_has_prefix (vigil_dossier_model_get_status (model),
+                                   vigil_choice_get_label (vigil_cohort_status_choices, "managed")));
+  g_assert_true (g_str_has_suffix (vigil_dossier_model_get_lead (model), " (SYN Lead Officer)"));
+  g_assert_true (vigil_dossier_model_get_in_cohort (model));
+  g_assert_true (vigil_dossier_model_get_can_change_status (model));
+  g_assert_false (vigil_dossier_model_get_scored (model));
+  g_assert_null (vigil_dossier_model_get_score_parts (model));
+  g_assert_cmpstr (vigil_dossier_model_get_score_accessible (model), ==, "Score: not scored");
+
+  /* the sections, in the page's order */
+  names = vigil_dossier_model_get_section_names ();
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 8);
+  g_assert_cmpstr (names[0], ==, "identification");
+  g_assert_cmpstr (names[7], ==, "history");
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      section = vigil_dossier_model_get_section (model, names[i]);
+      g_assert_nonnull (section);
+      g_assert_cmpint (vigil_dossier_item_get_kind (section), ==, VIGIL_DOSSIER_ITEM_SECTION);
+      g_assert_cmpstr (vigil_dossier_item_get_name (section), ==, names[i]);
+      g_assert_true (vigil_dossier_model_get_section (model, names[i]) == section);   /* kept */
+    }
+  g_assert_null (vigil_dossier_model_get_section (model, "no-such-section"));
+
+  /* the timeline names the victim by role */
+  section = vigil_dossier_model_get_section (model, "identification");
+  item = find_item (section, "incidents");
+  g_assert_nonnull (item);
+  g_assert_cmpint (vigil_dossier_item_get_kind (item), ==, VIGIL_DOSSIER_ITEM_LIST);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_dossier_item_get_children (item)), ==, 1);
+  {
+    g_autoptr(VigilDossierItem) row = g_list_model_get_item (vigil_dossier_item_get_children (item), 0);
+
+    text = dup_row_text (row);
+    g_assert_nonnull (strstr (text, "Strangulation"));
+    g_assert_nonnull (strstr (text, "Victim 1 · "));
+    g_assert_null (strstr (text, "Synthbravo"));
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* a process row edits that process, by id (Add Process is the part's, fixed) */
+  section = vigil_dossier_model_get_section (model, "processes");
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_dossier_item_get_buttons (section)), ==, 0);
+  item = find_item (section, "process-list");
+  {
+    g_autoptr(VigilDossierItem) row = g_list_model_get_item (vigil_dossier_item_get_children (item), 0);
+
+    button = get_button (row, 0);
+    g_assert_cmpstr (vigil_dossier_item_get_action_name (button), ==, "dossier.edit-process");
+    g_assert_cmpint (g_variant_get_int64 (vigil_dossier_item_get_action_target (button)), ==, process->record.id);
+    g_assert_nonnull (vigil_dossier_item_get_accessible_label (button));
+  }
+
+  /* victims by role; their safeguarding by the victim's person id */
+  section = vigil_dossier_model_get_section (model, "victims");
+  item = find_item (section, "victim-1");
+  g_assert_nonnull (item);
+  g_assert_cmpint (vigil_dossier_item_get_kind (item), ==, VIGIL_DOSSIER_ITEM_ROW);
+  g_assert_cmpstr (vigil_dossier_item_get_text (item), ==, "Victim 1");
+  text = dup_row_text (item);
+  g_assert_nonnull (strstr (text, "SYN Advocate"));
+  g_assert_nonnull (strstr (text, "consents to share"));
+  g_clear_pointer (&text, g_free);
+  text = vigil_dossier_item_dup_whole_text (item);
+  g_assert_true (g_str_has_prefix (text, "Victim 1. "));
+  g_clear_pointer (&text, g_free);
+  button = get_button (item, 0);
+  g_assert_cmpstr (vigil_dossier_item_get_action_name (button), ==, "dossier.edit-safeguarding");
+  g_assert_cmpint (g_variant_get_int64 (vigil_dossier_item_get_action_target (button)), ==, victim);
+
+  /* no plan and no tactical menu: an intervention cannot be added yet */
+  g_assert_false (vigil_dossier_model_get_has_plan (model));
+  g_assert_false (vigil_dossier_model_get_can_add_intervention (model));
+
+  /* a victim's outcome is recorded from their row, by their person id; the heading has
+   * a button only when no victim is recorded */
+  section = vigil_dossier_model_get_section (model, "outcomes");
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_dossier_item_get_buttons (section)), ==, 0);
+  button = find_item (find_item (section, "outcome-list"), "add-outcome");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (vigil_dossier_item_get_action_name (button), ==, "dossier.record-outcome");
+  g_assert_cmpint (g_variant_get_int64 (vigil_dossier_item_get_action_target (button)), ==, victim);
+
+  /* names only when asked for: the sections built are dropped, and built again */
+  g_signal_connect (model, "notify::sections", G_CALLBACK (count_cb), &n_dropped);
+  vigil_dossier_model_set_show_victim_names (model, TRUE);
+  g_assert_cmpuint (n_dropped, ==, 1);
+  section = vigil_dossier_model_get_section (model, "victims");
+  g_assert_cmpstr (vigil_dossier_item_get_text (find_item (section, "victim-1")), ==, "Victim 1 (Synthbravo, Test)");
+  vigil_dossier_model_set_show_victim_names (model, FALSE);
+  g_assert_cmpuint (n_dropped, ==, 2);
+  section = vigil_dossier_model_get_section (model, "victims");
+  g_assert_cmpstr (vigil_dossier_item_get_text (find_item (section, "victim-1")), ==, "Victim 1");
+
+  /* another dossier (none): the header and sections go */
+  vigil_dossier_model_set_dossier (model, NULL, NULL, NULL);
+  g_assert_null (vigil_dossier_model_get_name (model));
+  g_assert_false (vigil_dossier_model_get_in_cohort (model));
+  g_assert_null (vigil_dossier_model_get_section (model, "victims"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1111,6 +1325,7 @@ main (int   argc,
   g_test_add ("/models/evaluation-model", Fixture, NULL, fixture_set_up, test_evaluation_model, fixture_tear_down);
   g_test_add ("/models/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add ("/models/score-model", Fixture, NULL, fixture_set_up, test_score_model, fixture_tear_down);
+  g_test_add ("/models/dossier-model", Fixture, NULL, fixture_set_up, test_dossier_model, fixture_tear_down);
 
   return g_test_run ();
 }
