@@ -332,7 +332,6 @@ session_store_changed_cb (VigilWindow  *self,
 
   /* a far server: connections for the views' workers, opened meanwhile */
   vigil_store_warm_up (store);
-  vigil_dossier_prepare (store);
   vigil_cohort_view_set_store (self->cohort_view, store);
   vigil_identification_view_set_store (self->identification_view, store);
   vigil_panel_view_set_store (self->panel_view, store);

@@ -355,12 +355,11 @@ quit_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Opens the store afresh, warms its pool as the window does (and prepares the
- * dossier's statements when @prepare), waits WARM_SECONDS, then times one open. */
+/* Opens the store afresh, warms its pool as the window does, waits WARM_SECONDS,
+ * then times one open. */
 static double
 time_first_open (const VigilLocation *location,
-                 gint64               person_id,
-                 gboolean             prepare)
+                 gint64               person_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = vigil_store_open (location, VIGIL_STORE_OPEN_NONE, NULL, &error);
@@ -372,8 +371,6 @@ time_first_open (const VigilLocation *location,
   if (store == NULL)
     g_error ("cannot open the store again: %s", error->message);
   vigil_store_warm_up (store);
-  if (prepare)
-    vigil_dossier_prepare (store);
   g_timeout_add_seconds (WARM_SECONDS, quit_cb, pause);
   g_main_loop_run (pause);
 
@@ -402,7 +399,7 @@ main (int    argc,
   g_autofree double *samples = NULL;
   g_autofree double *open_samples = NULL;
   gint64 person_id;
-  double start, median, view_ms, first_plain_ms, first_prepared_ms;
+  double start, median, view_ms, first_ms;
   guint n_sections = 0, n_victims;
 
   setlocale (LC_ALL, "");
@@ -481,9 +478,8 @@ main (int    argc,
   qsort (open_samples, repeat, sizeof (double), compare_doubles);
 
   /* The window's first dossier: a store just opened, its pool warmed for a while (as
-   * while someone looks at the cohort), with and without its statements prepared */
-  first_plain_ms = time_first_open (location, person_id, FALSE);
-  first_prepared_ms = time_first_open (location, person_id, TRUE);
+   * while someone looks at the cohort); its statements not yet prepared there */
+  first_ms = time_first_open (location, person_id);
 
   for (guint i = 0; i < dossier->agency_information->len; i++)
     n_sections += 1 + ((VigilDossierAgencyInformation *) g_ptr_array_index (dossier->agency_information, i))->n_earlier;
@@ -502,9 +498,8 @@ main (int    argc,
            "min %.2f ms, max %.2f ms\n",
            repeat, open_samples[repeat / 2], open_samples[0], open_samples[repeat - 1]);
 
-  g_print ("bench: first vigil_dossier_open_async on a store opened %u s before: %.2f ms; "
-           "with vigil_dossier_prepare () then: %.2f ms\n",
-           WARM_SECONDS, first_plain_ms, first_prepared_ms);
+  g_print ("bench: first vigil_dossier_open_async on a store opened %u s before: %.2f ms\n",
+           WARM_SECONDS, first_ms);
 
   return median < 100.0 ? 0 : 1;
 }

@@ -1402,41 +1402,6 @@ vigil_dossier_load_at (VigilStore                 *store,
   return g_steal_pointer (&dossier);
 }
 
-static gpointer
-prepare_thread (gpointer user_data)
-{
-  g_autoptr(VigilStore) store = user_data;
-  g_autoptr(VigilDossier) dossier = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* The reads' texts come from record types and helpers: run them once, for nobody
-   * (no person has a negative id; 0 would read the whole audit trail), and the store
-   * prepares what they ran on its other connections. */
-  dossier = vigil_dossier_load (store, -1, NULL, NULL, &error);
-  if (dossier == NULL && !g_error_matches (error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_NOT_FOUND))
-    g_debug ("Could not prepare the dossier's reads: %s", error->message);
-  return NULL;
-}
-
-/**
- * vigil_dossier_prepare:
- *
- * On PostgreSQL, where a statement's first run on a connection costs one more round
- * trip, prepares the statements a dossier is read with and its view audited with on
- * every connection of the pool, in the background; the first dossiers opened then
- * take as long as the later ones. Does nothing on SQLite.
- */
-void
-vigil_dossier_prepare (VigilStore *store)
-{
-  g_return_if_fail (VIGIL_IS_STORE (store));
-
-  if (vigil_store_get_engine (store) != VIGIL_ENGINE_POSTGRESQL)
-    return;
-  vigil_audit_prepare (store);
-  g_thread_unref (g_thread_new ("vigil-dossier-prepare", prepare_thread, g_object_ref (store)));
-}
-
 /**
  * vigil_dossier_load:
  *

@@ -210,9 +210,6 @@ typedef struct
 
 /* @profile NULL: the default profile. Today is the local date. Fails with
  * VIGIL_STORE_ERROR_NOT_FOUND when there is no such person. */
-/* PostgreSQL: prepares a dossier's reads and its view audit on every connection, in
- * the background (the GUI calls it once a store is open). */
-void                      vigil_dossier_prepare          (VigilStore                 *store);
 VigilDossier             *vigil_dossier_load             (VigilStore                 *store,
                                                           gint64                      person_id,
                                                           const VigilScoringProfile  *profile,

@@ -282,22 +282,6 @@ append (VigilStore  *store,
 }
 
 /**
- * vigil_audit_prepare:
- *
- * On PostgreSQL, prepares the statements an append runs on every connection, in the
- * background (vigil_store_prepare ()), so that the first view audited on each takes
- * one round trip. Does nothing on SQLite.
- */
-void
-vigil_audit_prepare (VigilStore *store)
-{
-  g_return_if_fail (VIGIL_IS_STORE (store));
-
-  vigil_store_prepare (store, PG_APPEND_SQL (" AND EXISTS (SELECT 1 FROM person WHERE id = (SELECT person_id FROM v))"));
-  vigil_store_prepare (store, PG_APPEND_SQL (""));
-}
-
-/**
  * vigil_audit_append:
  * @action: "create", "update", "delete", "view", ...
  * @entity: the table concerned

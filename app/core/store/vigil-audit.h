@@ -32,9 +32,6 @@ typedef struct
 GQuark     vigil_audit_error_quark (void);
 void       vigil_audit_entry_free  (VigilAuditEntry *entry);
 
-/* PostgreSQL: prepares an append's statements on every connection, in the background. */
-void       vigil_audit_prepare     (VigilStore  *store);
-
 /* Appends one row (in the caller's transaction, or its own). */
 gboolean   vigil_audit_append      (VigilStore  *store,
                                     const char  *action,

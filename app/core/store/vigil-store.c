@@ -43,8 +43,6 @@
 /* A connection's statement cache is emptied when it grows past this: statements are
  * written with bound parameters, so a few hundred texts cover the whole app. */
 #define MAX_STATEMENTS 512
-/* PostgreSQL: the statement texts prepared on every connection (see spread_thread) */
-#define MAX_HOT_STATEMENTS 256
 
 /* One connection of the pool. Only the thread that leases it touches it. */
 typedef struct
@@ -56,7 +54,6 @@ typedef struct
   guint transaction_depth;
   gboolean rollback_only;
   GHashTable *changed;      /* tables written in the open transaction */
-  guint n_spread;           /* PostgreSQL: the hot statements this link has seen */
 } Link;
 
 /* A thread's lease of a link (the per-thread list in `leases`). */
@@ -86,9 +83,6 @@ struct _VigilStore
   guint n_links;            /* SQLite: readers opened; PostgreSQL: links opened */
   guint max_links;
   gboolean closed;
-  GPtrArray *hot;           /* PostgreSQL: statement texts to prepare on every link */
-  GHashTable *hot_set;      /* the same texts (borrowed from hot) */
-  guint n_spreaders;        /* spread_threads running */
 };
 
 enum
@@ -113,8 +107,6 @@ vigil_store_finalize (GObject *object)
 
   vigil_store_close (self);
   g_clear_pointer (&self->idle, g_ptr_array_unref);
-  g_clear_pointer (&self->hot_set, g_hash_table_unref);
-  g_clear_pointer (&self->hot, g_ptr_array_unref);
   g_clear_pointer (&self->location, vigil_location_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -153,8 +145,6 @@ vigil_store_init (VigilStore *self)
   g_mutex_init (&self->pool_lock);
   g_cond_init (&self->pool_cond);
   self->idle = g_ptr_array_new ();
-  self->hot = g_ptr_array_new_with_free_func (g_free);
-  self->hot_set = g_hash_table_new (g_str_hash, g_str_equal);
   self->context = g_main_context_ref_thread_default ();
   if (real_name != NULL && *real_name != '\0' && !g_str_equal (real_name, "Unknown"))
     self->actor = g_strdup_printf ("%s (%s)", real_name, g_get_user_name ());
@@ -236,61 +226,7 @@ propagate_engine_error (GError     **error,
 /* Statements */
 
 static GdaStatement *
-parse_statement (Link        *link,
-                 const char  *sql,
-                 GError     **error)
-{
-  g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (link->cnc);
-  const char *remain = NULL;
-  GdaStatement *stmt;
-
-  if (parser == NULL)
-    parser = gda_sql_parser_new ();
-
-  /* Keep queries as written: libgda's full parser re-renders statements and gets
-   * some wrong (EXISTS ((SELECT …)) is a syntax error in SQLite). Delimiting still
-   * finds the ##name::type parameters. Changes keep the full parser, which knows a
-   * NULL parameter in SET or VALUES from one in WHERE. */
-  if (g_ascii_strncasecmp (sql, "SELECT", 6) == 0)
-    g_object_set (parser, "mode", GDA_SQL_PARSER_MODE_DELIMIT, NULL);
-
-  stmt = gda_sql_parser_parse_string (parser, sql, &remain, error);
-  if (stmt == NULL)
-    return NULL;
-
-  /* SQL built with values in its text would grow the cache without end */
-  if (g_hash_table_size (link->statements) >= MAX_STATEMENTS)
-    {
-      g_hash_table_remove_all (link->change_sets);
-      g_hash_table_remove_all (link->statements);
-    }
-  g_hash_table_insert (link->statements, g_strdup (sql), stmt);
-  return stmt;
-}
-
-static void note_hot (VigilStore *self, const char *sql);
-
-/* What PostgreSQL can prepare: queries and changes, not the schema's statements. */
-static gboolean
-is_preparable (const char *sql)
-{
-  static const char * const verbs[] = { "SELECT", "WITH", "INSERT", "UPDATE", "DELETE" };
-
-  while (g_ascii_isspace (*sql))
-    sql++;
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    {
-      gsize n = strlen (verbs[i]);
-
-      if (g_ascii_strncasecmp (sql, verbs[i], n) == 0 && !g_ascii_isalnum (sql[n]))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static GdaStatement *
-lookup_statement (VigilStore  *self,
-                  Link        *link,
+lookup_statement (Link        *link,
                   const char  *sql,
                   GError     **error)
 {
@@ -299,9 +235,30 @@ lookup_statement (VigilStore  *self,
   stmt = g_hash_table_lookup (link->statements, sql);
   if (stmt == NULL)
     {
-      stmt = parse_statement (link, sql, error);
-      if (stmt != NULL && self->location->engine == VIGIL_ENGINE_POSTGRESQL && is_preparable (sql))
-        note_hot (self, sql);
+      g_autoptr(GdaSqlParser) parser = gda_connection_create_parser (link->cnc);
+      const char *remain = NULL;
+
+      if (parser == NULL)
+        parser = gda_sql_parser_new ();
+
+      /* Keep queries as written: libgda's full parser re-renders statements and gets
+       * some wrong (EXISTS ((SELECT …)) is a syntax error in SQLite). Delimiting still
+       * finds the ##name::type parameters. Changes keep the full parser, which knows a
+       * NULL parameter in SET or VALUES from one in WHERE. */
+      if (g_ascii_strncasecmp (sql, "SELECT", 6) == 0)
+        g_object_set (parser, "mode", GDA_SQL_PARSER_MODE_DELIMIT, NULL);
+
+      stmt = gda_sql_parser_parse_string (parser, sql, &remain, error);
+      if (stmt == NULL)
+        return NULL;
+
+      /* SQL built with values in its text would grow the cache without end */
+      if (g_hash_table_size (link->statements) >= MAX_STATEMENTS)
+        {
+          g_hash_table_remove_all (link->change_sets);
+          g_hash_table_remove_all (link->statements);
+        }
+      g_hash_table_insert (link->statements, g_strdup (sql), stmt);
     }
 
   return stmt;
@@ -582,40 +539,11 @@ acquire_link (VigilStore  *self,
   return link_new (cnc, !sqlite);
 }
 
-static gpointer spread_thread (gpointer user_data);
-
-/* Under pool_lock: how many spread_threads to start, one for each idle link that has
- * statements to prepare and no thread yet, and counts them as running. */
-static guint
-claim_spreaders (VigilStore *self)
-{
-  guint needing = 0;
-  guint start;
-
-  if (self->closed || self->location->engine != VIGIL_ENGINE_POSTGRESQL)
-    return 0;
-  for (guint i = 0; i < self->idle->len; i++)
-    if (((Link *) g_ptr_array_index (self->idle, i))->n_spread < self->hot->len)
-      needing++;
-  start = needing > self->n_spreaders ? needing - self->n_spreaders : 0;
-  self->n_spreaders += start;
-  return start;
-}
-
-static void
-start_spreaders (VigilStore *self,
-                 guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    g_thread_unref (g_thread_new ("vigil-store-spread", spread_thread, g_object_ref (self)));
-}
-
 static void
 release_link (VigilStore *self,
               Link       *link)
 {
   gboolean sqlite = self->location->engine == VIGIL_ENGINE_SQLITE;
-  guint start_spread = 0;
   Link *to_close = NULL;
 
   g_mutex_lock (&self->pool_lock);
@@ -634,106 +562,11 @@ release_link (VigilStore *self,
       self->n_links--;
     }
   else
-    {
-      g_ptr_array_add (self->idle, link);
-      start_spread = claim_spreaders (self);
-    }
+    g_ptr_array_add (self->idle, link);
   g_cond_broadcast (&self->pool_cond);
   g_mutex_unlock (&self->pool_lock);
 
   link_free (to_close);
-  start_spreaders (self, start_spread);
-}
-
-/* PostgreSQL prepares a statement on a connection the first time that connection runs
- * it: one more round trip, paid again on each connection of the pool, so that a view
- * whose reads go at once on many connections waits for the slowest of them. The texts
- * any connection has run (and those given to vigil_store_prepare) are prepared on the
- * others here, in the background: a thread for each connection that has some to
- * prepare, one statement a lease, so that a connection is never kept from a reader
- * longer than one round trip, and the pool is ready in the time a statement each takes
- * (not that times the connections). */
-static gpointer
-spread_thread (gpointer user_data)
-{
-  g_autoptr(VigilStore) self = user_data;
-
-  for (;;)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *sql = NULL;
-      Link *link = NULL;
-
-      g_mutex_lock (&self->pool_lock);
-      for (guint i = 0; !self->closed && i < self->idle->len; i++)
-        {
-          Link *idle = g_ptr_array_index (self->idle, i);
-
-          if (idle->n_spread < self->hot->len)
-            {
-              link = g_ptr_array_steal_index_fast (self->idle, i);
-              sql = g_strdup (g_ptr_array_index (self->hot, link->n_spread));
-              link->n_spread++;
-              break;
-            }
-        }
-      if (link == NULL)
-        self->n_spreaders--;
-      g_mutex_unlock (&self->pool_lock);
-      if (link == NULL)
-        return NULL;
-
-      /* a statement the link has already run is prepared there */
-      if (!g_hash_table_contains (link->statements, sql))
-        {
-          GdaStatement *stmt = parse_statement (link, sql, &error);
-
-          if (stmt == NULL || !gda_connection_statement_prepare (link->cnc, stmt, &error))
-            g_debug ("Could not prepare a statement ahead: %s", error ? error->message : "?");
-        }
-      release_link (self, link);
-    }
-}
-
-/* Notes @sql to be prepared on every PostgreSQL connection (spread_thread). */
-static void
-note_hot (VigilStore *self,
-          const char *sql)
-{
-  guint start = 0;
-
-  g_mutex_lock (&self->pool_lock);
-  if (!self->closed && self->hot->len < MAX_HOT_STATEMENTS
-      && !g_hash_table_contains (self->hot_set, sql))
-    {
-      char *copy = g_strdup (sql);
-
-      g_ptr_array_add (self->hot, copy);
-      g_hash_table_add (self->hot_set, copy);
-      start = claim_spreaders (self);
-    }
-  g_mutex_unlock (&self->pool_lock);
-
-  start_spreaders (self, start);
-}
-
-/**
- * vigil_store_prepare:
- * @sql: a statement, as the store will be asked to run it
- *
- * On PostgreSQL, prepares @sql on every connection of the pool, in the background, so
- * that the first time it runs it takes one round trip wherever it runs (a statement run
- * once is prepared on the others anyway). Does nothing on SQLite.
- */
-void
-vigil_store_prepare (VigilStore *self,
-                     const char *sql)
-{
-  g_return_if_fail (VIGIL_IS_STORE (self));
-  g_return_if_fail (sql != NULL);
-
-  if (self->location->engine == VIGIL_ENGINE_POSTGRESQL)
-    note_hot (self, sql);
 }
 
 /* Begins a unit of work on the calling thread: joins the thread's lease of this store,
@@ -988,7 +821,7 @@ vigil_store_execute (VigilStore    *self,
   if (lease == NULL)
     return FALSE;
 
-  stmt = lookup_statement (self, lease->link, sql, &local_error);
+  stmt = lookup_statement (lease->link, sql, &local_error);
   if (stmt != NULL)
     set = bind_change_parameters (lease->link, stmt, params, n_params, &local_error);
 
@@ -1045,7 +878,7 @@ vigil_store_query (VigilStore    *self,
   if (lease == NULL)
     return NULL;
 
-  stmt = lookup_statement (self, lease->link, sql, &local_error);
+  stmt = lookup_statement (lease->link, sql, &local_error);
   if (stmt != NULL)
     set = bind_parameters (stmt, params, n_params, &local_error);
 
@@ -2360,46 +2193,12 @@ vigil_store_open_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gpointer
-close_link_thread (gpointer user_data)
-{
-  link_free (user_data);
-  return NULL;
-}
-
-/* Frees the links of a closed pool. libgda deallocates each statement prepared on a
- * PostgreSQL connection before it closes it, a round trip each (seconds over a
- * network for a pool that has prepared the app's statements on every connection):
- * there a thread a connection does it, and nobody waits for them. */
-static void
-free_closed_links (VigilStore *self,
-                   GPtrArray  *links)
-{
-  gboolean postgresql = self->location->engine == VIGIL_ENGINE_POSTGRESQL;
-
-  for (guint i = 0; i < links->len; i++)
-    {
-      Link *link = g_ptr_array_index (links, i);
-
-      if (postgresql)
-        g_thread_unref (g_thread_new ("vigil-store-close", close_link_thread, link));
-      else
-        link_free (link);
-    }
-}
-
-/**
- * vigil_store_close:
- *
- * Closes the store: idle connections now (PostgreSQL: in the background), leased ones
- * when their lease ends; what is asked of the store after fails. Does not wait.
- */
 void
 vigil_store_close (VigilStore *self)
 {
   g_return_if_fail (VIGIL_IS_STORE (self));
 
-  g_autoptr(GPtrArray) to_close = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new_with_free_func ((GDestroyNotify) link_free);
 
   /* Idle connections close now; leased ones when their lease ends. */
   g_mutex_lock (&self->pool_lock);
@@ -2413,8 +2212,6 @@ vigil_store_close (VigilStore *self)
     }
   g_cond_broadcast (&self->pool_cond);
   g_mutex_unlock (&self->pool_lock);
-
-  free_closed_links (self, to_close);
 }
 
 const VigilLocation *

@@ -127,9 +127,6 @@ gboolean             vigil_store_run_reads          (VigilStore                *
                                                      GError                   **error);
 /* PostgreSQL: opens a few spare connections in the background (for the GUI). */
 void                 vigil_store_warm_up            (VigilStore           *self);
-/* PostgreSQL: prepares @sql on every connection, in the background. */
-void                 vigil_store_prepare            (VigilStore           *self,
-                                                     const char           *sql);
 /* Whether the calling thread is inside a unit of work (a transaction or a read) of
  * this store: what it reads must then come through that unit. */
 gboolean             vigil_store_is_in_unit         (VigilStore           *self);
