@@ -323,6 +323,15 @@ section_is_newer (const VigilAgencySection *a,
 
 typedef struct
 {
+  VigilStore *store;
+  gint64 person_id;
+  gint64 seq;
+  GError *error;
+  gboolean ok;
+} ViewAudit;   /* a view audited while its dossier is read */
+
+typedef struct
+{
   gint64                      person_id;
   const VigilScoringProfile  *profile;
   GCancellable               *cancellable;
@@ -338,6 +347,7 @@ typedef struct
   GdaDataModel               *victim_names;
   GPtrArray                  *plans;
   GPtrArray                  *interventions;  /* of all the person's plans */
+  ViewAudit                  *view;           /* PostgreSQL: audited as one of the reads */
 } LoadData;
 
 static void
@@ -1305,6 +1315,20 @@ READ_CB (read_plans_cb, read_plans)
 READ_CB (read_interventions_cb, read_interventions)
 READ_CB (read_history_cb, load_history)
 
+/* The view's audit, on PostgreSQL one more statement among the reads (on a link of its
+ * own, where its statement is ready after the first time): its outcome is the view's,
+ * looked at once the reads are in. */
+static gboolean
+read_view_cb (VigilStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  ViewAudit *view = ((LoadData *) user_data)->view;
+
+  view->ok = vigil_audit_append_view (store, view->person_id, &view->seq, &view->error);
+  return TRUE;
+}
+
 static gboolean
 load_all (VigilStore  *store,
           LoadData    *data,
@@ -1315,11 +1339,12 @@ load_all (VigilStore  *store,
     read_incident_details_cb, read_victim_links_cb, read_victim_names_cb, read_flags_cb,
     read_outcomes_cb, read_cohort_cb, read_decisions_cb, read_processes_cb,
     read_agency_information_cb, read_plans_cb, read_interventions_cb, read_history_cb,
+    read_view_cb,
   };
   VigilDossier *dossier = data->dossier;
   VigilDossierChange *person_change = &dossier->changes[VIGIL_DOSSIER_SECTION_PERSON];
 
-  if (!vigil_store_run_reads (store, reads, G_N_ELEMENTS (reads), data, error))
+  if (!vigil_store_run_reads (store, reads, G_N_ELEMENTS (reads) - (data->view != NULL ? 0 : 1), data, error))
     return FALSE;
 
   note_change (person_change, dossier->person->record.updated_at, dossier->person->record.updated_by);
@@ -1351,6 +1376,15 @@ load_all (VigilStore  *store,
  * Returns: (transfer full): the dossier, or NULL with @error set
  *   (%VIGIL_STORE_ERROR_NOT_FOUND when there is no such person).
  */
+static VigilDossier *
+load_at (VigilStore                 *store,
+         gint64                      person_id,
+         const VigilScoringProfile  *profile,
+         const GDate                *today,
+         GCancellable               *cancellable,
+         ViewAudit                  *view,
+         GError                    **error);
+
 VigilDossier *
 vigil_dossier_load_at (VigilStore                 *store,
                        gint64                      person_id,
@@ -1358,6 +1392,18 @@ vigil_dossier_load_at (VigilStore                 *store,
                        const GDate                *today,
                        GCancellable               *cancellable,
                        GError                    **error)
+{
+  return load_at (store, person_id, profile, today, cancellable, NULL, error);
+}
+
+static VigilDossier *
+load_at (VigilStore                 *store,
+         gint64                      person_id,
+         const VigilScoringProfile  *profile,
+         const GDate                *today,
+         GCancellable               *cancellable,
+         ViewAudit                  *view,
+         GError                    **error)
 {
   g_autoptr(VigilScoringProfile) default_profile = NULL;
   g_autoptr(VigilDossier) dossier = NULL;
@@ -1390,6 +1436,7 @@ vigil_dossier_load_at (VigilStore                 *store,
   data.dossier = dossier;
   data.today = g_date_get_julian (today);
   data.victim_index = victim_index;
+  data.view = view;
 
   ok = load_all (store, &data, error);
   load_data_clear (&data);
@@ -1492,15 +1539,6 @@ typedef struct
   gboolean record_view;
 } OpenCall;
 
-typedef struct
-{
-  VigilStore *store;
-  gint64 person_id;
-  gint64 seq;
-  GError *error;
-  gboolean ok;
-} ViewAudit;
-
 static gpointer
 record_view_thread (gpointer user_data)
 {
@@ -1510,10 +1548,11 @@ record_view_thread (gpointer user_data)
   return NULL;
 }
 
-/* The view is audited while the dossier is read, on the writer (over a network the
- * audit's round trips then cost no time of their own), and the dossier is given only
- * once the audit is in: a view that could not be audited is not shown. A person who
- * does not exist is not audited as viewed. */
+/* The view is audited while the dossier is read (over a network its round trip then
+ * costs no time of its own: on PostgreSQL it is one of the reads, on SQLite a thread of
+ * its own on the writer), and the dossier is given only once the audit is in: a view
+ * that could not be audited is not shown. A person who does not exist is not audited
+ * as viewed. */
 static gpointer
 open_thread (VigilStore    *store,
              gpointer       task_data,
@@ -1523,12 +1562,21 @@ open_thread (VigilStore    *store,
   OpenCall *call = task_data;
   g_autoptr(VigilDossierOpening) opening = g_new0 (VigilDossierOpening, 1);
   ViewAudit view = { store, call->person_id, 0, NULL, TRUE };
+  gboolean among_reads = call->record_view && vigil_store_get_engine (store) == VIGIL_ENGINE_POSTGRESQL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GThread *audit = NULL;
+  GDate today;
 
-  if (call->record_view)
+  /* SQLite reads in one read transaction, which cannot write: there the audit goes
+   * on a thread of its own, to the writer */
+  if (call->record_view && !among_reads)
     audit = g_thread_new ("vigil-audit", record_view_thread, &view);
 
-  opening->dossier = vigil_dossier_load (store, call->person_id, NULL, cancellable, error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+  opening->dossier = load_at (store, call->person_id, NULL, &today, cancellable,
+                              among_reads ? &view : NULL, error);
   if (opening->dossier != NULL)
     opening->menu = vigil_tactical_menu_load_for_store (store, &opening->menu_error);
 
@@ -1547,7 +1595,7 @@ open_thread (VigilStore    *store,
     }
   /* The history is the person's as it was before this view, whichever of the two got
    * to the log first. */
-  for (guint i = 0; audit != NULL && i < opening->dossier->history->len; i++)
+  for (guint i = 0; call->record_view && i < opening->dossier->history->len; i++)
     if (((VigilDossierHistoryEntry *) g_ptr_array_index (opening->dossier->history, i))->seq == view.seq)
       {
         g_ptr_array_remove_index (opening->dossier->history, i);

@@ -54,6 +54,7 @@ typedef struct
   guint transaction_depth;
   gboolean rollback_only;
   GHashTable *changed;      /* tables written in the open transaction */
+  guint index;              /* PostgreSQL: the order it was opened in, from 0 */
 } Link;
 
 /* A thread's lease of a link (the per-thread list in `leases`). */
@@ -479,6 +480,8 @@ acquire_link (VigilStore  *self,
 {
   gboolean sqlite = self->location->engine == VIGIL_ENGINE_SQLITE;
   GdaConnection *cnc;
+  Link *link;
+  guint index;
 
   g_mutex_lock (&self->pool_lock);
   for (;;)
@@ -501,10 +504,10 @@ acquire_link (VigilStore  *self,
         }
       else if (self->idle->len > 0)
         {
-          Link *link = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
+          Link *idle = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
 
           g_mutex_unlock (&self->pool_lock);
-          return link;
+          return idle;
         }
       else if (self->n_links < self->max_links)
         {
@@ -514,7 +517,7 @@ acquire_link (VigilStore  *self,
     }
 
   /* open one more, outside the lock (a server may take a while to answer) */
-  self->n_links++;
+  index = self->n_links++;
   g_mutex_unlock (&self->pool_lock);
 
   if (sqlite)
@@ -535,8 +538,49 @@ acquire_link (VigilStore  *self,
       return NULL;
     }
 
-  g_debug ("%s connection %u opened", sqlite ? "Reader" : "PostgreSQL", self->n_links);
-  return link_new (cnc, !sqlite);
+  g_debug ("%s connection %u opened", sqlite ? "Reader" : "PostgreSQL", index + 1);
+  link = link_new (cnc, !sqlite);
+  link->index = index;
+  return link;
+}
+
+/* How long a read waits for its own link (acquire_preferred_link) before it takes any:
+ * about the round trip it would lose preparing its statement elsewhere, far shorter
+ * than a long job (an evaluation, an import) that may hold that link. */
+#define PREFERRED_LINK_WAIT_US (150 * G_TIME_SPAN_MILLISECOND)
+
+/* PostgreSQL: takes the link opened @preferred-th (from 0), waiting a little while it
+ * is leased, or any link while fewer than that are open or after the wait
+ * (acquire_link). Each statement is prepared on a connection the first time that
+ * connection runs it, one round trip more: the reads of a view, each asking for its
+ * own link every time, find their statements ready from the second time on instead of
+ * wherever they happen to run. */
+static Link *
+acquire_preferred_link (VigilStore  *self,
+                        guint        preferred,
+                        GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + PREFERRED_LINK_WAIT_US;
+
+  g_mutex_lock (&self->pool_lock);
+  while (!self->closed && preferred < self->n_links)
+    {
+      for (guint i = 0; i < self->idle->len; i++)
+        {
+          Link *link = g_ptr_array_index (self->idle, i);
+
+          if (link->index == preferred)
+            {
+              g_ptr_array_remove_index_fast (self->idle, i);
+              g_mutex_unlock (&self->pool_lock);
+              return link;
+            }
+        }
+      if (!g_cond_wait_until (&self->pool_cond, &self->pool_lock, deadline))
+        break;
+    }
+  g_mutex_unlock (&self->pool_lock);
+  return acquire_link (self, FALSE, error);
 }
 
 static void
@@ -1099,6 +1143,7 @@ typedef struct
   VigilStore *store;
   VigilStoreWorkFunc func;
   gpointer user_data;
+  guint link_index;         /* the link it asks for (acquire_preferred_link) */
   GError *error;
   gboolean ok;
 } ParallelRead;
@@ -1110,11 +1155,13 @@ parallel_read_thread (gpointer user_data)
 {
   ParallelRead *read = user_data;
   Lease *lease;
+  Link *link;
 
   read->ok = FALSE;
-  lease = begin_lease (read->store, FALSE, &read->error);
-  if (lease == NULL)
+  link = acquire_preferred_link (read->store, read->link_index, &read->error);
+  if (link == NULL)
     return NULL;
+  lease = push_lease (read->store, link);
   read->ok = read->func (read->store, read->user_data, &read->error);
   if (!read->ok && read->error == NULL)
     g_set_error (&read->error, VIGIL_STORE_ERROR, VIGIL_STORE_ERROR_FAILED,
@@ -1176,6 +1223,7 @@ vigil_store_run_reads (VigilStore                *self,
       reads[i].store = self;
       reads[i].func = funcs[i];
       reads[i].user_data = user_data;
+      reads[i].link_index = i % self->max_links;
     }
   for (guint i = 1; i < n_funcs; i++)
     threads[i] = g_thread_new ("vigil-read", parallel_read_thread, &reads[i]);
