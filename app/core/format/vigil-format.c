@@ -90,3 +90,18 @@ vigil_format_count (gint64 count)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
 }
+
+char *
+vigil_format_offence (const char *code)
+{
+  g_autofree char *text = NULL;
+
+  if (code == NULL || *code == '\0')
+    return g_strdup (_("Unknown offence"));
+  /* abbreviations (gbh, abh) in capitals */
+  if (strlen (code) <= 3)
+    return g_ascii_strup (code, -1);
+  text = g_strdelimit (g_strdup (code), "_", ' ');
+  text[0] = g_ascii_toupper (text[0]);
+  return g_steal_pointer (&text);
+}

@@ -17,5 +17,8 @@ char *vigil_format_date       (const char *iso);
 char *vigil_format_short_date (const char *iso);
 /* A count with the locale's digit grouping: "12,345". */
 char *vigil_format_count      (gint64      count);
+/* An offence code for people: "coercive_control" → "Coercive control", "abh" → "ABH";
+ * "Unknown offence" for NULL or "". */
+char *vigil_format_offence    (const char *code);
 
 G_END_DECLS

@@ -3928,3 +3928,20 @@ vigil_rfgv_compare (const VigilScoreTable *previous,
   g_array_sort (movers, compare_movers);
   return movers;
 }
+
+const char *
+vigil_rfgv_incident_status_get_label (VigilRfgvIncidentStatus status)
+{
+  switch (status)
+    {
+    case VIGIL_RFGV_INCIDENT_COUNTED:
+      return _("Counted");
+    case VIGIL_RFGV_INCIDENT_BEFORE_WINDOW:
+      return _("Not counted: outside the window");
+    case VIGIL_RFGV_INCIDENT_AFTER_AS_OF:
+      return _("Not counted: after the as-of date");
+    case VIGIL_RFGV_INCIDENT_RELATIONSHIP_NOT_COUNTED:
+    default:
+      return _("Not counted: relationship not counted");
+    }
+}

@@ -245,6 +245,9 @@ typedef enum
   VIGIL_RFGV_INCIDENT_RELATIONSHIP_NOT_COUNTED,
 } VigilRfgvIncidentStatus;
 
+/* Whether an incident counted, or why not, for people ("Counted", "Not counted: …"). */
+const char *vigil_rfgv_incident_status_get_label (VigilRfgvIncidentStatus status);
+
 typedef struct
 {
   guint                    fact;            /* index in the fact set */

@@ -105,21 +105,6 @@ choice_label (const char * const *choices,
 }
 
 static char *
-dup_offence_label (const char *code)
-{
-  g_autofree char *text = NULL;
-
-  if (!is_set (code))
-    return g_strdup (_("Unknown offence"));
-  /* abbreviations (gbh, abh) in capitals */
-  if (strlen (code) <= 3)
-    return g_ascii_strup (code, -1);
-  text = g_strdelimit (g_strdup (code), "_", ' ');
-  text[0] = g_ascii_toupper (text[0]);
-  return g_steal_pointer (&text);
-}
-
-static char *
 dup_person_name (const char *surname,
                  const char *forenames)
 {
@@ -396,23 +381,6 @@ fill_header (VigilDossierModel *self)
 
 /* Identification */
 
-static const char *
-incident_status_label (const VigilDossierIncident *incident)
-{
-  switch (incident->status)
-    {
-    case VIGIL_RFGV_INCIDENT_COUNTED:
-      return _("Counted");
-    case VIGIL_RFGV_INCIDENT_BEFORE_WINDOW:
-      return _("Not counted: outside the window");
-    case VIGIL_RFGV_INCIDENT_AFTER_AS_OF:
-      return _("Not counted: after the as-of date");
-    case VIGIL_RFGV_INCIDENT_RELATIONSHIP_NOT_COUNTED:
-    default:
-      return _("Not counted: relationship not counted");
-    }
-}
-
 static VigilDossierItem *
 build_identification (VigilDossierModel *self)
 {
@@ -490,7 +458,7 @@ build_identification (VigilDossierModel *self)
           const VigilDossierVictim *victim = incident->victim >= 0
             ? g_ptr_array_index (dossier->victims, incident->victim) : NULL;
           g_autofree char *date = vigil_format_date (incident->occurred_at);
-          g_autofree char *offence = dup_offence_label (incident->offence_code);
+          g_autofree char *offence = vigil_format_offence (incident->offence_code);
           g_autofree char *victim_text = vigil_dossier_model_dup_victim_label (self, victim);
           g_autofree char *first = NULL;
           g_autofree char *second = NULL;
@@ -510,7 +478,7 @@ build_identification (VigilDossierModel *self)
                                     relationship ? relationship : _("unknown relationship"),
                                     dash, incident->source_ref ? incident->source_ref : "",
                                     incident->stalking ? _(" · stalking") : "",
-                                    incident_status_label (incident));
+                                    vigil_rfgv_incident_status_get_label (incident->status));
           row = append_row (list, NULL, first, second, "caption", NULL);
           if (incident->status != VIGIL_RFGV_INCIDENT_COUNTED)
             vigil_dossier_item_set_css_class (row, "dim-label");

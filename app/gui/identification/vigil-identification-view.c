@@ -207,22 +207,6 @@ set_today (GDate *date)
                   g_date_time_get_year (now));
 }
 
-/* "coercive_control" → "Coercive control" */
-static char *
-dup_offence_label (const char *code)
-{
-  g_autofree char *text = NULL;
-
-  if (code == NULL || *code == '\0')
-    return g_strdup (_("Unknown offence"));
-  /* abbreviations (gbh, abh) in capitals */
-  if (strlen (code) <= 3)
-    return g_ascii_strup (code, -1);
-  text = g_strdelimit (g_strdup (code), "_", ' ');
-  text[0] = g_ascii_toupper (text[0]);
-  return g_steal_pointer (&text);
-}
-
 static void
 add_toast (VigilIdentificationView *self,
            const char              *title)
@@ -786,23 +770,6 @@ dup_band_label (const VigilScoringProfile *profile,
   return g_strdup_printf (_("band %d–%d"), low, high);
 }
 
-static const char *
-incident_status_label (const VigilRfgvExplainedIncident *incident)
-{
-  switch (incident->status)
-    {
-    case VIGIL_RFGV_INCIDENT_COUNTED:
-      return _("Counted");
-    case VIGIL_RFGV_INCIDENT_BEFORE_WINDOW:
-      return _("Not counted: outside the window");
-    case VIGIL_RFGV_INCIDENT_AFTER_AS_OF:
-      return _("Not counted: after the as-of date");
-    case VIGIL_RFGV_INCIDENT_RELATIONSHIP_NOT_COUNTED:
-    default:
-      return _("Not counted: relationship not counted");
-    }
-}
-
 /* Per component: its name and points on one line, the value and the band under them. */
 static GtkWidget *
 create_component_grid (const VigilRfgvExplanation *explanation,
@@ -864,7 +831,7 @@ create_incident_row (VigilIdentificationView          *self,
                      gboolean                          show_names)
 {
   g_autofree char *date = format_day (incident->day);
-  g_autofree char *offence = dup_offence_label (incident->offence_code);
+  g_autofree char *offence = vigil_format_offence (incident->offence_code);
   g_autofree char *first = NULL;
   g_autofree char *victim = NULL;
   g_autofree char *second = NULL;
@@ -896,7 +863,7 @@ create_incident_row (VigilIdentificationView          *self,
                                   GPOINTER_TO_UINT (g_hash_table_lookup (victim_numbers, &incident->victim_id)));
     }
 
-  status = g_strdup (incident_status_label (incident));
+  status = g_strdup (vigil_rfgv_incident_status_get_label (incident->status));
   if (incident->status == VIGIL_RFGV_INCIDENT_COUNTED && (incident->latest || incident->new_victim))
     {
       g_autofree char *more = g_strdup_printf ("%s (%s%s%s)", status,
